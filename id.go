@@ -1,0 +1,69 @@
+package intercom
+
+import (
+	"bytes"
+	"encoding/json"
+	"strconv"
+	"time"
+)
+
+// ID is an Intercom object identifier. Intercom sends most ids as JSON
+// strings but some as numbers (admin and team ids, data attribute ids, …);
+// ID accepts both and always holds the decimal text, so no id is lost or
+// rounded. It encodes as a JSON string.
+type ID string
+
+// String returns the id as a string.
+func (id ID) String() string { return string(id) }
+
+// UnmarshalJSON accepts a JSON string, a JSON number, or null.
+func (id *ID) UnmarshalJSON(b []byte) error {
+	if len(b) >= 2 && b[0] == '"' && b[len(b)-1] == '"' {
+		// Fast path: no escapes in ordinary ids.
+		if bytes.IndexByte(b[1:len(b)-1], '\\') < 0 {
+			*id = ID(b[1 : len(b)-1])
+			return nil
+		}
+		var s string
+		if err := json.Unmarshal(b, &s); err != nil {
+			return err
+		}
+		*id = ID(s)
+		return nil
+	}
+	if string(b) == "null" {
+		return nil
+	}
+	var n json.Number
+	if err := json.Unmarshal(b, &n); err != nil {
+		return err
+	}
+	*id = ID(n.String())
+	return nil
+}
+
+// Timestamp is a point in time as Intercom sends it: whole seconds since the
+// Unix epoch (the spec's "date-time" integers are not RFC 3339).
+type Timestamp int64
+
+// Time converts the timestamp to a time.Time in UTC; zero stays the zero time.
+func (t Timestamp) Time() time.Time {
+	if t == 0 {
+		return time.Time{}
+	}
+	return time.Unix(int64(t), 0).UTC()
+}
+
+// UnixTime converts a time.Time to a Timestamp.
+func UnixTime(t time.Time) Timestamp { return Timestamp(t.Unix()) }
+
+// String formats the timestamp as RFC 3339, for printing.
+func (t Timestamp) String() string {
+	if t == 0 {
+		return "0"
+	}
+	return t.Time().Format(time.RFC3339)
+}
+
+// itoa formats an int64 for query strings and ids.
+func itoa(n int64) string { return strconv.FormatInt(n, 10) }
