@@ -1,0 +1,540 @@
+package intercom
+
+import (
+	"bytes"
+	"context"
+	"encoding/json"
+	"errors"
+	"fmt"
+	"io"
+	"log/slog"
+	"net"
+	"net/http"
+	"net/http/httptest"
+	"strconv"
+	"strings"
+	"sync"
+	"sync/atomic"
+	"testing"
+	"time"
+
+	"github.com/stretchr/testify/assert"
+	"github.com/stretchr/testify/require"
+)
+
+const testBasePath = "/proxy/intercom"
+
+// recordingServer is an httptest server mounted under a base path that
+// records each request and answers with handler.
+type recordingServer struct {
+	*httptest.Server
+	mu   sync.Mutex
+	reqs []recorded
+}
+
+type recorded struct {
+	Method, Path, RawQuery string
+	Header                 http.Header
+	Body                   []byte
+}
+
+func newRecordingServer(t *testing.T, handler http.HandlerFunc) *recordingServer {
+	t.Helper()
+	rs := &recordingServer{}
+	mux := http.NewServeMux()
+	mux.HandleFunc(testBasePath+"/", func(w http.ResponseWriter, r *http.Request) {
+		b, _ := io.ReadAll(r.Body)
+		rs.mu.Lock()
+		rs.reqs = append(rs.reqs, recorded{r.Method, strings.TrimPrefix(r.URL.EscapedPath(), testBasePath), r.URL.RawQuery, r.Header.Clone(), b})
+		rs.mu.Unlock()
+		r.Body = io.NopCloser(bytes.NewReader(b))
+		handler(w, r)
+	})
+	rs.Server = httptest.NewServer(mux)
+	t.Cleanup(rs.Close)
+	return rs
+}
+
+func (rs *recordingServer) requests() []recorded {
+	rs.mu.Lock()
+	defer rs.mu.Unlock()
+	return append([]recorded(nil), rs.reqs...)
+}
+
+func (rs *recordingServer) client(t *testing.T, opts ...Option) *Client {
+	t.Helper()
+	base := []Option{WithBaseURL(rs.URL + testBasePath), WithRetryPolicy(RetryPolicy{MaxRetries: 3, MinWait: time.Millisecond, MaxWait: 2 * time.Second})}
+	c, err := NewClient("secret-token-123", append(base, opts...)...)
+	require.NoError(t, err)
+	return c
+}
+
+func writeJSON(w http.ResponseWriter, status int, body string) {
+	w.Header().Set("Content-Type", "application/json")
+	w.WriteHeader(status)
+	_, _ = io.WriteString(w, body)
+}
+
+func TestNewClientRequiresToken(t *testing.T) {
+	_, err := NewClient("")
+	require.ErrorIs(t, err, ErrMissingToken)
+	_, err = NewClient("   ")
+	require.ErrorIs(t, err, ErrMissingToken)
+	c, err := NewClient("", WithTokenSource(StaticToken("x")))
+	require.NoError(t, err)
+	require.NotNil(t, c.Contacts)
+}
+
+func TestNewClientRegionsAndBaseURL(t *testing.T) {
+	for region, want := range map[Region]string{RegionUS: BaseURLUS, RegionEU: BaseURLEU, RegionAU: BaseURLAU, "EU": BaseURLEU} {
+		c, err := NewClient("t", WithRegion(region))
+		require.NoError(t, err)
+		assert.Equal(t, want, c.BaseURL())
+	}
+	_, err := NewClient("t", WithRegion("mars"))
+	require.Error(t, err)
+	for _, bad := range []string{"", "api.intercom.io", "ftp://x", "https://x/?a=b", "https://user:pw@x", "://"} {
+		_, err := NewClient("t", WithBaseURL(bad))
+		assert.Error(t, err, bad)
+	}
+	c, err := NewClient("t", WithBaseURL("https://proxy.example/intercom/"))
+	require.NoError(t, err)
+	assert.Equal(t, "https://proxy.example/intercom", c.BaseURL())
+	// nil options are ignored, not a panic.
+	_, err = NewClient("t", nil)
+	require.NoError(t, err)
+	_, err = NewClient("t", WithHTTPClient(nil))
+	require.Error(t, err)
+}
+
+func TestRequestHeadersAndBasePath(t *testing.T) {
+	rs := newRecordingServer(t, func(w http.ResponseWriter, r *http.Request) {
+		w.Header().Set("X-RateLimit-Limit", "1000")
+		w.Header().Set("X-RateLimit-Remaining", "998")
+		w.Header().Set("X-RateLimit-Reset", "1700000000")
+		w.Header().Set("X-Request-Id", "req-1")
+		writeJSON(w, 200, `{"type":"admin","id":991267785,"name":"Ciaran"}`)
+	})
+	c := rs.client(t, WithUserAgent("myapp/1.2"))
+	a, resp, err := c.Admins.Get(context.Background(), "99 12/67")
+	require.NoError(t, err)
+	assert.Equal(t, ID("991267785"), a.ID, "numeric ids decode into ID")
+	assert.Equal(t, "req-1", resp.RequestID)
+	assert.Equal(t, Rate{Limit: 1000, Remaining: 998, Reset: time.Unix(1700000000, 0)}, resp.Rate)
+	got := rs.requests()[0]
+	assert.Equal(t, "GET", got.Method)
+	assert.Equal(t, "/admins/99%2012%2F67", got.Path, "path segments are escaped")
+	assert.Equal(t, "Bearer secret-token-123", got.Header.Get("Authorization"))
+	assert.Equal(t, "2.10", got.Header.Get("Intercom-Version"))
+	assert.Equal(t, "application/json", got.Header.Get("Accept"))
+	assert.Equal(t, "intercom-go/"+Version+" myapp/1.2", got.Header.Get("User-Agent"))
+	assert.Empty(t, got.Header.Get("Content-Type"), "no body, no content type")
+	assert.Empty(t, got.Body)
+}
+
+func TestPerCallOptions(t *testing.T) {
+	rs := newRecordingServer(t, func(w http.ResponseWriter, r *http.Request) { writeJSON(w, 200, `{}`) })
+	c := rs.client(t, WithHeader("X-Client", "a"))
+	ctx := context.Background()
+	_, _, err := c.Admins.Get(ctx, "1", WithAPIVersion("2.9"), WithHeader("X-Call", "b"))
+	require.NoError(t, err)
+	_, _, err = c.Admins.Get(ctx, "1")
+	require.NoError(t, err)
+	reqs := rs.requests()
+	assert.Equal(t, "2.9", reqs[0].Header.Get("Intercom-Version"))
+	assert.Equal(t, "a", reqs[0].Header.Get("X-Client"))
+	assert.Equal(t, "b", reqs[0].Header.Get("X-Call"))
+	assert.Equal(t, "2.10", reqs[1].Header.Get("Intercom-Version"), "per-call options do not leak into the client")
+	assert.Empty(t, reqs[1].Header.Get("X-Call"))
+	_, _, err = c.Admins.Get(ctx, "1", WithHeader("Authorization", "Bearer other"))
+	require.Error(t, err)
+	assert.Len(t, rs.requests(), 2, "a bad option sends nothing")
+}
+
+func TestMissingPathParameterFailsBeforeIO(t *testing.T) {
+	rs := newRecordingServer(t, func(w http.ResponseWriter, r *http.Request) { writeJSON(w, 200, `{}`) })
+	c := rs.client(t)
+	_, _, err := c.Admins.Get(context.Background(), "")
+	require.ErrorIs(t, err, ErrInvalidRequest)
+	var ie *InvalidRequestError
+	require.ErrorAs(t, err, &ie)
+	assert.Equal(t, "id", ie.Field)
+	assert.Contains(t, err.Error(), "id is required")
+	assert.Empty(t, rs.requests())
+	//nolint:staticcheck // a nil context must be an error, not a panic
+	_, _, err = c.Admins.Get(nil, "1") //lint:ignore SA1012 testing nil context handling
+	require.ErrorIs(t, err, ErrInvalidRequest)
+}
+
+func TestAPIErrorShapes(t *testing.T) {
+	cases := []struct {
+		name      string
+		status    int
+		body      string
+		ctype     string
+		sentinel  error
+		wantCodes []string
+		wantReqID string
+		snippet   string
+	}{
+		{"error.list", 404, `{"type":"error.list","request_id":"b4a3c1e2-aa","errors":[{"code":"not_found","message":"Resource Not Found"}]}`, "application/json", ErrNotFound, []string{"not_found"}, "b4a3c1e2-aa", ""},
+		{"many entries with field", 422, `{"type":"error.list","request_id":null,"errors":[{"code":"parameter_invalid","message":"bad email","field":"email"},{"code":"data_invalid","message":"x"}]}`, "application/json", ErrValidation, []string{"parameter_invalid", "data_invalid"}, "", ""},
+		{"phone switch shape", 422, `{"error_key":"invalid_phone_number","message":"Invalid phone number"}`, "application/json", ErrValidation, []string{"invalid_phone_number"}, "", ""},
+		{"html from proxy", 502, `<html><body><h1>502 Bad Gateway</h1></body></html>`, "text/html", ErrServer, nil, "", "<html><body><h1>502 Bad Gateway</h1></body></html>"},
+		{"empty", 401, ``, "", ErrUnauthorized, nil, "", ""},
+		{"truncated", 403, `{"type":"error.list","errors":[{"code":"api_pl`, "application/json", ErrForbidden, nil, "", `{"type":"error.list","errors":[{"code":"api_pl`},
+		{"conflict", 409, `{"type":"error.list","errors":[{"code":"conflict","message":"exists"}]}`, "application/json", ErrConflict, []string{"conflict"}, "", ""},
+	}
+	for _, tc := range cases {
+		t.Run(tc.name, func(t *testing.T) {
+			rs := newRecordingServer(t, func(w http.ResponseWriter, r *http.Request) {
+				w.Header().Set("Content-Type", tc.ctype)
+				w.WriteHeader(tc.status)
+				_, _ = io.WriteString(w, tc.body)
+			})
+			_, _, err := rs.client(t, WithMaxRetries(0)).Admins.Get(context.Background(), "1")
+			require.ErrorIs(t, err, tc.sentinel)
+			var ae *APIError
+			require.ErrorAs(t, err, &ae)
+			assert.Equal(t, tc.status, ae.StatusCode)
+			var codes []string
+			for _, e := range ae.Errors {
+				codes = append(codes, e.Code)
+			}
+			assert.Equal(t, tc.wantCodes, codes)
+			assert.Equal(t, tc.wantReqID, ae.RequestID)
+			assert.Equal(t, tc.snippet, ae.Snippet)
+			assert.Contains(t, err.Error(), strconv.Itoa(tc.status))
+			for _, c := range tc.wantCodes {
+				assert.Contains(t, err.Error(), c)
+			}
+			if tc.wantReqID != "" {
+				assert.Contains(t, err.Error(), tc.wantReqID)
+			}
+		})
+	}
+}
+
+func TestAPIErrorMessageNamesField(t *testing.T) {
+	e := &APIError{StatusCode: 400, RequestID: "r1", Errors: []ErrorEntry{{Code: "parameter_invalid", Message: "must be an email", Field: "email"}}}
+	assert.Equal(t, "intercom: 400 Bad Request: parameter_invalid (field email): must be an email [request_id r1]", e.Error())
+}
+
+func TestErrorBodyIsCapped(t *testing.T) {
+	big := strings.Repeat("x", 10<<20)
+	rs := newRecordingServer(t, func(w http.ResponseWriter, r *http.Request) {
+		w.WriteHeader(500)
+		_, _ = io.WriteString(w, big)
+	})
+	_, _, err := rs.client(t, WithMaxRetries(0)).Admins.Get(context.Background(), "1")
+	var ae *APIError
+	require.ErrorAs(t, err, &ae)
+	assert.LessOrEqual(t, len(ae.Snippet), snippetLen+len("…"))
+}
+
+func TestMalformedSuccessBody(t *testing.T) {
+	for name, body := range map[string]string{
+		"truncated": `{"type":"admin","id":"1","na`,
+		"html":      `<html>oops</html>`,
+		"wrong":     `{"type":"admin","id":{"nested":true}}`,
+		"empty":     ``,
+	} {
+		t.Run(name, func(t *testing.T) {
+			rs := newRecordingServer(t, func(w http.ResponseWriter, r *http.Request) { writeJSON(w, 200, body) })
+			a, resp, err := rs.client(t).Admins.Get(context.Background(), "1")
+			require.ErrorIs(t, err, ErrUnexpectedResponse)
+			var de *DecodeError
+			require.ErrorAs(t, err, &de)
+			assert.Equal(t, 200, de.StatusCode)
+			assert.Nil(t, a)
+			assert.NotNil(t, resp)
+			assert.Len(t, rs.requests(), 1, "a bad 200 is not retried")
+		})
+	}
+}
+
+func TestLenientDecoding(t *testing.T) {
+	rs := newRecordingServer(t, func(w http.ResponseWriter, r *http.Request) {
+		writeJSON(w, 200, `{"type":"admin","id":12345678901234567890,"brand_new_field":{"x":1},"team_ids":[1,"2",null],"job_title":null,"team_priority_level":null}`)
+	})
+	a, _, err := rs.client(t).Admins.Get(context.Background(), "1")
+	require.NoError(t, err)
+	assert.Equal(t, ID("12345678901234567890"), a.ID, "big numeric ids keep every digit")
+	assert.Equal(t, []ID{"1", "2", ""}, a.TeamIDs)
+}
+
+func TestResponseSizeLimit(t *testing.T) {
+	rs := newRecordingServer(t, func(w http.ResponseWriter, r *http.Request) {
+		writeJSON(w, 200, `{"type":"admin","name":"`+strings.Repeat("a", 4096)+`"}`)
+	})
+	_, _, err := rs.client(t, WithMaxResponseBytes(1024)).Admins.Get(context.Background(), "1")
+	require.ErrorIs(t, err, ErrResponseTooLarge)
+}
+
+func TestRetryOn429WaitsForReset(t *testing.T) {
+	var n atomic.Int32
+	rs := newRecordingServer(t, func(w http.ResponseWriter, r *http.Request) {
+		if n.Add(1) == 1 {
+			w.Header().Set("X-RateLimit-Reset", strconv.FormatInt(time.Now().Add(time.Second).Unix(), 10))
+			w.Header().Set("X-RateLimit-Remaining", "0")
+			writeJSON(w, 429, `{"type":"error.list","errors":[{"code":"rate_limit_exceeded","message":"slow down"}]}`)
+			return
+		}
+		writeJSON(w, 200, `{"type":"admin","id":"1"}`)
+	})
+	// A POST is retried on 429 too: Intercom did not act on it.
+	start := time.Now()
+	var out json.RawMessage
+	_, err := rs.client(t).Do(context.Background(), http.MethodPost, "/anything", map[string]int{"a": 1}, &out)
+	require.NoError(t, err)
+	assert.Equal(t, int32(2), n.Load())
+	assert.GreaterOrEqual(t, time.Since(start), 5*time.Millisecond)
+	reqs := rs.requests()
+	assert.Equal(t, reqs[0].Body, reqs[1].Body, "the retried body is byte-identical")
+	assert.Equal(t, `{"a":1}`, string(reqs[1].Body))
+}
+
+func TestRateLimitBeyondCapReturnsPromptly(t *testing.T) {
+	rs := newRecordingServer(t, func(w http.ResponseWriter, r *http.Request) {
+		w.Header().Set("X-RateLimit-Reset", strconv.FormatInt(time.Now().Add(time.Hour).Unix(), 10))
+		writeJSON(w, 429, `{"type":"error.list","errors":[{"code":"rate_limit_exceeded"}]}`)
+	})
+	start := time.Now()
+	_, _, err := rs.client(t).Admins.Get(context.Background(), "1")
+	require.ErrorIs(t, err, ErrRateLimited)
+	var ae *APIError
+	require.ErrorAs(t, err, &ae)
+	assert.Greater(t, ae.RetryAfter, 50*time.Minute)
+	assert.Less(t, time.Since(start), 5*time.Second)
+	assert.Len(t, rs.requests(), 1)
+}
+
+func TestServerErrorsRetriedOnlyWhenIdempotent(t *testing.T) {
+	var n atomic.Int32
+	rs := newRecordingServer(t, func(w http.ResponseWriter, r *http.Request) {
+		if n.Add(1)%3 != 0 {
+			writeJSON(w, 503, `{"type":"error.list","errors":[{"code":"service_unavailable"}]}`)
+			return
+		}
+		writeJSON(w, 200, `{}`)
+	})
+	c := rs.client(t)
+	ctx := context.Background()
+	_, _, err := c.Admins.Get(ctx, "1")
+	require.NoError(t, err)
+	assert.Len(t, rs.requests(), 3, "GET retried through two 503s")
+
+	n.Store(0)
+	_, err = c.Do(ctx, http.MethodPost, "/conversations", map[string]string{"body": "hi"}, nil)
+	require.ErrorIs(t, err, ErrServer)
+	assert.Len(t, rs.requests(), 4, "POST not retried on 503")
+
+	n.Store(0)
+	_, err = c.Do(ctx, http.MethodPost, "/conversations", map[string]string{"body": "hi"}, nil, WithRetryNonIdempotent())
+	require.NoError(t, err)
+	assert.Len(t, rs.requests(), 7, "POST retried when opted in")
+
+	n.Store(0)
+	_, _, err = c.Admins.Get(ctx, "1", WithMaxRetries(0))
+	require.ErrorIs(t, err, ErrServer)
+	assert.Len(t, rs.requests(), 8, "retries off per call")
+}
+
+func TestConnectionResetPOSTNotRetried(t *testing.T) {
+	var n atomic.Int32
+	rs := newRecordingServer(t, func(w http.ResponseWriter, r *http.Request) {
+		n.Add(1)
+		hj, ok := w.(http.Hijacker)
+		require.True(t, ok)
+		conn, _, err := hj.Hijack()
+		require.NoError(t, err)
+		if tc, ok := conn.(*net.TCPConn); ok {
+			_ = tc.SetLinger(0)
+		}
+		conn.Close()
+	})
+	c := rs.client(t)
+	_, err := c.Do(context.Background(), http.MethodPost, "/messages", map[string]string{"x": "y"}, nil)
+	var ce *ConnectionError
+	require.ErrorAs(t, err, &ce)
+	assert.True(t, ce.MayHaveSucceeded)
+	assert.Contains(t, err.Error(), "may have been processed")
+	assert.Equal(t, int32(1), n.Load())
+
+	n.Store(0)
+	_, _, err = c.Admins.Get(context.Background(), "1")
+	require.ErrorAs(t, err, &ce)
+	assert.False(t, ce.MayHaveSucceeded)
+	assert.Equal(t, int32(4), n.Load(), "GET retried MaxRetries times")
+	assert.Equal(t, 4, ce.Attempts)
+}
+
+func TestCancelledContextEndsWaitAtOnce(t *testing.T) {
+	rs := newRecordingServer(t, func(w http.ResponseWriter, r *http.Request) {
+		w.Header().Set("Retry-After", "20")
+		writeJSON(w, 503, `{}`)
+	})
+	c := rs.client(t, WithRetryPolicy(RetryPolicy{MaxRetries: 5, MinWait: 10 * time.Second, MaxWait: 30 * time.Second}))
+	ctx, cancel := context.WithTimeout(context.Background(), 100*time.Millisecond)
+	defer cancel()
+	start := time.Now()
+	_, _, err := c.Admins.Get(ctx, "1")
+	require.ErrorIs(t, err, context.DeadlineExceeded)
+	assert.Less(t, time.Since(start), 5*time.Second)
+	assert.Len(t, rs.requests(), 1)
+}
+
+func TestRetryBudgetStopsRetries(t *testing.T) {
+	rs := newRecordingServer(t, func(w http.ResponseWriter, r *http.Request) { writeJSON(w, 503, `{}`) })
+	budget := NewRetryBudget(10) // two retries' worth
+	c := rs.client(t, WithRetryPolicy(RetryPolicy{MaxRetries: 3, MinWait: time.Millisecond, MaxWait: time.Millisecond, Budget: budget}))
+	for range 3 {
+		_, _, err := c.Admins.Get(context.Background(), "1")
+		require.ErrorIs(t, err, ErrServer)
+	}
+	// 3 calls: the budget pays for 2 retries in all, so 3+2 requests.
+	assert.Len(t, rs.requests(), 5)
+	assert.Equal(t, 0, budget.Available())
+}
+
+func TestRedirectToOtherHostDropsToken(t *testing.T) {
+	other := newRecordingServer(t, func(w http.ResponseWriter, r *http.Request) { writeJSON(w, 200, `{}`) })
+	otherURL := strings.Replace(other.URL, "127.0.0.1", "localhost", 1)
+	rs := newRecordingServer(t, func(w http.ResponseWriter, r *http.Request) {
+		http.Redirect(w, r, otherURL+testBasePath+"/elsewhere", http.StatusFound)
+	})
+	_, _, err := rs.client(t).Admins.Get(context.Background(), "1")
+	require.NoError(t, err)
+	got := other.requests()
+	require.Len(t, got, 1)
+	assert.Empty(t, got[0].Header.Get("Authorization"), "the token is not sent to another host")
+}
+
+func TestTokenSourceAndSecrets(t *testing.T) {
+	rs := newRecordingServer(t, func(w http.ResponseWriter, r *http.Request) {
+		writeJSON(w, 401, `{"type":"error.list","errors":[{"code":"unauthorized","message":"Access Token Invalid"}]}`)
+	})
+	var logs bytes.Buffer
+	logger := slog.New(slog.NewTextHandler(&logs, &slog.HandlerOptions{Level: slog.LevelDebug}))
+	c := rs.client(t, WithLogger(logger))
+	_, _, err := c.Admins.Get(context.Background(), "1")
+	require.ErrorIs(t, err, ErrUnauthorized)
+	assert.NotContains(t, err.Error(), "secret-token-123")
+	assert.NotContains(t, logs.String(), "secret-token-123")
+	assert.Contains(t, logs.String(), "status=401")
+
+	c2, err := NewClient("", WithBaseURL(rs.URL+testBasePath), WithTokenSource(failingTokens{}))
+	require.NoError(t, err)
+	_, _, err = c2.Admins.Get(context.Background(), "1")
+	require.ErrorContains(t, err, "token source")
+}
+
+type failingTokens struct{}
+
+func (failingTokens) Token(context.Context) (string, error) { return "", errors.New("vault down") }
+
+func TestDoEscapeHatch(t *testing.T) {
+	rs := newRecordingServer(t, func(w http.ResponseWriter, r *http.Request) { writeJSON(w, 200, `{"type":"thing","n":1}`) })
+	c := rs.client(t)
+	var raw json.RawMessage
+	_, err := c.Do(context.Background(), http.MethodDelete, "/things/1?force=true&email=a%40b.c", map[string]string{"admin_id": "5"}, &raw)
+	require.NoError(t, err)
+	assert.JSONEq(t, `{"type":"thing","n":1}`, string(raw))
+	got := rs.requests()[0]
+	assert.Equal(t, "DELETE", got.Method)
+	assert.Equal(t, "/things/1", got.Path)
+	assert.Equal(t, "email=a%40b.c&force=true", got.RawQuery)
+	assert.Equal(t, `{"admin_id":"5"}`, string(got.Body))
+	assert.Equal(t, "application/json", got.Header.Get("Content-Type"))
+	_, err = c.Do(context.Background(), "GET", "no-slash", nil, nil)
+	require.ErrorIs(t, err, ErrInvalidRequest)
+}
+
+func TestResponseBodyOption(t *testing.T) {
+	rs := newRecordingServer(t, func(w http.ResponseWriter, r *http.Request) { writeJSON(w, 200, `{"type":"admin","future":"field"}`) })
+	var raw []byte
+	_, _, err := rs.client(t).Admins.Get(context.Background(), "1", WithResponseBody(&raw))
+	require.NoError(t, err)
+	assert.JSONEq(t, `{"type":"admin","future":"field"}`, string(raw))
+}
+
+func TestTimeoutDefaultAndHTTPClientNotMutated(t *testing.T) {
+	hc := &http.Client{}
+	c, err := NewClient("t", WithHTTPClient(hc))
+	require.NoError(t, err)
+	assert.Equal(t, time.Duration(0), hc.Timeout, "the caller's client is not modified")
+	assert.Equal(t, DefaultTimeout, c.http.Timeout)
+
+	slow := newRecordingServer(t, func(w http.ResponseWriter, r *http.Request) {
+		select {
+		case <-time.After(2 * time.Second):
+		case <-r.Context().Done():
+		}
+		writeJSON(w, 200, `{}`)
+	})
+	_, _, err = slow.client(t, WithTimeout(50*time.Millisecond), WithMaxRetries(0)).Admins.Get(context.Background(), "1")
+	var ce *ConnectionError
+	require.ErrorAs(t, err, &ce)
+	assert.True(t, isTimeout(err))
+}
+
+func TestOptEncoding(t *testing.T) {
+	type req struct {
+		Phone Opt[string] `json:"phone,omitzero"`
+		Name  Opt[string] `json:"name,omitzero"`
+		Age   Opt[int]    `json:"age,omitzero"`
+	}
+	b, err := json.Marshal(req{Phone: Null[string](), Name: Some("Ada")})
+	require.NoError(t, err)
+	assert.Equal(t, `{"phone":null,"name":"Ada"}`, string(b))
+	var back req
+	require.NoError(t, json.Unmarshal(b, &back))
+	assert.True(t, back.Phone.IsNull())
+	v, ok := back.Name.Get()
+	assert.True(t, ok)
+	assert.Equal(t, "Ada", v)
+	assert.True(t, back.Age.IsZero())
+}
+
+func TestIDDecoding(t *testing.T) {
+	var ids []ID
+	require.NoError(t, json.Unmarshal([]byte(`["a",1,-2,3.5,null,"with \"quote\"",1e3]`), &ids))
+	assert.Equal(t, []ID{"a", "1", "-2", "3.5", "", `with "quote"`, "1e3"}, ids)
+	var id ID
+	require.Error(t, json.Unmarshal([]byte(`{"x":1}`), &id))
+	b, _ := json.Marshal(ID("42"))
+	assert.Equal(t, `"42"`, string(b))
+}
+
+func TestTimestamp(t *testing.T) {
+	ts := Timestamp(1700000000)
+	assert.Equal(t, time.Unix(1700000000, 0).UTC(), ts.Time())
+	assert.True(t, Timestamp(0).Time().IsZero())
+	assert.Equal(t, ts, UnixTime(ts.Time()))
+	assert.Equal(t, "2023-11-14T22:13:20Z", ts.String())
+}
+
+func TestConcurrentUse(t *testing.T) {
+	var n atomic.Int32
+	rs := newRecordingServer(t, func(w http.ResponseWriter, r *http.Request) {
+		if n.Add(1)%5 == 0 {
+			writeJSON(w, 503, `{}`)
+			return
+		}
+		writeJSON(w, 200, fmt.Sprintf(`{"type":"admin","id":%q}`, strings.TrimPrefix(r.URL.Path, testBasePath+"/admins/")))
+	})
+	c := rs.client(t, WithRetryPolicy(RetryPolicy{MaxRetries: 5, MinWait: time.Millisecond, MaxWait: 5 * time.Millisecond}))
+	var wg sync.WaitGroup
+	for i := range 64 {
+		wg.Add(1)
+		go func() {
+			defer wg.Done()
+			id := strconv.Itoa(i)
+			a, _, err := c.Admins.Get(context.Background(), id, WithHeader("X-N", id))
+			if assert.NoError(t, err) {
+				assert.Equal(t, ID(id), a.ID)
+			}
+		}()
+	}
+	wg.Wait()
+}

@@ -1,0 +1,180 @@
+package intercom
+
+import (
+	"bytes"
+	"context"
+	"encoding/json"
+	"fmt"
+	"iter"
+	"net/url"
+	"strconv"
+)
+
+// Pages is the pagination block of Intercom's list responses. Cursor lists
+// fill Next.StartingAfter, page-number lists Page and TotalPages, and a few
+// lists give Next as a URL.
+type Pages struct {
+	// Type is "pages".
+	Type string `json:"type,omitempty"`
+	// Page is the current page number, from 1.
+	Page int `json:"page,omitempty"`
+	// PerPage is the page size.
+	PerPage int `json:"per_page,omitempty"`
+	// TotalPages is the number of pages.
+	TotalPages int `json:"total_pages,omitempty"`
+	// Next points at the next page; its zero value means there is none.
+	Next PageNext `json:"next,omitzero"`
+}
+
+// PageNext is Intercom's "next" pointer: an object with a starting_after
+// cursor on cursor lists, or a URL string on link-paginated lists.
+type PageNext struct {
+	// StartingAfter is the cursor to send for the next page.
+	StartingAfter string
+	// PerPage echoes the page size.
+	PerPage int
+	// Page is the next page number, where Intercom sends one.
+	Page int
+	// URL is the next page's link, on lists that paginate by link.
+	URL string
+}
+
+// IsZero reports whether there is no next page.
+func (n PageNext) IsZero() bool { return n == PageNext{} }
+
+type pageNextObject struct {
+	Page          int    `json:"page,omitempty"`
+	PerPage       int    `json:"per_page,omitempty"`
+	StartingAfter string `json:"starting_after,omitempty"`
+}
+
+// UnmarshalJSON accepts an object, a URL string or null.
+func (n *PageNext) UnmarshalJSON(b []byte) error {
+	b = bytes.TrimSpace(b)
+	switch {
+	case len(b) == 0 || string(b) == "null":
+		*n = PageNext{}
+		return nil
+	case b[0] == '"':
+		var s string
+		if err := json.Unmarshal(b, &s); err != nil {
+			return err
+		}
+		*n = PageNext{URL: s}
+		return nil
+	}
+	var o struct {
+		Page          int     `json:"page"`
+		PerPage       int     `json:"per_page"`
+		StartingAfter *string `json:"starting_after"`
+	}
+	if err := json.Unmarshal(b, &o); err != nil {
+		return err
+	}
+	*n = PageNext{Page: o.Page, PerPage: o.PerPage}
+	if o.StartingAfter != nil {
+		n.StartingAfter = *o.StartingAfter
+	}
+	return nil
+}
+
+// MarshalJSON writes the URL form or the object form.
+func (n PageNext) MarshalJSON() ([]byte, error) {
+	if n.URL != "" {
+		return json.Marshal(n.URL)
+	}
+	if n.IsZero() {
+		return []byte("null"), nil
+	}
+	return json.Marshal(pageNextObject{Page: n.Page, PerPage: n.PerPage, StartingAfter: n.StartingAfter})
+}
+
+// HasMore reports whether Intercom says there is a page after this one.
+func (p Pages) HasMore() bool {
+	if p.Next.StartingAfter != "" || p.Next.URL != "" {
+		return true
+	}
+	return p.TotalPages > 0 && p.Page > 0 && p.Page < p.TotalPages
+}
+
+// nextPageNumber returns the next page number as a cursor, or "" at the end.
+func nextPageNumber(p Pages, itemsOnPage int) string {
+	if itemsOnPage == 0 {
+		return ""
+	}
+	if p.Next.Page > p.Page {
+		return strconv.Itoa(p.Next.Page)
+	}
+	if p.Page > 0 && p.Page < p.TotalPages {
+		return strconv.Itoa(p.Page + 1)
+	}
+	if p.Next.URL != "" {
+		if u, err := url.Parse(p.Next.URL); err == nil {
+			if pg := u.Query().Get("page"); pg != "" {
+				return pg
+			}
+		}
+	}
+	return ""
+}
+
+// pageFetcher fetches the page at cursor ("" for the first) and returns its
+// items and the cursor of the next page ("" when there is none).
+type pageFetcher[T any] func(ctx context.Context, cursor string) (items []T, next string, err error)
+
+// paginate turns a page fetcher into a lazy iterator: a page is fetched only
+// when the loop has used the previous one, fetching stops when the loop
+// breaks, and only the current page is held. A next cursor equal to the one
+// just used ends the walk with ErrCursorStalled, unless sameCursorOK (scrolls
+// reuse one cursor and end on an empty page instead).
+func paginate[T any](ctx context.Context, fetch pageFetcher[T], sameCursorOK bool) iter.Seq2[T, error] {
+	return func(yield func(T, error) bool) {
+		var zero T
+		cursor := ""
+		for page := 1; ; page++ {
+			if err := ctx.Err(); err != nil {
+				yield(zero, err)
+				return
+			}
+			items, next, err := fetch(ctx, cursor)
+			if err != nil {
+				yield(zero, err)
+				return
+			}
+			for i := range items {
+				if !yield(items[i], nil) {
+					return
+				}
+			}
+			if next == "" {
+				return
+			}
+			if next == cursor && !sameCursorOK {
+				yield(zero, fmt.Errorf("%w: page %d returned cursor %q again", ErrCursorStalled, page, next))
+				return
+			}
+			cursor = next
+		}
+	}
+}
+
+// Collect drains an iterator into a slice, stopping at the first error. It
+// holds every item in memory: prefer ranging over the iterator for large lists.
+func Collect[T any](seq iter.Seq2[T, error]) ([]T, error) {
+	var out []T
+	for v, err := range seq {
+		if err != nil {
+			return out, err
+		}
+		out = append(out, v)
+	}
+	return out, nil
+}
+
+// atoiOr parses a page-number cursor, falling back to def for the first page.
+func atoiOr(s string, def int) int {
+	if n, err := strconv.Atoi(s); err == nil && n > 0 {
+		return n
+	}
+	return def
+}
