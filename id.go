@@ -3,6 +3,7 @@ package intercom
 import (
 	"bytes"
 	"encoding/json"
+	"net/url"
 	"strconv"
 	"time"
 )
@@ -67,3 +68,12 @@ func (t Timestamp) String() string {
 
 // itoa formats an int64 for query strings and ids.
 func itoa(n int64) string { return strconv.FormatInt(n, 10) }
+
+// EncodeValues writes the timestamp into a query string as Unix seconds
+// (go-querystring would otherwise use String); zero is left out.
+func (t Timestamp) EncodeValues(key string, v *url.Values) error {
+	if t != 0 {
+		v.Set(key, itoa(int64(t)))
+	}
+	return nil
+}
