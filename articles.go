@@ -1,0 +1,487 @@
+package intercom
+
+import (
+	"context"
+	"encoding/json"
+	"iter"
+	"net/http"
+	"sort"
+)
+
+// ArticleState says whether an article (or one locale of it) is live.
+type ArticleState string
+
+// Article states. ArticleStateAll is only meaningful as a search filter.
+const (
+	ArticleStatePublished ArticleState = "published"
+	ArticleStateDraft     ArticleState = "draft"
+	ArticleStateAll       ArticleState = "all"
+)
+
+// ArticleListItem is an article as Intercom lists it (without statistics).
+type ArticleListItem struct {
+	// Type is "article".
+	Type string `json:"type,omitempty"`
+	// ID is the article's id.
+	ID ID `json:"id,omitempty"`
+	// WorkspaceID is the id of the workspace the article belongs to.
+	WorkspaceID string `json:"workspace_id,omitempty"`
+	// Title is the title (of the default locale, for multilingual articles).
+	Title string `json:"title,omitempty"`
+	// Description is the description (of the default locale).
+	Description string `json:"description,omitempty"`
+	// Body is the HTML body (of the default locale).
+	Body string `json:"body,omitempty"`
+	// AuthorID is the admin who wrote the article (of the default locale).
+	AuthorID ID `json:"author_id,omitempty"`
+	// State is published or draft (of the default locale).
+	State ArticleState `json:"state,omitempty"`
+	// CreatedAt is when the article was created.
+	CreatedAt Timestamp `json:"created_at,omitempty"`
+	// UpdatedAt is when the article was last updated.
+	UpdatedAt Timestamp `json:"updated_at,omitempty"`
+	// URL is the article's public URL; empty for drafts.
+	URL string `json:"url,omitempty"`
+	// ParentID is the collection or section holding the article; empty if it stands alone.
+	ParentID ID `json:"parent_id,omitempty"`
+	// ParentIDs are the ids of all the article's parent collections or sections.
+	ParentIDs []ID `json:"parent_ids,omitempty"`
+	// ParentType is "collection" or "section".
+	ParentType string `json:"parent_type,omitempty"`
+	// DefaultLocale is the help center's default locale (multilingual help centers only).
+	DefaultLocale string `json:"default_locale,omitempty"`
+	// TranslatedContent holds the content per locale (multilingual help centers only).
+	TranslatedContent ArticleTranslatedContent `json:"translated_content,omitzero"`
+}
+
+// Article is a help center article with its statistics.
+type Article struct {
+	ArticleListItem
+	// Statistics are the article's views, conversations and reactions; nil when not sent.
+	Statistics *ArticleStatistics `json:"statistics,omitempty"`
+}
+
+// ArticleStatistics are the engagement figures of an article.
+type ArticleStatistics struct {
+	// Type is "article_statistics".
+	Type string `json:"type,omitempty"`
+	// Views is the number of views.
+	Views int `json:"views,omitempty"`
+	// Conversations is the number of conversations started from the article
+	// (the key Intercom sends).
+	Conversations int `json:"conversations,omitempty"`
+	// Conversions is the same figure under the name the spec's schema gives it;
+	// kept in case a server sends it.
+	Conversions int `json:"conversions,omitempty"`
+	// Reactions is the number of reactions.
+	Reactions int `json:"reactions,omitempty"`
+	// HappyReactionPercentage is the share of happy reactions, in percent.
+	HappyReactionPercentage float64 `json:"happy_reaction_percentage,omitempty"`
+	// NeutralReactionPercentage is the share of neutral reactions, in percent.
+	NeutralReactionPercentage float64 `json:"neutral_reaction_percentage,omitempty"`
+	// SadReactionPercentage is the share of sad reactions, in percent.
+	SadReactionPercentage float64 `json:"sad_reaction_percentage,omitempty"`
+}
+
+// ArticleContent is the content of an article in one locale. It is used in
+// responses and in the translated_content of create and update requests
+// (where only Title, Description, Body, AuthorID, State and URL matter).
+type ArticleContent struct {
+	// Type is "article_content".
+	Type string `json:"type,omitempty"`
+	// Title is the title in this locale.
+	Title string `json:"title,omitempty"`
+	// Description is the description in this locale.
+	Description string `json:"description,omitempty"`
+	// Body is the HTML body in this locale.
+	Body string `json:"body,omitempty"`
+	// AuthorID is the admin who wrote this locale's content (sent as an integer).
+	AuthorID ID `json:"author_id,omitempty"`
+	// State is published or draft.
+	State ArticleState `json:"state,omitempty"`
+	// CreatedAt is when this locale's content was created.
+	CreatedAt Timestamp `json:"created_at,omitempty"`
+	// UpdatedAt is when this locale's content was last updated.
+	UpdatedAt Timestamp `json:"updated_at,omitempty"`
+	// URL is the public URL of this locale's content.
+	URL string `json:"url,omitempty"`
+}
+
+type articleContentFields ArticleContent
+
+// MarshalJSON encodes the content with author_id as the integer Intercom expects.
+func (c ArticleContent) MarshalJSON() ([]byte, error) {
+	return json.Marshal(struct {
+		articleContentFields
+		AuthorID intBodyID `json:"author_id,omitempty"`
+	}{articleContentFields(c), intBodyID(c.AuthorID)})
+}
+
+// ArticleTranslatedContent is an article's content per locale ("en", "fr",
+// "pt-BR", …). On the wire it is one object with a key per locale beside a
+// "type" key.
+type ArticleTranslatedContent struct {
+	// Type is "article_translated_content"; leave it empty in requests.
+	Type string
+	// Locales maps a locale code to the content in that locale.
+	Locales map[string]ArticleContent
+}
+
+// IsZero reports whether there is no type and no locale.
+func (c ArticleTranslatedContent) IsZero() bool { return c.Type == "" && len(c.Locales) == 0 }
+
+// MarshalJSON encodes the locales as keys beside "type".
+func (c ArticleTranslatedContent) MarshalJSON() ([]byte, error) {
+	return marshalTranslated(c.Type, c.Locales)
+}
+
+// UnmarshalJSON decodes the "type" key and every locale; null decodes to the zero value.
+func (c *ArticleTranslatedContent) UnmarshalJSON(b []byte) error {
+	return unmarshalTranslated(b, &c.Type, &c.Locales)
+}
+
+// marshalTranslated writes {"type": typ, locale: content, …} with sorted keys.
+func marshalTranslated[T any](typ string, locales map[string]T) ([]byte, error) {
+	keys := make([]string, 0, len(locales))
+	for k := range locales {
+		if k != "type" {
+			keys = append(keys, k)
+		}
+	}
+	sort.Strings(keys)
+	buf := []byte{'{'}
+	if typ != "" {
+		tb, _ := json.Marshal(typ)
+		buf = append(buf, `"type":`...)
+		buf = append(buf, tb...)
+	}
+	for _, k := range keys {
+		vb, err := json.Marshal(locales[k])
+		if err != nil {
+			return nil, err
+		}
+		if len(buf) > 1 {
+			buf = append(buf, ',')
+		}
+		kb, _ := json.Marshal(k)
+		buf = append(buf, kb...)
+		buf = append(buf, ':')
+		buf = append(buf, vb...)
+	}
+	return append(buf, '}'), nil
+}
+
+// unmarshalTranslated reads the "type" key into typ and every other non-null
+// key into locales.
+func unmarshalTranslated[T any](b []byte, typ *string, locales *map[string]T) error {
+	if string(b) == "null" {
+		*typ, *locales = "", nil
+		return nil
+	}
+	var raw map[string]json.RawMessage
+	if err := json.Unmarshal(b, &raw); err != nil {
+		return err
+	}
+	*typ, *locales = "", nil
+	for k, v := range raw {
+		if string(v) == "null" {
+			continue
+		}
+		if k == "type" {
+			if err := json.Unmarshal(v, typ); err != nil {
+				return err
+			}
+			continue
+		}
+		var c T
+		if err := json.Unmarshal(v, &c); err != nil {
+			return err
+		}
+		if *locales == nil {
+			*locales = make(map[string]T, len(raw))
+		}
+		(*locales)[k] = c
+	}
+	return nil
+}
+
+// intBodyID is an id that request bodies carry as a JSON integer (author_id,
+// sender_id, newsfeed_id, help_center_id, …): it encodes numeric text as a
+// bare number and anything else as a string.
+type intBodyID string
+
+// MarshalJSON writes digits as a JSON number.
+func (id intBodyID) MarshalJSON() ([]byte, error) {
+	if isDigits(string(id)) {
+		return []byte(id), nil
+	}
+	return json.Marshal(string(id))
+}
+
+// isDigits reports whether s is a non-empty run of ASCII digits.
+func isDigits(s string) bool {
+	if s == "" {
+		return false
+	}
+	for i := 0; i < len(s); i++ {
+		if s[i] < '0' || s[i] > '9' {
+			return false
+		}
+	}
+	return true
+}
+
+// checkIntID returns an invalid-request error when a non-empty id that must
+// travel as an integer is not numeric.
+func checkIntID(field, v string) error {
+	if v != "" && !isDigits(v) {
+		return invalid(field, "must be a numeric id, got "+v)
+	}
+	return nil
+}
+
+// ArticleList is one page of articles.
+type ArticleList struct {
+	// Type is "list".
+	Type string `json:"type,omitempty"`
+	// Pages is the pagination block (page numbers).
+	Pages Pages `json:"pages,omitzero"`
+	// TotalCount is the number of articles in all pages.
+	TotalCount int `json:"total_count,omitempty"`
+	// Data are the articles on this page.
+	Data []ArticleListItem `json:"data"`
+}
+
+// ArticleSearchResponse is the result of an article search.
+type ArticleSearchResponse struct {
+	// Type is "list".
+	Type string `json:"type,omitempty"`
+	// TotalCount is the number of matching articles.
+	TotalCount int `json:"total_count,omitempty"`
+	// Data holds the matching articles and their highlights.
+	Data ArticleSearchData `json:"data,omitzero"`
+	// Pages is the pagination block (page numbers).
+	Pages Pages `json:"pages,omitzero"`
+}
+
+// ArticleSearchData is the data object of an article search.
+type ArticleSearchData struct {
+	// Articles are the matching articles.
+	Articles []Article `json:"articles"`
+	// Highlights hold the highlighted matches, when asked for.
+	Highlights []ArticleSearchHighlight `json:"highlights"`
+}
+
+// ArticleSearchHighlight is the highlighted content of one matching article.
+type ArticleSearchHighlight struct {
+	// ArticleID is the id of the article.
+	ArticleID ID `json:"article_id,omitempty"`
+	// HighlightedTitle is the title split into plain and highlighted chunks.
+	HighlightedTitle []ArticleHighlightText `json:"highlighted_title,omitempty"`
+	// HighlightedSummary is the description and body text, as runs of chunks.
+	HighlightedSummary [][]ArticleHighlightText `json:"highlighted_summary,omitempty"`
+}
+
+// ArticleHighlightText is a chunk of highlighted text.
+type ArticleHighlightText struct {
+	// Type is "highlight" or "plain".
+	Type string `json:"type,omitempty"`
+	// Text is the chunk's text.
+	Text string `json:"text,omitempty"`
+}
+
+// ArticleDeleted is the response of deleting an article.
+type ArticleDeleted struct {
+	// ID is the id of the deleted article.
+	ID ID `json:"id,omitempty"`
+	// Object is "article".
+	Object string `json:"object,omitempty"`
+	// Deleted is true when the article was deleted.
+	Deleted bool `json:"deleted,omitempty"`
+}
+
+// ListArticlesOptions selects a page of articles. Intercom accepts these
+// parameters though the spec does not declare them.
+type ListArticlesOptions struct {
+	// Page is the page number, from 1.
+	Page int `url:"page,omitempty"`
+	// PerPage is the page size.
+	PerPage int `url:"per_page,omitempty"`
+}
+
+// SearchArticlesOptions are the query parameters of an article search.
+type SearchArticlesOptions struct {
+	// Phrase is the text to search for.
+	Phrase string `url:"phrase,omitempty"`
+	// State filters by state: published, draft or all.
+	State ArticleState `url:"state,omitempty"`
+	// HelpCenterID restricts the search to one help center (a numeric id).
+	HelpCenterID string `url:"help_center_id,omitempty"`
+	// Highlight asks for highlighted matches in Data.Highlights.
+	Highlight bool `url:"highlight,omitempty"`
+	// Page and PerPage select a page; Intercom accepts them though the spec does not declare them.
+	Page    int `url:"page,omitempty"`
+	PerPage int `url:"per_page,omitempty"`
+}
+
+// CreateArticleRequest creates an article. Title and AuthorID are required,
+// either here or in the default locale's TranslatedContent (Intercom takes
+// them from there when they are left out of the top level).
+type CreateArticleRequest struct {
+	// Title is the title (of the default locale).
+	Title string `json:"title,omitempty"`
+	// Description is the description (of the default locale).
+	Description string `json:"description,omitempty"`
+	// Body is the HTML body (of the default locale).
+	Body string `json:"body,omitempty"`
+	// AuthorID is the admin who wrote the article (a numeric id; sent as an integer).
+	AuthorID string `json:"author_id,omitempty"`
+	// State is published or draft (Intercom defaults to draft).
+	State ArticleState `json:"state,omitempty"`
+	// ParentID is the collection or section to put the article in (a numeric id; sent as an integer).
+	ParentID string `json:"parent_id,omitempty"`
+	// ParentType is "collection" or "section".
+	ParentType string `json:"parent_type,omitempty"`
+	// TranslatedContent is the content of other locales.
+	TranslatedContent ArticleTranslatedContent `json:"translated_content,omitzero"`
+}
+
+// MarshalJSON encodes the request with author_id and parent_id as integers,
+// leaving out author_id when it is only given in translated_content.
+func (r CreateArticleRequest) MarshalJSON() ([]byte, error) {
+	type fields CreateArticleRequest
+	return json.Marshal(struct {
+		fields
+		AuthorID intBodyID `json:"author_id,omitempty"`
+		ParentID intBodyID `json:"parent_id,omitempty"`
+	}{fields(r), intBodyID(r.AuthorID), intBodyID(r.ParentID)})
+}
+
+// Validate checks the request before it is sent: a title and an author are
+// required (at the top level or in some locale of TranslatedContent), and ids
+// must be numeric.
+func (r CreateArticleRequest) Validate() error {
+	hasTitle, hasAuthor := r.Title != "", r.AuthorID != ""
+	for loc, c := range r.TranslatedContent.Locales {
+		hasTitle = hasTitle || c.Title != ""
+		hasAuthor = hasAuthor || c.AuthorID != ""
+		if err := checkIntID("translated_content."+loc+".author_id", string(c.AuthorID)); err != nil {
+			return err
+		}
+	}
+	if !hasTitle {
+		return invalid("title", "is required (in the request or in translated_content)")
+	}
+	if !hasAuthor {
+		return invalid("author_id", "is required (in the request or in translated_content)")
+	}
+	if err := checkIntID("author_id", r.AuthorID); err != nil {
+		return err
+	}
+	return checkIntID("parent_id", r.ParentID)
+}
+
+// UpdateArticleRequest changes an article; empty fields are left unchanged.
+type UpdateArticleRequest struct {
+	// Title is the new title (of the default locale).
+	Title string `json:"title,omitempty"`
+	// Description is the new description (of the default locale).
+	Description string `json:"description,omitempty"`
+	// Body is the new HTML body (of the default locale).
+	Body string `json:"body,omitempty"`
+	// AuthorID is the new author (a numeric id; sent as an integer).
+	AuthorID string `json:"author_id,omitempty"`
+	// State is published or draft; left out, the publish state is unchanged.
+	State ArticleState `json:"state,omitempty"`
+	// ParentID is the new collection or section (sent as a string, as the spec declares).
+	ParentID string `json:"parent_id,omitempty"`
+	// ParentType is "collection" or "section".
+	ParentType string `json:"parent_type,omitempty"`
+	// TranslatedContent replaces the content of other locales; Null clears it.
+	TranslatedContent Opt[ArticleTranslatedContent] `json:"translated_content,omitzero"`
+}
+
+// MarshalJSON encodes the request with author_id as an integer.
+func (r UpdateArticleRequest) MarshalJSON() ([]byte, error) {
+	type fields UpdateArticleRequest
+	return json.Marshal(struct {
+		fields
+		AuthorID intBodyID `json:"author_id,omitempty"`
+	}{fields(r), intBodyID(r.AuthorID)})
+}
+
+// Validate checks that the ids are numeric.
+func (r UpdateArticleRequest) Validate() error {
+	if err := checkIntID("author_id", r.AuthorID); err != nil {
+		return err
+	}
+	if tc, ok := r.TranslatedContent.Get(); ok {
+		for loc, c := range tc.Locales {
+			if err := checkIntID("translated_content."+loc+".author_id", string(c.AuthorID)); err != nil {
+				return err
+			}
+		}
+	}
+	return nil
+}
+
+// List returns one page of the workspace's articles.
+// GET /articles (listArticles).
+func (s *ArticlesService) List(ctx context.Context, opt *ListArticlesOptions, opts ...Option) (*ArticleList, *Response, error) {
+	return call[ArticleList](ctx, s.client, endpoint{method: http.MethodGet, path: "/articles", query: opt}, opts)
+}
+
+// ListAll iterates over every article, fetching pages as the loop needs them
+// (starting at opt.Page, if set).
+func (s *ArticlesService) ListAll(ctx context.Context, opt *ListArticlesOptions, opts ...Option) iter.Seq2[ArticleListItem, error] {
+	var base ListArticlesOptions
+	if opt != nil {
+		base = *opt
+	}
+	return paginate(ctx, func(ctx context.Context, cursor string) ([]ArticleListItem, string, error) {
+		o := base
+		o.Page = atoiOr(cursor, base.Page)
+		page, _, err := s.List(ctx, &o, opts...)
+		if err != nil {
+			return nil, "", err
+		}
+		return page.Data, nextPageNumber(page.Pages, len(page.Data)), nil
+	}, false)
+}
+
+// Create creates an article. POST /articles (createArticle).
+func (s *ArticlesService) Create(ctx context.Context, req CreateArticleRequest, opts ...Option) (*Article, *Response, error) {
+	if err := req.Validate(); err != nil {
+		return nil, nil, err
+	}
+	return call[Article](ctx, s.client, endpoint{method: http.MethodPost, path: "/articles", body: req}, opts)
+}
+
+// Get returns an article with its statistics. GET /articles/{id} (retrieveArticle).
+func (s *ArticlesService) Get(ctx context.Context, id string, opts ...Option) (*Article, *Response, error) {
+	return call[Article](ctx, s.client, endpoint{method: http.MethodGet, path: "/articles/{id}", params: []string{id}}, opts)
+}
+
+// Update changes an article. PUT /articles/{id} (updateArticle).
+func (s *ArticlesService) Update(ctx context.Context, id string, req UpdateArticleRequest, opts ...Option) (*Article, *Response, error) {
+	if err := req.Validate(); err != nil {
+		return nil, nil, err
+	}
+	return call[Article](ctx, s.client, endpoint{method: http.MethodPut, path: "/articles/{id}", params: []string{id}, body: req}, opts)
+}
+
+// Delete deletes an article. DELETE /articles/{id} (deleteArticle).
+func (s *ArticlesService) Delete(ctx context.Context, id string, opts ...Option) (*ArticleDeleted, *Response, error) {
+	return call[ArticleDeleted](ctx, s.client, endpoint{method: http.MethodDelete, path: "/articles/{id}", params: []string{id}}, opts)
+}
+
+// Search finds articles by phrase, state and help center, optionally with
+// highlighted matches. GET /articles/search (searchArticles).
+func (s *ArticlesService) Search(ctx context.Context, opt *SearchArticlesOptions, opts ...Option) (*ArticleSearchResponse, *Response, error) {
+	if opt != nil {
+		if err := checkIntID("help_center_id", opt.HelpCenterID); err != nil {
+			return nil, nil, err
+		}
+	}
+	return call[ArticleSearchResponse](ctx, s.client, endpoint{method: http.MethodGet, path: "/articles/search", query: opt}, opts)
+}

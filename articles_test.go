@@ -1,0 +1,306 @@
+package intercom
+
+import (
+	"context"
+	"encoding/json"
+	"errors"
+	"fmt"
+	"net/http"
+	"testing"
+
+	"github.com/stretchr/testify/require"
+)
+
+// articlesPageHandler serves page-numbered list pages: pages[i] is the JSON of the data
+// array of page i+1. It answers with the page the request's "page" query asks
+// for (1 when absent).
+func articlesPageHandler(t *testing.T, pages []string) http.HandlerFunc {
+	return func(w http.ResponseWriter, r *http.Request) {
+		n := atoiOr(r.URL.Query().Get("page"), 1)
+		if n > len(pages) {
+			t.Errorf("page %d requested, only %d served", n, len(pages))
+			n = len(pages)
+		}
+		fmt.Fprintf(w, `{"type":"list","pages":{"type":"pages","page":%d,"per_page":2,"total_pages":%d},"total_count":3,"data":%s}`,
+			n, len(pages), pages[n-1])
+	}
+}
+
+func TestArticlesList(t *testing.T) {
+	c, srv := newSpecClient(t)
+	got, rec := exercise(t, srv, "listArticles", "Articles.List", func() (*ArticleList, *Response, error) {
+		return c.Articles.List(context.Background(), &ListArticlesOptions{Page: 2, PerPage: 5})
+	})
+	require.Equal(t, http.MethodGet, rec.Method)
+	require.Equal(t, "/articles", rec.Path)
+	require.Equal(t, "page=2&per_page=5", rec.RawQuery)
+	require.Empty(t, rec.Body)
+	require.Equal(t, 1, got.TotalCount)
+	require.Equal(t, 1, got.Pages.TotalPages)
+	require.Len(t, got.Data, 1)
+	a := got.Data[0]
+	require.Equal(t, ID("52"), a.ID)
+	require.Equal(t, ID("217"), a.ParentID)
+	require.Equal(t, ID("991267797"), a.AuthorID)
+	require.Equal(t, ArticleStatePublished, a.State)
+	require.Equal(t, Timestamp(1717021715), a.CreatedAt)
+	require.Equal(t, "collection", a.ParentType)
+
+	// No options: no query string.
+	_, rec = exercise(t, srv, "listArticles", "Articles.List", func() (*ArticleList, *Response, error) {
+		return c.Articles.List(context.Background(), nil)
+	})
+	require.Equal(t, "", rec.RawQuery)
+}
+
+func TestArticlesListAll(t *testing.T) {
+	c, srv := newSpecClient(t)
+	srv.RespondFunc("listArticles", articlesPageHandler(t, []string{
+		`[{"id":"1","type":"article","title":"a"},{"id":"2","type":"article","title":"b"}]`,
+		`[{"id":"3","type":"article","title":"c"}]`,
+	}))
+	opt := &ListArticlesOptions{PerPage: 2}
+	var ids []ID
+	for a, err := range c.Articles.ListAll(context.Background(), opt) {
+		require.NoError(t, err)
+		ids = append(ids, a.ID)
+	}
+	require.Equal(t, []ID{"1", "2", "3"}, ids)
+	reqs := srv.Requests()
+	require.Len(t, reqs, 2)
+	require.Equal(t, "per_page=2", reqs[0].RawQuery)
+	require.Equal(t, "page=2&per_page=2", reqs[1].RawQuery)
+	require.Equal(t, &ListArticlesOptions{PerPage: 2}, opt, "the caller's options must not change")
+
+	// Breaking after the first item sends no further request.
+	for range c.Articles.ListAll(context.Background(), nil) {
+		break
+	}
+	require.Len(t, srv.Requests(), 3)
+}
+
+func TestArticlesCreate(t *testing.T) {
+	c, srv := newSpecClient(t)
+	req := CreateArticleRequest{
+		Title:       "Thanks for everything",
+		Description: "Description of the Article",
+		Body:        "Body of the Article",
+		AuthorID:    "991267802",
+		State:       ArticleStatePublished,
+		ParentID:    "219",
+		ParentType:  "collection",
+		TranslatedContent: ArticleTranslatedContent{Locales: map[string]ArticleContent{
+			"fr": {Title: "Merci pour tout", Description: "Description de l'article", Body: "Corps de l'article", AuthorID: "991267802", State: ArticleStatePublished},
+		}},
+	}
+	got, rec := exercise(t, srv, "createArticle", "Articles.Create", func() (*Article, *Response, error) {
+		return c.Articles.Create(context.Background(), req)
+	})
+	require.Equal(t, http.MethodPost, rec.Method)
+	require.Equal(t, "/articles", rec.Path)
+	require.Equal(t, "", rec.RawQuery)
+	// The spec's request example, with integer ids.
+	require.JSONEq(t, `{"title":"Thanks for everything","description":"Description of the Article","body":"Body of the Article",
+		"author_id":991267802,"state":"published","parent_id":219,"parent_type":"collection",
+		"translated_content":{"fr":{"title":"Merci pour tout","description":"Description de l'article","body":"Corps de l'article","author_id":991267802,"state":"published"}}}`,
+		string(rec.Body))
+	require.Equal(t, ID("55"), got.ID)
+	require.Equal(t, "<p class=\"no-margin\">Body of the Article</p>", got.Body)
+	require.NotNil(t, got.Statistics)
+	require.Equal(t, "article_statistics", got.Statistics.Type)
+
+	// Minimal request: exact bytes, ids as bare integers, nothing optional sent.
+	_, rec = exercise(t, srv, "createArticle", "Articles.Create", func() (*Article, *Response, error) {
+		return c.Articles.Create(context.Background(), CreateArticleRequest{Title: "T", AuthorID: "7"})
+	})
+	require.Equal(t, `{"title":"T","author_id":7}`, string(rec.Body))
+}
+
+func TestArticlesCreateValidation(t *testing.T) {
+	c, srv := newSpecClient(t)
+	ctx := context.Background()
+	cases := map[string]CreateArticleRequest{
+		"title":      {AuthorID: "1"},
+		"author_id":  {Title: "T"},
+		"numeric":    {Title: "T", AuthorID: "bob"},
+		"parent_id":  {Title: "T", AuthorID: "1", ParentID: "x1"},
+		"tc.author":  {Title: "T", AuthorID: "1", TranslatedContent: ArticleTranslatedContent{Locales: map[string]ArticleContent{"fr": {AuthorID: "x"}}}},
+		"empty body": {},
+	}
+	for name, req := range cases {
+		_, resp, err := c.Articles.Create(ctx, req)
+		require.ErrorIs(t, err, ErrInvalidRequest, name)
+		require.Nil(t, resp, name)
+		var ie *InvalidRequestError
+		require.ErrorAs(t, err, &ie, name)
+		require.NotEmpty(t, ie.Field, name)
+	}
+	require.Empty(t, srv.Requests())
+
+	// Title and author given only in the default locale's content are enough,
+	// and author_id is then left out of the top level.
+	r := CreateArticleRequest{TranslatedContent: ArticleTranslatedContent{Locales: map[string]ArticleContent{
+		"en": {Title: "Hi", AuthorID: "12"},
+	}}}
+	require.NoError(t, r.Validate())
+	b, err := json.Marshal(r)
+	require.NoError(t, err)
+	require.Equal(t, `{"translated_content":{"en":{"title":"Hi","author_id":12}}}`, string(b))
+}
+
+func TestArticlesGet(t *testing.T) {
+	c, srv := newSpecClient(t)
+	got, rec := exercise(t, srv, "retrieveArticle", "Articles.Get", func() (*Article, *Response, error) {
+		return c.Articles.Get(context.Background(), "58")
+	})
+	require.Equal(t, http.MethodGet, rec.Method)
+	require.Equal(t, "/articles/58", rec.Path)
+	require.Equal(t, "", rec.RawQuery)
+	require.Equal(t, ID("58"), got.ID)
+	require.Equal(t, "This is the article title", got.Title)
+	require.Equal(t, ID("222"), got.ParentID)
+	require.Equal(t, &ArticleStatistics{Type: "article_statistics"}, got.Statistics)
+	require.Equal(t, "http://help-center.test/myapp-43/en/articles/58-this-is-the-article-title", got.URL)
+}
+
+func TestArticlesGetErrors(t *testing.T) {
+	c, srv := newSpecClient(t)
+	_, _, err := c.Articles.Get(context.Background(), "")
+	require.ErrorIs(t, err, ErrInvalidRequest)
+	_, _, err = c.Articles.Update(context.Background(), " ", UpdateArticleRequest{Title: "x"})
+	require.ErrorIs(t, err, ErrInvalidRequest)
+	_, _, err = c.Articles.Delete(context.Background(), "")
+	require.ErrorIs(t, err, ErrInvalidRequest)
+	require.Empty(t, srv.Requests())
+
+	srv.Respond("retrieveArticle", http.StatusNotFound, "")
+	got, _, err := c.Articles.Get(context.Background(), "123")
+	require.Nil(t, got)
+	require.ErrorIs(t, err, ErrNotFound)
+	var apiErr *APIError
+	require.True(t, errors.As(err, &apiErr))
+	require.Equal(t, http.StatusNotFound, apiErr.StatusCode)
+	require.Equal(t, "error.list", apiErr.Type)
+	require.Equal(t, "60fd8253-58a0-4fd1-a67c-20aa2c2c87bb", apiErr.RequestID)
+	require.True(t, apiErr.HasCode("not_found"))
+	require.Equal(t, "Resource Not Found", apiErr.Errors[0].Message)
+}
+
+func TestArticlesUpdate(t *testing.T) {
+	c, srv := newSpecClient(t)
+	ctx := context.Background()
+	got, rec := exercise(t, srv, "updateArticle", "Articles.Update", func() (*Article, *Response, error) {
+		return c.Articles.Update(ctx, "61", UpdateArticleRequest{Title: "Christmas is here!", Body: "<p>New gifts in store for the jolly season</p>"})
+	})
+	require.Equal(t, http.MethodPut, rec.Method)
+	require.Equal(t, "/articles/61", rec.Path)
+	require.JSONEq(t, `{"title":"Christmas is here!","body":"<p>New gifts in store for the jolly season</p>"}`, string(rec.Body))
+	require.Equal(t, ID("61"), got.ID)
+	require.Equal(t, "Christmas is here!", got.Title)
+	require.Equal(t, ID("991267813"), got.AuthorID)
+
+	// translated_content: omitted, null, value.
+	_, rec = exercise(t, srv, "updateArticle", "Articles.Update", func() (*Article, *Response, error) {
+		return c.Articles.Update(ctx, "61", UpdateArticleRequest{State: ArticleStateDraft})
+	})
+	require.Equal(t, `{"state":"draft"}`, string(rec.Body))
+	_, rec = exercise(t, srv, "updateArticle", "Articles.Update", func() (*Article, *Response, error) {
+		return c.Articles.Update(ctx, "61", UpdateArticleRequest{TranslatedContent: Null[ArticleTranslatedContent]()})
+	})
+	require.Equal(t, `{"translated_content":null}`, string(rec.Body))
+	_, rec = exercise(t, srv, "updateArticle", "Articles.Update", func() (*Article, *Response, error) {
+		return c.Articles.Update(ctx, "61", UpdateArticleRequest{
+			AuthorID: "5", ParentID: "18",
+			TranslatedContent: Some(ArticleTranslatedContent{Locales: map[string]ArticleContent{
+				"fr": {Title: "Noël", State: ArticleStateDraft},
+				"de": {Title: "Weihnachten", AuthorID: "5"},
+			}}),
+		})
+	})
+	require.Equal(t, `{"parent_id":"18","translated_content":{"de":{"title":"Weihnachten","author_id":5},"fr":{"title":"Noël","state":"draft"}},"author_id":5}`, string(rec.Body))
+
+	_, _, err := c.Articles.Update(ctx, "61", UpdateArticleRequest{AuthorID: "me"})
+	require.ErrorIs(t, err, ErrInvalidRequest)
+	require.Len(t, srv.Requests(), 4)
+}
+
+func TestArticlesDelete(t *testing.T) {
+	c, srv := newSpecClient(t)
+	got, rec := exercise(t, srv, "deleteArticle", "Articles.Delete", func() (*ArticleDeleted, *Response, error) {
+		return c.Articles.Delete(context.Background(), "64")
+	})
+	require.Equal(t, http.MethodDelete, rec.Method)
+	require.Equal(t, "/articles/64", rec.Path)
+	require.Empty(t, rec.Body)
+	require.Equal(t, &ArticleDeleted{ID: "64", Object: "article", Deleted: true}, got)
+}
+
+func TestArticlesSearch(t *testing.T) {
+	c, srv := newSpecClient(t)
+	got, rec := exercise(t, srv, "searchArticles", "Articles.Search", func() (*ArticleSearchResponse, *Response, error) {
+		return c.Articles.Search(context.Background(), &SearchArticlesOptions{
+			Phrase: "Getting started", State: ArticleStateAll, HelpCenterID: "123", Highlight: true,
+		})
+	})
+	require.Equal(t, http.MethodGet, rec.Method)
+	require.Equal(t, "/articles/search", rec.Path)
+	require.Equal(t, "help_center_id=123&highlight=true&phrase=Getting+started&state=all", rec.RawQuery)
+	require.Equal(t, 1, got.TotalCount)
+	require.Len(t, got.Data.Articles, 1)
+	a := got.Data.Articles[0]
+	require.Equal(t, ID("68"), a.ID)
+	require.Equal(t, ArticleStateDraft, a.State)
+	require.Equal(t, ID(""), a.ParentID, "null parent_id")
+	require.Equal(t, "", a.URL, "null url")
+	require.Nil(t, a.Statistics)
+	require.Empty(t, got.Data.Highlights)
+	require.Equal(t, 10, got.Pages.PerPage)
+
+	_, _, err := c.Articles.Search(context.Background(), &SearchArticlesOptions{HelpCenterID: "main"})
+	require.ErrorIs(t, err, ErrInvalidRequest)
+	require.Len(t, srv.Requests(), 1)
+}
+
+func TestArticlesSearchHighlights(t *testing.T) {
+	c, srv := newSpecClient(t)
+	body := `{"type":"list","total_count":1,"data":{"articles":[{"id":"9","type":"article","title":"my query"}],
+		"highlights":[{"article_id":"9","highlighted_title":[{"type":"highlight","text":"my query"}],
+		"highlighted_summary":[[{"type":"plain","text":"How to "},{"type":"highlight","text":"my query"}]]}]},
+		"pages":{"type":"pages","page":1,"total_pages":1,"per_page":10}}`
+	srv.RespondJSON("searchArticles", http.StatusOK, body)
+	got, _, err := c.Articles.Search(context.Background(), &SearchArticlesOptions{Phrase: "my query", Highlight: true})
+	require.NoError(t, err)
+	require.Len(t, got.Data.Highlights, 1)
+	h := got.Data.Highlights[0]
+	require.Equal(t, ID("9"), h.ArticleID)
+	require.Equal(t, []ArticleHighlightText{{Type: "highlight", Text: "my query"}}, h.HighlightedTitle)
+	require.Equal(t, [][]ArticleHighlightText{{{Type: "plain", Text: "How to "}, {Type: "highlight", Text: "my query"}}}, h.HighlightedSummary)
+	assertLossless(t, "searchArticles", []byte(body), got)
+}
+
+func TestArticleTranslatedContentRoundTrip(t *testing.T) {
+	in := `{"id":"1","type":"article","default_locale":"en","translated_content":{"type":"article_translated_content",
+		"en":{"type":"article_content","title":"Hi","author_id":42,"state":"published","created_at":1663597223,"url":"http://x/en"},
+		"pt-BR":{"type":"article_content","title":"Oi","state":"draft"},"de":null},"statistics":null}`
+	var a Article
+	require.NoError(t, json.Unmarshal([]byte(in), &a))
+	require.Equal(t, "article_translated_content", a.TranslatedContent.Type)
+	require.Len(t, a.TranslatedContent.Locales, 2)
+	require.Equal(t, ArticleContent{Type: "article_content", Title: "Hi", AuthorID: "42", State: ArticleStatePublished, CreatedAt: 1663597223, URL: "http://x/en"}, a.TranslatedContent.Locales["en"])
+	require.Equal(t, "Oi", a.TranslatedContent.Locales["pt-BR"].Title)
+	require.Nil(t, a.Statistics)
+	out, err := json.Marshal(a)
+	require.NoError(t, err)
+	require.Equal(t, `{"type":"article","id":"1","default_locale":"en","translated_content":{"type":"article_translated_content",`+
+		`"en":{"type":"article_content","title":"Hi","state":"published","created_at":1663597223,"url":"http://x/en","author_id":42},`+
+		`"pt-BR":{"type":"article_content","title":"Oi","state":"draft"}}}`, string(out))
+
+	// null decodes to the zero value, which is then left out.
+	var b ArticleListItem
+	require.NoError(t, json.Unmarshal([]byte(`{"id":"2","translated_content":null}`), &b))
+	require.True(t, b.TranslatedContent.IsZero())
+	out, err = json.Marshal(b)
+	require.NoError(t, err)
+	require.Equal(t, `{"id":"2"}`, string(out))
+	require.Error(t, json.Unmarshal([]byte(`{"translated_content":{"en":"x"}}`), &b))
+}

@@ -1,0 +1,1268 @@
+package intercom
+
+import (
+	"context"
+	"encoding/json"
+	"fmt"
+	"iter"
+	"net/http"
+	"strings"
+)
+
+// This file covers the Conversations endpoints of Intercom API 2.10.
+//
+// operationId → method:
+//
+//	listConversations              GET    /conversations                      ConversationsService.List, ListAll
+//	createConversation             POST   /conversations                      ConversationsService.Create
+//	retrieveConversation           GET    /conversations/{id}                 ConversationsService.Get
+//	updateConversation             PUT    /conversations/{id}                 ConversationsService.Update
+//	searchConversations            POST   /conversations/search               ConversationsService.Search, SearchAll
+//	replyConversation              POST   /conversations/{id}/reply           ConversationsService.Reply
+//	manageConversation             POST   /conversations/{id}/parts           ConversationsService.Manage, Close, Snooze, Open, Assign
+//	autoAssignConversation         POST   /conversations/{id}/run_assignment_rules  ConversationsService.RunAssignmentRules
+//	attachContactToConversation    POST   /conversations/{id}/customers       ConversationsService.AttachContact
+//	detachContactFromConversation  DELETE /conversations/{conversation_id}/customers/{contact_id}  ConversationsService.DetachContact
+//	redactConversation             POST   /conversations/redact               ConversationsService.Redact
+//	convertConversationToTicket    POST   /conversations/{id}/convert         ConversationsService.ConvertToTicket
+
+// maxConversationAttachments is the most attachment URLs, and the most
+// attachment files, one request may carry.
+const maxConversationAttachments = 10
+
+// maxConversationsPerPage is the largest per_page listConversations accepts.
+const maxConversationsPerPage = 150
+
+// ConversationState is the state of a conversation. Unknown values decode as-is.
+type ConversationState string
+
+// Conversation states.
+const (
+	// ConversationStateOpen is an open conversation.
+	ConversationStateOpen ConversationState = "open"
+	// ConversationStateClosed is a closed conversation.
+	ConversationStateClosed ConversationState = "closed"
+	// ConversationStateSnoozed is a conversation snoozed until a later time.
+	ConversationStateSnoozed ConversationState = "snoozed"
+)
+
+// ConversationPriority says whether a conversation is prioritised.
+type ConversationPriority string
+
+// Conversation priorities.
+const (
+	// ConversationPrioritized marks a prioritised conversation ("priority").
+	ConversationPrioritized ConversationPriority = "priority"
+	// ConversationNotPrioritized marks an ordinary conversation ("not_priority").
+	ConversationNotPrioritized ConversationPriority = "not_priority"
+)
+
+// ConversationSourceType is the channel a conversation started on.
+type ConversationSourceType string
+
+// Conversation source types.
+const (
+	ConversationSourceConversation ConversationSourceType = "conversation"
+	ConversationSourceEmail        ConversationSourceType = "email"
+	ConversationSourceFacebook     ConversationSourceType = "facebook"
+	ConversationSourceInstagram    ConversationSourceType = "instagram"
+	ConversationSourcePhoneCall    ConversationSourceType = "phone_call"
+	ConversationSourcePhoneSwitch  ConversationSourceType = "phone_switch"
+	ConversationSourcePush         ConversationSourceType = "push"
+	ConversationSourceSMS          ConversationSourceType = "sms"
+	ConversationSourceTwitter      ConversationSourceType = "twitter"
+	ConversationSourceWhatsApp     ConversationSourceType = "whatsapp"
+)
+
+// ConversationPartType is the kind of a conversation part, such as
+// "comment", "note" or "assignment". Intercom has many more kinds
+// ("language_detection_details", "conversation_attribute_updated_by_admin", …);
+// unknown values decode as-is.
+type ConversationPartType string
+
+// Common conversation part types.
+const (
+	ConversationPartComment         ConversationPartType = "comment"
+	ConversationPartNote            ConversationPartType = "note"
+	ConversationPartOpen            ConversationPartType = "open"
+	ConversationPartClose           ConversationPartType = "close"
+	ConversationPartSnoozed         ConversationPartType = "snoozed"
+	ConversationPartAssignment      ConversationPartType = "assignment"
+	ConversationPartAssignAndReopen ConversationPartType = "assign_and_reopen"
+	ConversationPartAwayModeAssign  ConversationPartType = "away_mode_assignment"
+	ConversationPartDefaultAssign   ConversationPartType = "default_assignment"
+	ConversationPartQuickReply      ConversationPartType = "quick_reply"
+)
+
+// SLAStatus is the status of the SLA applied to a conversation.
+type SLAStatus string
+
+// SLA statuses.
+const (
+	// SLAStatusHit: at least one hit event and no missed or cancelled ones.
+	SLAStatusHit SLAStatus = "hit"
+	// SLAStatusMissed: at least one missed event and no cancelled ones.
+	SLAStatusMissed SLAStatus = "missed"
+	// SLAStatusCancelled: the SLA was removed from the conversation.
+	SLAStatusCancelled SLAStatus = "cancelled"
+	// SLAStatusActive: applied but not yet fulfilled.
+	SLAStatusActive SLAStatus = "active"
+)
+
+// Conversation is an Intercom conversation: the exchange of messages between
+// contacts and teammates, with its state, assignment and metadata.
+type Conversation struct {
+	// Type is "conversation".
+	Type string `json:"type,omitempty"`
+	// ID is the conversation's id.
+	ID ID `json:"id,omitempty"`
+	// Title is the conversation's title, when it has one.
+	Title string `json:"title,omitempty"`
+	// CreatedAt is when the conversation was created.
+	CreatedAt Timestamp `json:"created_at,omitempty"`
+	// UpdatedAt is when the conversation was last updated.
+	UpdatedAt Timestamp `json:"updated_at,omitempty"`
+	// WaitingSince is since when the contact has been waiting for a reply (zero when not waiting).
+	WaitingSince Timestamp `json:"waiting_since,omitempty"`
+	// SnoozedUntil is when a snoozed conversation reopens (zero when not snoozed).
+	SnoozedUntil Timestamp `json:"snoozed_until,omitempty"`
+	// Open says whether the conversation is open (snoozed ones count as open).
+	Open bool `json:"open,omitempty"`
+	// State is open, closed or snoozed.
+	State ConversationState `json:"state,omitempty"`
+	// Read says whether the last contact message has been read by a teammate.
+	Read bool `json:"read,omitempty"`
+	// Priority says whether the conversation is prioritised.
+	Priority ConversationPriority `json:"priority,omitempty"`
+	// AdminAssigneeID is the admin the conversation is assigned to (empty when none).
+	AdminAssigneeID ID `json:"admin_assignee_id,omitempty"`
+	// TeamAssigneeID is the team the conversation is assigned to (empty when none).
+	TeamAssigneeID ID `json:"team_assignee_id,omitempty"`
+	// Tags are the tags applied to the conversation.
+	Tags ConversationTags `json:"tags,omitzero"`
+	// ConversationRating is the contact's rating of the conversation; nil when unrated.
+	ConversationRating *ConversationRating `json:"conversation_rating,omitempty"`
+	// Source is the message that started the conversation.
+	Source ConversationSource `json:"source,omitzero"`
+	// Contacts are the contacts taking part in the conversation.
+	Contacts ConversationContacts `json:"contacts,omitzero"`
+	// Teammates are the admins who took part in the conversation; nil when Intercom sends null.
+	Teammates *ConversationTeammates `json:"teammates,omitempty"`
+	// CustomAttributes are the conversation's custom data attributes.
+	CustomAttributes map[string]any `json:"custom_attributes,omitempty"`
+	// FirstContactReply is the contact's first reply; nil when there is none yet.
+	FirstContactReply *ConversationFirstContactReply `json:"first_contact_reply,omitempty"`
+	// SLAApplied is the SLA applied to the conversation; nil when none.
+	SLAApplied *AppliedSLA `json:"sla_applied,omitempty"`
+	// Statistics are the conversation's metrics; nil when Intercom sends none.
+	Statistics *ConversationStatistics `json:"statistics,omitempty"`
+	// ConversationParts are the messages and events of the conversation (at
+	// most 500); only sent when a single conversation is returned.
+	ConversationParts ConversationParts `json:"conversation_parts,omitzero"`
+	// LinkedObjects are the tickets and conversations linked to this one.
+	LinkedObjects ConversationLinkedObjects `json:"linked_objects,omitzero"`
+	// Topics are the topics the conversation was classified into. Intercom
+	// sends it (often as {}) though the 2.10 schema does not declare it.
+	Topics ConversationTopics `json:"topics,omitzero"`
+	// Ticket is the ticket this conversation belongs to, if any. Intercom
+	// sends it (often null) though the 2.10 schema does not declare it.
+	Ticket *ConversationTicketRef `json:"ticket,omitempty"`
+	// Customers lists the conversation's participants. The examples of
+	// AttachContact and DetachContact answer with only this key (instead of
+	// the conversation the schema announces).
+	Customers []ConversationContact `json:"customers,omitempty"`
+}
+
+// ConversationTags is the list of tags applied to a conversation.
+type ConversationTags struct {
+	// Type is "tag.list".
+	Type string `json:"type,omitempty"`
+	// Tags are the applied tags.
+	Tags []Tag `json:"tags,omitempty"`
+}
+
+// ConversationReference points at an admin, team or other object by type and
+// id (Intercom's "reference"). The id may be empty, e.g. for "nobody_admin".
+type ConversationReference struct {
+	// Type is the referenced object's type, such as "admin", "team" or "nobody_admin".
+	Type string `json:"type,omitempty"`
+	// ID is the referenced object's id; empty when Intercom sends null.
+	ID ID `json:"id,omitempty"`
+}
+
+// ConversationContact is a contact taking part in a conversation.
+type ConversationContact struct {
+	// Type is "contact" (or "user" in participant lists).
+	Type string `json:"type,omitempty"`
+	// ID is the contact's Intercom id.
+	ID ID `json:"id,omitempty"`
+	// ExternalID is the id you gave the contact, when it has one.
+	ExternalID string `json:"external_id,omitempty"`
+}
+
+// ConversationContacts lists the contacts of a conversation.
+type ConversationContacts struct {
+	// Type is "contact.list".
+	Type string `json:"type,omitempty"`
+	// Contacts are the contacts.
+	Contacts []ConversationContact `json:"contacts,omitempty"`
+}
+
+// ConversationTeammates lists the admins who took part in a conversation.
+type ConversationTeammates struct {
+	// Type is "admin.list".
+	Type string `json:"type,omitempty"`
+	// Teammates are references to the admins.
+	Teammates []ConversationReference `json:"teammates,omitempty"`
+}
+
+// ConversationFirstContactReply is the contact's first reply in a conversation.
+type ConversationFirstContactReply struct {
+	// CreatedAt is when the contact first replied.
+	CreatedAt Timestamp `json:"created_at,omitempty"`
+	// Type is the channel of the reply, such as "conversation" or "email".
+	Type string `json:"type,omitempty"`
+	// URL is the page the contact replied from, when known.
+	URL string `json:"url,omitempty"`
+}
+
+// ConversationRating is a contact's rating of a conversation.
+type ConversationRating struct {
+	// Rating is the score given, 1 to 5.
+	Rating int `json:"rating,omitempty"`
+	// Remark is the contact's comment.
+	Remark string `json:"remark,omitempty"`
+	// CreatedAt is when the rating was given.
+	CreatedAt Timestamp `json:"created_at,omitempty"`
+	// Contact is the contact who rated.
+	Contact ConversationContact `json:"contact,omitzero"`
+	// Teammate is the admin who was rated.
+	Teammate ConversationReference `json:"teammate,omitzero"`
+}
+
+// AppliedSLA is the SLA applied to a conversation. Intercom sends a null
+// SLAStatus when an SLA event was cancelled by hand.
+type AppliedSLA struct {
+	// Type is "conversation_sla_summary".
+	Type string `json:"type,omitempty"`
+	// SLAName is the SLA's name.
+	SLAName string `json:"sla_name,omitempty"`
+	// SLAStatus is hit, missed, cancelled or active.
+	SLAStatus SLAStatus `json:"sla_status,omitempty"`
+}
+
+// ConversationStatistics are the metrics of a conversation. Durations are in
+// seconds.
+type ConversationStatistics struct {
+	// Type is "conversation_statistics".
+	Type string `json:"type,omitempty"`
+	// TimeToAssignment is the time until the first assignment after the first contact message.
+	TimeToAssignment int64 `json:"time_to_assignment,omitempty"`
+	// TimeToAdminReply is the time until the first admin reply after assignment.
+	TimeToAdminReply int64 `json:"time_to_admin_reply,omitempty"`
+	// TimeToFirstClose is the time until the first close after the first contact message.
+	TimeToFirstClose int64 `json:"time_to_first_close,omitempty"`
+	// TimeToLastClose is the time until the last close after the first contact message.
+	TimeToLastClose int64 `json:"time_to_last_close,omitempty"`
+	// MedianTimeToReply is the median admin reply time.
+	MedianTimeToReply int64 `json:"median_time_to_reply,omitempty"`
+	// FirstContactReplyAt is when the contact first replied.
+	FirstContactReplyAt Timestamp `json:"first_contact_reply_at,omitempty"`
+	// FirstAssignmentAt is when the conversation was first assigned.
+	FirstAssignmentAt Timestamp `json:"first_assignment_at,omitempty"`
+	// FirstAdminReplyAt is when an admin first replied.
+	FirstAdminReplyAt Timestamp `json:"first_admin_reply_at,omitempty"`
+	// FirstCloseAt is when the conversation was first closed.
+	FirstCloseAt Timestamp `json:"first_close_at,omitempty"`
+	// LastAssignmentAt is when the conversation was last assigned.
+	LastAssignmentAt Timestamp `json:"last_assignment_at,omitempty"`
+	// LastAssignmentAdminReplyAt is when the last assigned admin first replied.
+	LastAssignmentAdminReplyAt Timestamp `json:"last_assignment_admin_reply_at,omitempty"`
+	// LastContactReplyAt is when the contact last replied.
+	LastContactReplyAt Timestamp `json:"last_contact_reply_at,omitempty"`
+	// LastAdminReplyAt is when an admin last replied.
+	LastAdminReplyAt Timestamp `json:"last_admin_reply_at,omitempty"`
+	// LastCloseAt is when the conversation was last closed.
+	LastCloseAt Timestamp `json:"last_close_at,omitempty"`
+	// LastClosedByID is the admin who last closed the conversation.
+	LastClosedByID ID `json:"last_closed_by_id,omitempty"`
+	// CountReopens is how many times the conversation was reopened.
+	CountReopens int `json:"count_reopens,omitempty"`
+	// CountAssignments is how many times the conversation was assigned.
+	CountAssignments int `json:"count_assignments,omitempty"`
+	// CountConversationParts is how many parts the conversation has.
+	CountConversationParts int `json:"count_conversation_parts,omitempty"`
+}
+
+// ConversationSource is the message that started a conversation.
+type ConversationSource struct {
+	// Type is the channel: conversation, email, push, sms, …
+	Type ConversationSourceType `json:"type,omitempty"`
+	// ID is the source message's id.
+	ID ID `json:"id,omitempty"`
+	// DeliveredAs says how it was sent, such as "admin_initiated" or "customer_initiated".
+	DeliveredAs string `json:"delivered_as,omitempty"`
+	// Subject is the email subject, for email sources.
+	Subject string `json:"subject,omitempty"`
+	// Body is the message body, which may contain HTML.
+	Body string `json:"body,omitempty"`
+	// Author is who sent the message.
+	Author ConversationPartAuthor `json:"author,omitzero"`
+	// Attachments are the files attached to the message.
+	Attachments []ConversationAttachment `json:"attachments,omitempty"`
+	// URL is the page the message was sent from, when known.
+	URL string `json:"url,omitempty"`
+	// Redacted says whether the source was redacted.
+	Redacted bool `json:"redacted,omitempty"`
+}
+
+// ConversationPartAuthor is who wrote or triggered a conversation part: an
+// admin, bot, team or user.
+type ConversationPartAuthor struct {
+	// Type is admin, bot, team, user, lead, …
+	Type string `json:"type,omitempty"`
+	// ID is the author's id.
+	ID ID `json:"id,omitempty"`
+	// Name is the author's name.
+	Name string `json:"name,omitempty"`
+	// Email is the author's email address.
+	Email string `json:"email,omitempty"`
+}
+
+// ConversationAttachment is a file attached to a conversation part or source.
+type ConversationAttachment struct {
+	// Type is the kind of attachment, such as "upload".
+	Type string `json:"type,omitempty"`
+	// Name is the file name.
+	Name string `json:"name,omitempty"`
+	// URL is where the file can be downloaded.
+	URL string `json:"url,omitempty"`
+	// ContentType is the file's MIME type.
+	ContentType string `json:"content_type,omitempty"`
+	// Filesize is the file's size in bytes.
+	Filesize int64 `json:"filesize,omitempty"`
+	// Width is the image width in pixels, for images.
+	Width int `json:"width,omitempty"`
+	// Height is the image height in pixels, for images.
+	Height int `json:"height,omitempty"`
+}
+
+// ConversationAttachmentFile is a file uploaded with a reply, its content
+// base64-encoded.
+type ConversationAttachmentFile struct {
+	// ContentType is the file's MIME type, such as "application/json".
+	ContentType string `json:"content_type"`
+	// Data is the base64-encoded content.
+	Data string `json:"data"`
+	// Name is the file name.
+	Name string `json:"name"`
+}
+
+// ConversationPart is one message or event of a conversation: a comment, a
+// note, an assignment, a state change, …
+type ConversationPart struct {
+	// Type is "conversation_part".
+	Type string `json:"type,omitempty"`
+	// ID is the part's id.
+	ID ID `json:"id,omitempty"`
+	// PartType is the kind of part.
+	PartType ConversationPartType `json:"part_type,omitempty"`
+	// Body is the message body, which may contain HTML; empty for most events.
+	Body string `json:"body,omitempty"`
+	// CreatedAt is when the part was created.
+	CreatedAt Timestamp `json:"created_at,omitempty"`
+	// UpdatedAt is when the part was last updated.
+	UpdatedAt Timestamp `json:"updated_at,omitempty"`
+	// NotifiedAt is when the contact was notified of the part.
+	NotifiedAt Timestamp `json:"notified_at,omitempty"`
+	// AssignedTo is whom this part assigned the conversation to; nil when
+	// the part did not change the assignment.
+	AssignedTo *ConversationReference `json:"assigned_to,omitempty"`
+	// Author is who wrote or triggered the part.
+	Author ConversationPartAuthor `json:"author,omitzero"`
+	// Attachments are the files attached to the part.
+	Attachments []ConversationAttachment `json:"attachments,omitempty"`
+	// ExternalID is the part's external id, when it has one.
+	ExternalID string `json:"external_id,omitempty"`
+	// Redacted says whether the part was redacted.
+	Redacted bool `json:"redacted,omitempty"`
+}
+
+// ConversationParts is the embedded list of a conversation's parts (at most 500).
+type ConversationParts struct {
+	// Type is "conversation_part.list".
+	Type string `json:"type,omitempty"`
+	// ConversationParts are the parts, oldest first.
+	ConversationParts []ConversationPart `json:"conversation_parts,omitempty"`
+	// TotalCount is the number of parts.
+	TotalCount int `json:"total_count,omitempty"`
+}
+
+// ConversationLinkedObject is a ticket or conversation linked to another.
+type ConversationLinkedObject struct {
+	// Type is "ticket" or "conversation".
+	Type string `json:"type,omitempty"`
+	// ID is the linked object's id.
+	ID ID `json:"id,omitempty"`
+	// Category is the ticket category (Customer, Back-office, Tracker), for tickets.
+	Category string `json:"category,omitempty"`
+}
+
+// ConversationLinkedObjects is the embedded list of linked objects (at most 1,000).
+type ConversationLinkedObjects struct {
+	// Type is "list".
+	Type string `json:"type,omitempty"`
+	// TotalCount is the number of linked objects.
+	TotalCount int `json:"total_count,omitempty"`
+	// HasMore says whether there are more than the ones listed.
+	HasMore bool `json:"has_more,omitempty"`
+	// Data are the linked objects.
+	Data []ConversationLinkedObject `json:"data,omitempty"`
+}
+
+// ConversationTopic is a topic a conversation was classified into.
+type ConversationTopic struct {
+	// Type is "topic".
+	Type string `json:"type,omitempty"`
+	// ID is the topic's id.
+	ID ID `json:"id,omitempty"`
+	// Name is the topic's name.
+	Name string `json:"name,omitempty"`
+}
+
+// ConversationTopics is the list of a conversation's topics.
+type ConversationTopics struct {
+	// Type is "topic.list".
+	Type string `json:"type,omitempty"`
+	// Topics are the topics.
+	Topics []ConversationTopic `json:"topics,omitempty"`
+	// TotalCount is the number of topics.
+	TotalCount int `json:"total_count,omitempty"`
+}
+
+// ConversationTicketRef is the ticket a conversation belongs to. The 2.10
+// description does not declare it; the usual keys are typed and every other
+// key Intercom sends is kept in Other.
+type ConversationTicketRef struct {
+	// Type is "ticket".
+	Type string `json:"type,omitempty"`
+	// ID is the ticket's id.
+	ID ID `json:"id,omitempty"`
+	// TicketID is the ticket's number as shown in the inbox.
+	TicketID ID `json:"ticket_id,omitempty"`
+	// URL is the ticket's URL.
+	URL string `json:"url,omitempty"`
+	// Category is Customer, Back-office or Tracker.
+	Category string `json:"category,omitempty"`
+	// Other holds the keys not named above.
+	Other map[string]json.RawMessage `json:"-"`
+}
+
+type conversationTicketRefFields ConversationTicketRef
+
+var conversationTicketRefKeys = map[string]bool{"type": true, "id": true, "ticket_id": true, "url": true, "category": true}
+
+// UnmarshalJSON decodes the named fields and keeps the rest in Other.
+func (r *ConversationTicketRef) UnmarshalJSON(b []byte) error {
+	if err := json.Unmarshal(b, (*conversationTicketRefFields)(r)); err != nil {
+		return err
+	}
+	return decodeOther(b, conversationTicketRefKeys, &r.Other)
+}
+
+// MarshalJSON encodes the named fields and Other.
+func (r ConversationTicketRef) MarshalJSON() ([]byte, error) {
+	return encodeWithOther(conversationTicketRefFields(r), r.Other)
+}
+
+// ConversationList is one page of conversations, from List or Search.
+type ConversationList struct {
+	// Type is "conversation.list".
+	Type string `json:"type,omitempty"`
+	// Pages is the pagination block; Pages.Next.StartingAfter is the next cursor.
+	Pages Pages `json:"pages,omitzero"`
+	// TotalCount is the number of conversations in all pages.
+	TotalCount int `json:"total_count,omitempty"`
+	// Conversations are the conversations on this page (without their parts).
+	Conversations []Conversation `json:"conversations"`
+}
+
+type conversationListFields ConversationList
+
+// UnmarshalJSON decodes a page whose items are under "conversations" (what
+// Intercom sends) or under "data" (what the 2.10 schema of listConversations,
+// paginated_response, says).
+func (l *ConversationList) UnmarshalJSON(b []byte) error {
+	var aux struct {
+		conversationListFields
+		Data []Conversation `json:"data"`
+	}
+	if err := json.Unmarshal(b, &aux); err != nil {
+		return err
+	}
+	*l = ConversationList(aux.conversationListFields)
+	if l.Conversations == nil && aux.Data != nil {
+		l.Conversations = aux.Data
+	}
+	return nil
+}
+
+// MessageType is the channel of a Message as Intercom reports it. Note that
+// responses say "inapp" where requests say "in_app".
+type MessageType string
+
+// Message types of responses.
+const (
+	MessageTypeEmail    MessageType = "email"
+	MessageTypeInApp    MessageType = "inapp"
+	MessageTypeFacebook MessageType = "facebook"
+	MessageTypeTwitter  MessageType = "twitter"
+)
+
+// Message is a message sent to or by a contact (Intercom's "message"): what
+// creating a conversation or a message returns. A contact's reply to it
+// becomes a conversation, whose id is ConversationID.
+type Message struct {
+	// Type is "user_message" or "admin_message".
+	Type string `json:"type,omitempty"`
+	// ID is the message's id.
+	ID ID `json:"id,omitempty"`
+	// CreatedAt is when the message was created.
+	CreatedAt Timestamp `json:"created_at,omitempty"`
+	// Subject is the subject, for email messages.
+	Subject string `json:"subject,omitempty"`
+	// Body is the message body, which may contain HTML.
+	Body string `json:"body,omitempty"`
+	// MessageType is email, inapp, facebook or twitter.
+	MessageType MessageType `json:"message_type,omitempty"`
+	// ConversationID is the conversation the message started.
+	ConversationID ID `json:"conversation_id,omitempty"`
+	// Owner is the admin who sent the message, on admin messages (sent by
+	// Intercom though not in the 2.10 schema).
+	Owner *Admin `json:"owner,omitempty"`
+}
+
+// ListConversationsOptions are the query parameters of listing conversations.
+type ListConversationsOptions struct {
+	// PerPage is the page size, at most 150 (Intercom's default is 20).
+	PerPage int `url:"per_page,omitempty"`
+	// StartingAfter is the cursor of the page to fetch, from the previous
+	// page's Pages.Next.StartingAfter.
+	StartingAfter string `url:"starting_after,omitempty"`
+}
+
+// Validate checks PerPage.
+func (o *ListConversationsOptions) Validate() error {
+	if o != nil && (o.PerPage < 0 || o.PerPage > maxConversationsPerPage) {
+		return invalid("per_page", fmt.Sprintf("is %d; it must be between 1 and %d", o.PerPage, maxConversationsPerPage))
+	}
+	return nil
+}
+
+// ConversationDisplayAs selects how conversation message bodies are rendered.
+type ConversationDisplayAs string
+
+// DisplayAsPlaintext asks for message bodies in plain text instead of HTML.
+const DisplayAsPlaintext ConversationDisplayAs = "plaintext"
+
+// ConversationDisplayOptions are the query parameters of retrieving and
+// updating a conversation.
+type ConversationDisplayOptions struct {
+	// DisplayAs set to DisplayAsPlaintext returns message bodies as plain text.
+	DisplayAs ConversationDisplayAs `url:"display_as,omitempty"`
+}
+
+// ConversationFromType is the role of the contact who starts a conversation.
+type ConversationFromType string
+
+// Roles of the contact who starts a conversation.
+const (
+	ConversationFromUser    ConversationFromType = "user"
+	ConversationFromLead    ConversationFromType = "lead"
+	ConversationFromContact ConversationFromType = "contact"
+)
+
+// ConversationFrom is the contact a conversation is created on behalf of.
+type ConversationFrom struct {
+	// Type is the contact's role: user, lead or contact.
+	Type ConversationFromType `json:"type"`
+	// ID is the contact's Intercom id.
+	ID string `json:"id"`
+}
+
+// CreateConversationRequest creates a conversation started by a contact.
+type CreateConversationRequest struct {
+	// From is the contact sending the message (required).
+	From ConversationFrom `json:"from"`
+	// Body is the message's content (required). HTML is not supported.
+	Body string `json:"body"`
+	// Subject is the email subject; only for email messages.
+	Subject string `json:"subject,omitempty"`
+	// AttachmentURLs are up to 10 image URLs added as attachments.
+	AttachmentURLs []string `json:"attachment_urls,omitempty"`
+}
+
+// Validate checks the required fields and the attachment limit.
+func (r CreateConversationRequest) Validate() error {
+	if r.From.Type == "" {
+		return invalid("from.type", "is required (user, lead or contact)")
+	}
+	if strings.TrimSpace(r.From.ID) == "" {
+		return invalid("from.id", "is required")
+	}
+	if r.Body == "" {
+		return invalid("body", "is required")
+	}
+	return checkAttachments(len(r.AttachmentURLs), 0)
+}
+
+// UpdateConversationRequest updates a conversation.
+type UpdateConversationRequest struct {
+	// Read marks the conversation as read (Some(true)) or unread.
+	Read Opt[bool] `json:"read,omitzero"`
+	// CustomAttributes sets conversation data attributes; a nil value clears one.
+	CustomAttributes map[string]any `json:"custom_attributes,omitempty"`
+}
+
+// checkAttachments enforces Intercom's limit of 10 attachment URLs and 10
+// attachment files per request.
+func checkAttachments(urls, files int) error {
+	if urls > maxConversationAttachments {
+		return invalid("attachment_urls", fmt.Sprintf("has %d URLs; Intercom accepts at most %d", urls, maxConversationAttachments))
+	}
+	if files > maxConversationAttachments {
+		return invalid("attachment_files", fmt.Sprintf("has %d files; Intercom accepts at most %d", files, maxConversationAttachments))
+	}
+	return nil
+}
+
+// ReplyMessageType is the kind of a reply to a conversation: a comment
+// visible to the contact or an internal note.
+type ReplyMessageType string
+
+// Reply kinds.
+const (
+	// ReplyComment is a reply the contact sees.
+	ReplyComment ReplyMessageType = "comment"
+	// ReplyNote is an internal note only teammates see (admins only).
+	ReplyNote ReplyMessageType = "note"
+)
+
+// ReplyRequest is the body of a reply to a conversation: a *ContactReply or
+// an *AdminReply (or their values). The interface is sealed.
+type ReplyRequest interface {
+	// Validate checks the reply before it is sent.
+	Validate() error
+	isReplyRequest()
+}
+
+// ContactReply is a reply on behalf of a contact, identified by exactly one
+// of IntercomUserID, Email or UserID. It is always a comment.
+type ContactReply struct {
+	// IntercomUserID is the contact's Intercom id.
+	IntercomUserID string
+	// Email is the contact's email.
+	Email string
+	// UserID is the external id you gave the contact.
+	UserID string
+	// Body is the text of the reply (required).
+	Body string
+	// CreatedAt backdates the reply; zero means now.
+	CreatedAt Timestamp
+	// AttachmentURLs are up to 10 image URLs added as attachments.
+	AttachmentURLs []string
+	// AttachmentFiles are up to 10 files added as attachments.
+	AttachmentFiles []ConversationAttachmentFile
+}
+
+func (ContactReply) isReplyRequest() {}
+
+// Validate checks that exactly one identifier and a body are set, and the
+// attachment limits.
+func (r ContactReply) Validate() error {
+	n := 0
+	for _, v := range []string{r.IntercomUserID, r.Email, r.UserID} {
+		if strings.TrimSpace(v) != "" {
+			n++
+		}
+	}
+	switch {
+	case n == 0:
+		return invalid("intercom_user_id", "a contact reply needs one of intercom_user_id, email or user_id")
+	case n > 1:
+		return invalid("intercom_user_id", "a contact reply takes only one of intercom_user_id, email or user_id")
+	}
+	if r.Body == "" {
+		return invalid("body", "is required")
+	}
+	return checkAttachments(len(r.AttachmentURLs), len(r.AttachmentFiles))
+}
+
+type contactReplyWire struct {
+	MessageType     ReplyMessageType             `json:"message_type"`
+	Type            string                       `json:"type"`
+	IntercomUserID  string                       `json:"intercom_user_id,omitempty"`
+	Email           string                       `json:"email,omitempty"`
+	UserID          string                       `json:"user_id,omitempty"`
+	Body            string                       `json:"body"`
+	CreatedAt       Timestamp                    `json:"created_at,omitempty"`
+	AttachmentURLs  []string                     `json:"attachment_urls,omitempty"`
+	AttachmentFiles []ConversationAttachmentFile `json:"attachment_files,omitempty"`
+}
+
+// MarshalJSON encodes the reply with "type":"user" and "message_type":"comment".
+func (r ContactReply) MarshalJSON() ([]byte, error) {
+	return json.Marshal(contactReplyWire{
+		MessageType: ReplyComment, Type: "user",
+		IntercomUserID: r.IntercomUserID, Email: r.Email, UserID: r.UserID,
+		Body: r.Body, CreatedAt: r.CreatedAt, AttachmentURLs: r.AttachmentURLs, AttachmentFiles: r.AttachmentFiles,
+	})
+}
+
+// AdminReply is a reply on behalf of an admin: a comment the contact sees or
+// an internal note.
+type AdminReply struct {
+	// AdminID is the admin authoring the reply (required).
+	AdminID string
+	// MessageType is ReplyComment or ReplyNote; empty means ReplyComment.
+	MessageType ReplyMessageType
+	// Body is the text of the reply (required); notes accept some HTML.
+	Body string
+	// CreatedAt backdates the reply; zero means now.
+	CreatedAt Timestamp
+	// AttachmentURLs are up to 10 image URLs added as attachments.
+	AttachmentURLs []string
+	// AttachmentFiles are up to 10 files added as attachments.
+	AttachmentFiles []ConversationAttachmentFile
+}
+
+func (AdminReply) isReplyRequest() {}
+
+// Validate checks the admin id, the message type, the body and the
+// attachment limits.
+func (r AdminReply) Validate() error {
+	if strings.TrimSpace(r.AdminID) == "" {
+		return invalid("admin_id", "is required for an admin reply")
+	}
+	switch r.MessageType {
+	case "", ReplyComment, ReplyNote:
+	default:
+		return invalid("message_type", fmt.Sprintf("is %q; an admin reply to a conversation is a comment or a note", r.MessageType))
+	}
+	if r.Body == "" {
+		return invalid("body", "is required for comments and notes")
+	}
+	return checkAttachments(len(r.AttachmentURLs), len(r.AttachmentFiles))
+}
+
+type adminReplyWire struct {
+	MessageType     ReplyMessageType             `json:"message_type"`
+	Type            string                       `json:"type"`
+	AdminID         string                       `json:"admin_id"`
+	Body            string                       `json:"body,omitempty"`
+	CreatedAt       Timestamp                    `json:"created_at,omitempty"`
+	AttachmentURLs  []string                     `json:"attachment_urls,omitempty"`
+	AttachmentFiles []ConversationAttachmentFile `json:"attachment_files,omitempty"`
+}
+
+// MarshalJSON encodes the reply with "type":"admin".
+func (r AdminReply) MarshalJSON() ([]byte, error) {
+	mt := r.MessageType
+	if mt == "" {
+		mt = ReplyComment
+	}
+	return json.Marshal(adminReplyWire{
+		MessageType: mt, Type: "admin", AdminID: r.AdminID, Body: r.Body, CreatedAt: r.CreatedAt,
+		AttachmentURLs: r.AttachmentURLs, AttachmentFiles: r.AttachmentFiles,
+	})
+}
+
+// ManageMessageType is the action of a manage-conversation request.
+type ManageMessageType string
+
+// Manage actions.
+const (
+	ManageClose      ManageMessageType = "close"
+	ManageSnoozed    ManageMessageType = "snoozed"
+	ManageOpen       ManageMessageType = "open"
+	ManageAssignment ManageMessageType = "assignment"
+)
+
+// ManageRequest is the body of a manage-conversation request: a
+// CloseRequest, SnoozeRequest, OpenRequest or AssignRequest. The interface
+// is sealed.
+type ManageRequest interface {
+	// Validate checks the request before it is sent.
+	Validate() error
+	// Action is the message_type the request sends.
+	Action() ManageMessageType
+	isManageRequest()
+}
+
+// CloseRequest closes a conversation.
+type CloseRequest struct {
+	// AdminID is the admin closing the conversation (required).
+	AdminID string
+	// Body is an optional message left in the conversation.
+	Body string
+}
+
+// SnoozeRequest snoozes a conversation until a time.
+type SnoozeRequest struct {
+	// AdminID is the admin snoozing the conversation (required).
+	AdminID string
+	// SnoozedUntil is when the conversation reopens (required).
+	SnoozedUntil Timestamp
+}
+
+// OpenRequest opens (or unsnoozes) a conversation.
+type OpenRequest struct {
+	// AdminID is the admin opening the conversation (required).
+	AdminID string
+}
+
+// AssigneeType is whether a conversation is assigned to an admin or a team.
+type AssigneeType string
+
+// Assignee types.
+const (
+	AssigneeAdmin AssigneeType = "admin"
+	AssigneeTeam  AssigneeType = "team"
+)
+
+// AssignRequest assigns a conversation to an admin or a team.
+type AssignRequest struct {
+	// AdminID is the admin performing the assignment (required).
+	AdminID string
+	// AssigneeID is the admin or team to assign to (required); "0" unassigns.
+	AssigneeID string
+	// Type says whether AssigneeID is an admin or a team (required).
+	Type AssigneeType
+	// Body is an optional message sent with the assignment.
+	Body string
+}
+
+func (CloseRequest) isManageRequest()  {}
+func (SnoozeRequest) isManageRequest() {}
+func (OpenRequest) isManageRequest()   {}
+func (AssignRequest) isManageRequest() {}
+
+// Action returns ManageClose.
+func (CloseRequest) Action() ManageMessageType { return ManageClose }
+
+// Action returns ManageSnoozed.
+func (SnoozeRequest) Action() ManageMessageType { return ManageSnoozed }
+
+// Action returns ManageOpen.
+func (OpenRequest) Action() ManageMessageType { return ManageOpen }
+
+// Action returns ManageAssignment.
+func (AssignRequest) Action() ManageMessageType { return ManageAssignment }
+
+func requireAdminID(id string) error {
+	if strings.TrimSpace(id) == "" {
+		return invalid("admin_id", "is required (the admin performing the action)")
+	}
+	return nil
+}
+
+// Validate checks the admin id.
+func (r CloseRequest) Validate() error { return requireAdminID(r.AdminID) }
+
+// Validate checks the admin id and the snooze time.
+func (r SnoozeRequest) Validate() error {
+	if err := requireAdminID(r.AdminID); err != nil {
+		return err
+	}
+	if r.SnoozedUntil <= 0 {
+		return invalid("snoozed_until", "is required (when the conversation reopens)")
+	}
+	return nil
+}
+
+// Validate checks the admin id.
+func (r OpenRequest) Validate() error { return requireAdminID(r.AdminID) }
+
+// Validate checks the admin id, the assignee and its type.
+func (r AssignRequest) Validate() error {
+	if err := requireAdminID(r.AdminID); err != nil {
+		return err
+	}
+	if strings.TrimSpace(r.AssigneeID) == "" {
+		return invalid("assignee_id", `is required (an admin or team id, or "0" to unassign)`)
+	}
+	switch r.Type {
+	case AssigneeAdmin, AssigneeTeam:
+	case "":
+		return invalid("type", "is required (AssigneeAdmin or AssigneeTeam)")
+	default:
+		return invalid("type", fmt.Sprintf("is %q; want admin or team", r.Type))
+	}
+	return nil
+}
+
+// MarshalJSON encodes {"message_type":"close","type":"admin",…}.
+func (r CloseRequest) MarshalJSON() ([]byte, error) {
+	return json.Marshal(struct {
+		MessageType ManageMessageType `json:"message_type"`
+		Type        string            `json:"type"`
+		AdminID     string            `json:"admin_id"`
+		Body        string            `json:"body,omitempty"`
+	}{ManageClose, "admin", r.AdminID, r.Body})
+}
+
+// MarshalJSON encodes {"message_type":"snoozed",…}.
+func (r SnoozeRequest) MarshalJSON() ([]byte, error) {
+	return json.Marshal(struct {
+		MessageType  ManageMessageType `json:"message_type"`
+		AdminID      string            `json:"admin_id"`
+		SnoozedUntil Timestamp         `json:"snoozed_until"`
+	}{ManageSnoozed, r.AdminID, r.SnoozedUntil})
+}
+
+// MarshalJSON encodes {"message_type":"open",…}.
+func (r OpenRequest) MarshalJSON() ([]byte, error) {
+	return json.Marshal(struct {
+		MessageType ManageMessageType `json:"message_type"`
+		AdminID     string            `json:"admin_id"`
+	}{ManageOpen, r.AdminID})
+}
+
+// MarshalJSON encodes {"message_type":"assignment",…}.
+func (r AssignRequest) MarshalJSON() ([]byte, error) {
+	return json.Marshal(struct {
+		MessageType ManageMessageType `json:"message_type"`
+		Type        AssigneeType      `json:"type"`
+		AdminID     string            `json:"admin_id"`
+		AssigneeID  string            `json:"assignee_id"`
+		Body        string            `json:"body,omitempty"`
+	}{ManageAssignment, r.Type, r.AdminID, r.AssigneeID, r.Body})
+}
+
+// ConversationCustomer identifies a contact to add to a conversation by
+// exactly one of its Intercom id, external user id or email.
+type ConversationCustomer struct {
+	// IntercomUserID is the contact's Intercom id.
+	IntercomUserID string `json:"intercom_user_id,omitempty"`
+	// UserID is the external id you gave the contact.
+	UserID string `json:"user_id,omitempty"`
+	// Email is the contact's email.
+	Email string `json:"email,omitempty"`
+}
+
+// Validate checks that exactly one identifier is set.
+func (c ConversationCustomer) Validate() error {
+	n := 0
+	for _, v := range []string{c.IntercomUserID, c.UserID, c.Email} {
+		if strings.TrimSpace(v) != "" {
+			n++
+		}
+	}
+	switch {
+	case n == 0:
+		return invalid("customer", "needs one of intercom_user_id, user_id or email")
+	case n > 1:
+		return invalid("customer", "takes only one of intercom_user_id, user_id or email")
+	}
+	return nil
+}
+
+// AttachContactRequest adds a contact to a conversation as a participant.
+type AttachContactRequest struct {
+	// AdminID is the admin adding the participant (required).
+	AdminID string `json:"admin_id"`
+	// Customer identifies the contact (required).
+	Customer ConversationCustomer `json:"customer"`
+}
+
+// Validate checks the admin id and the contact identifier.
+func (r AttachContactRequest) Validate() error {
+	if err := requireAdminID(r.AdminID); err != nil {
+		return err
+	}
+	return r.Customer.Validate()
+}
+
+// DetachContactRequest removes a contact from a group conversation.
+type DetachContactRequest struct {
+	// AdminID is the admin removing the participant (required).
+	AdminID string `json:"admin_id"`
+}
+
+// ConversationRedactType is what a redaction removes.
+type ConversationRedactType string
+
+// Redaction targets.
+const (
+	// RedactConversationPart redacts one conversation part.
+	RedactConversationPart ConversationRedactType = "conversation_part"
+	// RedactConversationSource redacts the message that started the conversation.
+	RedactConversationSource ConversationRedactType = "source"
+)
+
+// RedactConversationRequest redacts a conversation part or a conversation's
+// source message. Build one with RedactPart or RedactSource.
+type RedactConversationRequest struct {
+	// Type is RedactConversationPart or RedactConversationSource.
+	Type ConversationRedactType `json:"type"`
+	// ConversationID is the conversation (required).
+	ConversationID string `json:"conversation_id"`
+	// ConversationPartID is the part to redact, for RedactConversationPart.
+	ConversationPartID string `json:"conversation_part_id,omitempty"`
+	// SourceID is the source to redact, for RedactConversationSource.
+	SourceID string `json:"source_id,omitempty"`
+}
+
+// RedactPart returns a request redacting one part of a conversation.
+func RedactPart(conversationID, partID string) RedactConversationRequest {
+	return RedactConversationRequest{Type: RedactConversationPart, ConversationID: conversationID, ConversationPartID: partID}
+}
+
+// RedactSource returns a request redacting the source message of a conversation.
+func RedactSource(conversationID, sourceID string) RedactConversationRequest {
+	return RedactConversationRequest{Type: RedactConversationSource, ConversationID: conversationID, SourceID: sourceID}
+}
+
+// Validate checks that the ids the redaction type needs are set, and only those.
+func (r RedactConversationRequest) Validate() error {
+	if strings.TrimSpace(r.ConversationID) == "" {
+		return invalid("conversation_id", "is required")
+	}
+	switch r.Type {
+	case RedactConversationPart:
+		if strings.TrimSpace(r.ConversationPartID) == "" {
+			return invalid("conversation_part_id", "is required to redact a conversation part")
+		}
+		if r.SourceID != "" {
+			return invalid("source_id", "must be empty when redacting a conversation part")
+		}
+	case RedactConversationSource:
+		if strings.TrimSpace(r.SourceID) == "" {
+			return invalid("source_id", "is required to redact a conversation source")
+		}
+		if r.ConversationPartID != "" {
+			return invalid("conversation_part_id", "must be empty when redacting a conversation source")
+		}
+	case "":
+		return invalid("type", "is required (conversation_part or source)")
+	default:
+		return invalid("type", fmt.Sprintf("is %q; want conversation_part or source", r.Type))
+	}
+	return nil
+}
+
+// ConvertConversationToTicketRequest turns a conversation into a ticket.
+type ConvertConversationToTicketRequest struct {
+	// TicketTypeID is the ticket type of the new ticket (required).
+	TicketTypeID string `json:"ticket_type_id"`
+	// Attributes sets ticket attributes; use "_default_title_" and
+	// "_default_description_" for the default ones.
+	Attributes map[string]any `json:"attributes,omitempty"`
+}
+
+// Validate checks the ticket type id.
+func (r ConvertConversationToTicketRequest) Validate() error {
+	if strings.TrimSpace(r.TicketTypeID) == "" {
+		return invalid("ticket_type_id", "is required")
+	}
+	return nil
+}
+
+// List returns one page of conversations, most recently updated first, and
+// without their parts. opt may be nil.
+// GET /conversations (listConversations).
+func (s *ConversationsService) List(ctx context.Context, opt *ListConversationsOptions, opts ...Option) (*ConversationList, *Response, error) {
+	if err := opt.Validate(); err != nil {
+		return nil, nil, err
+	}
+	return call[ConversationList](ctx, s.client, endpoint{method: http.MethodGet, path: "/conversations", query: opt}, opts)
+}
+
+// ListAll iterates over every conversation, fetching pages (of opt.PerPage)
+// as the loop needs them and following pages.next.starting_after. opt may
+// be nil; it is not modified.
+func (s *ConversationsService) ListAll(ctx context.Context, opt *ListConversationsOptions, opts ...Option) iter.Seq2[Conversation, error] {
+	var base ListConversationsOptions
+	if opt != nil {
+		base = *opt
+	}
+	return paginate(ctx, func(ctx context.Context, cursor string) ([]Conversation, string, error) {
+		o := base
+		if cursor != "" {
+			o.StartingAfter = cursor
+		}
+		page, _, err := s.List(ctx, &o, opts...)
+		if err != nil {
+			return nil, "", err
+		}
+		if len(page.Conversations) == 0 {
+			return nil, "", nil
+		}
+		return page.Conversations, page.Pages.Next.StartingAfter, nil
+	}, false)
+}
+
+// Create starts a conversation on behalf of a contact (a user or a lead) and
+// returns the message that opened it; its ConversationID is the new
+// conversation. POST /conversations (createConversation).
+func (s *ConversationsService) Create(ctx context.Context, req CreateConversationRequest, opts ...Option) (*Message, *Response, error) {
+	if err := req.Validate(); err != nil {
+		return nil, nil, err
+	}
+	return call[Message](ctx, s.client, endpoint{method: http.MethodPost, path: "/conversations", body: req}, opts)
+}
+
+// Get returns a conversation with up to 500 of its parts. opt may be nil.
+// GET /conversations/{id} (retrieveConversation).
+func (s *ConversationsService) Get(ctx context.Context, id string, opt *ConversationDisplayOptions, opts ...Option) (*Conversation, *Response, error) {
+	return call[Conversation](ctx, s.client, endpoint{method: http.MethodGet, path: "/conversations/{id}", params: []string{id}, query: opt}, opts)
+}
+
+// Update marks a conversation read or sets its custom attributes. opt may be
+// nil. PUT /conversations/{id} (updateConversation).
+func (s *ConversationsService) Update(ctx context.Context, id string, req UpdateConversationRequest, opt *ConversationDisplayOptions, opts ...Option) (*Conversation, *Response, error) {
+	return call[Conversation](ctx, s.client, endpoint{method: http.MethodPut, path: "/conversations/{id}", params: []string{id}, query: opt, body: req}, opts)
+}
+
+// Search returns one page of the conversations matching req.Query. The query
+// is validated before sending. POST /conversations/search (searchConversations).
+func (s *ConversationsService) Search(ctx context.Context, req SearchRequest, opts ...Option) (*ConversationList, *Response, error) {
+	if err := req.Validate(); err != nil {
+		return nil, nil, err
+	}
+	return call[ConversationList](ctx, s.client, endpoint{method: http.MethodPost, path: "/conversations/search", body: req, readOnly: true}, opts)
+}
+
+// SearchAll iterates over every conversation matching req.Query, fetching
+// pages as the loop needs them. req is copied, never modified.
+func (s *ConversationsService) SearchAll(ctx context.Context, req SearchRequest, opts ...Option) iter.Seq2[Conversation, error] {
+	var pag SearchPagination
+	if req.Pagination != nil {
+		pag = *req.Pagination
+	}
+	return paginate(ctx, func(ctx context.Context, cursor string) ([]Conversation, string, error) {
+		r := req
+		p := pag
+		if cursor != "" {
+			p.StartingAfter = cursor
+		}
+		if p != (SearchPagination{}) {
+			r.Pagination = &p
+		} else {
+			r.Pagination = nil
+		}
+		page, _, err := s.Search(ctx, r, opts...)
+		if err != nil {
+			return nil, "", err
+		}
+		if len(page.Conversations) == 0 {
+			return nil, "", nil
+		}
+		return page.Conversations, page.Pages.Next.StartingAfter, nil
+	}, false)
+}
+
+// Reply adds a reply to a conversation, as a contact (ContactReply) or as an
+// admin (AdminReply, a comment or a note). id may be "last" to reply to the
+// contact's last conversation. POST /conversations/{id}/reply (replyConversation).
+func (s *ConversationsService) Reply(ctx context.Context, id string, req ReplyRequest, opts ...Option) (*Conversation, *Response, error) {
+	if req == nil {
+		return nil, nil, invalid("body", "a ContactReply or AdminReply is required")
+	}
+	if err := req.Validate(); err != nil {
+		return nil, nil, err
+	}
+	return call[Conversation](ctx, s.client, endpoint{method: http.MethodPost, path: "/conversations/{id}/reply", params: []string{id}, body: req}, opts)
+}
+
+// Manage closes, snoozes, opens or assigns a conversation, depending on the
+// type of req (CloseRequest, SnoozeRequest, OpenRequest, AssignRequest).
+// Close, Snooze, Open and Assign are shorthands for it.
+// POST /conversations/{id}/parts (manageConversation).
+func (s *ConversationsService) Manage(ctx context.Context, id string, req ManageRequest, opts ...Option) (*Conversation, *Response, error) {
+	if req == nil {
+		return nil, nil, invalid("body", "a CloseRequest, SnoozeRequest, OpenRequest or AssignRequest is required")
+	}
+	if err := req.Validate(); err != nil {
+		return nil, nil, err
+	}
+	return call[Conversation](ctx, s.client, endpoint{method: http.MethodPost, path: "/conversations/{id}/parts", params: []string{id}, body: req}, opts)
+}
+
+// Close closes a conversation, optionally leaving a message.
+// POST /conversations/{id}/parts (manageConversation, message_type close).
+func (s *ConversationsService) Close(ctx context.Context, id string, req CloseRequest, opts ...Option) (*Conversation, *Response, error) {
+	return s.Manage(ctx, id, req, opts...)
+}
+
+// Snooze snoozes a conversation until req.SnoozedUntil.
+// POST /conversations/{id}/parts (manageConversation, message_type snoozed).
+func (s *ConversationsService) Snooze(ctx context.Context, id string, req SnoozeRequest, opts ...Option) (*Conversation, *Response, error) {
+	return s.Manage(ctx, id, req, opts...)
+}
+
+// Open opens a closed or snoozed conversation.
+// POST /conversations/{id}/parts (manageConversation, message_type open).
+func (s *ConversationsService) Open(ctx context.Context, id string, req OpenRequest, opts ...Option) (*Conversation, *Response, error) {
+	return s.Manage(ctx, id, req, opts...)
+}
+
+// Assign assigns a conversation to an admin or a team (AssigneeID "0"
+// unassigns it).
+// POST /conversations/{id}/parts (manageConversation, message_type assignment).
+func (s *ConversationsService) Assign(ctx context.Context, id string, req AssignRequest, opts ...Option) (*Conversation, *Response, error) {
+	return s.Manage(ctx, id, req, opts...)
+}
+
+// RunAssignmentRules assigns a conversation with the workspace's assignment
+// rules (only conversations with a single contact reply qualify).
+//
+// Intercom deprecates this endpoint in API versions after 2.10 and plans to
+// remove it at the end of 2026; prefer Assign or workflows for new code. It
+// remains part of API 2.10.
+// POST /conversations/{id}/run_assignment_rules (autoAssignConversation).
+func (s *ConversationsService) RunAssignmentRules(ctx context.Context, id string, opts ...Option) (*Conversation, *Response, error) {
+	return call[Conversation](ctx, s.client, endpoint{method: http.MethodPost, path: "/conversations/{id}/run_assignment_rules", params: []string{id}}, opts)
+}
+
+// AttachContact adds a contact to a conversation as a participant (up to 10
+// may be added). Intercom answers with the participants in
+// Conversation.Customers. POST /conversations/{id}/customers (attachContactToConversation).
+func (s *ConversationsService) AttachContact(ctx context.Context, id string, req AttachContactRequest, opts ...Option) (*Conversation, *Response, error) {
+	if err := req.Validate(); err != nil {
+		return nil, nil, err
+	}
+	return call[Conversation](ctx, s.client, endpoint{method: http.MethodPost, path: "/conversations/{id}/customers", params: []string{id}, body: req}, opts)
+}
+
+// DetachContact removes a contact from a group conversation (the last
+// contact cannot be removed). Intercom answers with the remaining
+// participants in Conversation.Customers. The request is a DELETE with a
+// JSON body.
+// DELETE /conversations/{conversation_id}/customers/{contact_id} (detachContactFromConversation).
+func (s *ConversationsService) DetachContact(ctx context.Context, conversationID, contactID string, req DetachContactRequest, opts ...Option) (*Conversation, *Response, error) {
+	if err := requireAdminID(req.AdminID); err != nil {
+		return nil, nil, err
+	}
+	return call[Conversation](ctx, s.client, endpoint{method: http.MethodDelete, path: "/conversations/{conversation_id}/customers/{contact_id}",
+		params: []string{conversationID, contactID}, body: req}, opts)
+}
+
+// Redact redacts a conversation part or the source message of a
+// conversation; build req with RedactPart or RedactSource.
+// POST /conversations/redact (redactConversation).
+func (s *ConversationsService) Redact(ctx context.Context, req RedactConversationRequest, opts ...Option) (*Conversation, *Response, error) {
+	if err := req.Validate(); err != nil {
+		return nil, nil, err
+	}
+	return call[Conversation](ctx, s.client, endpoint{method: http.MethodPost, path: "/conversations/redact", body: req}, opts)
+}
+
+// ConvertToTicket turns a conversation into a ticket of the given type and
+// returns the ticket. POST /conversations/{id}/convert (convertConversationToTicket).
+func (s *ConversationsService) ConvertToTicket(ctx context.Context, id string, req ConvertConversationToTicketRequest, opts ...Option) (*Ticket, *Response, error) {
+	if err := req.Validate(); err != nil {
+		return nil, nil, err
+	}
+	return call[Ticket](ctx, s.client, endpoint{method: http.MethodPost, path: "/conversations/{id}/convert", params: []string{id}, body: req}, opts)
+}

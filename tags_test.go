@@ -1,0 +1,356 @@
+package intercom
+
+import (
+	"context"
+	"errors"
+	"net/http"
+	"testing"
+
+	"github.com/stretchr/testify/require"
+)
+
+func TestTagsList(t *testing.T) {
+	c, srv := newSpecClient(t)
+	got, rec := exercise(t, srv, "listTags", "Tags.List", func() (*TagList, *Response, error) {
+		return c.Tags.List(context.Background())
+	})
+	require.Equal(t, http.MethodGet, rec.Method)
+	require.Equal(t, "/tags", rec.Path)
+	require.Empty(t, rec.RawQuery)
+	require.Empty(t, rec.Body)
+	require.Equal(t, "list", got.Type)
+	require.Len(t, got.Data, 1)
+	require.Equal(t, ID("146"), got.Data[0].ID)
+	require.Equal(t, "Manual tag 1", got.Data[0].Name)
+}
+
+func TestTagsCreateOrUpdate(t *testing.T) {
+	c, srv := newSpecClient(t)
+	ctx := context.Background()
+	got, rec := exercise(t, srv, "createTag", "Tags.CreateOrUpdate", func() (*Tag, *Response, error) {
+		return c.Tags.CreateOrUpdate(ctx, CreateOrUpdateTagRequest{Name: "test"})
+	})
+	require.Equal(t, http.MethodPost, rec.Method)
+	require.Equal(t, "/tags", rec.Path)
+	require.Equal(t, `{"name":"test"}`, string(rec.Body), "an empty id is left out")
+	require.Equal(t, ID("149"), got.ID)
+	require.Equal(t, "test", got.Name)
+	require.Equal(t, "tag", got.Type)
+
+	// Renaming sends the id.
+	_, _, err := c.Tags.CreateOrUpdate(ctx, CreateOrUpdateTagRequest{Name: "renamed", ID: "656452352"})
+	require.NoError(t, err)
+	require.Equal(t, `{"name":"renamed","id":"656452352"}`, string(srv.LastRequest().Body))
+
+	n := len(srv.Requests())
+	_, _, err = c.Tags.CreateOrUpdate(ctx, CreateOrUpdateTagRequest{ID: "1"})
+	require.ErrorIs(t, err, ErrInvalidRequest)
+	var ie *InvalidRequestError
+	require.ErrorAs(t, err, &ie)
+	require.Equal(t, "name", ie.Field)
+	require.Len(t, srv.Requests(), n, "nothing is sent")
+}
+
+func TestTagsCreateOrUpdateBadRequest(t *testing.T) {
+	c, srv := newSpecClient(t)
+	srv.Respond("createTag", 400, "Invalid parameters")
+	_, _, err := c.Tags.CreateOrUpdate(context.Background(), CreateOrUpdateTagRequest{Name: "x"})
+	require.ErrorIs(t, err, ErrValidation)
+	var apiErr *APIError
+	require.ErrorAs(t, err, &apiErr)
+	require.Equal(t, 400, apiErr.StatusCode)
+	require.True(t, apiErr.HasCode("parameter_invalid"))
+	require.Equal(t, "invalid tag parameters", apiErr.Errors[0].Message)
+}
+
+// The other three operations of POST /tags; exercise maps createTag to
+// CreateOrUpdate, so these are plain calls checked against the harness.
+func TestTagsTagCompanies(t *testing.T) {
+	c, srv := newSpecClient(t)
+	ctx := context.Background()
+	got, _, err := c.Tags.TagCompanies(ctx, "Independent", []TagCompany{{ID: "531ee472cce572a6ec000006"}, {CompanyID: "6"}})
+	require.NoError(t, err)
+	rec := srv.LastRequest()
+	require.Equal(t, "createTag", rec.OperationID)
+	require.Empty(t, rec.Violations)
+	require.Equal(t, http.MethodPost, rec.Method)
+	require.Equal(t, "/tags", rec.Path)
+	require.Equal(t, `{"name":"Independent","companies":[{"id":"531ee472cce572a6ec000006"},{"company_id":"6"}]}`, string(rec.Body))
+	require.Equal(t, ID("149"), got.ID)
+
+	srv.Respond("createTag", 404, "Company not found")
+	_, _, err = c.Tags.TagCompanies(ctx, "test", []TagCompany{{CompanyID: "123"}})
+	require.ErrorIs(t, err, ErrNotFound)
+	var apiErr *APIError
+	require.ErrorAs(t, err, &apiErr)
+	require.True(t, apiErr.HasCode("company_not_found"))
+
+	n := len(srv.Requests())
+	for _, tc := range []struct {
+		name      string
+		companies []TagCompany
+		field     string
+	}{
+		{"", []TagCompany{{ID: "1"}}, "name"},
+		{"x", nil, "companies"},
+		{"x", []TagCompany{{ID: "1"}, {}}, "companies[1]"},
+		{"x", []TagCompany{{ID: "1", CompanyID: "2"}}, "companies[0]"},
+	} {
+		_, _, err := c.Tags.TagCompanies(ctx, tc.name, tc.companies)
+		var ie *InvalidRequestError
+		require.ErrorAs(t, err, &ie)
+		require.Equal(t, tc.field, ie.Field)
+		_, _, err = c.Tags.UntagCompanies(ctx, tc.name, tc.companies)
+		require.ErrorIs(t, err, ErrInvalidRequest)
+	}
+	require.Len(t, srv.Requests(), n, "nothing is sent")
+}
+
+func TestTagsUntagCompanies(t *testing.T) {
+	c, srv := newSpecClient(t)
+	companies := []TagCompany{{CompanyID: "6"}, {ID: "531ee472cce572a6ec000006"}}
+	got, _, err := c.Tags.UntagCompanies(context.Background(), "Independent", companies)
+	require.NoError(t, err)
+	rec := srv.LastRequest()
+	require.Equal(t, "createTag", rec.OperationID)
+	require.Empty(t, rec.Violations)
+	require.Equal(t, http.MethodPost, rec.Method)
+	require.Equal(t, "/tags", rec.Path)
+	require.Equal(t, `{"name":"Independent","companies":[{"company_id":"6","untag":true},{"id":"531ee472cce572a6ec000006","untag":true}]}`, string(rec.Body))
+	require.Equal(t, []TagCompany{{CompanyID: "6"}, {ID: "531ee472cce572a6ec000006"}}, companies, "the caller's slice is not modified")
+	require.Equal(t, "test", got.Name)
+}
+
+func TestTagsTagUsers(t *testing.T) {
+	c, srv := newSpecClient(t)
+	ctx := context.Background()
+	got, _, err := c.Tags.TagUsers(ctx, "Independent", []TagUser{{ID: "5f7f0d217289f8d2f4262080"}, {ID: "5f7f0d217289f8d2f4262081"}})
+	require.NoError(t, err)
+	rec := srv.LastRequest()
+	require.Equal(t, "createTag", rec.OperationID)
+	require.Empty(t, rec.Violations)
+	require.Equal(t, http.MethodPost, rec.Method)
+	require.Equal(t, "/tags", rec.Path)
+	require.Equal(t, `{"name":"Independent","users":[{"id":"5f7f0d217289f8d2f4262080"},{"id":"5f7f0d217289f8d2f4262081"}]}`, string(rec.Body))
+	require.Equal(t, ID("149"), got.ID)
+
+	srv.Respond("createTag", 404, "User  not found")
+	_, _, err = c.Tags.TagUsers(ctx, "test", []TagUser{{ID: "123"}})
+	require.ErrorIs(t, err, ErrNotFound)
+
+	n := len(srv.Requests())
+	_, _, err = c.Tags.TagUsers(ctx, "", []TagUser{{ID: "1"}})
+	require.ErrorIs(t, err, ErrInvalidRequest)
+	_, _, err = c.Tags.TagUsers(ctx, "x", nil)
+	require.ErrorIs(t, err, ErrInvalidRequest)
+	_, _, err = c.Tags.TagUsers(ctx, "x", []TagUser{{ID: "1"}, {}})
+	var ie *InvalidRequestError
+	require.ErrorAs(t, err, &ie)
+	require.Equal(t, "users[1].id", ie.Field)
+	require.Len(t, srv.Requests(), n, "nothing is sent")
+}
+
+func TestTagsGet(t *testing.T) {
+	c, srv := newSpecClient(t)
+	ctx := context.Background()
+	got, rec := exercise(t, srv, "findTag", "Tags.Get", func() (*Tag, *Response, error) {
+		return c.Tags.Get(ctx, "157")
+	})
+	require.Equal(t, http.MethodGet, rec.Method)
+	require.Equal(t, "/tags/157", rec.Path)
+	require.Empty(t, rec.Body)
+	require.Equal(t, ID("157"), got.ID)
+	require.Equal(t, "Manual tag", got.Name)
+	require.Zero(t, got.AppliedAt)
+	require.Zero(t, got.AppliedBy)
+
+	srv.Respond("findTag", 404, "Tag not found")
+	_, resp, err := c.Tags.Get(ctx, "404")
+	require.ErrorIs(t, err, ErrNotFound)
+	require.Nil(t, resp)
+	var apiErr *APIError
+	require.ErrorAs(t, err, &apiErr)
+	require.Equal(t, http.StatusNotFound, apiErr.StatusCode)
+	require.Equal(t, "244b7b5b-7b28-4760-888d-4be68ce30f33", apiErr.RequestID)
+	require.True(t, apiErr.HasCode("not_found"))
+	require.Equal(t, "Resource Not Found", apiErr.Errors[0].Message)
+
+	n := len(srv.Requests())
+	_, _, err = c.Tags.Get(ctx, "")
+	require.ErrorIs(t, err, ErrInvalidRequest)
+	require.Len(t, srv.Requests(), n)
+}
+
+func TestTagsDelete(t *testing.T) {
+	c, srv := newSpecClient(t)
+	ctx := context.Background()
+	_, rec := exercise(t, srv, "deleteTag", "Tags.Delete", func() (*struct{}, *Response, error) {
+		resp, err := c.Tags.Delete(ctx, "123")
+		return &struct{}{}, resp, err
+	})
+	require.Equal(t, http.MethodDelete, rec.Method)
+	require.Equal(t, "/tags/123", rec.Path)
+	require.Empty(t, rec.Body)
+
+	srv.Respond("deleteTag", 400, "Tag has dependent objects")
+	_, err := c.Tags.Delete(ctx, "123")
+	require.ErrorIs(t, err, ErrValidation)
+	var apiErr *APIError
+	require.ErrorAs(t, err, &apiErr)
+	require.True(t, apiErr.HasCode("tag_has_dependent_objects"))
+
+	n := len(srv.Requests())
+	_, err = c.Tags.Delete(ctx, " ")
+	require.ErrorIs(t, err, ErrInvalidRequest)
+	require.Len(t, srv.Requests(), n)
+}
+
+// checkTagged asserts the tag of the successful tagging examples.
+func checkTagged(t *testing.T, got *Tag, id string) {
+	t.Helper()
+	require.Equal(t, ID(id), got.ID)
+	require.Equal(t, "Manual tag", got.Name)
+	require.Equal(t, Timestamp(1663597223), got.AppliedAt)
+	require.Equal(t, TagAppliedBy{Type: "admin", ID: "456"}, got.AppliedBy)
+}
+
+func TestTagsAttachToContact(t *testing.T) {
+	c, srv := newSpecClient(t)
+	ctx := context.Background()
+	got, rec := exercise(t, srv, "attachTagToContact", "Tags.AttachToContact", func() (*Tag, *Response, error) {
+		return c.Tags.AttachToContact(ctx, "63a07ddf05a32042dffac965", "125")
+	})
+	require.Equal(t, http.MethodPost, rec.Method)
+	require.Equal(t, "/contacts/63a07ddf05a32042dffac965/tags", rec.Path)
+	require.Equal(t, `{"id":"125"}`, string(rec.Body))
+	checkTagged(t, got, "125")
+
+	srv.Respond("attachTagToContact", 404, "Contact not found")
+	_, _, err := c.Tags.AttachToContact(ctx, "nope", "126")
+	require.ErrorIs(t, err, ErrNotFound)
+
+	n := len(srv.Requests())
+	_, _, err = c.Tags.AttachToContact(ctx, "", "125")
+	require.ErrorIs(t, err, ErrInvalidRequest)
+	_, _, err = c.Tags.AttachToContact(ctx, "abc", "")
+	require.ErrorIs(t, err, ErrInvalidRequest)
+	require.Len(t, srv.Requests(), n)
+}
+
+func TestTagsDetachFromContact(t *testing.T) {
+	c, srv := newSpecClient(t)
+	ctx := context.Background()
+	got, rec := exercise(t, srv, "detachTagFromContact", "Tags.DetachFromContact", func() (*Tag, *Response, error) {
+		return c.Tags.DetachFromContact(ctx, "63a07ddf05a32042dffac965", "128")
+	})
+	require.Equal(t, http.MethodDelete, rec.Method)
+	require.Equal(t, "/contacts/63a07ddf05a32042dffac965/tags/128", rec.Path)
+	require.Empty(t, rec.Body)
+	checkTagged(t, got, "128")
+
+	n := len(srv.Requests())
+	_, _, err := c.Tags.DetachFromContact(ctx, "abc", "")
+	var ie *InvalidRequestError
+	require.ErrorAs(t, err, &ie)
+	require.Equal(t, "id", ie.Field)
+	_, _, err = c.Tags.DetachFromContact(ctx, "", "1")
+	require.ErrorAs(t, err, &ie)
+	require.Equal(t, "contact_id", ie.Field)
+	require.Len(t, srv.Requests(), n)
+}
+
+func TestTagsAttachToConversation(t *testing.T) {
+	c, srv := newSpecClient(t)
+	ctx := context.Background()
+	got, rec := exercise(t, srv, "attachTagToConversation", "Tags.AttachToConversation", func() (*Tag, *Response, error) {
+		return c.Tags.AttachToConversation(ctx, "64619700005694", "130", "991267921")
+	})
+	require.Equal(t, http.MethodPost, rec.Method)
+	require.Equal(t, "/conversations/64619700005694/tags", rec.Path)
+	require.Equal(t, `{"id":"130","admin_id":"991267921"}`, string(rec.Body))
+	checkTagged(t, got, "130")
+
+	srv.Respond("attachTagToConversation", 404, "Conversation not found")
+	_, _, err := c.Tags.AttachToConversation(ctx, "1", "131", "991267923")
+	require.ErrorIs(t, err, ErrNotFound)
+
+	n := len(srv.Requests())
+	for _, args := range [][3]string{{"", "1", "2"}, {"1", "", "2"}, {"1", "2", ""}} {
+		_, _, err := c.Tags.AttachToConversation(ctx, args[0], args[1], args[2])
+		require.ErrorIs(t, err, ErrInvalidRequest, "%q", args)
+	}
+	require.Len(t, srv.Requests(), n)
+}
+
+func TestTagsDetachFromConversation(t *testing.T) {
+	c, srv := newSpecClient(t)
+	ctx := context.Background()
+	got, rec := exercise(t, srv, "detachTagFromConversation", "Tags.DetachFromConversation", func() (*Tag, *Response, error) {
+		return c.Tags.DetachFromConversation(ctx, "64619700005694", "133", "991267925")
+	})
+	require.Equal(t, http.MethodDelete, rec.Method)
+	require.Equal(t, "/conversations/64619700005694/tags/133", rec.Path)
+	require.Equal(t, `{"admin_id":"991267925"}`, string(rec.Body), "DELETE with a JSON body")
+	require.Equal(t, "application/json", rec.Header.Get("Content-Type"))
+	checkTagged(t, got, "133")
+
+	srv.Respond("detachTagFromConversation", 404, "Tag not found")
+	_, _, err := c.Tags.DetachFromConversation(ctx, "1", "2", "3")
+	require.ErrorIs(t, err, ErrNotFound)
+	var apiErr *APIError
+	require.ErrorAs(t, err, &apiErr)
+	require.True(t, apiErr.HasCode("tag_not_found"))
+
+	n := len(srv.Requests())
+	for _, args := range [][3]string{{"", "1", "2"}, {"1", "", "2"}, {"1", "2", ""}} {
+		_, _, err := c.Tags.DetachFromConversation(ctx, args[0], args[1], args[2])
+		require.ErrorIs(t, err, ErrInvalidRequest, "%q", args)
+	}
+	require.Len(t, srv.Requests(), n)
+}
+
+func TestTagsAttachToTicket(t *testing.T) {
+	c, srv := newSpecClient(t)
+	ctx := context.Background()
+	got, rec := exercise(t, srv, "attachTagToTicket", "Tags.AttachToTicket", func() (*Tag, *Response, error) {
+		return c.Tags.AttachToTicket(ctx, "64619700005694", "165", "991268239")
+	})
+	require.Equal(t, http.MethodPost, rec.Method)
+	require.Equal(t, "/tickets/64619700005694/tags", rec.Path)
+	require.Equal(t, `{"id":"165","admin_id":"991268239"}`, string(rec.Body))
+	checkTagged(t, got, "165")
+
+	srv.Respond("attachTagToTicket", 404, "Ticket not found")
+	_, _, err := c.Tags.AttachToTicket(ctx, "1", "166", "991268242")
+	require.ErrorIs(t, err, ErrNotFound)
+	var apiErr *APIError
+	require.ErrorAs(t, err, &apiErr)
+	require.True(t, apiErr.HasCode("ticket_not_found"))
+
+	n := len(srv.Requests())
+	for _, args := range [][3]string{{"", "1", "2"}, {"1", "", "2"}, {"1", "2", ""}} {
+		_, _, err := c.Tags.AttachToTicket(ctx, args[0], args[1], args[2])
+		require.ErrorIs(t, err, ErrInvalidRequest, "%q", args)
+	}
+	require.Len(t, srv.Requests(), n)
+}
+
+func TestTagsDetachFromTicket(t *testing.T) {
+	c, srv := newSpecClient(t)
+	ctx := context.Background()
+	got, rec := exercise(t, srv, "detachTagFromTicket", "Tags.DetachFromTicket", func() (*Tag, *Response, error) {
+		return c.Tags.DetachFromTicket(ctx, "64619700005694", "168", "991268248")
+	})
+	require.Equal(t, http.MethodDelete, rec.Method)
+	require.Equal(t, "/tickets/64619700005694/tags/168", rec.Path)
+	require.Equal(t, `{"admin_id":"991268248"}`, string(rec.Body), "DELETE with a JSON body")
+	checkTagged(t, got, "168")
+
+	n := len(srv.Requests())
+	for _, args := range [][3]string{{"", "1", "2"}, {"1", "", "2"}, {"1", "2", ""}} {
+		_, _, err := c.Tags.DetachFromTicket(ctx, args[0], args[1], args[2])
+		require.ErrorIs(t, err, ErrInvalidRequest, "%q", args)
+		require.False(t, errors.Is(err, ErrNotFound))
+	}
+	require.Len(t, srv.Requests(), n)
+}

@@ -1,0 +1,98 @@
+package intercom
+
+import (
+	"context"
+	"net/http"
+	"testing"
+
+	"github.com/stretchr/testify/require"
+)
+
+func TestTicketTypeAttributesCreate(t *testing.T) {
+	c, srv := newSpecClient(t)
+	ctx := context.Background()
+	req := CreateTicketTypeAttributeRequest{Name: "Attribute Title", Description: "Attribute Description",
+		DataType: TicketDataTypeString, RequiredToCreate: Some(false)}
+	got, rec := exercise(t, srv, "createTicketTypeAttribute", "TicketTypeAttributes.Create", func() (*TicketTypeAttribute, *Response, error) {
+		return c.TicketTypeAttributes.Create(ctx, "83", req)
+	})
+	require.Equal(t, http.MethodPost, rec.Method)
+	require.Equal(t, "/ticket_types/83/attributes", rec.Path)
+	require.Equal(t, `{"name":"Attribute Title","description":"Attribute Description","data_type":"string","required_to_create":false}`, string(rec.Body))
+	require.Equal(t, "ticket_type_attribute", got.Type)
+	require.Equal(t, ID("253"), got.ID)
+	require.Equal(t, TicketDataTypeString, got.DataType)
+	require.Equal(t, ID("83"), got.TicketTypeID)
+	require.Equal(t, 2, got.Order)
+	require.True(t, got.VisibleOnCreate)
+	require.Equal(t, map[string]any{"multiline": false}, got.InputOptions)
+
+	// A list attribute with its items, and visibility switched off.
+	_, _, err := c.TicketTypeAttributes.Create(ctx, "83", CreateTicketTypeAttributeRequest{Name: "Priority", Description: "Bug priority",
+		DataType: TicketDataTypeList, ListItems: "Low,High", VisibleToContacts: Some(false), RequiredToCreateForContacts: Some(true)})
+	require.NoError(t, err)
+	require.Equal(t, `{"name":"Priority","description":"Bug priority","data_type":"list","required_to_create_for_contacts":true,`+
+		`"visible_to_contacts":false,"list_items":"Low,High"}`, string(srv.LastRequest().Body))
+	_, _, err = c.TicketTypeAttributes.Create(ctx, "83", CreateTicketTypeAttributeRequest{Name: "Files", Description: "Uploads",
+		DataType: TicketDataTypeFiles, AllowMultipleValues: Some(true), VisibleOnCreate: Some(true), Multiline: Some(false)})
+	require.NoError(t, err)
+	require.Equal(t, `{"name":"Files","description":"Uploads","data_type":"files","visible_on_create":true,"multiline":false,"allow_multiple_values":true}`,
+		string(srv.LastRequest().Body))
+
+	n := len(srv.Requests())
+	for _, tc := range []struct {
+		typeID string
+		req    CreateTicketTypeAttributeRequest
+		field  string
+	}{
+		{"", req, "ticket_type_id"},
+		{"83", CreateTicketTypeAttributeRequest{Description: "d", DataType: TicketDataTypeString}, "name"},
+		{"83", CreateTicketTypeAttributeRequest{Name: "n", DataType: TicketDataTypeString}, "description"},
+		{"83", CreateTicketTypeAttributeRequest{Name: "n", Description: "d"}, "data_type"},
+		{"83", CreateTicketTypeAttributeRequest{Name: "n", Description: "d", DataType: "text"}, "data_type"},
+		{"83", CreateTicketTypeAttributeRequest{Name: "n", Description: "d", DataType: TicketDataTypeList}, "list_items"},
+		{"83", CreateTicketTypeAttributeRequest{Name: "n", Description: "d", DataType: TicketDataTypeString, Multiline: Null[bool]()}, "multiline"},
+	} {
+		_, _, err := c.TicketTypeAttributes.Create(ctx, tc.typeID, tc.req)
+		var ie *InvalidRequestError
+		require.ErrorAs(t, err, &ie)
+		require.Equal(t, tc.field, ie.Field)
+	}
+	require.Len(t, srv.Requests(), n, "nothing is sent")
+
+	srv.Respond("createTicketTypeAttribute", 401, "Unauthorized")
+	_, _, err = c.TicketTypeAttributes.Create(ctx, "83", req)
+	require.ErrorIs(t, err, ErrUnauthorized)
+}
+
+func TestTicketTypeAttributesUpdate(t *testing.T) {
+	c, srv := newSpecClient(t)
+	ctx := context.Background()
+	got, rec := exercise(t, srv, "updateTicketTypeAttribute", "TicketTypeAttributes.Update", func() (*TicketTypeAttribute, *Response, error) {
+		return c.TicketTypeAttributes.Update(ctx, "85", "258", UpdateTicketTypeAttributeRequest{Description: "New Attribute Description"})
+	})
+	require.Equal(t, http.MethodPut, rec.Method)
+	require.Equal(t, "/ticket_types/85/attributes/258", rec.Path)
+	require.Equal(t, `{"description":"New Attribute Description"}`, string(rec.Body))
+	require.Equal(t, ID("258"), got.ID)
+	require.Equal(t, "New Attribute Description", got.Description)
+	require.Equal(t, ID("85"), got.TicketTypeID)
+	require.False(t, got.VisibleOnCreate)
+
+	_, _, err := c.TicketTypeAttributes.Update(ctx, "85", "258", UpdateTicketTypeAttributeRequest{Archived: Some(true), VisibleOnCreate: Some(false)})
+	require.NoError(t, err)
+	require.Equal(t, `{"visible_on_create":false,"archived":true}`, string(srv.LastRequest().Body))
+
+	n := len(srv.Requests())
+	_, _, err = c.TicketTypeAttributes.Update(ctx, "85", "", UpdateTicketTypeAttributeRequest{})
+	var ie *InvalidRequestError
+	require.ErrorAs(t, err, &ie)
+	require.Equal(t, "id", ie.Field)
+	_, _, err = c.TicketTypeAttributes.Update(ctx, "", "258", UpdateTicketTypeAttributeRequest{})
+	require.ErrorAs(t, err, &ie)
+	require.Equal(t, "ticket_type_id", ie.Field)
+	_, _, err = c.TicketTypeAttributes.Update(ctx, "85", "258", UpdateTicketTypeAttributeRequest{Archived: Null[bool](), VisibleOnCreate: Null[bool]()})
+	require.ErrorAs(t, err, &ie)
+	require.Equal(t, "archived", ie.Field, "the first null by name")
+	require.Len(t, srv.Requests(), n)
+}

@@ -1,0 +1,732 @@
+package intercom
+
+import (
+	"bytes"
+	"context"
+	"encoding/json"
+	"fmt"
+	"iter"
+	"net/http"
+)
+
+// TicketState is the state of a ticket. Unknown values decode as-is.
+type TicketState string
+
+// Ticket states.
+const (
+	TicketStateSubmitted         TicketState = "submitted"
+	TicketStateInProgress        TicketState = "in_progress"
+	TicketStateWaitingOnCustomer TicketState = "waiting_on_customer"
+	TicketStateResolved          TicketState = "resolved"
+)
+
+// TicketCategory is the category of a ticket or ticket type. Unknown values
+// decode as-is.
+type TicketCategory string
+
+// Ticket categories.
+const (
+	TicketCategoryCustomer   TicketCategory = "Customer"
+	TicketCategoryBackOffice TicketCategory = "Back-office"
+	TicketCategoryTracker    TicketCategory = "Tracker"
+)
+
+// Ticket tracks a request from a user: a customer ticket, a back-office
+// ticket or a tracker ticket.
+type Ticket struct {
+	// Type is "ticket".
+	Type string `json:"type,omitempty"`
+	// ID is the ticket's id, the one to use in API calls.
+	ID ID `json:"id,omitempty"`
+	// TicketID is the number shown in the Inbox and Messenger (e.g. #22); do
+	// not use it in API calls.
+	TicketID ID `json:"ticket_id,omitempty"`
+	// Category is the ticket's category.
+	Category TicketCategory `json:"category,omitempty"`
+	// TicketAttributes are the ticket's attribute values by name; the title and
+	// description are "_default_title_" and "_default_description_".
+	TicketAttributes TicketAttributes `json:"ticket_attributes,omitempty"`
+	// TicketState is the ticket's state.
+	TicketState TicketState `json:"ticket_state,omitempty"`
+	// TicketStateInternalLabel is the state as teammates see it.
+	TicketStateInternalLabel string `json:"ticket_state_internal_label,omitempty"`
+	// TicketStateExternalLabel is the state as customers see it.
+	TicketStateExternalLabel string `json:"ticket_state_external_label,omitempty"`
+	// TicketType is the ticket's type, with its attributes.
+	TicketType TicketType `json:"ticket_type,omitzero"`
+	// Contacts are the contacts the ticket is about.
+	Contacts TicketContacts `json:"contacts,omitzero"`
+	// AdminAssigneeID is the assigned admin ("0" when none).
+	AdminAssigneeID ID `json:"admin_assignee_id,omitempty"`
+	// TeamAssigneeID is the assigned team ("0" when none).
+	TeamAssigneeID ID `json:"team_assignee_id,omitempty"`
+	// CreatedAt is when the ticket was created.
+	CreatedAt Timestamp `json:"created_at,omitempty"`
+	// UpdatedAt is when the ticket was last updated.
+	UpdatedAt Timestamp `json:"updated_at,omitempty"`
+	// Open is false once the ticket is closed.
+	Open bool `json:"open,omitempty"`
+	// SnoozedUntil is when a snoozed ticket reopens; zero when not snoozed.
+	SnoozedUntil Timestamp `json:"snoozed_until,omitempty"`
+	// LinkedObjects are the conversations and tickets linked to this one.
+	LinkedObjects TicketLinkedObjectList `json:"linked_objects,omitzero"`
+	// TicketParts are the ticket's notes and events (at most 500).
+	TicketParts TicketParts `json:"ticket_parts,omitzero"`
+	// IsShared says whether the ticket is visible to the customer.
+	IsShared bool `json:"is_shared,omitempty"`
+}
+
+// TicketContacts lists the contacts a ticket is about.
+type TicketContacts struct {
+	// Type is "contact.list".
+	Type string `json:"type,omitempty"`
+	// Contacts reference the contacts.
+	Contacts []TicketContact `json:"contacts"`
+}
+
+// TicketContact references a contact of a ticket.
+type TicketContact struct {
+	// Type is "contact".
+	Type string `json:"type,omitempty"`
+	// ID is the id Intercom gave the contact.
+	ID ID `json:"id,omitempty"`
+	// ExternalID is the id you gave the contact.
+	ExternalID string `json:"external_id,omitempty"`
+}
+
+// TicketLinkedObjectList lists the conversations and tickets linked to a
+// ticket or conversation (at most 1,000).
+type TicketLinkedObjectList struct {
+	// Type is "list".
+	Type string `json:"type,omitempty"`
+	// TotalCount is the number of linked objects.
+	TotalCount int `json:"total_count,omitempty"`
+	// HasMore says whether there are more linked objects than listed.
+	HasMore bool `json:"has_more,omitempty"`
+	// Data are the linked objects.
+	Data []TicketLinkedObject `json:"data"`
+}
+
+// TicketLinkedObject is a linked conversation or ticket.
+type TicketLinkedObject struct {
+	// Type is "ticket" or "conversation".
+	Type string `json:"type,omitempty"`
+	// ID is the linked object's id.
+	ID ID `json:"id,omitempty"`
+	// Category is the linked ticket's category; empty for conversations.
+	Category TicketCategory `json:"category,omitempty"`
+}
+
+// TicketParts lists the parts of a ticket.
+type TicketParts struct {
+	// Type is "ticket_part.list".
+	Type string `json:"type,omitempty"`
+	// TicketParts are the parts, oldest first.
+	TicketParts []TicketPart `json:"ticket_parts"`
+	// TotalCount is the number of parts.
+	TotalCount int `json:"total_count,omitempty"`
+}
+
+// TicketPart is a message or event of a ticket: a comment, a note, a state
+// change, an assignment, …
+type TicketPart struct {
+	// Type is "ticket_part".
+	Type string `json:"type,omitempty"`
+	// ID is the part's id.
+	ID ID `json:"id,omitempty"`
+	// PartType is the kind of part, such as "comment", "note", "assignment"
+	// or "ticket_state_updated_by_admin".
+	PartType string `json:"part_type,omitempty"`
+	// Body is the message, which may contain HTML.
+	Body string `json:"body,omitempty"`
+	// PreviousTicketState is the state before this part.
+	PreviousTicketState TicketState `json:"previous_ticket_state,omitempty"`
+	// TicketState is the state after this part.
+	TicketState TicketState `json:"ticket_state,omitempty"`
+	// CreatedAt is when the part was created.
+	CreatedAt Timestamp `json:"created_at,omitempty"`
+	// UpdatedAt is when the part was last updated.
+	UpdatedAt Timestamp `json:"updated_at,omitempty"`
+	// AssignedTo is whom this part assigned the ticket to; zero when the
+	// assignment did not change.
+	AssignedTo TicketReference `json:"assigned_to,omitzero"`
+	// Author wrote or triggered the part.
+	Author TicketPartAuthor `json:"author,omitzero"`
+	// Attachments are the files attached to the part.
+	Attachments []TicketAttachment `json:"attachments,omitempty"`
+	// ExternalID is the part's external id.
+	ExternalID string `json:"external_id,omitempty"`
+	// Redacted says whether the part has been redacted.
+	Redacted bool `json:"redacted,omitempty"`
+}
+
+// TicketReference references an admin, team or contact by type and id.
+type TicketReference struct {
+	// Type is the object's type, such as "admin" or "team".
+	Type string `json:"type,omitempty"`
+	// ID is the object's id.
+	ID ID `json:"id,omitempty"`
+}
+
+// TicketPartAuthor wrote or triggered a ticket part.
+type TicketPartAuthor struct {
+	// Type is "admin", "bot", "team" or "user".
+	Type string `json:"type,omitempty"`
+	// ID is the author's id.
+	ID ID `json:"id,omitempty"`
+	// Name is the author's name.
+	Name string `json:"name,omitempty"`
+	// Email is the author's email.
+	Email string `json:"email,omitempty"`
+}
+
+// TicketAttachment is a file attached to a ticket part.
+type TicketAttachment struct {
+	// Type is "upload".
+	Type string `json:"type,omitempty"`
+	// Name is the file name.
+	Name string `json:"name,omitempty"`
+	// URL is where to download the file.
+	URL string `json:"url,omitempty"`
+	// ContentType is the file's MIME type.
+	ContentType string `json:"content_type,omitempty"`
+	// Filesize is the size in bytes.
+	Filesize int64 `json:"filesize,omitempty"`
+	// Width is the image width in pixels, if applicable.
+	Width int `json:"width,omitempty"`
+	// Height is the image height in pixels, if applicable.
+	Height int `json:"height,omitempty"`
+}
+
+// TicketAttributeFile is a file uploaded as the value of a ticket attribute
+// of data type "files".
+type TicketAttributeFile struct {
+	// Type is "upload".
+	Type string `json:"type,omitempty"`
+	// Name is the file name.
+	Name string `json:"name,omitempty"`
+	// URL is a temporary download URL; it expires after 30 minutes.
+	URL string `json:"url,omitempty"`
+	// ContentType is the file's MIME type.
+	ContentType string `json:"content_type,omitempty"`
+	// Filesize is the size in bytes.
+	Filesize int64 `json:"filesize,omitempty"`
+	// Width is the image width in pixels, if applicable.
+	Width int `json:"width,omitempty"`
+	// Height is the image height in pixels, if applicable.
+	Height int `json:"height,omitempty"`
+}
+
+// TicketAttributes maps ticket attribute names to values: a string, a number,
+// a boolean, null, a list, or a file object (a map). Decoded numbers are
+// json.Number, so no integer is rounded. The typed accessors read values
+// whatever their decoded Go type.
+//
+// In requests, set values with plain Go values: strings, numbers, booleans,
+// nil, slices (for a list attribute, the list item's id).
+type TicketAttributes map[string]any
+
+// UnmarshalJSON decodes the object keeping numbers exact (as json.Number).
+func (a *TicketAttributes) UnmarshalJSON(b []byte) error {
+	if string(bytes.TrimSpace(b)) == "null" {
+		*a = nil
+		return nil
+	}
+	d := json.NewDecoder(bytes.NewReader(b))
+	d.UseNumber()
+	var m map[string]any
+	if err := d.Decode(&m); err != nil {
+		return err
+	}
+	*a = m
+	return nil
+}
+
+// String returns the attribute's value if it is a string.
+func (a TicketAttributes) String(name string) (string, bool) {
+	s, ok := a[name].(string)
+	return s, ok
+}
+
+// Title returns the ticket's title (the "_default_title_" attribute).
+func (a TicketAttributes) Title() string {
+	s, _ := a.String("_default_title_")
+	return s
+}
+
+// Description returns the ticket's description (the "_default_description_" attribute).
+func (a TicketAttributes) Description() string {
+	s, _ := a.String("_default_description_")
+	return s
+}
+
+// Float returns the attribute's value if it is a number.
+func (a TicketAttributes) Float(name string) (float64, bool) {
+	switch v := a[name].(type) {
+	case json.Number:
+		f, err := v.Float64()
+		return f, err == nil
+	case float64:
+		return v, true
+	case float32:
+		return float64(v), true
+	case int:
+		return float64(v), true
+	case int64:
+		return float64(v), true
+	}
+	return 0, false
+}
+
+// Int returns the attribute's value if it is an integer (a number without a
+// fraction).
+func (a TicketAttributes) Int(name string) (int64, bool) {
+	switch v := a[name].(type) {
+	case json.Number:
+		n, err := v.Int64()
+		return n, err == nil
+	case int:
+		return int64(v), true
+	case int64:
+		return v, true
+	case float64:
+		if v == float64(int64(v)) {
+			return int64(v), true
+		}
+	}
+	return 0, false
+}
+
+// Bool returns the attribute's value if it is a boolean.
+func (a TicketAttributes) Bool(name string) (bool, bool) {
+	b, ok := a[name].(bool)
+	return b, ok
+}
+
+// IsNull reports whether the attribute is present with a null value.
+func (a TicketAttributes) IsNull(name string) bool {
+	v, ok := a[name]
+	return ok && v == nil
+}
+
+// List returns the attribute's value if it is a list.
+func (a TicketAttributes) List(name string) ([]any, bool) {
+	l, ok := a[name].([]any)
+	return l, ok
+}
+
+// File returns the attribute's value if it is a single file object.
+func (a TicketAttributes) File(name string) (TicketAttributeFile, bool) {
+	return toTicketFile(a[name])
+}
+
+// Files returns the attribute's value as files: a single file object gives
+// one, a list of file objects gives all of them.
+func (a TicketAttributes) Files(name string) ([]TicketAttributeFile, bool) {
+	v := a[name]
+	if f, ok := toTicketFile(v); ok {
+		return []TicketAttributeFile{f}, true
+	}
+	l, ok := v.([]any)
+	if !ok {
+		return nil, false
+	}
+	out := make([]TicketAttributeFile, 0, len(l))
+	for _, e := range l {
+		f, ok := toTicketFile(e)
+		if !ok {
+			return nil, false
+		}
+		out = append(out, f)
+	}
+	return out, true
+}
+
+// toTicketFile converts a decoded file object to a TicketAttributeFile.
+func toTicketFile(v any) (TicketAttributeFile, bool) {
+	switch f := v.(type) {
+	case TicketAttributeFile:
+		return f, true
+	case *TicketAttributeFile:
+		if f != nil {
+			return *f, true
+		}
+	case map[string]any:
+		b, err := json.Marshal(f)
+		if err != nil {
+			return TicketAttributeFile{}, false
+		}
+		var out TicketAttributeFile
+		if err := json.Unmarshal(b, &out); err != nil {
+			return TicketAttributeFile{}, false
+		}
+		return out, true
+	}
+	return TicketAttributeFile{}, false
+}
+
+// TicketList is one page of ticket search results.
+type TicketList struct {
+	// Type is "ticket.list".
+	Type string `json:"type,omitempty"`
+	// Tickets are the tickets on this page.
+	Tickets []Ticket `json:"tickets"`
+	// TotalCount is the number of matching tickets.
+	TotalCount int `json:"total_count,omitempty"`
+	// Pages is the pagination block; Pages.Next.StartingAfter is the cursor
+	// of the next page.
+	Pages Pages `json:"pages,omitzero"`
+}
+
+// TicketReply is the ticket part created by replying to a ticket.
+type TicketReply struct {
+	// Type is "ticket_part".
+	Type string `json:"type,omitempty"`
+	// ID is the part's id.
+	ID ID `json:"id,omitempty"`
+	// PartType is "comment", "note" or "quick_reply".
+	PartType TicketReplyMessageType `json:"part_type,omitempty"`
+	// Body is the message, which may contain HTML.
+	Body string `json:"body,omitempty"`
+	// CreatedAt is when the part was created.
+	CreatedAt Timestamp `json:"created_at,omitempty"`
+	// UpdatedAt is when the part was last updated.
+	UpdatedAt Timestamp `json:"updated_at,omitempty"`
+	// Author wrote the reply.
+	Author TicketPartAuthor `json:"author,omitzero"`
+	// Attachments are the files attached to the reply.
+	Attachments []TicketAttachment `json:"attachments,omitempty"`
+	// Redacted says whether the part has been redacted.
+	Redacted bool `json:"redacted,omitempty"`
+}
+
+// TicketContactIdentifier names a contact of a new ticket: set exactly one of
+// ID, ExternalID or Email (a contact is created for an unknown email).
+type TicketContactIdentifier struct {
+	// ID is the id Intercom gave the contact.
+	ID string `json:"id,omitempty"`
+	// ExternalID is the id you gave the contact.
+	ExternalID string `json:"external_id,omitempty"`
+	// Email is the contact's email.
+	Email string `json:"email,omitempty"`
+}
+
+// CreateTicketRequest creates a ticket.
+type CreateTicketRequest struct {
+	// TicketTypeID is the ticket's type (required).
+	TicketTypeID string `json:"ticket_type_id"`
+	// Contacts are the contacts the ticket is about (required; Intercom
+	// currently allows one).
+	Contacts []TicketContactIdentifier `json:"contacts"`
+	// CompanyID is the id you gave the company the ticket is about.
+	CompanyID string `json:"company_id,omitempty"`
+	// TicketAttributes are the attribute values, such as "_default_title_" and
+	// "_default_description_"; a list attribute takes the list item's id.
+	TicketAttributes TicketAttributes `json:"ticket_attributes,omitempty"`
+}
+
+// Validate checks the ticket type and that each contact has exactly one identifier.
+func (r CreateTicketRequest) Validate() error {
+	if r.TicketTypeID == "" {
+		return invalid("ticket_type_id", "is required")
+	}
+	if len(r.Contacts) == 0 {
+		return invalid("contacts", "needs at least one contact")
+	}
+	for i, c := range r.Contacts {
+		n := 0
+		for _, s := range []string{c.ID, c.ExternalID, c.Email} {
+			if s != "" {
+				n++
+			}
+		}
+		switch {
+		case n == 0:
+			return invalid(fieldIndex("contacts", i), "needs an id, an external_id or an email")
+		case n > 1:
+			return invalid(fieldIndex("contacts", i), "has more than one of id, external_id and email; set exactly one")
+		}
+	}
+	return nil
+}
+
+// TicketAssignment assigns a ticket.
+type TicketAssignment struct {
+	// AdminID is the admin performing the assignment.
+	AdminID string `json:"admin_id,omitempty"`
+	// AssigneeID is the admin or team to assign to; "0" unassigns.
+	AssigneeID string `json:"assignee_id,omitempty"`
+}
+
+// UpdateTicketRequest updates a ticket; unset fields are left unchanged.
+type UpdateTicketRequest struct {
+	// TicketAttributes are the attribute values to change.
+	TicketAttributes TicketAttributes `json:"ticket_attributes,omitempty"`
+	// State is the new state: in_progress, waiting_on_customer or resolved.
+	State TicketState `json:"state,omitempty"`
+	// Open closes the ticket when Some(false) (which also unsnoozes it) and
+	// reopens it when Some(true).
+	Open Opt[bool] `json:"open,omitzero"`
+	// IsShared makes the ticket visible to users (Some(true)) or not.
+	IsShared Opt[bool] `json:"is_shared,omitzero"`
+	// SnoozedUntil snoozes the ticket until this time.
+	SnoozedUntil Timestamp `json:"snoozed_until,omitempty"`
+	// Assignment assigns the ticket; nil leaves the assignment as is.
+	Assignment *TicketAssignment `json:"assignment,omitempty"`
+}
+
+// Validate checks the state and the assignment.
+func (r UpdateTicketRequest) Validate() error {
+	switch r.State {
+	case "", TicketStateInProgress, TicketStateWaitingOnCustomer, TicketStateResolved:
+	case TicketStateSubmitted:
+		return invalid("state", "cannot be set back to submitted (want in_progress, waiting_on_customer or resolved)")
+	}
+	if r.Open.IsNull() {
+		return invalid("open", "cannot be null")
+	}
+	if r.IsShared.IsNull() {
+		return invalid("is_shared", "cannot be null")
+	}
+	if a := r.Assignment; a != nil && a.AssigneeID == "" {
+		return invalid("assignment.assignee_id", "is required when assigning (use \"0\" to unassign)")
+	}
+	return nil
+}
+
+// TicketReplyMessageType is the kind of reply to a ticket.
+type TicketReplyMessageType string
+
+// Kinds of ticket reply.
+const (
+	TicketReplyComment    TicketReplyMessageType = "comment"
+	TicketReplyNote       TicketReplyMessageType = "note"
+	TicketReplyQuickReply TicketReplyMessageType = "quick_reply"
+)
+
+// maxTicketReplyAttachments is how many attachment URLs a reply may carry.
+const maxTicketReplyAttachments = 10
+
+// TicketReplyRequest is a reply to a ticket: a TicketContactReply or a
+// TicketAdminReply.
+type TicketReplyRequest interface {
+	// Validate checks the reply before it is sent.
+	Validate() error
+	isTicketReply()
+}
+
+// TicketContactReply is a comment on a ticket on behalf of a contact, who is
+// named by exactly one of IntercomUserID, UserID or Email.
+type TicketContactReply struct {
+	// IntercomUserID is the id Intercom gave the contact.
+	IntercomUserID string
+	// UserID is the id you gave the contact (its external_id).
+	UserID string
+	// Email is the contact's email.
+	Email string
+	// Body is the comment's text (required).
+	Body string
+	// AttachmentURLs are image URLs to attach (at most 10).
+	AttachmentURLs []string
+}
+
+func (TicketContactReply) isTicketReply() {}
+
+// Validate checks that the contact is named once, the body is set and there
+// are at most 10 attachments.
+func (r TicketContactReply) Validate() error {
+	n := 0
+	for _, s := range []string{r.IntercomUserID, r.UserID, r.Email} {
+		if s != "" {
+			n++
+		}
+	}
+	switch {
+	case n == 0:
+		return invalid("intercom_user_id", "is required: name the contact by intercom_user_id, user_id or email")
+	case n > 1:
+		return invalid("intercom_user_id", "name the contact by exactly one of intercom_user_id, user_id and email")
+	}
+	if r.Body == "" {
+		return invalid("body", "is required")
+	}
+	return checkTicketAttachments(r.AttachmentURLs)
+}
+
+// MarshalJSON encodes the reply with type "user" and message_type "comment".
+func (r TicketContactReply) MarshalJSON() ([]byte, error) {
+	return json.Marshal(struct {
+		MessageType    TicketReplyMessageType `json:"message_type"`
+		Type           string                 `json:"type"`
+		IntercomUserID string                 `json:"intercom_user_id,omitempty"`
+		UserID         string                 `json:"user_id,omitempty"`
+		Email          string                 `json:"email,omitempty"`
+		Body           string                 `json:"body"`
+		AttachmentURLs []string               `json:"attachment_urls,omitempty"`
+	}{TicketReplyComment, "user", r.IntercomUserID, r.UserID, r.Email, r.Body, r.AttachmentURLs})
+}
+
+// TicketReplyOption is one option of a quick reply.
+type TicketReplyOption struct {
+	// Text is the option's label.
+	Text string `json:"text"`
+	// UUID identifies the option; it is in the metadata of the comment
+	// created when a user picks it.
+	UUID string `json:"uuid"`
+}
+
+// TicketAdminReply is a comment, note or quick reply on a ticket on behalf of
+// an admin.
+type TicketAdminReply struct {
+	// MessageType is comment, note or quick_reply (required).
+	MessageType TicketReplyMessageType
+	// AdminID is the admin writing the reply (required).
+	AdminID string
+	// Body is the text; required for comments and notes (notes accept some HTML).
+	Body string
+	// ReplyOptions are the options of a quick reply (required for quick_reply).
+	ReplyOptions []TicketReplyOption
+	// AttachmentURLs are image URLs to attach (at most 10).
+	AttachmentURLs []string
+	// CrossPost posts a note to every linked conversation too (notes on
+	// back-office tickets only).
+	CrossPost bool
+}
+
+func (TicketAdminReply) isTicketReply() {}
+
+// Validate checks the message type, the admin, the body or reply options the
+// type needs, cross-posting, and that there are at most 10 attachments.
+func (r TicketAdminReply) Validate() error {
+	switch r.MessageType {
+	case TicketReplyComment, TicketReplyNote, TicketReplyQuickReply:
+	case "":
+		return invalid("message_type", "is required (comment, note or quick_reply)")
+	default:
+		return invalid("message_type", fmt.Sprintf("is %q; want comment, note or quick_reply", r.MessageType))
+	}
+	if r.AdminID == "" {
+		return invalid("admin_id", "is required")
+	}
+	if r.MessageType == TicketReplyQuickReply {
+		if len(r.ReplyOptions) == 0 {
+			return invalid("reply_options", "are required for a quick_reply")
+		}
+		for i, o := range r.ReplyOptions {
+			if o.Text == "" {
+				return invalid(fieldIndex("reply_options", i)+".text", "is required")
+			}
+			if o.UUID == "" {
+				return invalid(fieldIndex("reply_options", i)+".uuid", "is required")
+			}
+		}
+	} else {
+		if r.Body == "" {
+			return invalid("body", "is required for a "+string(r.MessageType))
+		}
+		if len(r.ReplyOptions) > 0 {
+			return invalid("reply_options", "apply only to quick_reply")
+		}
+	}
+	if r.CrossPost && r.MessageType != TicketReplyNote {
+		return invalid("cross_post", "applies only to notes")
+	}
+	return checkTicketAttachments(r.AttachmentURLs)
+}
+
+// MarshalJSON encodes the reply with type "admin".
+func (r TicketAdminReply) MarshalJSON() ([]byte, error) {
+	return json.Marshal(struct {
+		MessageType    TicketReplyMessageType `json:"message_type"`
+		Type           string                 `json:"type"`
+		AdminID        string                 `json:"admin_id"`
+		Body           string                 `json:"body,omitempty"`
+		ReplyOptions   []TicketReplyOption    `json:"reply_options,omitempty"`
+		AttachmentURLs []string               `json:"attachment_urls,omitempty"`
+		CrossPost      bool                   `json:"cross_post,omitempty"`
+	}{r.MessageType, "admin", r.AdminID, r.Body, r.ReplyOptions, r.AttachmentURLs, r.CrossPost})
+}
+
+func checkTicketAttachments(urls []string) error {
+	if len(urls) > maxTicketReplyAttachments {
+		return invalid("attachment_urls", fmt.Sprintf("has %d URLs; at most %d are allowed", len(urls), maxTicketReplyAttachments))
+	}
+	for i, u := range urls {
+		if u == "" {
+			return invalid(fieldIndex("attachment_urls", i), "is empty")
+		}
+	}
+	return nil
+}
+
+// Create creates a ticket. POST /tickets (createTicket).
+func (s *TicketsService) Create(ctx context.Context, req CreateTicketRequest, opts ...Option) (*Ticket, *Response, error) {
+	if err := req.Validate(); err != nil {
+		return nil, nil, err
+	}
+	return call[Ticket](ctx, s.client, endpoint{method: http.MethodPost, path: "/tickets", body: req}, opts)
+}
+
+// Update changes a ticket's attributes, state, visibility, snooze or
+// assignment. id is the ticket's id, not the Inbox number.
+// PUT /tickets/{id} (updateTicket).
+func (s *TicketsService) Update(ctx context.Context, id string, req UpdateTicketRequest, opts ...Option) (*Ticket, *Response, error) {
+	if err := req.Validate(); err != nil {
+		return nil, nil, err
+	}
+	return call[Ticket](ctx, s.client, endpoint{method: http.MethodPut, path: "/tickets/{id}", params: []string{id}, body: req}, opts)
+}
+
+// Get returns a ticket. id is the ticket's id, not the Inbox number.
+// GET /tickets/{id} (getTicket).
+func (s *TicketsService) Get(ctx context.Context, id string, opts ...Option) (*Ticket, *Response, error) {
+	return call[Ticket](ctx, s.client, endpoint{method: http.MethodGet, path: "/tickets/{id}", params: []string{id}}, opts)
+}
+
+// Reply adds a reply to a ticket: a TicketContactReply or a TicketAdminReply
+// (comment, note or quick reply). POST /tickets/{id}/reply (replyTicket).
+func (s *TicketsService) Reply(ctx context.Context, id string, req TicketReplyRequest, opts ...Option) (*TicketReply, *Response, error) {
+	if req == nil {
+		return nil, nil, invalid("reply", "is required (a TicketContactReply or a TicketAdminReply)")
+	}
+	if err := req.Validate(); err != nil {
+		return nil, nil, err
+	}
+	return call[TicketReply](ctx, s.client, endpoint{method: http.MethodPost, path: "/tickets/{id}/reply", params: []string{id}, body: req}, opts)
+}
+
+// Search returns one page of the tickets matching the query.
+// POST /tickets/search (searchTickets).
+func (s *TicketsService) Search(ctx context.Context, req SearchRequest, opts ...Option) (*TicketList, *Response, error) {
+	if err := req.Validate(); err != nil {
+		return nil, nil, err
+	}
+	return call[TicketList](ctx, s.client, endpoint{method: http.MethodPost, path: "/tickets/search", body: req, readOnly: true}, opts)
+}
+
+// SearchAll iterates over every ticket matching the query, fetching pages as
+// the loop needs them. req's pagination sets the page size; its cursor, if
+// any, is where the walk starts. req is not modified.
+func (s *TicketsService) SearchAll(ctx context.Context, req SearchRequest, opts ...Option) iter.Seq2[Ticket, error] {
+	return paginate(ctx, func(ctx context.Context, cursor string) ([]Ticket, string, error) {
+		r := req
+		var p SearchPagination
+		if req.Pagination != nil {
+			p = *req.Pagination
+		}
+		if cursor != "" {
+			p.StartingAfter = cursor
+		}
+		if p != (SearchPagination{}) {
+			r.Pagination = &p
+		}
+		page, _, err := s.Search(ctx, r, opts...)
+		if err != nil {
+			return nil, "", err
+		}
+		if len(page.Tickets) == 0 {
+			return nil, "", nil
+		}
+		return page.Tickets, page.Pages.Next.StartingAfter, nil
+	}, false)
+}
