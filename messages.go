@@ -1,0 +1,154 @@
+package intercom
+
+import (
+	"context"
+	"encoding/json"
+	"net/http"
+)
+
+// MessageRequestType is the kind of message an admin sends. Requests say
+// "in_app" where responses (MessageType) say "inapp".
+type MessageRequestType string
+
+// The kinds of message an admin can send.
+const (
+	MessageRequestInApp MessageRequestType = "in_app"
+	MessageRequestEmail MessageRequestType = "email"
+)
+
+// MessageTemplate is the style of an email message.
+type MessageTemplate string
+
+// The email templates.
+const (
+	MessageTemplatePlain    MessageTemplate = "plain"
+	MessageTemplatePersonal MessageTemplate = "personal"
+)
+
+// CreateMessageRequest sends a message. An admin message (From.Type "admin"
+// or empty) needs MessageType, Body, From.ID and To; an email also needs
+// Subject and Template. A message from a contact (From.Type "user" or
+// "lead", as in the spec's examples) needs only From and Body.
+type CreateMessageRequest struct {
+	// MessageType is in_app or email (required for admin messages).
+	MessageType MessageRequestType `json:"message_type,omitempty"`
+	// Subject is the email's subject (required for emails).
+	Subject string `json:"subject,omitempty"`
+	// Body is the message's content, HTML or plain text (required).
+	Body string `json:"body"`
+	// Template is the email's style, plain or personal (required for emails).
+	Template MessageTemplate `json:"template,omitempty"`
+	// From is the sender (required).
+	From MessageSender `json:"from"`
+	// To is the recipient (required for admin messages).
+	To *MessageRecipient `json:"to,omitempty"`
+	// CreateConversationWithoutContactReply opens a conversation in the inbox
+	// right away instead of when the contact replies.
+	CreateConversationWithoutContactReply bool `json:"create_conversation_without_contact_reply,omitempty"`
+}
+
+// MessageSender is the sender of a message.
+type MessageSender struct {
+	// Type is "admin" (the default when empty), or "user" or "lead" for a
+	// message from a contact.
+	Type string
+	// ID is the sender's id.
+	ID string
+}
+
+// MarshalJSON writes {"type", "id"}; an admin's numeric id is sent as a
+// JSON integer, as the endpoint's schema declares.
+func (m MessageSender) MarshalJSON() ([]byte, error) {
+	typ := m.Type
+	if typ == "" {
+		typ = "admin"
+	}
+	var id any = m.ID
+	if typ == "admin" && messageNumericID(m.ID) {
+		id = json.Number(m.ID)
+	}
+	return json.Marshal(struct {
+		Type string `json:"type"`
+		ID   any    `json:"id"`
+	}{typ, id})
+}
+
+// messageNumericID reports whether s is a non-empty string of ASCII digits that
+// fits JSON integers exactly (at most 15 digits).
+func messageNumericID(s string) bool {
+	if s == "" || len(s) > 15 {
+		return false
+	}
+	for i := 0; i < len(s); i++ {
+		if s[i] < '0' || s[i] > '9' {
+			return false
+		}
+	}
+	return true
+}
+
+// MessageRecipient is the contact a message is sent to, identified by ID
+// (or, as Intercom also accepts, UserID or Email).
+type MessageRecipient struct {
+	// Type is the contact's role, user or lead (required).
+	Type string `json:"type"`
+	// ID is Intercom's id for the contact.
+	ID string `json:"id,omitempty"`
+	// UserID is the contact's user_id (external_id).
+	UserID string `json:"user_id,omitempty"`
+	// Email is the contact's email address.
+	Email string `json:"email,omitempty"`
+}
+
+// Validate checks the rules of email and in-app messages.
+func (r CreateMessageRequest) Validate() error {
+	if r.Body == "" {
+		return invalid("body", "is required")
+	}
+	if r.From.ID == "" {
+		return invalid("from.id", "is required")
+	}
+	switch r.From.Type {
+	case "", "admin":
+	case "user", "lead", "contact":
+		return nil // a message from a contact: no recipient or message type
+	default:
+		return invalid("from.type", "must be admin, user or lead")
+	}
+	switch r.MessageType {
+	case MessageRequestInApp, MessageRequestEmail:
+	case "":
+		return invalid("message_type", "is required (in_app or email)")
+	default:
+		return invalid("message_type", "must be in_app or email")
+	}
+	if r.To == nil {
+		return invalid("to", "is required")
+	}
+	if r.To.Type != "user" && r.To.Type != "lead" {
+		return invalid("to.type", "must be user or lead")
+	}
+	if r.To.ID == "" && r.To.UserID == "" && r.To.Email == "" {
+		return invalid("to.id", "is required (or to.user_id, to.email)")
+	}
+	if r.MessageType == MessageRequestEmail {
+		if r.Subject == "" {
+			return invalid("subject", "is required for an email")
+		}
+		if r.Template == "" {
+			return invalid("template", "is required for an email (plain or personal)")
+		}
+	}
+	return nil
+}
+
+// Create sends a message: an in-app message or an email from an admin to a
+// contact. The message becomes a conversation once the contact replies (or
+// at once with CreateConversationWithoutContactReply).
+// POST /messages (createMessage).
+func (s *MessagesService) Create(ctx context.Context, req CreateMessageRequest, opts ...Option) (*Message, *Response, error) {
+	if err := req.Validate(); err != nil {
+		return nil, nil, err
+	}
+	return call[Message](ctx, s.client, endpoint{method: http.MethodPost, path: "/messages", body: req}, opts)
+}

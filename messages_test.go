@@ -1,0 +1,117 @@
+package intercom
+
+import (
+	"context"
+	"encoding/json"
+	"net/http"
+	"testing"
+
+	"github.com/stretchr/testify/require"
+)
+
+func TestMessagesCreate(t *testing.T) {
+	c, srv := newSpecClient(t)
+	got, rec := exercise(t, srv, "createMessage", "Messages.Create", func() (*Message, *Response, error) {
+		return c.Messages.Create(context.Background(), CreateMessageRequest{
+			MessageType: MessageRequestInApp,
+			Body:        "heyy",
+			From:        MessageSender{ID: "991268111"},
+			To:          &MessageRecipient{Type: "user", ID: "6657ad246abd0166b52ae2db"},
+		})
+	})
+	require.Equal(t, http.MethodPost, rec.Method)
+	require.Equal(t, "/messages", rec.Path)
+	require.Empty(t, rec.RawQuery)
+	// The admin id travels as an integer, as the schema declares.
+	require.Equal(t, `{"message_type":"in_app","body":"heyy","from":{"type":"admin","id":991268111},"to":{"type":"user","id":"6657ad246abd0166b52ae2db"}}`, string(rec.Body))
+	require.Equal(t, ID("403918383"), got.ID)
+	require.Equal(t, "user_message", got.Type)
+	require.Equal(t, MessageTypeInApp, got.MessageType, "responses say inapp")
+	require.Equal(t, ID("596"), got.ConversationID)
+	require.Equal(t, Timestamp(1717021986), got.CreatedAt)
+}
+
+func TestMessagesCreateEmail(t *testing.T) {
+	c, srv := newSpecClient(t)
+	srv.Respond("createMessage", 200, "admin message created")
+	got, _, err := c.Messages.Create(context.Background(), CreateMessageRequest{
+		MessageType:                           MessageRequestEmail,
+		Subject:                               "heyy",
+		Body:                                  "heyy",
+		Template:                              MessageTemplatePlain,
+		From:                                  MessageSender{Type: "admin", ID: "991268111"},
+		To:                                    &MessageRecipient{Type: "lead", ID: "6657ad246abd0166b52ae2db"},
+		CreateConversationWithoutContactReply: true,
+	})
+	require.NoError(t, err)
+	require.Equal(t, `{"message_type":"email","subject":"heyy","body":"heyy","template":"plain","from":{"type":"admin","id":991268111},"to":{"type":"lead","id":"6657ad246abd0166b52ae2db"},"create_conversation_without_contact_reply":true}`,
+		string(srv.LastRequest().Body))
+	require.Equal(t, "admin_message", got.Type)
+	require.NotNil(t, got.Owner)
+	require.Equal(t, ID("991268111"), got.Owner.ID)
+	assertLossless(t, "createMessage", srv.Example("createMessage", 200, "admin message created"), got)
+}
+
+func TestMessagesSenderEncoding(t *testing.T) {
+	for _, tc := range []struct {
+		in   MessageSender
+		want string
+	}{
+		{MessageSender{ID: "394051"}, `{"type":"admin","id":394051}`},
+		{MessageSender{Type: "admin", ID: "abc"}, `{"type":"admin","id":"abc"}`},
+		{MessageSender{Type: "admin", ID: "12345678901234567890"}, `{"type":"admin","id":"12345678901234567890"}`},
+		{MessageSender{Type: "user", ID: "6657ad226abd0166b52ae2d9"}, `{"type":"user","id":"6657ad226abd0166b52ae2d9"}`},
+		{MessageSender{Type: "lead", ID: "123"}, `{"type":"lead","id":"123"}`},
+	} {
+		b, err := json.Marshal(tc.in)
+		require.NoError(t, err)
+		require.Equal(t, tc.want, string(b))
+	}
+}
+
+func TestMessagesCreateValidation(t *testing.T) {
+	c, srv := newSpecClient(t)
+	admin := MessageSender{ID: "1"}
+	to := &MessageRecipient{Type: "user", ID: "u"}
+	for _, tc := range []struct {
+		req   CreateMessageRequest
+		field string
+	}{
+		{CreateMessageRequest{MessageType: MessageRequestInApp, From: admin, To: to}, "body"},
+		{CreateMessageRequest{MessageType: MessageRequestInApp, Body: "b", To: to}, "from.id"},
+		{CreateMessageRequest{MessageType: MessageRequestInApp, Body: "b", From: MessageSender{Type: "bot", ID: "1"}, To: to}, "from.type"},
+		{CreateMessageRequest{Body: "b", From: admin, To: to}, "message_type"},
+		{CreateMessageRequest{MessageType: "inapp", Body: "b", From: admin, To: to}, "message_type"},
+		{CreateMessageRequest{MessageType: MessageRequestInApp, Body: "b", From: admin}, "to"},
+		{CreateMessageRequest{MessageType: MessageRequestInApp, Body: "b", From: admin, To: &MessageRecipient{ID: "u"}}, "to.type"},
+		{CreateMessageRequest{MessageType: MessageRequestInApp, Body: "b", From: admin, To: &MessageRecipient{Type: "user"}}, "to.id"},
+		{CreateMessageRequest{MessageType: MessageRequestEmail, Body: "b", From: admin, To: to, Template: "plain"}, "subject"},
+		{CreateMessageRequest{MessageType: MessageRequestEmail, Body: "b", From: admin, To: to, Subject: "s"}, "template"},
+	} {
+		_, _, err := c.Messages.Create(context.Background(), tc.req)
+		require.ErrorIs(t, err, ErrInvalidRequest)
+		var ie *InvalidRequestError
+		require.ErrorAs(t, err, &ie)
+		require.Equal(t, tc.field, ie.Field, "%+v", tc.req)
+	}
+	require.Empty(t, srv.Requests())
+
+	// A message from a contact needs only from and body (the spec's
+	// "user message created" example, which its schema does not allow).
+	require.NoError(t, CreateMessageRequest{Body: "heyy", From: MessageSender{Type: "user", ID: "6657ad226abd0166b52ae2d9"}}.Validate())
+	// An in-app message needs no subject or template.
+	require.NoError(t, CreateMessageRequest{MessageType: MessageRequestInApp, Body: "b", From: admin, To: &MessageRecipient{Type: "user", Email: "a@b.c"}}.Validate())
+
+	srv.Respond("createMessage", 422, "No subject supplied for email message")
+	_, _, err := c.Messages.Create(context.Background(), CreateMessageRequest{MessageType: MessageRequestEmail, Subject: "s", Template: "plain", Body: "b", From: admin, To: to})
+	require.ErrorIs(t, err, ErrValidation)
+	var apiErr *APIError
+	require.ErrorAs(t, err, &apiErr)
+	require.True(t, apiErr.HasCode("parameter_not_found"))
+
+	srv.Respond("createMessage", 403, "API plan restricted")
+	_, _, err = c.Messages.Create(context.Background(), CreateMessageRequest{MessageType: MessageRequestInApp, Body: "b", From: admin, To: to})
+	require.ErrorIs(t, err, ErrForbidden)
+	require.ErrorAs(t, err, &apiErr)
+	require.True(t, apiErr.HasCode("api_plan_restricted"))
+}

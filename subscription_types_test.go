@@ -1,0 +1,99 @@
+package intercom
+
+import (
+	"context"
+	"net/http"
+	"testing"
+
+	"github.com/stretchr/testify/require"
+)
+
+func TestSubscriptionTypesList(t *testing.T) {
+	c, srv := newSpecClient(t)
+	got, rec := exercise(t, srv, "listSubscriptionTypes", "SubscriptionTypes.List", func() (*SubscriptionTypeList, *Response, error) {
+		return c.SubscriptionTypes.List(context.Background())
+	})
+	require.Equal(t, http.MethodGet, rec.Method)
+	require.Equal(t, "/subscription_types", rec.Path)
+	require.Empty(t, rec.RawQuery)
+	require.Empty(t, rec.Body)
+	require.Equal(t, "list", got.Type)
+	require.Len(t, got.Data, 1)
+	st := got.Data[0]
+	require.Equal(t, ID("183"), st.ID)
+	require.Equal(t, SubscriptionTypeStateLive, st.State)
+	require.Equal(t, SubscriptionConsentOptOut, st.ConsentType)
+	require.Equal(t, "Newsletters", st.DefaultTranslation.Name)
+	require.Equal(t, "en", st.Translations[0].Locale)
+	require.Equal(t, []SubscriptionContentType{SubscriptionContentEmail}, st.ContentTypes)
+}
+
+func TestSubscriptionTypesAttachToContact(t *testing.T) {
+	c, srv := newSpecClient(t)
+	got, rec := exercise(t, srv, "attachSubscriptionTypeToContact", "SubscriptionTypes.AttachToContact", func() (*SubscriptionType, *Response, error) {
+		return c.SubscriptionTypes.AttachToContact(context.Background(), "63a07ddf05a32042dffac965",
+			AttachSubscriptionTypeRequest{ID: "154", ConsentType: SubscriptionConsentOptIn})
+	})
+	require.Equal(t, http.MethodPost, rec.Method)
+	require.Equal(t, "/contacts/63a07ddf05a32042dffac965/subscriptions", rec.Path)
+	require.Empty(t, rec.RawQuery)
+	require.Equal(t, `{"id":"154","consent_type":"opt_in"}`, string(rec.Body))
+	require.Equal(t, "application/json", rec.Header.Get("Content-Type"))
+	require.Equal(t, ID("154"), got.ID)
+	require.Equal(t, SubscriptionConsentOptIn, got.ConsentType)
+	require.Equal(t, []SubscriptionContentType{SubscriptionContentSMSMessage}, got.ContentTypes)
+}
+
+func TestSubscriptionTypesAttachValidation(t *testing.T) {
+	c, srv := newSpecClient(t)
+	ctx := context.Background()
+	for _, tc := range []struct {
+		contact string
+		req     AttachSubscriptionTypeRequest
+		field   string
+	}{
+		{"c1", AttachSubscriptionTypeRequest{ConsentType: SubscriptionConsentOptIn}, "id"},
+		{"c1", AttachSubscriptionTypeRequest{ID: "1"}, "consent_type"},
+		{"", AttachSubscriptionTypeRequest{ID: "1", ConsentType: SubscriptionConsentOptOut}, "contact_id"},
+	} {
+		_, _, err := c.SubscriptionTypes.AttachToContact(ctx, tc.contact, tc.req)
+		require.ErrorIs(t, err, ErrInvalidRequest)
+		var ie *InvalidRequestError
+		require.ErrorAs(t, err, &ie)
+		require.Equal(t, tc.field, ie.Field)
+	}
+	require.Empty(t, srv.Requests())
+
+	srv.Respond("attachSubscriptionTypeToContact", 404, "Contact not found")
+	_, _, err := c.SubscriptionTypes.AttachToContact(ctx, "nope", AttachSubscriptionTypeRequest{ID: "158", ConsentType: SubscriptionConsentOptIn})
+	require.ErrorIs(t, err, ErrNotFound)
+	var apiErr *APIError
+	require.ErrorAs(t, err, &apiErr)
+	require.Equal(t, "not_found", apiErr.Errors[0].Code)
+	require.Equal(t, "User Not Found", apiErr.Errors[0].Message)
+	require.Equal(t, "2e951deb-d41f-4644-b723-c783b91eafba", apiErr.RequestID)
+}
+
+func TestSubscriptionTypesDetachFromContact(t *testing.T) {
+	c, srv := newSpecClient(t)
+	got, rec := exercise(t, srv, "detachSubscriptionTypeToContact", "SubscriptionTypes.DetachFromContact", func() (*SubscriptionType, *Response, error) {
+		return c.SubscriptionTypes.DetachFromContact(context.Background(), "63a07ddf05a32042dffac965", "170")
+	})
+	require.Equal(t, http.MethodDelete, rec.Method)
+	require.Equal(t, "/contacts/63a07ddf05a32042dffac965/subscriptions/170", rec.Path)
+	require.Empty(t, rec.RawQuery)
+	require.Empty(t, rec.Body)
+	require.Equal(t, ID("170"), got.ID)
+	require.Equal(t, SubscriptionTypeStateLive, got.State)
+
+	n := len(srv.Requests())
+	_, _, err := c.SubscriptionTypes.DetachFromContact(context.Background(), "63a07ddf05a32042dffac965", " ")
+	require.ErrorIs(t, err, ErrInvalidRequest)
+	_, _, err = c.SubscriptionTypes.DetachFromContact(context.Background(), "", "170")
+	require.ErrorIs(t, err, ErrInvalidRequest)
+	require.Len(t, srv.Requests(), n)
+
+	srv.Respond("detachSubscriptionTypeToContact", 404, "Resource not found")
+	_, _, err = c.SubscriptionTypes.DetachFromContact(context.Background(), "63a07ddf05a32042dffac965", "invalid_id")
+	require.ErrorIs(t, err, ErrNotFound)
+}

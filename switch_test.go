@@ -1,0 +1,58 @@
+package intercom
+
+import (
+	"context"
+	"net/http"
+	"testing"
+
+	"github.com/stretchr/testify/require"
+)
+
+func TestSwitchCreate(t *testing.T) {
+	c, srv := newSpecClient(t)
+	got, rec := exercise(t, srv, "createPhoneSwitch", "Switch.Create", func() (*PhoneSwitch, *Response, error) {
+		return c.Switch.Create(context.Background(), CreatePhoneSwitchRequest{
+			Phone:            "+353832345678",
+			CustomAttributes: map[string]any{"issue_type": "Billing", "priority": "High"},
+		})
+	})
+	require.Equal(t, http.MethodPost, rec.Method)
+	require.Equal(t, "/phone_call_redirects", rec.Path)
+	require.Equal(t, `{"phone":"+353832345678","custom_attributes":{"issue_type":"Billing","priority":"High"}}`, string(rec.Body))
+	require.Equal(t, "phone_call_redirect", got.Type)
+	require.Equal(t, "http://via.intercom.io/msgr/e7de2e61-94a6-4fc9-8e70-12e4ab66f215", got.URL)
+
+	_, _, err := c.Switch.Create(context.Background(), CreatePhoneSwitchRequest{Phone: "+40241100100"})
+	require.NoError(t, err)
+	require.Equal(t, `{"phone":"+40241100100"}`, string(srv.LastRequest().Body))
+}
+
+func TestSwitchCreateErrors(t *testing.T) {
+	c, srv := newSpecClient(t)
+	ctx := context.Background()
+
+	_, _, err := c.Switch.Create(ctx, CreatePhoneSwitchRequest{CustomAttributes: map[string]any{"a": "b"}})
+	require.ErrorIs(t, err, ErrInvalidRequest)
+	var ie *InvalidRequestError
+	require.ErrorAs(t, err, &ie)
+	require.Equal(t, "phone", ie.Field)
+	require.Empty(t, srv.Requests())
+
+	// The {error_key, message} shape of this endpoint becomes an error entry.
+	srv.RespondJSON("createPhoneSwitch", 422, `{"error_key":"some_error","message":"Something went wrong"}`)
+	_, _, err = c.Switch.Create(ctx, CreatePhoneSwitchRequest{Phone: "+40241100100"})
+	require.ErrorIs(t, err, ErrValidation)
+	var apiErr *APIError
+	require.ErrorAs(t, err, &apiErr)
+	require.Equal(t, 422, apiErr.StatusCode)
+	require.Len(t, apiErr.Errors, 1)
+	require.Equal(t, "some_error", apiErr.Errors[0].Code)
+	require.Equal(t, "Something went wrong", apiErr.Errors[0].Message)
+
+	srv.Respond("createPhoneSwitch", 400, "bad request - invalid number")
+	_, _, err = c.Switch.Create(ctx, CreatePhoneSwitchRequest{Phone: "+353832345678"})
+	require.ErrorIs(t, err, ErrValidation)
+	require.ErrorAs(t, err, &apiErr)
+	require.True(t, apiErr.HasCode("invalid_phone_number"))
+	require.Equal(t, "Invalid phone number", apiErr.Errors[0].Message)
+}
