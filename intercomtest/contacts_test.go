@@ -1,0 +1,211 @@
+package intercomtest_test
+
+import (
+	"encoding/json"
+	"fmt"
+	"net/http"
+	"testing"
+
+	"github.com/stretchr/testify/assert"
+	"github.com/stretchr/testify/require"
+
+	"github.com/go-intercom/intercom"
+	"github.com/go-intercom/intercom/intercomtest"
+)
+
+func TestContactLifecycle(t *testing.T) {
+	_, client, ctx := setup(t)
+	var raw []byte
+	c, _, err := client.Contacts.Create(ctx, intercom.CreateContactRequest{
+		Email:            "ada@example.com",
+		ExternalID:       "u-1",
+		Name:             intercom.Some("Ada"),
+		Phone:            intercom.Some("+353 1 234"),
+		Avatar:           intercom.Some("https://example.com/ada.png"),
+		SignedUpAt:       intercom.Some(intercom.Timestamp(1700000000)),
+		OwnerID:          intercom.Some[int64](991267002),
+		CustomAttributes: intercom.Some(map[string]any{"plan": "pro", "seats": 3}),
+	}, intercom.WithResponseBody(&raw))
+	require.NoError(t, err)
+	assertLossless(t, raw, c)
+	assert.Len(t, string(c.ID), 24)
+	assert.Equal(t, intercom.ContactRoleUser, c.Role, "role defaults to user")
+	assert.Equal(t, "example.com", c.EmailDomain)
+	assert.Equal(t, "https://example.com/ada.png", c.Avatar.ImageURL)
+	assert.Equal(t, intercom.ID("991267002"), c.OwnerID)
+	assert.Equal(t, intercom.Timestamp(1700000000), c.SignedUpAt)
+	assert.Equal(t, map[string]any{"plan": "pro", "seats": float64(3)}, c.CustomAttributes)
+	assert.Equal(t, "/contacts/"+string(c.ID)+"/tags", c.Tags.URL)
+	assert.Equal(t, intercomtest.WorkspaceID, c.WorkspaceID)
+
+	got, _, err := client.Contacts.Get(ctx, string(c.ID), intercom.WithResponseBody(&raw))
+	require.NoError(t, err)
+	assertLossless(t, raw, got)
+	assert.Equal(t, c, got)
+
+	// Update: set one field, clear others with null, leave the rest alone.
+	up, _, err := client.Contacts.Update(ctx, string(c.ID), intercom.UpdateContactRequest{
+		Name:             intercom.Some("Ada Lovelace"),
+		Phone:            intercom.Null[string](),
+		Avatar:           intercom.Null[string](),
+		OwnerID:          intercom.Null[int64](),
+		CustomAttributes: intercom.Some(map[string]any{"plan": nil, "team": "analytics"}),
+	}, intercom.WithResponseBody(&raw))
+	require.NoError(t, err)
+	assert.Equal(t, "Ada Lovelace", up.Name)
+	assert.Empty(t, up.Phone)
+	assert.Empty(t, up.Avatar.ImageURL)
+	assert.Empty(t, up.OwnerID)
+	assert.Equal(t, "ada@example.com", up.Email, "fields not sent are kept")
+	assert.Equal(t, intercom.Timestamp(1700000000), up.SignedUpAt)
+	assert.Equal(t, map[string]any{"seats": float64(3), "team": "analytics"}, up.CustomAttributes)
+	var wire map[string]any
+	require.NoError(t, json.Unmarshal(raw, &wire))
+	assert.Nil(t, wire["phone"], "a cleared field is sent as null")
+	assert.Contains(t, wire, "phone")
+
+	up, _, err = client.Contacts.Update(ctx, string(c.ID), intercom.UpdateContactRequest{CustomAttributes: intercom.Null[map[string]any]()})
+	require.NoError(t, err)
+	assert.Empty(t, up.CustomAttributes, "null clears every custom attribute")
+
+	arch, _, err := client.Contacts.Archive(ctx, string(c.ID))
+	require.NoError(t, err)
+	assert.True(t, arch.Archived)
+	list, _, err := client.Contacts.List(ctx, nil)
+	require.NoError(t, err)
+	assert.Empty(t, list.Data, "archived contacts are not listed")
+	unarch, _, err := client.Contacts.Unarchive(ctx, string(c.ID))
+	require.NoError(t, err)
+	assert.False(t, unarch.Archived)
+	list, _, err = client.Contacts.List(ctx, nil)
+	require.NoError(t, err)
+	assert.Len(t, list.Data, 1)
+
+	del, _, err := client.Contacts.Delete(ctx, string(c.ID))
+	require.NoError(t, err)
+	assert.True(t, del.Deleted)
+	assert.Equal(t, "u-1", del.ExternalID)
+	_, _, err = client.Contacts.Get(ctx, string(c.ID))
+	require.ErrorIs(t, err, intercom.ErrNotFound)
+	_, _, err = client.Contacts.Delete(ctx, string(c.ID))
+	require.ErrorIs(t, err, intercom.ErrNotFound)
+}
+
+func TestContactValidation(t *testing.T) {
+	_, client, ctx := setup(t)
+	_, _, err := client.Contacts.Create(ctx, intercom.CreateContactRequest{Email: "dup@example.com"})
+	require.NoError(t, err)
+
+	_, _, err = client.Contacts.Create(ctx, intercom.CreateContactRequest{Email: "DUP@example.com"})
+	require.ErrorIs(t, err, intercom.ErrConflict, "a second user with the same email")
+	var apiErr *intercom.APIError
+	require.ErrorAs(t, err, &apiErr)
+	assert.Contains(t, apiErr.Errors[0].Message, "already exists with id=")
+
+	_, _, err = client.Contacts.Create(ctx, intercom.CreateContactRequest{Email: "dup@example.com", Role: intercom.ContactRoleLead})
+	require.NoError(t, err, "leads may share an email")
+
+	var out json.RawMessage
+	_, err = client.Do(ctx, http.MethodPost, "/contacts", map[string]any{"name": "nobody"}, &out)
+	require.ErrorIs(t, err, intercom.ErrValidation, "no email, external_id or role")
+	_, err = client.Do(ctx, http.MethodPost, "/contacts", map[string]any{"role": "admin"}, &out)
+	require.ErrorIs(t, err, intercom.ErrValidation)
+	_, err = client.Do(ctx, http.MethodPost, "/contacts", map[string]any{"email": "o@example.com", "owner_id": 1}, &out)
+	require.ErrorIs(t, err, intercom.ErrValidation, "owner_id must be an admin")
+}
+
+func TestContactMerge(t *testing.T) {
+	_, client, ctx := setup(t)
+	lead, _, err := client.Contacts.Create(ctx, intercom.CreateContactRequest{Role: intercom.ContactRoleLead, Phone: intercom.Some("555"),
+		CustomAttributes: intercom.Some(map[string]any{"source": "ad"})})
+	require.NoError(t, err)
+	user, _, err := client.Contacts.Create(ctx, intercom.CreateContactRequest{Email: "u@example.com"})
+	require.NoError(t, err)
+	tag, _, err := client.Tags.CreateOrUpdate(ctx, intercom.CreateOrUpdateTagRequest{Name: "vip"})
+	require.NoError(t, err)
+	_, _, err = client.Tags.AttachToContact(ctx, string(lead.ID), string(tag.ID))
+	require.NoError(t, err)
+
+	_, _, err = client.Contacts.Merge(ctx, intercom.MergeContactsRequest{From: string(user.ID), Into: string(lead.ID)})
+	require.ErrorIs(t, err, intercom.ErrValidation, "only a lead merges into a user")
+
+	merged, _, err := client.Contacts.Merge(ctx, intercom.MergeContactsRequest{From: string(lead.ID), Into: string(user.ID)})
+	require.NoError(t, err)
+	assert.Equal(t, user.ID, merged.ID)
+	assert.Equal(t, "555", merged.Phone, "the lead's data fills the user's gaps")
+	assert.Equal(t, "ad", merged.CustomAttributes["source"])
+	require.Len(t, merged.Tags.Data, 1)
+	assert.Equal(t, tag.ID, merged.Tags.Data[0].ID)
+	_, _, err = client.Contacts.Get(ctx, string(lead.ID))
+	require.ErrorIs(t, err, intercom.ErrNotFound, "the lead is gone")
+}
+
+func TestContactListPagination(t *testing.T) {
+	_, client, ctx := setup(t)
+	var ids []intercom.ID
+	for i := range 7 {
+		c, _, err := client.Contacts.Create(ctx, intercom.CreateContactRequest{Email: fmt.Sprintf("p%d@example.com", i)})
+		require.NoError(t, err)
+		ids = append(ids, c.ID)
+	}
+
+	var raw []byte
+	p1, _, err := client.Contacts.List(ctx, &intercom.ListContactsOptions{PerPage: 3}, intercom.WithResponseBody(&raw))
+	require.NoError(t, err)
+	assertLossless(t, raw, p1)
+	assert.Equal(t, 7, p1.TotalCount)
+	assert.Equal(t, 1, p1.Pages.Page)
+	assert.Equal(t, 3, p1.Pages.PerPage)
+	assert.Equal(t, 3, p1.Pages.TotalPages)
+	require.NotEmpty(t, p1.Pages.Next.StartingAfter)
+	assert.Equal(t, ids[:3], contactIDs(p1.Data))
+
+	p2, _, err := client.Contacts.List(ctx, &intercom.ListContactsOptions{PerPage: 3, StartingAfter: p1.Pages.Next.StartingAfter})
+	require.NoError(t, err)
+	assert.Equal(t, ids[3:6], contactIDs(p2.Data))
+	assert.Equal(t, 2, p2.Pages.Page)
+
+	// The cursor survives the deletion of the contact it points after.
+	_, _, err = client.Contacts.Delete(ctx, string(ids[5]))
+	require.NoError(t, err)
+	p3, _, err := client.Contacts.List(ctx, &intercom.ListContactsOptions{PerPage: 3, StartingAfter: p2.Pages.Next.StartingAfter})
+	require.NoError(t, err)
+	assert.Equal(t, ids[6:], contactIDs(p3.Data))
+	assert.True(t, p3.Pages.Next.IsZero(), "the last page has no next cursor")
+	assert.False(t, p3.Pages.HasMore())
+
+	all, err := intercom.Collect(client.Contacts.ListAll(ctx, &intercom.ListContactsOptions{PerPage: 2}))
+	require.NoError(t, err)
+	assert.Equal(t, append(append([]intercom.ID{}, ids[:5]...), ids[6]), contactIDs(all))
+
+	def, _, err := client.Contacts.List(ctx, nil)
+	require.NoError(t, err)
+	assert.Equal(t, 50, def.Pages.PerPage, "Intercom's default page size")
+
+	_, _, err = client.Contacts.List(ctx, &intercom.ListContactsOptions{PerPage: 151})
+	require.ErrorIs(t, err, intercom.ErrValidation)
+	_, _, err = client.Contacts.List(ctx, &intercom.ListContactsOptions{StartingAfter: "garbage!"})
+	require.ErrorIs(t, err, intercom.ErrValidation)
+}
+
+func contactIDs(cs []intercom.Contact) []intercom.ID {
+	var out []intercom.ID
+	for _, c := range cs {
+		out = append(out, c.ID)
+	}
+	return out
+}
+
+func TestContactSubresources(t *testing.T) {
+	_, client, ctx := setup(t)
+	c, _, err := client.Contacts.Create(ctx, intercom.CreateContactRequest{Email: "s@example.com"})
+	require.NoError(t, err)
+	segs, _, err := client.Contacts.ListSegments(ctx, string(c.ID))
+	require.NoError(t, err)
+	assert.Empty(t, segs.Data)
+	subs, _, err := client.Contacts.ListSubscriptions(ctx, string(c.ID))
+	require.NoError(t, err)
+	assert.Empty(t, subs.Data)
+	_, _, err = client.Contacts.ListSegments(ctx, "missing")
+	require.ErrorIs(t, err, intercom.ErrNotFound)
+}

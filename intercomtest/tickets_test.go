@@ -1,0 +1,210 @@
+package intercomtest_test
+
+import (
+	"testing"
+
+	"github.com/stretchr/testify/assert"
+	"github.com/stretchr/testify/require"
+
+	"github.com/go-intercom/intercom"
+	"github.com/go-intercom/intercom/intercomtest"
+)
+
+func TestTicketTypes(t *testing.T) {
+	_, client, ctx := setup(t)
+	var raw []byte
+	types, _, err := client.TicketTypes.List(ctx, intercom.WithResponseBody(&raw))
+	require.NoError(t, err)
+	assertLossless(t, raw, types)
+	require.Len(t, types.Data, 3)
+	assert.Equal(t, intercom.ID(intercomtest.BugReportTicketTypeID), types.Data[0].ID)
+	assert.Equal(t, intercom.TicketCategoryBackOffice, types.Data[2].Category)
+	assert.Len(t, types.Data[0].TicketTypeAttributes.Data, 2)
+
+	tt, _, err := client.TicketTypes.Get(ctx, intercomtest.FeatureRequestTicketTypeID)
+	require.NoError(t, err)
+	assert.Equal(t, "Feature Request", tt.Name)
+	_, _, err = client.TicketTypes.Get(ctx, "1")
+	require.ErrorIs(t, err, intercom.ErrNotFound)
+}
+
+func TestTicketWorkflow(t *testing.T) {
+	_, client, ctx := setup(t)
+	c, _, err := client.Contacts.Create(ctx, intercom.CreateContactRequest{Email: "t@example.com", ExternalID: "ut"})
+	require.NoError(t, err)
+
+	var raw []byte
+	tk, _, err := client.Tickets.Create(ctx, intercom.CreateTicketRequest{
+		TicketTypeID: intercomtest.BugReportTicketTypeID,
+		Contacts:     []intercom.TicketContactIdentifier{{ExternalID: "ut"}},
+		TicketAttributes: intercom.TicketAttributes{
+			"_default_title_": "Login fails", "_default_description_": "500 on submit", "severity": 2,
+		},
+	}, intercom.WithResponseBody(&raw))
+	require.NoError(t, err)
+	assertLossless(t, raw, tk)
+	assert.Equal(t, "ticket", tk.Type)
+	assert.Equal(t, intercom.ID("1"), tk.TicketID, "the first ticket of the inbox")
+	assert.Equal(t, intercom.TicketStateSubmitted, tk.TicketState)
+	assert.Equal(t, "Submitted", tk.TicketStateExternalLabel)
+	assert.Equal(t, intercom.TicketCategoryCustomer, tk.Category)
+	assert.Equal(t, "Login fails", tk.TicketAttributes.Title())
+	sev, ok := tk.TicketAttributes.Int("severity")
+	assert.True(t, ok)
+	assert.Equal(t, int64(2), sev)
+	assert.Equal(t, "Bug Report", tk.TicketType.Name)
+	require.Len(t, tk.Contacts.Contacts, 1)
+	assert.Equal(t, c.ID, tk.Contacts.Contacts[0].ID)
+	assert.True(t, tk.Open)
+	assert.Equal(t, intercom.ID("0"), tk.AdminAssigneeID)
+	id := string(tk.ID)
+
+	part, _, err := client.Tickets.Reply(ctx, id, intercom.TicketContactReply{Email: "t@example.com", Body: "Still broken"}, intercom.WithResponseBody(&raw))
+	require.NoError(t, err)
+	assertLossless(t, raw, part)
+	assert.Equal(t, "ticket_part", part.Type)
+	assert.Equal(t, intercom.TicketReplyComment, part.PartType)
+	assert.Equal(t, "<p>Still broken</p>", part.Body)
+	assert.Equal(t, "user", part.Author.Type)
+
+	part, _, err = client.Tickets.Reply(ctx, id, intercom.TicketAdminReply{MessageType: intercom.TicketReplyQuickReply, AdminID: intercomtest.AdminID,
+		ReplyOptions: []intercom.TicketReplyOption{{Text: "Yes", UUID: "u1"}, {Text: "No", UUID: "u2"}}})
+	require.NoError(t, err)
+	assert.Equal(t, intercom.TicketReplyQuickReply, part.PartType)
+	assert.Empty(t, part.Body)
+
+	tk, _, err = client.Tickets.Update(ctx, id, intercom.UpdateTicketRequest{
+		State:            intercom.TicketStateInProgress,
+		Assignment:       &intercom.TicketAssignment{AdminID: intercomtest.AdminID, AssigneeID: intercomtest.SecondAdminID},
+		TicketAttributes: intercom.TicketAttributes{"_default_description_": "500 on submit, Safari only"},
+		IsShared:         intercom.Some(true),
+	}, intercom.WithResponseBody(&raw))
+	require.NoError(t, err)
+	assertLossless(t, raw, tk)
+	assert.Equal(t, intercom.TicketStateInProgress, tk.TicketState)
+	assert.Equal(t, "In progress", tk.TicketStateInternalLabel)
+	assert.Equal(t, intercom.ID(intercomtest.SecondAdminID), tk.AdminAssigneeID)
+	assert.Equal(t, "500 on submit, Safari only", tk.TicketAttributes.Description())
+	assert.Equal(t, "Login fails", tk.TicketAttributes.Title(), "attributes not sent are kept")
+	assert.True(t, tk.IsShared)
+	parts := tk.TicketParts.TicketParts
+	require.Len(t, parts, 5)
+	assert.Equal(t, "ticket_state_updated_by_admin", parts[3].PartType)
+	assert.Equal(t, intercom.TicketStateSubmitted, parts[3].PreviousTicketState)
+	assert.Equal(t, intercom.TicketStateInProgress, parts[3].TicketState)
+	assert.Equal(t, "assignment", parts[4].PartType)
+	assert.Equal(t, intercom.ID(intercomtest.SecondAdminID), parts[4].AssignedTo.ID)
+
+	tk, _, err = client.Tickets.Update(ctx, id, intercom.UpdateTicketRequest{Assignment: &intercom.TicketAssignment{AssigneeID: intercomtest.SupportTeamID}})
+	require.NoError(t, err)
+	assert.Equal(t, intercom.ID(intercomtest.SupportTeamID), tk.TeamAssigneeID)
+
+	tk, _, err = client.Tickets.Update(ctx, id, intercom.UpdateTicketRequest{State: intercom.TicketStateResolved, Open: intercom.Some(false)})
+	require.NoError(t, err)
+	assert.Equal(t, intercom.TicketStateResolved, tk.TicketState)
+	assert.False(t, tk.Open)
+
+	got, _, err := client.Tickets.Get(ctx, id)
+	require.NoError(t, err)
+	assert.Equal(t, tk, got)
+
+	// Errors.
+	var apiErr *intercom.APIError
+	_, _, err = client.Tickets.Get(ctx, "424242")
+	require.ErrorAs(t, err, &apiErr)
+	assert.True(t, apiErr.HasCode("ticket_not_found"))
+	_, _, err = client.Tickets.Create(ctx, intercom.CreateTicketRequest{TicketTypeID: "1", Contacts: []intercom.TicketContactIdentifier{{ID: string(c.ID)}}})
+	require.ErrorIs(t, err, intercom.ErrValidation)
+	_, _, err = client.Tickets.Create(ctx, intercom.CreateTicketRequest{TicketTypeID: intercomtest.BugReportTicketTypeID,
+		Contacts: []intercom.TicketContactIdentifier{{ID: "missing"}}})
+	require.ErrorIs(t, err, intercom.ErrNotFound)
+	other, _, err := client.Contacts.Create(ctx, intercom.CreateContactRequest{Email: "other@example.com"})
+	require.NoError(t, err)
+	_, _, err = client.Tickets.Reply(ctx, id, intercom.TicketContactReply{IntercomUserID: string(other.ID), Body: "hi"})
+	require.ErrorIs(t, err, intercom.ErrNotFound, "only the ticket's contacts may reply")
+}
+
+func TestTicketForAnUnknownEmailCreatesTheContact(t *testing.T) {
+	_, client, ctx := setup(t)
+	tk, _, err := client.Tickets.Create(ctx, intercom.CreateTicketRequest{TicketTypeID: intercomtest.BackOfficeTicketTypeID,
+		Contacts: []intercom.TicketContactIdentifier{{Email: "new@example.com"}}})
+	require.NoError(t, err)
+	assert.Equal(t, intercom.TicketCategoryBackOffice, tk.Category)
+	c, _, err := client.Contacts.Get(ctx, string(tk.Contacts.Contacts[0].ID))
+	require.NoError(t, err)
+	assert.Equal(t, "new@example.com", c.Email)
+}
+
+func TestSearchTickets(t *testing.T) {
+	_, client, ctx := setup(t)
+	a, _, err := client.Contacts.Create(ctx, intercom.CreateContactRequest{Email: "a@example.com"})
+	require.NoError(t, err)
+	b, _, err := client.Contacts.Create(ctx, intercom.CreateContactRequest{Email: "b@example.com"})
+	require.NoError(t, err)
+	create := func(typeID string, who *intercom.Contact, title string) string {
+		tk, _, err := client.Tickets.Create(ctx, intercom.CreateTicketRequest{TicketTypeID: typeID,
+			Contacts: []intercom.TicketContactIdentifier{{ID: string(who.ID)}}, TicketAttributes: intercom.TicketAttributes{"_default_title_": title}})
+		require.NoError(t, err)
+		return string(tk.ID)
+	}
+	t1 := create(intercomtest.BugReportTicketTypeID, a, "Crash on start")
+	t2 := create(intercomtest.FeatureRequestTicketTypeID, a, "Dark mode")
+	t3 := create(intercomtest.BackOfficeTicketTypeID, b, "Refund order 42")
+	_, _, err = client.Tickets.Update(ctx, t2, intercom.UpdateTicketRequest{State: intercom.TicketStateWaitingOnCustomer})
+	require.NoError(t, err)
+	_, _, err = client.Tickets.Update(ctx, t3, intercom.UpdateTicketRequest{State: intercom.TicketStateResolved,
+		Assignment: &intercom.TicketAssignment{AssigneeID: intercomtest.AwayAdminID}})
+	require.NoError(t, err)
+
+	ids := func(q intercom.SearchFilter) []string {
+		t.Helper()
+		all, err := intercom.Collect(client.Tickets.SearchAll(ctx, intercom.SearchRequest{Query: q, Pagination: &intercom.SearchPagination{PerPage: 2}}))
+		require.NoError(t, err)
+		out := []string{}
+		for _, tk := range all {
+			out = append(out, string(tk.ID))
+		}
+		return out
+	}
+	S, F := intercom.StringValue, intercom.Filter
+	assert.Equal(t, []string{t1}, ids(F("state", intercom.OpEquals, S("submitted"))))
+	assert.Equal(t, []string{t2, t3}, ids(F("state", intercom.OpNotEquals, S("submitted"))))
+	assert.Equal(t, []string{t1, t2}, ids(F("state", intercom.OpIn, intercom.StringsValue("submitted", "waiting_on_customer"))))
+	assert.Equal(t, []string{t3}, ids(F("category", intercom.OpEquals, S("Back-office"))))
+	assert.Equal(t, []string{t2}, ids(F("ticket_type_id", intercom.OpEquals, S(intercomtest.FeatureRequestTicketTypeID))))
+	assert.Equal(t, []string{t1, t2}, ids(F("contact_ids", intercom.OpEquals, S(string(a.ID)))))
+	assert.Equal(t, []string{t3}, ids(F("admin_assignee_id", intercom.OpEquals, S(intercomtest.AwayAdminID))))
+	assert.Equal(t, []string{t1}, ids(F("title", intercom.OpContains, S("crash"))))
+	assert.Equal(t, []string{t3}, ids(F("_default_title_", intercom.OpStartsWith, S("Refund"))))
+	assert.Equal(t, []string{t2}, ids(F("ticket_attributes._default_title_", intercom.OpEndsWith, S("mode"))))
+	assert.Equal(t, []string{t1, t3}, ids(intercom.Or(
+		F("state", intercom.OpEquals, S("resolved")),
+		intercom.And(F("category", intercom.OpEquals, S("Customer")), F("title", intercom.OpNotContains, S("dark"))),
+	)))
+
+	var raw []byte
+	res, _, err := client.Tickets.Search(ctx, intercom.SearchRequest{Query: F("open", intercom.OpEquals, intercom.BoolValue(true))}, intercom.WithResponseBody(&raw))
+	require.NoError(t, err)
+	assertLossless(t, raw, res)
+	assert.Equal(t, "ticket.list", res.Type)
+	assert.Equal(t, 3, res.TotalCount)
+}
+
+func TestTicketTags(t *testing.T) {
+	_, client, ctx := setup(t)
+	c, _, err := client.Contacts.Create(ctx, intercom.CreateContactRequest{Email: "a@example.com"})
+	require.NoError(t, err)
+	tk, _, err := client.Tickets.Create(ctx, intercom.CreateTicketRequest{TicketTypeID: intercomtest.BugReportTicketTypeID,
+		Contacts: []intercom.TicketContactIdentifier{{ID: string(c.ID)}}})
+	require.NoError(t, err)
+	tag, _, err := client.Tags.CreateOrUpdate(ctx, intercom.CreateOrUpdateTagRequest{Name: "p1"})
+	require.NoError(t, err)
+	applied, _, err := client.Tags.AttachToTicket(ctx, string(tk.ID), string(tag.ID), intercomtest.AdminID)
+	require.NoError(t, err)
+	assert.Equal(t, "p1", applied.Name)
+	removed, _, err := client.Tags.DetachFromTicket(ctx, string(tk.ID), string(tag.ID), intercomtest.AdminID)
+	require.NoError(t, err)
+	assert.Equal(t, tag.ID, removed.ID)
+	_, _, err = client.Tags.AttachToTicket(ctx, "nope", string(tag.ID), intercomtest.AdminID)
+	require.ErrorIs(t, err, intercom.ErrNotFound)
+}
