@@ -1,12 +1,14 @@
 package intercom
 
 import (
+	"bytes"
 	"encoding/json"
 	"errors"
 	"fmt"
 	"net/http"
 	"strings"
 	"time"
+	"unicode"
 	"unicode/utf8"
 )
 
@@ -85,34 +87,49 @@ type APIError struct {
 	Response *http.Response
 }
 
-// Error names the status, every code and the request id.
+// maxListedErrors is how many error entries Error() names; the rest are counted.
+const maxListedErrors = 10
+
+// maxMessageLen caps each message and code quoted by Error(), so a hostile
+// or broken body cannot make the error string (and every log line carrying
+// it) megabytes long.
+const maxMessageLen = 512
+
+// Error names the status, every code (up to ten) and the request id.
 func (e *APIError) Error() string {
 	var b strings.Builder
-	fmt.Fprintf(&b, "intercom: %d %s", e.StatusCode, http.StatusText(e.StatusCode))
+	fmt.Fprintf(&b, "intercom: %d", e.StatusCode)
+	if text := http.StatusText(e.StatusCode); text != "" {
+		b.WriteString(" " + text)
+	}
 	for i, en := range e.Errors {
+		if i == maxListedErrors {
+			fmt.Fprintf(&b, "; and %d more", len(e.Errors)-i)
+			break
+		}
 		if i == 0 {
 			b.WriteString(":")
 		} else {
 			b.WriteString(";")
 		}
 		if en.Code != "" {
-			b.WriteString(" " + en.Code)
+			b.WriteString(" " + clip(en.Code, maxMessageLen))
 		}
 		if en.Field != "" {
-			b.WriteString(" (field " + en.Field + ")")
+			b.WriteString(" (field " + clip(en.Field, maxMessageLen) + ")")
 		}
 		if en.Message != "" {
 			if en.Code != "" {
 				b.WriteString(":")
 			}
-			b.WriteString(" " + en.Message)
+			b.WriteString(" " + clip(en.Message, maxMessageLen))
 		}
 	}
 	if len(e.Errors) == 0 && e.Snippet != "" {
 		fmt.Fprintf(&b, ": unexpected body %q", e.Snippet)
 	}
 	if e.RequestID != "" {
-		b.WriteString(" [request_id " + e.RequestID + "]")
+		b.WriteString(" [request_id " + clip(e.RequestID, maxMessageLen) + "]")
 	}
 	if e.RetryAfter > 0 {
 		fmt.Fprintf(&b, " (retry after %s)", e.RetryAfter.Round(time.Millisecond))
@@ -173,13 +190,18 @@ type wireError struct {
 }
 
 // newAPIError builds the error for a non-2xx response from its (capped) body.
+// A body (or header) that echoes the access token back, as some proxies and
+// debugging endpoints do, has it replaced by [REDACTED], and the request kept
+// on Response carries no Authorization header.
 func newAPIError(resp *http.Response, body []byte, rate Rate) *APIError {
-	e := &APIError{StatusCode: resp.StatusCode, Rate: rate, Response: resp, RequestID: resp.Header.Get("X-Request-Id")}
+	token := sentToken(resp.Request)
+	e := &APIError{StatusCode: resp.StatusCode, Rate: rate, Response: redactedResponse(resp),
+		RequestID: redact(resp.Header.Get("X-Request-Id"), token)}
 	var w wireError
 	if json.Unmarshal(body, &w) == nil && (w.Type != "" || len(w.Errors) > 0 || w.ErrorKey != "" || w.Message != "") {
-		e.Type = w.Type
+		e.Type = redact(w.Type, token)
 		if w.RequestID != nil && *w.RequestID != "" {
-			e.RequestID = *w.RequestID
+			e.RequestID = redact(*w.RequestID, token)
 		}
 		e.Errors = w.Errors
 		switch {
@@ -188,24 +210,148 @@ func newAPIError(resp *http.Response, body []byte, rate Rate) *APIError {
 		case len(w.Errors) == 0 && w.Message != "":
 			e.Errors = append(e.Errors, ErrorEntry{Message: w.Message})
 		}
+		if token != "" {
+			for i := range e.Errors {
+				en := &e.Errors[i]
+				en.Code, en.Message, en.Field = redact(en.Code, token), redact(en.Message, token), redact(en.Field, token)
+			}
+		}
 	} else {
-		e.Snippet = snippet(body)
+		e.Snippet = redactedSnippet(body, token)
 	}
 	e.RetryAfter = retryAfter(resp, rate, time.Now())
 	return e
 }
 
-// snippet returns the start of body as printable text.
-func snippet(body []byte) string {
-	s := strings.TrimSpace(string(body))
-	if len(s) > snippetLen {
-		s = s[:snippetLen]
-		for !utf8.ValidString(s) && len(s) > 0 {
-			s = s[:len(s)-1]
+// redactedText replaces a secret found in server-sent text.
+const redactedText = "[REDACTED]"
+
+// minRedactLen is the shortest token searched for in response text: shorter
+// ones (test tokens like "t") would mangle ordinary words.
+const minRedactLen = 8
+
+// sentToken returns the bearer token a request (or the first request of its
+// redirect chain) carried, or "".
+func sentToken(r *http.Request) string {
+	for depth := 0; r != nil && depth < 32; depth++ {
+		if a := r.Header.Get("Authorization"); a != "" {
+			tok := strings.TrimSpace(a)
+			if len(tok) > len("Bearer ") && strings.EqualFold(tok[:len("Bearer ")], "Bearer ") {
+				tok = strings.TrimSpace(tok[len("Bearer "):])
+			}
+			if len(tok) < minRedactLen {
+				return ""
+			}
+			return tok
 		}
+		if r.Response == nil {
+			break
+		}
+		r = r.Response.Request
+	}
+	return ""
+}
+
+// redact replaces every occurrence of token in s.
+func redact(s, token string) string {
+	if token == "" || !strings.Contains(s, token) {
+		return s
+	}
+	return strings.ReplaceAll(s, token, redactedText)
+}
+
+// redactedSnippet is snippet(body) with token replaced before the body is
+// cut, so not even a prefix of it survives at the cut.
+func redactedSnippet(body []byte, token string) string {
+	if token == "" {
+		return snippet(body)
+	}
+	body = bytes.TrimLeftFunc(body, unicode.IsSpace)
+	if n := snippetLen + len(token); len(body) > n {
+		body = body[:n]
+	}
+	return snippet([]byte(redact(string(body), token)))
+}
+
+// redactedResponse returns resp, or a shallow copy of it whose request (and
+// the requests of its redirect chain) have the Authorization header
+// replaced, so an error kept, logged or dumped does not carry the token.
+func redactedResponse(resp *http.Response) *http.Response {
+	if resp == nil || !hasAuthorization(resp.Request) {
+		return resp
+	}
+	r := *resp
+	r.Request = redactedRequest(resp.Request)
+	return &r
+}
+
+func hasAuthorization(r *http.Request) bool {
+	for depth := 0; r != nil && depth < 32; depth++ {
+		if r.Header.Get("Authorization") != "" {
+			return true
+		}
+		if r.Response == nil {
+			break
+		}
+		r = r.Response.Request
+	}
+	return false
+}
+
+// redactedRequest returns a shallow copy of r whose Authorization header (and
+// that of the requests before it in a redirect chain) reads [REDACTED]. r
+// itself is not modified: the transport may still hold it.
+func redactedRequest(r *http.Request) *http.Request {
+	if r == nil || !hasAuthorization(r) {
+		return r
+	}
+	c := *r
+	if r.Header.Get("Authorization") != "" {
+		c.Header = r.Header.Clone()
+		c.Header.Set("Authorization", redactedText)
+	}
+	if r.Response != nil {
+		prev := *r.Response
+		prev.Request = redactedRequest(r.Response.Request)
+		c.Response = &prev
+	}
+	return &c
+}
+
+// snippet returns the start of body as text: invalid UTF-8 replaced, at
+// most snippetLen bytes (cut on a rune boundary, then "…"). Only that much of
+// body is copied, whatever its size.
+func snippet(body []byte) string {
+	body = bytes.TrimLeftFunc(body, unicode.IsSpace)
+	cut := len(body) > snippetLen
+	if cut {
+		body = body[:snippetLen]
+	}
+	s := strings.ToValidUTF8(string(body), "\uFFFD")
+	if len(s) > snippetLen { // replacements are wider than the bytes they replace
+		s, cut = s[:snippetLen], true
+	}
+	if cut {
+		// Drop a rune split by the cut, whole or mangled into U+FFFD.
+		s = strings.TrimSuffix(strings.ToValidUTF8(s, ""), "\uFFFD")
+	}
+	s = strings.TrimRightFunc(s, unicode.IsSpace)
+	if cut {
 		s += "…"
 	}
 	return s
+}
+
+// clip shortens s to at most n bytes (on a rune boundary), marking the cut.
+func clip(s string, n int) string {
+	if len(s) <= n {
+		return s
+	}
+	i := n
+	for i > 0 && !utf8.RuneStart(s[i]) {
+		i--
+	}
+	return s[:i] + "…"
 }
 
 // InvalidRequestError is returned before any I/O when a call's input cannot

@@ -6,6 +6,7 @@ import (
 	"net/url"
 	"strconv"
 	"time"
+	"unicode/utf8"
 )
 
 // ID is an Intercom object identifier. Intercom sends most ids as JSON
@@ -20,8 +21,9 @@ func (id ID) String() string { return string(id) }
 // UnmarshalJSON accepts a JSON string, a JSON number, or null.
 func (id *ID) UnmarshalJSON(b []byte) error {
 	if len(b) >= 2 && b[0] == '"' && b[len(b)-1] == '"' {
-		// Fast path: no escapes in ordinary ids.
-		if bytes.IndexByte(b[1:len(b)-1], '\\') < 0 {
+		// Fast path: no escapes in ordinary ids. Invalid UTF-8 takes the slow
+		// path, which turns it into U+FFFD like every other decoded string.
+		if inner := b[1 : len(b)-1]; bytes.IndexByte(inner, '\\') < 0 && utf8.Valid(inner) {
 			*id = ID(b[1 : len(b)-1])
 			return nil
 		}

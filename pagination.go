@@ -124,13 +124,15 @@ type pageFetcher[T any] func(ctx context.Context, cursor string) (items []T, nex
 
 // paginate turns a page fetcher into a lazy iterator: a page is fetched only
 // when the loop has used the previous one, fetching stops when the loop
-// breaks, and only the current page is held. A next cursor equal to the one
-// just used ends the walk with ErrCursorStalled, unless sameCursorOK (scrolls
-// reuse one cursor and end on an empty page instead).
+// breaks, and only the current page is held. A next cursor that was already
+// used (the one just sent, or any earlier one: a server cycling A→B→A) ends
+// the walk with ErrCursorStalled, unless sameCursorOK (scrolls reuse one
+// cursor and end on an empty page instead).
 func paginate[T any](ctx context.Context, fetch pageFetcher[T], sameCursorOK bool) iter.Seq2[T, error] {
 	return func(yield func(T, error) bool) {
 		var zero T
 		cursor := ""
+		var seen map[string]struct{} // cursors sent before the current one
 		for page := 1; ; page++ {
 			if err := ctx.Err(); err != nil {
 				yield(zero, err)
@@ -149,9 +151,21 @@ func paginate[T any](ctx context.Context, fetch pageFetcher[T], sameCursorOK boo
 			if next == "" {
 				return
 			}
-			if next == cursor && !sameCursorOK {
-				yield(zero, fmt.Errorf("%w: page %d returned cursor %q again", ErrCursorStalled, page, next))
-				return
+			if !sameCursorOK {
+				if next == cursor {
+					yield(zero, fmt.Errorf("%w: page %d returned cursor %q again", ErrCursorStalled, page, next))
+					return
+				}
+				if _, dup := seen[next]; dup {
+					yield(zero, fmt.Errorf("%w: page %d returned cursor %q, already used for an earlier page", ErrCursorStalled, page, next))
+					return
+				}
+				if cursor != "" {
+					if seen == nil {
+						seen = make(map[string]struct{})
+					}
+					seen[cursor] = struct{}{}
+				}
 			}
 			cursor = next
 		}

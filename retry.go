@@ -2,12 +2,16 @@ package intercom
 
 import (
 	"context"
+	"crypto/tls"
+	"crypto/x509"
 	"errors"
 	"io"
+	"math"
 	"math/rand/v2"
 	"net"
 	"net/http"
 	"strconv"
+	"strings"
 	"sync"
 	"syscall"
 	"time"
@@ -25,10 +29,12 @@ type RetryPolicy struct {
 	// MaxRetries is the most retries of one call (attempts = MaxRetries+1).
 	MaxRetries int
 	// MinWait is the first backoff; each retry doubles it, with full jitter.
+	// Zero (or less) means 100ms.
 	MinWait time.Duration
 	// MaxWait caps any single wait, including a wait for a rate-limit reset:
 	// when Intercom's reset is further away than MaxWait the call returns
-	// the rate-limit error at once instead of sleeping.
+	// the rate-limit error at once instead of sleeping. Zero (or less) means
+	// DefaultMaxWait.
 	MaxWait time.Duration
 	// Budget, when set, limits retries across all calls sharing it so that a
 	// sustained outage does not multiply the load. Nil means no limit.
@@ -38,7 +44,29 @@ type RetryPolicy struct {
 // DefaultRetryPolicy returns the policy a new Client uses: 3 retries, waits
 // from 500ms doubling up to 30s, and a fresh retry budget of its own.
 func DefaultRetryPolicy() RetryPolicy {
-	return RetryPolicy{MaxRetries: 3, MinWait: 500 * time.Millisecond, MaxWait: 30 * time.Second, Budget: NewRetryBudget(DefaultRetryBudget)}
+	return RetryPolicy{MaxRetries: 3, MinWait: 500 * time.Millisecond, MaxWait: DefaultMaxWait, Budget: NewRetryBudget(DefaultRetryBudget)}
+}
+
+// DefaultMaxWait is the longest single wait of DefaultRetryPolicy, and of a
+// RetryPolicy whose MaxWait is zero.
+const DefaultMaxWait = 30 * time.Second
+
+// defaultMinWait is the first backoff of a RetryPolicy whose MinWait is zero.
+const defaultMinWait = 100 * time.Millisecond
+
+// minWait and maxWait are the policy's waits with the zero values filled in.
+func (p RetryPolicy) minWait() time.Duration {
+	if p.MinWait <= 0 {
+		return defaultMinWait
+	}
+	return p.MinWait
+}
+
+func (p RetryPolicy) maxWait() time.Duration {
+	if p.MaxWait <= 0 {
+		return DefaultMaxWait
+	}
+	return p.MaxWait
 }
 
 // DefaultRetryBudget is the capacity of the default retry budget.
@@ -116,17 +144,25 @@ type retryState struct {
 func (st *retryState) checkRetry(ctx context.Context, resp *http.Response, err error) (bool, error) {
 	st.attempts++
 	if ctxErr := ctx.Err(); ctxErr != nil {
+		// The caller gave up while a write was in flight: it may have been
+		// applied even though no response will be seen.
+		if err != nil && !st.idempotent && !notSent(err) {
+			st.unsafeFailure = true
+		}
 		return false, ctxErr
 	}
+	maxWait := st.policy.maxWait()
 	var wait time.Duration
 	cost := retryCost
 	switch {
 	case err != nil:
-		if !retryableConnError(err) {
+		if !st.idempotent && !notSent(err) {
+			// Whatever went wrong (a reset, a malformed status line, a
+			// timeout), the request may have been applied: never repeat it.
+			st.unsafeFailure = true
 			return false, nil
 		}
-		if !st.idempotent && !notSent(err) {
-			st.unsafeFailure = true
+		if !retryableConnError(err) {
 			return false, nil
 		}
 		if isTimeout(err) {
@@ -135,7 +171,7 @@ func (st *retryState) checkRetry(ctx context.Context, resp *http.Response, err e
 		wait = st.backoff()
 	case resp.StatusCode == http.StatusTooManyRequests:
 		wait = rateLimitWait(resp, st.now())
-		if wait > st.policy.MaxWait {
+		if wait > maxWait {
 			st.rateLimitGaveUp = true
 			return false, nil
 		}
@@ -147,7 +183,7 @@ func (st *retryState) checkRetry(ctx context.Context, resp *http.Response, err e
 		if !st.idempotent {
 			return false, nil
 		}
-		wait = max(st.backoff(), min(headerRetryAfter(resp, st.now()), st.policy.MaxWait))
+		wait = max(st.backoff(), min(headerRetryAfter(resp, st.now()), maxWait))
 	default:
 		return false, nil
 	}
@@ -168,13 +204,10 @@ func (st *retryState) backoffFor(_, _ time.Duration, _ int, _ *http.Response) ti
 
 // backoff is exponential with full jitter, capped at MaxWait.
 func (st *retryState) backoff() time.Duration {
-	base := st.policy.MinWait
-	if base <= 0 {
-		base = 100 * time.Millisecond
-	}
-	ceiling := base << min(st.attempts-1, 20)
-	if st.policy.MaxWait > 0 && (ceiling > st.policy.MaxWait || ceiling <= 0) {
-		ceiling = st.policy.MaxWait
+	base, ceiling := st.policy.minWait(), st.policy.maxWait()
+	// base << (attempts-1), without overflowing: past the cap is the cap.
+	if shift := min(max(st.attempts-1, 0), 62); base <= ceiling>>shift {
+		ceiling = min(ceiling, base<<shift)
 	}
 	// Full jitter, but never less than half the ceiling, so retries do not
 	// cluster at zero.
@@ -199,13 +232,22 @@ func headerRetryAfter(resp *http.Response, now time.Time) time.Duration {
 	if v == "" {
 		return 0
 	}
-	if sec, err := strconv.Atoi(v); err == nil && sec >= 0 {
-		return time.Duration(sec) * time.Second
+	if sec, err := strconv.ParseInt(v, 10, 64); err == nil && sec >= 0 {
+		return secondsToDuration(sec)
 	}
 	if t, err := http.ParseTime(v); err == nil {
 		return max(t.Sub(now), 0)
 	}
 	return 0
+}
+
+// secondsToDuration converts whole seconds, saturating instead of
+// overflowing (a Retry-After of 10^12 seconds must not wrap to a short wait).
+func secondsToDuration(sec int64) time.Duration {
+	if sec > int64(math.MaxInt64/time.Second) {
+		return math.MaxInt64
+	}
+	return time.Duration(sec) * time.Second
 }
 
 // retryAfter is the wait reported on an APIError for 429 and 503 responses.
@@ -244,13 +286,37 @@ func retryableConnError(err error) bool {
 }
 
 // notSent reports whether the request certainly never left this machine:
-// the connection could not be opened.
+// the connection (or the proxy tunnel, or the TLS session) could not be set
+// up, or net/http refused the request before any I/O.
 func notSent(err error) bool {
 	var opErr *net.OpError
-	if errors.As(err, &opErr) && opErr.Op == "dial" {
+	if errors.As(err, &opErr) && (opErr.Op == "dial" || opErr.Op == "proxyconnect") {
 		return true
 	}
-	return errors.Is(err, syscall.ECONNREFUSED)
+	if errors.Is(err, syscall.ECONNREFUSED) {
+		return true
+	}
+	var (
+		certErr     *tls.CertificateVerificationError
+		recordErr   tls.RecordHeaderError
+		authErr     x509.UnknownAuthorityError
+		hostErr     x509.HostnameError
+		invalidCert x509.CertificateInvalidError
+	)
+	if errors.As(err, &certErr) || errors.As(err, &recordErr) || errors.As(err, &authErr) ||
+		errors.As(err, &hostErr) || errors.As(err, &invalidCert) {
+		return true
+	}
+	// net/http's checks of a request before it dials. They have no types;
+	// their texts have been stable since Go 1.
+	msg := err.Error()
+	for _, pre := range []string{"net/http: invalid header ", "net/http: invalid trailer ", "net/http: invalid method ",
+		"unsupported protocol scheme", "http: nil Request."} {
+		if strings.Contains(msg, pre) {
+			return true
+		}
+	}
+	return false
 }
 
 func isTimeout(err error) bool {
