@@ -23,6 +23,7 @@ import (
 	"strconv"
 	"strings"
 	"sync"
+	"sync/atomic"
 	"time"
 
 	"github.com/google/go-querystring/query"
@@ -39,6 +40,11 @@ const userAgentBase = "intercom-go/" + Version
 type Client struct {
 	cfg  settings
 	http *http.Client // a copy of the configured client with the timeout applied
+	hdr  clientHeaders
+	// spare is a body buffer kept across garbage collections (which empty
+	// bufPool), so that a client used from one goroutine at a time, such as
+	// a pagination loop, always reads into the same buffer.
+	spare atomic.Pointer[[]byte]
 
 	common service
 
@@ -119,9 +125,8 @@ type (
 // token (or WithTokenSource) is required. The defaults are the US region,
 // API version 2.10, a 60s timeout per attempt and DefaultRetryPolicy.
 func NewClient(token string, opts ...Option) (*Client, error) {
-	us, _ := url.Parse(BaseURLUS)
 	cfg := settings{
-		baseURL:          us,
+		base:             BaseURLUS,
 		httpClient:       http.DefaultClient,
 		timeout:          DefaultTimeout,
 		apiVersion:       DefaultAPIVersion,
@@ -147,6 +152,7 @@ func NewClient(token string, opts ...Option) (*Client, error) {
 	}
 	c := &Client{cfg: cfg}
 	c.http = httpClientFor(cfg)
+	c.hdr = headersFor(cfg)
 	c.common.client = c
 	c.Admins = (*AdminsService)(&c.common)
 	c.Articles = (*ArticlesService)(&c.common)
@@ -173,7 +179,43 @@ func NewClient(token string, opts ...Option) (*Client, error) {
 }
 
 // BaseURL returns the base URL the client sends requests to.
-func (c *Client) BaseURL() string { return c.cfg.baseURL.String() }
+func (c *Client) BaseURL() string { return c.cfg.base }
+
+// clientHeaders are the header values every call of a client sends, built
+// once. Requests share these slices (transports only read request headers),
+// so a call allocates no header values of its own.
+type clientHeaders struct {
+	token     string   // the static token auth was built for, if any
+	auth      []string // "Bearer " + token
+	version   string
+	versionHd []string
+	userAgent string
+	uaHd      []string
+}
+
+// The values of the headers that do not depend on settings.
+var (
+	acceptJSON      = []string{"application/json"}
+	contentTypeJSON = []string{"application/json"}
+)
+
+// headersFor builds the header values of a client's settings.
+func headersFor(cfg settings) clientHeaders {
+	h := clientHeaders{version: cfg.apiVersion, versionHd: []string{cfg.apiVersion},
+		userAgent: cfg.userAgent, uaHd: []string{userAgentFor(cfg.userAgent)}}
+	if st, ok := cfg.tokens.(StaticToken); ok {
+		h.token, h.auth = string(st), []string{"Bearer " + string(st)}
+	}
+	return h
+}
+
+// userAgentFor is the SDK's user agent followed by the caller's product token.
+func userAgentFor(extra string) string {
+	if extra == "" {
+		return userAgentBase
+	}
+	return userAgentBase + " " + extra
+}
 
 // httpClientFor copies the configured HTTP client and applies the timeout,
 // so the caller's client is never modified.
@@ -195,12 +237,35 @@ type Rate struct {
 	Reset time.Time
 }
 
+// The rate-limit headers in canonical form, so that reading them does not
+// canonicalize (and allocate) on every response.
+const (
+	hdrRateLimit     = "X-Ratelimit-Limit"
+	hdrRateRemaining = "X-Ratelimit-Remaining"
+	hdrRateReset     = "X-Ratelimit-Reset"
+	hdrRequestID     = "X-Request-Id"
+)
+
+// headerValue is h.Get for a key already in canonical form.
+func headerValue(h http.Header, canonicalKey string) string {
+	if v := h[canonicalKey]; len(v) > 0 {
+		return v[0]
+	}
+	return ""
+}
+
 func parseRate(h http.Header) Rate {
 	var r Rate
-	r.Limit, _ = strconv.Atoi(h.Get("X-RateLimit-Limit"))
-	r.Remaining, _ = strconv.Atoi(h.Get("X-RateLimit-Remaining"))
-	if sec, err := strconv.ParseInt(h.Get("X-RateLimit-Reset"), 10, 64); err == nil {
-		r.Reset = time.Unix(sec, 0)
+	if v := headerValue(h, hdrRateLimit); v != "" {
+		r.Limit, _ = strconv.Atoi(v)
+	}
+	if v := headerValue(h, hdrRateRemaining); v != "" {
+		r.Remaining, _ = strconv.Atoi(v)
+	}
+	if v := headerValue(h, hdrRateReset); v != "" {
+		if sec, err := strconv.ParseInt(v, 10, 64); err == nil {
+			r.Reset = time.Unix(sec, 0)
+		}
 	}
 	return r
 }
@@ -216,7 +281,7 @@ type Response struct {
 }
 
 func newResponse(r *http.Response) *Response {
-	return &Response{Response: r, RequestID: r.Header.Get("X-Request-Id"), Rate: parseRate(r.Header)}
+	return &Response{Response: r, RequestID: headerValue(r.Header, hdrRequestID), Rate: parseRate(r.Header)}
 }
 
 // endpoint describes one API call for send.
@@ -237,31 +302,63 @@ type endpoint struct {
 	accept string
 }
 
-// expandPath fills the placeholders of tmpl with escaped params, naming the
-// first missing one.
-func expandPath(tmpl string, params []string) (string, error) {
-	if len(params) == 0 {
-		return tmpl, nil
-	}
-	var b strings.Builder
-	b.Grow(len(tmpl) + 32)
+// writePath writes tmpl to b with its placeholders filled by escaped params.
+func writePath(b *strings.Builder, tmpl string, params []string) error {
 	rest := tmpl
 	for _, p := range params {
 		i := strings.IndexByte(rest, '{')
 		j := strings.IndexByte(rest, '}')
 		if i < 0 || j < i {
-			return "", fmt.Errorf("intercom: path %s has fewer parameters than given", tmpl)
+			return fmt.Errorf("intercom: path %s has fewer parameters than given", tmpl)
 		}
 		name := rest[i+1 : j]
 		if strings.TrimSpace(p) == "" {
-			return "", invalid(name, "is required (path parameter of "+tmpl+")")
+			return invalid(name, "is required (path parameter of "+tmpl+")")
 		}
 		b.WriteString(rest[:i])
 		b.WriteString(url.PathEscape(p))
 		rest = rest[j+1:]
 	}
 	b.WriteString(rest)
-	return b.String(), nil
+	return nil
+}
+
+// requestURL builds base + the expanded path + the encoded query in one
+// allocation (plus the query's own encoding). It returns the URL and the
+// length of its base+path part, for logs and errors that must not show the
+// query.
+func requestURL(base string, e endpoint) (target string, pathEnd int, err error) {
+	var b strings.Builder
+	n := len(base) + len(e.path)
+	for _, p := range e.params {
+		n += len(p)
+	}
+	if e.query != nil {
+		n += 64 // room for a typical query; a longer one grows the builder
+	}
+	b.Grow(n)
+	b.WriteString(base)
+	if err := writePath(&b, e.path, e.params); err != nil {
+		return "", 0, err
+	}
+	pathEnd = b.Len()
+	var q string
+	switch v := e.query.(type) {
+	case nil:
+	case url.Values:
+		q = v.Encode()
+	default:
+		vals, err := query.Values(v)
+		if err != nil {
+			return "", 0, fmt.Errorf("intercom: encoding query: %w", err)
+		}
+		q = vals.Encode()
+	}
+	if q != "" {
+		b.WriteByte('?')
+		b.WriteString(q)
+	}
+	return b.String(), pathEnd, nil
 }
 
 // callSettings applies per-call options on a copy of the client's settings.
@@ -287,7 +384,68 @@ func (c *Client) callSettings(opts []Option) (settings, *http.Client, error) {
 
 // bufPool holds buffers for reading response bodies; decoded values never
 // alias them (encoding/json copies strings and raw messages).
-var bufPool = sync.Pool{New: func() any { return new(bytes.Buffer) }}
+var bufPool = sync.Pool{New: func() any { return new([]byte) }}
+
+// maxPooledBuffer is the largest body buffer kept for reuse, and
+// maxSpareBuffer the largest a client keeps as its spare.
+const (
+	maxPooledBuffer = 4 << 20
+	maxSpareBuffer  = 1 << 20
+)
+
+// getBuffer returns the client's spare body buffer, or one from the pool.
+func (c *Client) getBuffer() *[]byte {
+	if bp := c.spare.Swap(nil); bp != nil {
+		return bp
+	}
+	return bufPool.Get().(*[]byte)
+}
+
+// putBuffer keeps b (the buffer of bp, maybe regrown) for the next call.
+func (c *Client) putBuffer(bp *[]byte, b []byte) {
+	if cap(b) > maxPooledBuffer {
+		return
+	}
+	*bp = b[:0]
+	if cap(b) <= maxSpareBuffer && c.spare.CompareAndSwap(nil, bp) {
+		return
+	}
+	bufPool.Put(bp)
+}
+
+// maxDrain is how much of an unwanted body is read (and discarded) so that
+// its connection can be reused; beyond it the connection is dropped.
+const maxDrain = 256 << 10
+
+// readBody reads all of r into b[:0], growing it as needed, and stops with
+// ErrResponseTooLarge once more than limit bytes arrived. sizeHint is the
+// Content-Length (or -1). It reads straight into the buffer: no io.Reader
+// wrapper is allocated per call.
+func readBody(b []byte, r io.Reader, sizeHint, limit int64) ([]byte, error) {
+	b = b[:0]
+	if sizeHint > 0 && sizeHint <= limit && int64(cap(b)) < sizeHint+1 {
+		b = make([]byte, 0, sizeHint+1) // +1 to see EOF without growing
+	}
+	if cap(b) == 0 {
+		b = make([]byte, 0, 4096)
+	}
+	for {
+		if len(b) == cap(b) {
+			b = append(b, 0)[:len(b)]
+		}
+		n, err := r.Read(b[len(b):cap(b)])
+		b = b[:len(b)+n]
+		if int64(len(b)) > limit {
+			return b, ErrResponseTooLarge
+		}
+		if err == io.EOF {
+			return b, nil
+		}
+		if err != nil {
+			return b, err
+		}
+	}
+}
 
 // send performs a JSON call and decodes a 2xx body into out (when non-nil).
 func (c *Client) send(ctx context.Context, e endpoint, out any, opts []Option) (*Response, error) {
@@ -297,23 +455,16 @@ func (c *Client) send(ctx context.Context, e endpoint, out any, opts []Option) (
 	}
 	defer resp.Body.Close()
 	r := newResponse(resp)
-	buf := bufPool.Get().(*bytes.Buffer)
-	defer func() {
-		if buf.Cap() <= 4<<20 {
-			buf.Reset()
-			bufPool.Put(buf)
-		}
-	}()
-	buf.Reset()
-	if resp.ContentLength > 0 && resp.ContentLength <= cfg.maxResponseBytes {
-		buf.Grow(int(resp.ContentLength) + 1)
-	}
-	n, readErr := buf.ReadFrom(io.LimitReader(resp.Body, cfg.maxResponseBytes+1))
-	if n > cfg.maxResponseBytes {
+	bp := c.getBuffer()
+	body, readErr := readBody(*bp, resp.Body, resp.ContentLength, cfg.maxResponseBytes)
+	defer c.putBuffer(bp, body)
+	if readErr == ErrResponseTooLarge {
+		// Read a little further, so that a body just over the limit does
+		// not cost the connection.
+		_, _ = io.CopyN(io.Discard, resp.Body, maxDrain)
 		return r, &DecodeError{StatusCode: resp.StatusCode, ContentType: resp.Header.Get("Content-Type"), RequestID: r.RequestID,
 			Err: fmt.Errorf("%w: over %d bytes", ErrResponseTooLarge, cfg.maxResponseBytes)}
 	}
-	body := buf.Bytes()
 	if readErr != nil {
 		return r, &DecodeError{StatusCode: resp.StatusCode, ContentType: resp.Header.Get("Content-Type"), RequestID: r.RequestID,
 			Snippet: snippet(body), Err: fmt.Errorf("reading body: %w", readErr)}
@@ -335,6 +486,65 @@ func (c *Client) send(ctx context.Context, e endpoint, out any, opts []Option) (
 	return r, nil
 }
 
+// attempt carries one call through retryablehttp: the retrying client, the
+// request and the retry state. They are pooled, and the hooks handed to
+// retryablehttp are bound to the attempt once, when it is created, so a
+// call allocates none of them.
+type attempt struct {
+	rc       retryablehttp.Client
+	req      retryablehttp.Request
+	st       retryState
+	throttle *Throttle
+	ticket   uint64 // the throttle's ticket of the current attempt
+}
+
+var attemptPool = sync.Pool{New: func() any {
+	a := new(attempt)
+	a.rc.CheckRetry = a.checkRetry
+	a.rc.Backoff = a.backoff
+	a.rc.PrepareRetry = a.prepareRetry
+	a.rc.ErrorHandler = retryablehttp.PassthroughErrorHandler
+	return a
+}}
+
+// checkRetry runs after every attempt: it tells the throttle that the
+// attempt is over and shows it the response, then applies the retry policy.
+func (a *attempt) checkRetry(ctx context.Context, resp *http.Response, err error) (bool, error) {
+	if a.throttle != nil {
+		a.throttle.finished(a.ticket)
+		if resp != nil {
+			a.throttle.observe(resp)
+		}
+	}
+	return a.st.checkRetry(ctx, resp, err)
+}
+
+// backoff returns the wait checkRetry chose.
+func (a *attempt) backoff(lo, hi time.Duration, n int, resp *http.Response) time.Duration {
+	return a.st.backoffFor(lo, hi, n, resp)
+}
+
+// prepareRetry holds each retry for the throttle, as the first attempt is.
+func (a *attempt) prepareRetry(req *http.Request) error {
+	if a.throttle != nil {
+		var err error
+		a.ticket, err = a.throttle.admit(req.Context())
+		return err
+	}
+	return nil
+}
+
+// release returns the attempt to the pool without keeping the call's
+// request, client or policy alive.
+func (a *attempt) release() {
+	a.req = retryablehttp.Request{}
+	a.st = retryState{}
+	a.rc.HTTPClient = nil
+	a.throttle = nil
+	a.ticket = 0
+	attemptPool.Put(a)
+}
+
 // roundTrip sends the request with retries and returns a 2xx response with
 // its body open, or an error (an *APIError for other statuses).
 func (c *Client) roundTrip(ctx context.Context, e endpoint, opts []Option) (*http.Response, settings, error) {
@@ -345,82 +555,75 @@ func (c *Client) roundTrip(ctx context.Context, e endpoint, opts []Option) (*htt
 	if err != nil {
 		return nil, cfg, err
 	}
-	path, err := expandPath(e.path, e.params)
+	target, pathEnd, err := requestURL(cfg.base, e)
 	if err != nil {
 		return nil, cfg, err
 	}
-	target := cfg.baseURL.String() + path
-	switch q := e.query.(type) {
-	case nil:
-	case url.Values:
-		if len(q) > 0 {
-			target += "?" + q.Encode()
-		}
-	default:
-		vals, err := query.Values(q)
-		if err != nil {
-			return nil, cfg, fmt.Errorf("intercom: encoding query: %w", err)
-		}
-		if len(vals) > 0 {
-			target += "?" + vals.Encode()
-		}
-	}
+	path := target[len(cfg.base):pathEnd] // no query: it can carry personal data
 	var body []byte
 	if e.body != nil {
 		if body, err = json.Marshal(e.body); err != nil {
 			return nil, cfg, fmt.Errorf("intercom: encoding request body: %w", err)
 		}
 	}
-	token, err := cfg.tokens.Token(ctx)
-	if err != nil {
-		return nil, cfg, fmt.Errorf("intercom: token source: %w", err)
+	start := time.Now()
+	var ticket uint64
+	if cfg.throttle != nil {
+		if ticket, err = cfg.throttle.admit(ctx); err != nil {
+			return nil, cfg, err
+		}
 	}
-	if token == "" {
-		return nil, cfg, ErrMissingToken
+	auth, err := c.authHeader(ctx, cfg)
+	if err != nil {
+		return nil, cfg, err
 	}
 
-	var rawBody any
-	if body != nil {
-		rawBody = body
-	}
-	req, err := retryablehttp.NewRequestWithContext(ctx, e.method, target, rawBody)
+	a := attemptPool.Get().(*attempt)
+	defer a.release()
+	a.throttle, a.ticket = cfg.throttle, ticket
+	hreq, err := http.NewRequestWithContext(ctx, e.method, target, nil)
 	if err != nil {
 		return nil, cfg, fmt.Errorf("intercom: building request: %w", err)
 	}
-	h := req.Header
+	h := hreq.Header
 	for k, vs := range cfg.header {
-		h[k] = append([]string(nil), vs...)
+		h[k] = vs[:len(vs):len(vs)] // shared read-only; an append by a transport copies
 	}
-	h.Set("Authorization", "Bearer "+token)
-	h.Set("Intercom-Version", cfg.apiVersion)
-	accept := e.accept
-	if accept == "" {
-		accept = "application/json"
+	h["Authorization"] = auth
+	if cfg.apiVersion == c.hdr.version {
+		h["Intercom-Version"] = c.hdr.versionHd
+	} else {
+		h["Intercom-Version"] = []string{cfg.apiVersion}
 	}
-	h.Set("Accept", accept)
+	if e.accept == "" {
+		h["Accept"] = acceptJSON
+	} else {
+		h["Accept"] = []string{e.accept}
+	}
 	if body != nil {
-		h.Set("Content-Type", "application/json")
+		h["Content-Type"] = contentTypeJSON
 	}
-	ua := userAgentBase
-	if cfg.userAgent != "" {
-		ua += " " + cfg.userAgent
+	if cfg.userAgent == c.hdr.userAgent {
+		h["User-Agent"] = c.hdr.uaHd
+	} else {
+		h["User-Agent"] = []string{userAgentFor(cfg.userAgent)}
 	}
-	h.Set("User-Agent", ua)
 
-	st := &retryState{
+	a.req.Request = hreq
+	if body != nil {
+		if err := a.req.SetBody(body); err != nil {
+			return nil, cfg, fmt.Errorf("intercom: building request: %w", err)
+		}
+	}
+	a.st = retryState{
 		policy:     cfg.retry,
 		idempotent: e.readOnly || cfg.retryUnsafe || idempotentMethod(e.method),
 		now:        time.Now,
 	}
-	rc := &retryablehttp.Client{
-		HTTPClient:   hc,
-		RetryMax:     cfg.retry.MaxRetries,
-		CheckRetry:   st.checkRetry,
-		Backoff:      st.backoffFor,
-		ErrorHandler: retryablehttp.PassthroughErrorHandler,
-	}
-	start := time.Now()
-	resp, err := rc.Do(req)
+	a.rc.HTTPClient = hc
+	a.rc.RetryMax = cfg.retry.MaxRetries
+	resp, err := a.rc.Do(&a.req)
+	st := &a.st
 	c.log(ctx, cfg.logger, e.method, path, resp, err, st.attempts, time.Since(start))
 	if err != nil {
 		if resp != nil {
@@ -439,6 +642,22 @@ func (c *Client) roundTrip(ctx context.Context, e endpoint, opts []Option) (*htt
 	}
 	st.policy.Budget.refund(successRefund)
 	return resp, cfg, nil
+}
+
+// authHeader returns the Authorization value for a call: the client's
+// prebuilt one for its static token, else one built from the token source.
+func (c *Client) authHeader(ctx context.Context, cfg settings) ([]string, error) {
+	if st, ok := cfg.tokens.(StaticToken); ok && c.hdr.auth != nil && string(st) == c.hdr.token {
+		return c.hdr.auth, nil
+	}
+	token, err := cfg.tokens.Token(ctx)
+	if err != nil {
+		return nil, fmt.Errorf("intercom: token source: %w", err)
+	}
+	if token == "" {
+		return nil, ErrMissingToken
+	}
+	return []string{"Bearer " + token}, nil
 }
 
 // idempotentMethod reports whether repeating a request with this method is safe.

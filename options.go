@@ -52,7 +52,7 @@ func (t StaticToken) Token(context.Context) (string, error) { return string(t), 
 // settings is everything an Option can change. A Client holds one; each call
 // works on a copy with the call's own options applied.
 type settings struct {
-	baseURL          *url.URL
+	base             string // the base URL, without a trailing slash
 	tokens           TokenSource
 	httpClient       *http.Client
 	timeout          time.Duration
@@ -65,6 +65,7 @@ type settings struct {
 	header           http.Header
 	maxResponseBytes int64
 	responseBody     *[]byte
+	throttle         *Throttle
 }
 
 // Option configures a Client (passed to NewClient) or a single call (passed
@@ -86,8 +87,7 @@ func WithRegion(r Region) Option {
 		default:
 			return fmt.Errorf("intercom: unknown region %q (want us, eu or au)", r)
 		}
-		u, _ := url.Parse(raw)
-		s.baseURL = u
+		s.base = raw
 		return nil
 	}
 }
@@ -100,7 +100,7 @@ func WithBaseURL(raw string) Option {
 		if err != nil {
 			return err
 		}
-		s.baseURL = u
+		s.base = u.String()
 		return nil
 	}
 }
@@ -259,6 +259,19 @@ func WithMaxResponseBytes(n int64) Option {
 func WithResponseBody(dst *[]byte) Option {
 	return func(s *settings) error {
 		s.responseBody = dst
+		return nil
+	}
+}
+
+// WithThrottle makes calls wait for t before each attempt, retries included,
+// so that the client stays under a rate limit instead of running into 429s.
+// Share one Throttle between every client (and goroutine) that uses the same
+// app's rate limit; see NewThrottle. Per call, WithThrottle(nil) lets a call
+// skip the client's throttle. The wait counts against the call's context but
+// not against the per-attempt timeout (WithTimeout).
+func WithThrottle(t *Throttle) Option {
+	return func(s *settings) error {
+		s.throttle = t
 		return nil
 	}
 }

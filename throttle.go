@@ -1,0 +1,157 @@
+package intercom
+
+import (
+	"context"
+	"fmt"
+	"net/http"
+	"sync"
+	"time"
+)
+
+// Throttle is an optional client-side rate limiter (see WithThrottle). It is
+// shared by every goroutine using the clients it is given to, and it does two
+// things before each attempt of a call, retries included:
+//
+//   - It lets at most n requests go out in any window of length per: a
+//     sliding window, so after a quiet spell a burst of up to n goes at
+//     once, then requests start as earlier ones leave the window. A request
+//     leaves the window per after its response arrived, not after it was
+//     sent, so however long it took to reach Intercom (a new TLS connection,
+//     a slow network), Intercom has counted it before its window is reused:
+//     a throttle set to Intercom's own limit keeps clear of 429s.
+//   - It follows Intercom's rate-limit headers: once a response says
+//     X-RateLimit-Remaining: 0, or is a 429, no request starts before
+//     X-RateLimit-Reset (or Retry-After, for a 429 without a reset). Such a
+//     hold is capped at a minute (or per, if longer) so that a server clock
+//     far ahead of this machine's cannot stall the client.
+//
+// Intercom's default limits for a private app are 10,000 calls a minute,
+// counted in 10-second windows, that is NewThrottle(1666, 10*time.Second);
+// see the X-RateLimit-Limit header for your app's. The limit applies per
+// app, so every client using the app's token should share one Throttle.
+//
+// A wait ends early with the context's error when the context ends, or at
+// once when the context's deadline would pass before the request could
+// start. The zero Throttle imposes no rate of its own and only follows the
+// headers. A Throttle is safe for concurrent use.
+type Throttle struct {
+	mu     sync.Mutex
+	n      int
+	window time.Duration
+	starts []time.Duration // when the last n requests started (or finished)
+	count  uint64          // requests admitted so far; starts[count%n] is the oldest
+	hold   time.Duration   // no request starts before this
+}
+
+// throttleEpoch anchors the throttle's clock; durations since it are read
+// from the monotonic clock, so wall-clock jumps do not disturb the windows.
+var throttleEpoch = time.Now()
+
+// monoNow is the throttle's clock: the monotonic time since throttleEpoch.
+func monoNow() time.Duration { return time.Since(throttleEpoch) }
+
+// throttleMaxHold caps a hold ordered by the rate-limit headers.
+const throttleMaxHold = time.Minute
+
+// NewThrottle returns a throttle that lets at most n requests go out in any
+// window of length per (see Throttle for how windows are measured), for
+// instance NewThrottle(1666, 10*time.Second). It keeps the times of the last
+// n requests (8 bytes each). It panics if n < 1 or per <= 0.
+func NewThrottle(n int, per time.Duration) *Throttle {
+	if n < 1 || per <= 0 {
+		panic(fmt.Sprintf("intercom: NewThrottle(%d, %s): want n >= 1 and per > 0", n, per))
+	}
+	return &Throttle{n: n, window: per, starts: make([]time.Duration, n)}
+}
+
+// Wait blocks until a request may start under the throttle and counts it
+// as started. It returns ctx's error if ctx ends first, and an error
+// matching context.DeadlineExceeded at once if ctx's deadline comes before
+// the request could start. The SDK calls it before each attempt; call it
+// yourself to count other requests made with the same app's token. A nil
+// Throttle never waits.
+func (t *Throttle) Wait(ctx context.Context) error {
+	_, err := t.admit(ctx)
+	return err
+}
+
+// admit is Wait, also returning the request's ticket for finished.
+func (t *Throttle) admit(ctx context.Context) (ticket uint64, err error) {
+	if t == nil {
+		return 0, nil
+	}
+	for {
+		if err := ctx.Err(); err != nil {
+			return 0, err
+		}
+		t.mu.Lock()
+		now := monoNow()
+		at := t.hold
+		n := uint64(t.n)
+		if n > 0 && t.count >= n {
+			at = max(at, t.starts[t.count%n]+t.window)
+		}
+		if at <= now {
+			if n > 0 {
+				t.starts[t.count%n] = now
+				t.count++
+			}
+			ticket = t.count
+			t.mu.Unlock()
+			return ticket, nil
+		}
+		t.mu.Unlock()
+		wait := at - now
+		if deadline, ok := ctx.Deadline(); ok && time.Until(deadline) < wait {
+			return 0, fmt.Errorf("intercom: throttle: waiting %s would pass the context's deadline: %w", wait.Round(time.Millisecond), context.DeadlineExceeded)
+		}
+		timer := time.NewTimer(wait)
+		select {
+		case <-ctx.Done():
+			timer.Stop()
+			return 0, ctx.Err()
+		case <-timer.C:
+		}
+	}
+}
+
+// finished moves the time of an admitted request to now, when its response
+// (or its failure) has arrived: Intercom has counted the request by then, so
+// measuring the window from here keeps the client under the limit however
+// long the request took to get there. Until then the request counts from
+// when it was admitted.
+func (t *Throttle) finished(ticket uint64) {
+	if t == nil || t.n == 0 || ticket == 0 {
+		return
+	}
+	t.mu.Lock()
+	defer t.mu.Unlock()
+	n := uint64(t.n)
+	if t.count-ticket >= n { // its slot has been reused already
+		return
+	}
+	i := (ticket - 1) % n
+	t.starts[i] = max(t.starts[i], monoNow())
+}
+
+// observe reads the rate-limit state of a response: a 429, or an exhausted
+// window (X-RateLimit-Remaining: 0), holds every request until the window
+// resets.
+func (t *Throttle) observe(resp *http.Response) {
+	if resp.StatusCode != http.StatusTooManyRequests && headerValue(resp.Header, hdrRateRemaining) != "0" {
+		return
+	}
+	wait := rateLimitWait(resp, time.Now())
+	if wait <= 0 {
+		return
+	}
+	t.holdFor(wait)
+}
+
+// holdFor stops requests from starting for d (capped), from now.
+func (t *Throttle) holdFor(d time.Duration) {
+	t.mu.Lock()
+	defer t.mu.Unlock()
+	d = min(d, max(throttleMaxHold, t.window))
+	t.hold = max(t.hold, monoNow()+d)
+}
