@@ -15,6 +15,7 @@ import (
 	"bytes"
 	"context"
 	"encoding/json"
+	"errors"
 	"fmt"
 	"io"
 	"log/slog"
@@ -224,7 +225,28 @@ func httpClientFor(cfg settings) *http.Client {
 	if cfg.timeoutSet || hc.Timeout == 0 {
 		hc.Timeout = cfg.timeout
 	}
+	hc.CheckRedirect = sameOriginRedirects(cfg.httpClient.CheckRedirect)
 	return &hc
+}
+
+// sameOriginRedirects wraps a redirect policy so that the token is dropped
+// whenever a redirect changes scheme, host or port: net/http itself keeps
+// Authorization on a redirect to the same host name on another port, and
+// from https to http.
+func sameOriginRedirects(next func(*http.Request, []*http.Request) error) func(*http.Request, []*http.Request) error {
+	return func(req *http.Request, via []*http.Request) error {
+		first := via[0].URL
+		if !strings.EqualFold(req.URL.Scheme, first.Scheme) || !strings.EqualFold(req.URL.Host, first.Host) {
+			req.Header.Del("Authorization")
+		}
+		if next != nil {
+			return next(req, via)
+		}
+		if len(via) >= 10 {
+			return errors.New("stopped after 10 redirects")
+		}
+		return nil
+	}
 }
 
 // Rate is Intercom's rate-limit state, from the X-RateLimit-* headers.
@@ -280,8 +302,12 @@ type Response struct {
 	Rate Rate
 }
 
+// newResponse wraps r for the caller. The request it exposes is a copy whose
+// Authorization header is redacted: a Response may be logged or dumped, and
+// the original header values are shared, read-only, by the client's calls.
 func newResponse(r *http.Response) *Response {
-	return &Response{Response: r, RequestID: headerValue(r.Header, hdrRequestID), Rate: parseRate(r.Header)}
+	token := sentToken(r.Request)
+	return &Response{Response: redactedResponse(r), RequestID: redact(headerValue(r.Header, hdrRequestID), token), Rate: parseRate(r.Header)}
 }
 
 // endpoint describes one API call for send.
@@ -467,7 +493,7 @@ func (c *Client) send(ctx context.Context, e endpoint, out any, opts []Option) (
 	}
 	if readErr != nil {
 		return r, &DecodeError{StatusCode: resp.StatusCode, ContentType: resp.Header.Get("Content-Type"), RequestID: r.RequestID,
-			Snippet: snippet(body), Err: fmt.Errorf("reading body: %w", readErr)}
+			Snippet: redactedSnippet(body, sentToken(resp.Request)), Err: fmt.Errorf("reading body: %w", readErr)}
 	}
 	if cfg.responseBody != nil {
 		*cfg.responseBody = append((*cfg.responseBody)[:0], body...)
@@ -481,7 +507,7 @@ func (c *Client) send(ctx context.Context, e endpoint, out any, opts []Option) (
 	}
 	if err := json.Unmarshal(body, out); err != nil {
 		return r, &DecodeError{StatusCode: resp.StatusCode, ContentType: resp.Header.Get("Content-Type"), RequestID: r.RequestID,
-			Snippet: snippet(body), Err: err}
+			Snippet: redactedSnippet(body, sentToken(resp.Request)), Err: err}
 	}
 	return r, nil
 }
@@ -562,7 +588,7 @@ func (c *Client) roundTrip(ctx context.Context, e endpoint, opts []Option) (*htt
 	path := target[len(cfg.base):pathEnd] // no query: it can carry personal data
 	var body []byte
 	if e.body != nil {
-		if body, err = json.Marshal(e.body); err != nil {
+		if body, err = encodeBody(e.body); err != nil {
 			return nil, cfg, fmt.Errorf("intercom: encoding request body: %w", err)
 		}
 	}
@@ -630,6 +656,10 @@ func (c *Client) roundTrip(ctx context.Context, e endpoint, opts []Option) (*htt
 			resp.Body.Close()
 		}
 		if ctxErr := ctx.Err(); ctxErr != nil {
+			if st.unsafeFailure {
+				// The caller's deadline cut off a write that may have arrived.
+				return nil, cfg, &ConnectionError{Method: e.method, Path: path, Attempts: max(st.attempts, 1), MayHaveSucceeded: true, Err: ctxErr}
+			}
 			return nil, cfg, ctxErr
 		}
 		return nil, cfg, &ConnectionError{Method: e.method, Path: path, Attempts: max(st.attempts, 1), MayHaveSucceeded: st.unsafeFailure, Err: scrubURLError(err)}
@@ -688,8 +718,8 @@ func (c *Client) log(ctx context.Context, l *slog.Logger, method, path string, r
 	attrs := []slog.Attr{slog.String("method", method), slog.String("path", path), slog.Int("attempts", max(attempts, 1)), slog.Duration("duration", d)}
 	if resp != nil {
 		attrs = append(attrs, slog.Int("status", resp.StatusCode))
-		if id := resp.Header.Get("X-Request-Id"); id != "" {
-			attrs = append(attrs, slog.String("request_id", id))
+		if id := headerValue(resp.Header, hdrRequestID); id != "" {
+			attrs = append(attrs, slog.String("request_id", redact(id, sentToken(resp.Request))))
 		}
 	}
 	level := slog.LevelDebug
@@ -738,4 +768,17 @@ func call[T any](ctx context.Context, c *Client, e endpoint, opts []Option) (*T,
 		return nil, resp, err
 	}
 	return out, resp, nil
+}
+
+// encodeBody encodes a request body as compact JSON without HTML escaping,
+// so "<", ">" and "&" (search operators, HTML message bodies) go on the wire
+// as written instead of as \u003c escapes.
+func encodeBody(v any) ([]byte, error) {
+	var buf bytes.Buffer
+	enc := json.NewEncoder(&buf)
+	enc.SetEscapeHTML(false)
+	if err := enc.Encode(v); err != nil {
+		return nil, err
+	}
+	return bytes.TrimSuffix(buf.Bytes(), []byte("\n")), nil
 }

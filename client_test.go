@@ -538,3 +538,14 @@ func TestConcurrentUse(t *testing.T) {
 	}
 	wg.Wait()
 }
+
+func TestRequestBodyIsNotHTMLEscaped(t *testing.T) {
+	rs := newRecordingServer(t, func(w http.ResponseWriter, r *http.Request) { writeJSON(w, 200, `{}`) })
+	_, err := rs.client(t).Do(context.Background(), http.MethodPost, "/contacts/search",
+		SearchRequest{Query: Filter("created_at", OpGreaterThan, StringValue("73732934"))}, nil)
+	require.NoError(t, err)
+	assert.Equal(t, `{"query":{"field":"created_at","operator":">","value":"73732934"}}`, string(rs.requests()[0].Body))
+	_, err = rs.client(t).Do(context.Background(), http.MethodPost, "/notes", map[string]string{"body": "<p>A & B</p>"}, nil)
+	require.NoError(t, err)
+	assert.Equal(t, `{"body":"<p>A & B</p>"}`, string(rs.requests()[1].Body))
+}

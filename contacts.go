@@ -141,18 +141,6 @@ type ContactAvatar struct {
 	ImageURL string `json:"image_url,omitempty"`
 }
 
-type contactAvatarFields ContactAvatar
-
-// UnmarshalJSON decodes the avatar object; a bare URL string (the form
-// requests use) is accepted as ImageURL.
-func (a *ContactAvatar) UnmarshalJSON(b []byte) error {
-	if len(b) > 0 && b[0] == '"' {
-		*a = ContactAvatar{}
-		return json.Unmarshal(b, &a.ImageURL)
-	}
-	return json.Unmarshal(b, (*contactAvatarFields)(a))
-}
-
 // ContactLocation is where a contact is, as Intercom derived it.
 type ContactLocation struct {
 	// Type is "location".

@@ -363,7 +363,6 @@ func TestFaultHeadersNeverCome(t *testing.T) {
 // POST that had reached the server, the error still matches
 // context.DeadlineExceeded but also says the write may have happened.
 func TestFaultPOSTDeadlineMayHaveSucceeded(t *testing.T) {
-	t.Skip("needs client.go: roundTrip must wrap the context error in a *ConnectionError when st.unsafeFailure (see docs/reliability.md); remove this skip with that change")
 	srv := newFltServer(t, func(_ int32, _ http.ResponseWriter, r *http.Request) { <-r.Context().Done() })
 	ctx, cancel := context.WithTimeout(context.Background(), 100*time.Millisecond)
 	defer cancel()

@@ -37,6 +37,11 @@ func (id *ID) UnmarshalJSON(b []byte) error {
 	if string(b) == "null" {
 		return nil
 	}
+	if isPlainInteger(b) {
+		// Fast path for numeric ids: the literal is the id.
+		*id = ID(b)
+		return nil
+	}
 	var n json.Number
 	if err := json.Unmarshal(b, &n); err != nil {
 		return err
@@ -78,4 +83,20 @@ func (t Timestamp) EncodeValues(key string, v *url.Values) error {
 		v.Set(key, itoa(int64(t)))
 	}
 	return nil
+}
+
+// isPlainInteger reports whether b is an optionally negative run of digits.
+func isPlainInteger(b []byte) bool {
+	if len(b) > 0 && b[0] == '-' {
+		b = b[1:]
+	}
+	if len(b) == 0 || (b[0] == '0' && len(b) > 1) {
+		return false
+	}
+	for _, c := range b {
+		if c < '0' || c > '9' {
+			return false
+		}
+	}
+	return true
 }

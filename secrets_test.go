@@ -221,7 +221,6 @@ func TestSecretsAPIErrorRequestRedacted(t *testing.T) {
 // *http.Response, whose Request is the request the SDK sent. The SDK should
 // hand back a copy without the token, as it does for APIError.
 func TestSecretsSuccessResponseRequest(t *testing.T) {
-	t.Skip("needs client.go: newResponse must set r.Request = redactedRequest(r.Request) (see docs/reliability.md); remove this skip with that change")
 	srv := newFltServer(t, func(_ int32, w http.ResponseWriter, _ *http.Request) { writeJSON(w, 200, `{"type":"admin","id":"1"}`) })
 	_, resp, err := secretClient(t, srv.URL).Admins.Get(fltCtx(t, 10*time.Second), "1")
 	require.NoError(t, err)
@@ -229,26 +228,6 @@ func TestSecretsSuccessResponseRequest(t *testing.T) {
 	assert.Equal(t, redactedText, resp.Request.Header.Get("Authorization"))
 	dump, _ := httputil.DumpRequest(resp.Request, false)
 	assertNoSecret(t, "Response.Request", string(dump))
-}
-
-// sameOriginRedirects is the redirect policy the SDK should install on its
-// copy of the HTTP client (see docs/reliability.md): net/http keeps the
-// Authorization header on a redirect to the same host name on another port,
-// and from https to http; this drops it whenever scheme or host:port change.
-func sameOriginRedirects(next func(*http.Request, []*http.Request) error) func(*http.Request, []*http.Request) error {
-	return func(req *http.Request, via []*http.Request) error {
-		first := via[0].URL
-		if !strings.EqualFold(req.URL.Scheme, first.Scheme) || !strings.EqualFold(req.URL.Host, first.Host) {
-			req.Header.Del("Authorization")
-		}
-		if next != nil {
-			return next(req, via)
-		}
-		if len(via) >= 10 {
-			return errors.New("stopped after 10 redirects")
-		}
-		return nil
-	}
 }
 
 // redirectLeakCases are the redirects net/http itself forwards the token on.
@@ -287,7 +266,6 @@ func redirectLeakCases(t *testing.T, newClient func(t *testing.T, base string) *
 // TestSecretsRedirectDropsTokenAcrossOrigins: the SDK's own client must not
 // forward the token to another port or scheme.
 func TestSecretsRedirectDropsTokenAcrossOrigins(t *testing.T) {
-	t.Skip("needs client.go: httpClientFor must install sameOriginRedirects(hc.CheckRedirect) (see docs/reliability.md); remove this skip with that change")
 	redirectLeakCases(t, func(t *testing.T, base string) *Client { return secretClient(t, base) })
 }
 
@@ -423,7 +401,6 @@ func TestSecretsNotInLogs(t *testing.T) {
 // Authorization header into X-Request-Id must not get the token into the
 // log line or Response.RequestID. APIError.RequestID is already redacted.
 func TestSecretsEchoedRequestIDNotLogged(t *testing.T) {
-	t.Skip("needs client.go: log and newResponse must pass the request id through redact(id, sentToken(resp.Request)) (see docs/reliability.md); remove this skip with that change")
 	h := newCaptureHandler()
 	srv := newFltServer(t, func(_ int32, w http.ResponseWriter, r *http.Request) {
 		w.Header().Set("X-Request-Id", "req "+r.Header.Get("Authorization"))
@@ -439,7 +416,6 @@ func TestSecretsEchoedRequestIDNotLogged(t *testing.T) {
 // does not decode (an echo endpoint, a misrouted base URL) must not carry it
 // into DecodeError.Snippet, as APIError.Snippet already does not.
 func TestSecretsEchoedTokenInSuccessBody(t *testing.T) {
-	t.Skip("needs client.go: send must build DecodeError.Snippet with redactedSnippet(body, sentToken(resp.Request)) (see docs/reliability.md); remove this skip with that change")
 	srv := newFltServer(t, func(_ int32, w http.ResponseWriter, r *http.Request) {
 		writeJSON(w, 200, `{"headers":{"Authorization":"`+r.Header.Get("Authorization")+`"},"id":`)
 	})
