@@ -485,3 +485,22 @@ func (s *ArticlesService) Search(ctx context.Context, opt *SearchArticlesOptions
 	}
 	return call[ArticleSearchResponse](ctx, s.client, endpoint{method: http.MethodGet, path: "/articles/search", query: opt}, opts)
 }
+
+// SearchAll iterates over every article matching the search, fetching pages
+// as the loop needs them (starting at opt.Page, if set). Highlights are not
+// part of the iteration; use Search for them.
+func (s *ArticlesService) SearchAll(ctx context.Context, opt *SearchArticlesOptions, opts ...Option) iter.Seq2[Article, error] {
+	var base SearchArticlesOptions
+	if opt != nil {
+		base = *opt
+	}
+	return paginate(ctx, func(ctx context.Context, cursor string) ([]Article, string, error) {
+		o := base
+		o.Page = atoiOr(cursor, base.Page)
+		page, _, err := s.Search(ctx, &o, opts...)
+		if err != nil {
+			return nil, "", err
+		}
+		return page.Data.Articles, nextPageNumber(page.Pages, len(page.Data.Articles)), nil
+	}, false)
+}

@@ -304,3 +304,33 @@ func TestArticleTranslatedContentRoundTrip(t *testing.T) {
 	require.Equal(t, `{"id":"2"}`, string(out))
 	require.Error(t, json.Unmarshal([]byte(`{"translated_content":{"en":"x"}}`), &b))
 }
+
+func TestArticlesSearchAll(t *testing.T) {
+	c, srv := newSpecClient(t)
+	pages := []string{
+		`[{"id":"1","type":"article","title":"a"},{"id":"2","type":"article","title":"b"}]`,
+		`[{"id":"3","type":"article","title":"c"}]`,
+	}
+	srv.RespondFunc("searchArticles", func(w http.ResponseWriter, r *http.Request) {
+		page := atoiOr(r.URL.Query().Get("page"), 1)
+		w.Header().Set("Content-Type", "application/json")
+		fmt.Fprintf(w, `{"type":"list","total_count":3,"data":{"articles":%s,"highlights":[]},"pages":{"type":"pages","page":%d,"per_page":2,"total_pages":2}}`, pages[page-1], page)
+	})
+	opt := &SearchArticlesOptions{Phrase: "getting started", PerPage: 2}
+	var ids []ID
+	for a, err := range c.Articles.SearchAll(context.Background(), opt) {
+		require.NoError(t, err)
+		ids = append(ids, a.ID)
+	}
+	require.Equal(t, []ID{"1", "2", "3"}, ids)
+	reqs := srv.Requests()
+	require.Len(t, reqs, 2)
+	require.Equal(t, "per_page=2&phrase=getting+started", reqs[0].RawQuery)
+	require.Equal(t, "page=2&per_page=2&phrase=getting+started", reqs[1].RawQuery)
+	require.Equal(t, &SearchArticlesOptions{Phrase: "getting started", PerPage: 2}, opt, "the caller's options must not change")
+
+	for range c.Articles.SearchAll(context.Background(), opt) {
+		break
+	}
+	require.Len(t, srv.Requests(), 3, "breaking after the first item fetches no second page")
+}
