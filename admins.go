@@ -153,15 +153,24 @@ type ActivityLogActor struct {
 // names are typed; everything else Intercom sends (which varies by activity
 // type, e.g. "before" and "after") is kept in Other.
 type ActivityLogMetadata struct {
-	SignInMethod          string `json:"sign_in_method,omitempty"`
-	ExternalID            string `json:"external_id,omitempty"`
-	AwayMode              bool   `json:"away_mode,omitempty"`
-	AwayStatusReason      string `json:"away_status_reason,omitempty"`
-	ReassignConversations bool   `json:"reassign_conversations,omitempty"`
-	Source                string `json:"source,omitempty"`
-	AutoChanged           string `json:"auto_changed,omitempty"`
-	UpdateBy              ID     `json:"update_by,omitempty"`
-	UpdateByName          string `json:"update_by_name,omitempty"`
+	// SignInMethod is how the admin signed in.
+	SignInMethod string `json:"sign_in_method,omitempty"`
+	// ExternalID is the external id involved, if any.
+	ExternalID string `json:"external_id,omitempty"`
+	// AwayMode is the admin's new away mode.
+	AwayMode bool `json:"away_mode,omitempty"`
+	// AwayStatusReason is why the admin went away.
+	AwayStatusReason string `json:"away_status_reason,omitempty"`
+	// ReassignConversations says whether conversations were reassigned.
+	ReassignConversations bool `json:"reassign_conversations,omitempty"`
+	// Source is where the change came from.
+	Source string `json:"source,omitempty"`
+	// AutoChanged says whether the change was automatic.
+	AutoChanged string `json:"auto_changed,omitempty"`
+	// UpdateBy is the id of the admin who made the change.
+	UpdateBy ID `json:"update_by,omitempty"`
+	// UpdateByName is the name of the admin who made the change.
+	UpdateByName string `json:"update_by_name,omitempty"`
 	// Other holds the keys the spec does not name.
 	Other map[string]json.RawMessage `json:"-"`
 }

@@ -372,6 +372,7 @@ type InvalidRequestError struct {
 	Reason string
 }
 
+// Error names the field and the problem.
 func (e *InvalidRequestError) Error() string {
 	if e.Field == "" {
 		return "intercom: invalid request: " + e.Reason
@@ -399,6 +400,7 @@ type ConnectionError struct {
 	Err error
 }
 
+// Error names the call, the attempts and the cause, and warns when a write may have happened.
 func (e *ConnectionError) Error() string {
 	s := fmt.Sprintf("intercom: %s %s failed after %d attempt(s): %v", e.Method, e.Path, e.Attempts, e.Err)
 	if e.MayHaveSucceeded {
@@ -424,6 +426,7 @@ type DecodeError struct {
 	Err error
 }
 
+// Error names the status, the content type, the cause and the start of the body.
 func (e *DecodeError) Error() string {
 	s := fmt.Sprintf("intercom: cannot decode %d response (%s): %v", e.StatusCode, e.ContentType, e.Err)
 	if e.Snippet != "" {
