@@ -17,55 +17,28 @@ import (
 	"fmt"
 	"io"
 	"os"
-	"os/signal"
 	"strings"
 	"time"
 
 	"github.com/go-intercom/intercom"
-	"github.com/go-intercom/intercom/intercomtest"
+	"github.com/go-intercom/intercom/examples/internal/exampleenv"
 )
 
 func main() {
-	if err := mainErr(); err != nil {
-		fmt.Fprintln(os.Stderr, "dataexport:", err)
-		os.Exit(1)
-	}
-}
-
-func mainErr() error {
-	ctx, stop := signal.NotifyContext(context.Background(), os.Interrupt)
-	defer stop()
-	client, fake, done, err := newClient(os.Getenv, os.Stderr)
-	if err != nil {
-		return err
-	}
-	defer done()
-	if fake {
-		if err := seedFake(ctx, client, os.Stderr); err != nil {
-			return err
+	exampleenv.Main("dataexport", func(ctx context.Context, client *intercom.Client, fake bool) error {
+		if fake {
+			if err := seedFake(ctx, client, os.Stderr); err != nil {
+				return err
+			}
 		}
-	}
-	return run(ctx, client, os.Stdout)
+		return run(ctx, client, os.Stdout)
+	})
 }
 
-// newClient returns a client for the workspace of INTERCOM_TOKEN, in the
-// region INTERCOM_REGION names, or, when there is no token, a client of an
-// in-process fake Intercom (fake is then true). done releases what it
-// started.
+// newClient returns the client main runs with, and whether it is of the
+// fake: see exampleenv.Client.
 func newClient(getenv func(string) string, stderr io.Writer) (client *intercom.Client, fake bool, done func(), err error) {
-	token := strings.TrimSpace(getenv("INTERCOM_TOKEN"))
-	if token == "" {
-		srv := intercomtest.NewServer()
-		fmt.Fprintf(stderr, "INTERCOM_TOKEN is not set: running against the in-process fake Intercom at %s\n", srv.URL())
-		return srv.Client(intercom.WithUserAgent("dataexport-example")), true, srv.Close, nil
-	}
-	client, err = intercom.NewClient(token,
-		intercom.WithRegion(intercom.Region(getenv("INTERCOM_REGION"))),
-		intercom.WithUserAgent("dataexport-example"))
-	if err != nil {
-		return nil, false, nil, err
-	}
-	return client, false, func() {}, nil
+	return exampleenv.Client("dataexport", getenv, stderr)
 }
 
 // seedFake gives an empty fake workspace something to export: three

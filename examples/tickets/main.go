@@ -16,49 +16,23 @@ import (
 	"fmt"
 	"io"
 	"os"
-	"os/signal"
 	"strings"
 	"time"
 
 	"github.com/go-intercom/intercom"
-	"github.com/go-intercom/intercom/intercomtest"
+	"github.com/go-intercom/intercom/examples/internal/exampleenv"
 )
 
 func main() {
-	if err := mainErr(); err != nil {
-		fmt.Fprintln(os.Stderr, "tickets:", err)
-		os.Exit(1)
-	}
+	exampleenv.Main("tickets", func(ctx context.Context, client *intercom.Client, _ bool) error {
+		return run(ctx, client, os.Stdout)
+	})
 }
 
-func mainErr() error {
-	ctx, stop := signal.NotifyContext(context.Background(), os.Interrupt)
-	defer stop()
-	client, done, err := newClient(os.Getenv, os.Stderr)
-	if err != nil {
-		return err
-	}
-	defer done()
-	return run(ctx, client, os.Stdout)
-}
-
-// newClient returns a client for the workspace of INTERCOM_TOKEN, in the
-// region INTERCOM_REGION names, or, when there is no token, a client of an
-// in-process fake Intercom. done releases what it started.
+// newClient returns the client main runs with: see exampleenv.Client.
 func newClient(getenv func(string) string, stderr io.Writer) (client *intercom.Client, done func(), err error) {
-	token := strings.TrimSpace(getenv("INTERCOM_TOKEN"))
-	if token == "" {
-		srv := intercomtest.NewServer()
-		fmt.Fprintf(stderr, "INTERCOM_TOKEN is not set: running against the in-process fake Intercom at %s\n", srv.URL())
-		return srv.Client(intercom.WithUserAgent("tickets-example")), srv.Close, nil
-	}
-	client, err = intercom.NewClient(token,
-		intercom.WithRegion(intercom.Region(getenv("INTERCOM_REGION"))),
-		intercom.WithUserAgent("tickets-example"))
-	if err != nil {
-		return nil, nil, err
-	}
-	return client, func() {}, nil
+	client, _, done, err = exampleenv.Client("tickets", getenv, stderr)
+	return client, done, err
 }
 
 // run is the ticket workflow. It writes what happens to out.
