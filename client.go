@@ -128,7 +128,7 @@ type (
 func NewClient(token string, opts ...Option) (*Client, error) {
 	cfg := settings{
 		base:             BaseURLUS,
-		httpClient:       http.DefaultClient,
+		httpClient:       &http.Client{Transport: newTransport()},
 		timeout:          DefaultTimeout,
 		apiVersion:       DefaultAPIVersion,
 		retry:            DefaultRetryPolicy(),
@@ -177,6 +177,20 @@ func NewClient(token string, opts ...Option) (*Client, error) {
 	c.Tickets = (*TicketsService)(&c.common)
 	c.Visitors = (*VisitorsService)(&c.common)
 	return c, nil
+}
+
+// newTransport returns the transport of a client created without
+// WithHTTPClient: its own copy of http.DefaultTransport, so that closing idle
+// connections after a failed call (go-retryablehttp does) touches only this
+// client's connections, with room for concurrent callers to keep theirs.
+func newTransport() http.RoundTripper {
+	t, ok := http.DefaultTransport.(*http.Transport)
+	if !ok {
+		return http.DefaultTransport
+	}
+	t = t.Clone()
+	t.MaxIdleConnsPerHost = 32
+	return t
 }
 
 // BaseURL returns the base URL the client sends requests to.
