@@ -307,7 +307,9 @@ func parseRate(h http.Header) Rate {
 }
 
 // Response wraps the HTTP response of a call. Its body has been read and
-// closed, except for streaming downloads.
+// closed, except for streaming downloads. It is returned for API errors too
+// (non-2xx statuses), and is nil only when no response arrived or the call
+// failed before sending.
 type Response struct {
 	*http.Response
 	// RequestID is Intercom's X-Request-Id, when sent.
@@ -491,6 +493,12 @@ func readBody(b []byte, r io.Reader, sizeHint, limit int64) ([]byte, error) {
 func (c *Client) send(ctx context.Context, e endpoint, out any, opts []Option) (*Response, error) {
 	resp, cfg, err := c.roundTrip(ctx, e, opts)
 	if err != nil {
+		// An API error still gives the caller a Response (status, request id,
+		// rate-limit state), as a success does.
+		var apiErr *APIError
+		if errors.As(err, &apiErr) && apiErr.Response != nil {
+			return newResponse(apiErr.Response), err
+		}
 		return nil, err
 	}
 	defer resp.Body.Close()

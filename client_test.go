@@ -300,8 +300,11 @@ func TestRateLimitBeyondCapReturnsPromptly(t *testing.T) {
 		writeJSON(w, 429, `{"type":"error.list","errors":[{"code":"rate_limit_exceeded"}]}`)
 	})
 	start := time.Now()
-	_, _, err := rs.client(t).Admins.Get(context.Background(), "1")
+	_, resp, err := rs.client(t).Admins.Get(context.Background(), "1")
 	require.ErrorIs(t, err, ErrRateLimited)
+	require.NotNil(t, resp, "an API error still returns the Response")
+	assert.Equal(t, http.StatusTooManyRequests, resp.StatusCode)
+	assert.Equal(t, "[REDACTED]", resp.Request.Header.Get("Authorization"))
 	var ae *APIError
 	require.ErrorAs(t, err, &ae)
 	assert.Greater(t, ae.RetryAfter, 50*time.Minute)

@@ -193,7 +193,8 @@ func TestCompaniesGetNotFound(t *testing.T) {
 	srv.Respond("RetrieveACompanyById", 404, "Company Not Found")
 	got, resp, err := c.Companies.Get(context.Background(), "missing")
 	require.Nil(t, got)
-	require.Nil(t, resp)
+	require.NotNil(t, resp)
+	require.Equal(t, http.StatusNotFound, resp.StatusCode)
 	require.ErrorIs(t, err, ErrNotFound)
 	require.NotErrorIs(t, err, ErrValidation)
 	var apiErr *APIError

@@ -633,7 +633,8 @@ func TestContactsNotFound(t *testing.T) {
 	srv.Respond("listSegmentsForAContact", http.StatusNotFound, "Contact not found")
 	got, resp, err := c.Contacts.ListSegments(context.Background(), "missing")
 	require.Nil(t, got)
-	require.Nil(t, resp)
+	require.NotNil(t, resp)
+	require.Equal(t, http.StatusNotFound, resp.StatusCode)
 	require.ErrorIs(t, err, ErrNotFound)
 	require.NotErrorIs(t, err, ErrInvalidRequest)
 	var apiErr *APIError

@@ -167,7 +167,8 @@ func TestTagsGet(t *testing.T) {
 	srv.Respond("findTag", 404, "Tag not found")
 	_, resp, err := c.Tags.Get(ctx, "404")
 	require.ErrorIs(t, err, ErrNotFound)
-	require.Nil(t, resp)
+	require.NotNil(t, resp)
+	require.Equal(t, http.StatusNotFound, resp.StatusCode)
 	var apiErr *APIError
 	require.ErrorAs(t, err, &apiErr)
 	require.Equal(t, http.StatusNotFound, apiErr.StatusCode)

@@ -62,7 +62,8 @@ func TestTeamsGetErrors(t *testing.T) {
 	srv.Respond("retrieveTeam", 404, "Team not found")
 	_, resp, err := c.Teams.Get(ctx, "123")
 	require.ErrorIs(t, err, ErrNotFound)
-	require.Nil(t, resp)
+	require.NotNil(t, resp)
+	require.Equal(t, http.StatusNotFound, resp.StatusCode)
 	var apiErr *APIError
 	require.ErrorAs(t, err, &apiErr)
 	require.Equal(t, 404, apiErr.StatusCode)
