@@ -252,15 +252,14 @@ func (s *AdminsService) ListActivityLogs(ctx context.Context, opt ListActivityLo
 // ListAllActivityLogs iterates over every activity log event in the window,
 // fetching pages as the loop needs them.
 func (s *AdminsService) ListAllActivityLogs(ctx context.Context, opt ListActivityLogsOptions, opts ...Option) iter.Seq2[ActivityLog, error] {
-	return paginate(ctx, func(ctx context.Context, cursor string) ([]ActivityLog, string, error) {
-		o := opt
-		o.Page = atoiOr(cursor, opt.Page)
-		page, _, err := s.ListActivityLogs(ctx, o, opts...)
-		if err != nil {
-			return nil, "", err
-		}
-		return page.ActivityLogs, nextPageNumber(page.Pages, len(page.ActivityLogs)), nil
-	}, false)
+	return walk(ctx, &opt, func(o *ListActivityLogsOptions, cursor string) { o.Page = atoiOr(cursor, o.Page) },
+		func(ctx context.Context, o *ListActivityLogsOptions) ([]ActivityLog, string, error) {
+			page, _, err := s.ListActivityLogs(ctx, *o, opts...)
+			if err != nil {
+				return nil, "", err
+			}
+			return page.ActivityLogs, nextPageNumber(page.Pages, len(page.ActivityLogs)), nil
+		})
 }
 
 // List returns all admins of the workspace (the list is not paginated).

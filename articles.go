@@ -434,19 +434,14 @@ func (s *ArticlesService) List(ctx context.Context, opt *ListArticlesOptions, op
 // ListAll iterates over every article, fetching pages as the loop needs them
 // (starting at opt.Page, if set).
 func (s *ArticlesService) ListAll(ctx context.Context, opt *ListArticlesOptions, opts ...Option) iter.Seq2[ArticleListItem, error] {
-	var base ListArticlesOptions
-	if opt != nil {
-		base = *opt
-	}
-	return paginate(ctx, func(ctx context.Context, cursor string) ([]ArticleListItem, string, error) {
-		o := base
-		o.Page = atoiOr(cursor, base.Page)
-		page, _, err := s.List(ctx, &o, opts...)
-		if err != nil {
-			return nil, "", err
-		}
-		return page.Data, nextPageNumber(page.Pages, len(page.Data)), nil
-	}, false)
+	return walk(ctx, opt, func(o *ListArticlesOptions, cursor string) { o.Page = atoiOr(cursor, o.Page) },
+		func(ctx context.Context, o *ListArticlesOptions) ([]ArticleListItem, string, error) {
+			page, _, err := s.List(ctx, o, opts...)
+			if err != nil {
+				return nil, "", err
+			}
+			return page.Data, nextPageNumber(page.Pages, len(page.Data)), nil
+		})
 }
 
 // Create creates an article. POST /articles (createArticle).
@@ -490,17 +485,12 @@ func (s *ArticlesService) Search(ctx context.Context, opt *SearchArticlesOptions
 // as the loop needs them (starting at opt.Page, if set). Highlights are not
 // part of the iteration; use Search for them.
 func (s *ArticlesService) SearchAll(ctx context.Context, opt *SearchArticlesOptions, opts ...Option) iter.Seq2[Article, error] {
-	var base SearchArticlesOptions
-	if opt != nil {
-		base = *opt
-	}
-	return paginate(ctx, func(ctx context.Context, cursor string) ([]Article, string, error) {
-		o := base
-		o.Page = atoiOr(cursor, base.Page)
-		page, _, err := s.Search(ctx, &o, opts...)
-		if err != nil {
-			return nil, "", err
-		}
-		return page.Data.Articles, nextPageNumber(page.Pages, len(page.Data.Articles)), nil
-	}, false)
+	return walk(ctx, opt, func(o *SearchArticlesOptions, cursor string) { o.Page = atoiOr(cursor, o.Page) },
+		func(ctx context.Context, o *SearchArticlesOptions) ([]Article, string, error) {
+			page, _, err := s.Search(ctx, o, opts...)
+			if err != nil {
+				return nil, "", err
+			}
+			return page.Data.Articles, nextPageNumber(page.Pages, len(page.Data.Articles)), nil
+		})
 }

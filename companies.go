@@ -279,19 +279,14 @@ func (s *CompaniesService) List(ctx context.Context, opt *ListCompaniesOptions, 
 // ListAll iterates over every company matching the filters, fetching pages
 // as the loop needs them.
 func (s *CompaniesService) ListAll(ctx context.Context, opt *ListCompaniesOptions, opts ...Option) iter.Seq2[Company, error] {
-	var base ListCompaniesOptions
-	if opt != nil {
-		base = *opt
-	}
-	return paginate(ctx, func(ctx context.Context, cursor string) ([]Company, string, error) {
-		o := base
-		o.Page = atoiOr(cursor, base.Page)
-		page, _, err := s.List(ctx, &o, opts...)
-		if err != nil {
-			return nil, "", err
-		}
-		return page.Data, nextPageNumber(page.Pages, len(page.Data)), nil
-	}, false)
+	return walk(ctx, opt, func(o *ListCompaniesOptions, cursor string) { o.Page = atoiOr(cursor, o.Page) },
+		func(ctx context.Context, o *ListCompaniesOptions) ([]Company, string, error) {
+			page, _, err := s.List(ctx, o, opts...)
+			if err != nil {
+				return nil, "", err
+			}
+			return page.Data, nextPageNumber(page.Pages, len(page.Data)), nil
+		})
 }
 
 // Get returns a company by the id Intercom gave it.
@@ -319,19 +314,14 @@ func (s *CompaniesService) ListContacts(ctx context.Context, id string, opt *Lis
 // ListAllContacts iterates over every contact attached to a company,
 // fetching pages as the loop needs them.
 func (s *CompaniesService) ListAllContacts(ctx context.Context, id string, opt *ListCompanyContactsOptions, opts ...Option) iter.Seq2[Contact, error] {
-	var base ListCompanyContactsOptions
-	if opt != nil {
-		base = *opt
-	}
-	return paginate(ctx, func(ctx context.Context, cursor string) ([]Contact, string, error) {
-		o := base
-		o.Page = atoiOr(cursor, base.Page)
-		page, _, err := s.ListContacts(ctx, id, &o, opts...)
-		if err != nil {
-			return nil, "", err
-		}
-		return page.Data, nextPageNumber(page.Pages, len(page.Data)), nil
-	}, false)
+	return walk(ctx, opt, func(o *ListCompanyContactsOptions, cursor string) { o.Page = atoiOr(cursor, o.Page) },
+		func(ctx context.Context, o *ListCompanyContactsOptions) ([]Contact, string, error) {
+			page, _, err := s.ListContacts(ctx, id, o, opts...)
+			if err != nil {
+				return nil, "", err
+			}
+			return page.Data, nextPageNumber(page.Pages, len(page.Data)), nil
+		})
 }
 
 // ListSegments returns the segments a company belongs to (not paginated).
@@ -352,19 +342,14 @@ func (s *CompaniesService) ListSorted(ctx context.Context, opt *ListSortedCompan
 // ListSortedAll iterates over all companies in the chosen order, fetching
 // pages as the loop needs them.
 func (s *CompaniesService) ListSortedAll(ctx context.Context, opt *ListSortedCompaniesOptions, opts ...Option) iter.Seq2[Company, error] {
-	var base ListSortedCompaniesOptions
-	if opt != nil {
-		base = *opt
-	}
-	return paginate(ctx, func(ctx context.Context, cursor string) ([]Company, string, error) {
-		o := base
-		o.Page = atoiOr(cursor, base.Page)
-		page, _, err := s.ListSorted(ctx, &o, opts...)
-		if err != nil {
-			return nil, "", err
-		}
-		return page.Data, nextPageNumber(page.Pages, len(page.Data)), nil
-	}, false)
+	return walk(ctx, opt, func(o *ListSortedCompaniesOptions, cursor string) { o.Page = atoiOr(cursor, o.Page) },
+		func(ctx context.Context, o *ListSortedCompaniesOptions) ([]Company, string, error) {
+			page, _, err := s.ListSorted(ctx, o, opts...)
+			if err != nil {
+				return nil, "", err
+			}
+			return page.Data, nextPageNumber(page.Pages, len(page.Data)), nil
+		})
 }
 
 // Scroll returns one page of a scroll over all companies: pass "" to open a

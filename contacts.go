@@ -401,31 +401,17 @@ func (s *ContactsService) List(ctx context.Context, opt *ListContactsOptions, op
 // the loop needs them and following the starting_after cursor. opt (may be
 // nil) sets the page size and a cursor to start after; it is not modified.
 func (s *ContactsService) ListAll(ctx context.Context, opt *ListContactsOptions, opts ...Option) iter.Seq2[Contact, error] {
-	var base ListContactsOptions
-	if opt != nil {
-		base = *opt
-	}
-	return paginate(ctx, func(ctx context.Context, cursor string) ([]Contact, string, error) {
-		o := base
+	return walk(ctx, opt, func(o *ListContactsOptions, cursor string) {
 		if cursor != "" {
 			o.StartingAfter = cursor
 		}
-		page, _, err := s.List(ctx, &o, opts...)
+	}, func(ctx context.Context, o *ListContactsOptions) ([]Contact, string, error) {
+		page, _, err := s.List(ctx, o, opts...)
 		if err != nil {
 			return nil, "", err
 		}
-		return page.Data, contactNextCursor(page.Pages, len(page.Data)), nil
-	}, false)
-}
-
-// contactNextCursor returns the starting_after cursor of the page after a cursor
-// page, or "" at the end (no cursor, or an empty page). A cursor handed back
-// unchanged is caught by paginate (ErrCursorStalled).
-func contactNextCursor(p Pages, itemsOnPage int) string {
-	if itemsOnPage == 0 {
-		return ""
-	}
-	return p.Next.StartingAfter
+		return page.Data, nextStartingAfter(page.Pages, len(page.Data)), nil
+	})
 }
 
 // Create creates a user or lead. The request needs an email, an external id
@@ -478,27 +464,13 @@ func (s *ContactsService) Search(ctx context.Context, req SearchRequest, opts ..
 // pages.next.starting_after as pagination.starting_after. req is not
 // modified.
 func (s *ContactsService) SearchAll(ctx context.Context, req SearchRequest, opts ...Option) iter.Seq2[Contact, error] {
-	var pg SearchPagination
-	if req.Pagination != nil {
-		pg = *req.Pagination
-	}
-	return paginate(ctx, func(ctx context.Context, cursor string) ([]Contact, string, error) {
-		r := req // a copy; the pagination gets its own copy below
-		p := pg
-		if cursor != "" {
-			p.StartingAfter = cursor
-		}
-		if p != (SearchPagination{}) {
-			r.Pagination = &p
-		} else {
-			r.Pagination = nil
-		}
-		page, _, err := s.Search(ctx, r, opts...)
+	return walk(ctx, ownPagination(req), searchAfter, func(ctx context.Context, r *SearchRequest) ([]Contact, string, error) {
+		page, _, err := s.Search(ctx, *r, opts...)
 		if err != nil {
 			return nil, "", err
 		}
-		return page.Data, contactNextCursor(page.Pages, len(page.Data)), nil
-	}, false)
+		return page.Data, nextStartingAfter(page.Pages, len(page.Data)), nil
+	})
 }
 
 // Archive archives a contact. POST /contacts/{id}/archive (ArchiveContact).

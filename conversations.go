@@ -1082,24 +1082,17 @@ func (s *ConversationsService) List(ctx context.Context, opt *ListConversationsO
 // as the loop needs them and following pages.next.starting_after. opt may
 // be nil; it is not modified.
 func (s *ConversationsService) ListAll(ctx context.Context, opt *ListConversationsOptions, opts ...Option) iter.Seq2[Conversation, error] {
-	var base ListConversationsOptions
-	if opt != nil {
-		base = *opt
-	}
-	return paginate(ctx, func(ctx context.Context, cursor string) ([]Conversation, string, error) {
-		o := base
+	return walk(ctx, opt, func(o *ListConversationsOptions, cursor string) {
 		if cursor != "" {
 			o.StartingAfter = cursor
 		}
-		page, _, err := s.List(ctx, &o, opts...)
+	}, func(ctx context.Context, o *ListConversationsOptions) ([]Conversation, string, error) {
+		page, _, err := s.List(ctx, o, opts...)
 		if err != nil {
 			return nil, "", err
 		}
-		if len(page.Conversations) == 0 {
-			return nil, "", nil
-		}
-		return page.Conversations, page.Pages.Next.StartingAfter, nil
-	}, false)
+		return page.Conversations, nextStartingAfter(page.Pages, len(page.Conversations)), nil
+	})
 }
 
 // Create starts a conversation on behalf of a contact (a user or a lead) and
@@ -1136,30 +1129,13 @@ func (s *ConversationsService) Search(ctx context.Context, req SearchRequest, op
 // SearchAll iterates over every conversation matching req.Query, fetching
 // pages as the loop needs them. req is copied, never modified.
 func (s *ConversationsService) SearchAll(ctx context.Context, req SearchRequest, opts ...Option) iter.Seq2[Conversation, error] {
-	var pag SearchPagination
-	if req.Pagination != nil {
-		pag = *req.Pagination
-	}
-	return paginate(ctx, func(ctx context.Context, cursor string) ([]Conversation, string, error) {
-		r := req
-		p := pag
-		if cursor != "" {
-			p.StartingAfter = cursor
-		}
-		if p != (SearchPagination{}) {
-			r.Pagination = &p
-		} else {
-			r.Pagination = nil
-		}
-		page, _, err := s.Search(ctx, r, opts...)
+	return walk(ctx, ownPagination(req), searchAfter, func(ctx context.Context, r *SearchRequest) ([]Conversation, string, error) {
+		page, _, err := s.Search(ctx, *r, opts...)
 		if err != nil {
 			return nil, "", err
 		}
-		if len(page.Conversations) == 0 {
-			return nil, "", nil
-		}
-		return page.Conversations, page.Pages.Next.StartingAfter, nil
-	}, false)
+		return page.Conversations, nextStartingAfter(page.Pages, len(page.Conversations)), nil
+	})
 }
 
 // Reply adds a reply to a conversation, as a contact (ContactReply) or as an

@@ -186,19 +186,14 @@ func (s *HelpCenterService) ListCollections(ctx context.Context, opt *ListCollec
 // ListAllCollections iterates over every collection and section, fetching
 // pages as the loop needs them (starting at opt.Page, if set).
 func (s *HelpCenterService) ListAllCollections(ctx context.Context, opt *ListCollectionsOptions, opts ...Option) iter.Seq2[Collection, error] {
-	var base ListCollectionsOptions
-	if opt != nil {
-		base = *opt
-	}
-	return paginate(ctx, func(ctx context.Context, cursor string) ([]Collection, string, error) {
-		o := base
-		o.Page = atoiOr(cursor, base.Page)
-		page, _, err := s.ListCollections(ctx, &o, opts...)
-		if err != nil {
-			return nil, "", err
-		}
-		return page.Data, nextPageNumber(page.Pages, len(page.Data)), nil
-	}, false)
+	return walk(ctx, opt, func(o *ListCollectionsOptions, cursor string) { o.Page = atoiOr(cursor, o.Page) },
+		func(ctx context.Context, o *ListCollectionsOptions) ([]Collection, string, error) {
+			page, _, err := s.ListCollections(ctx, o, opts...)
+			if err != nil {
+				return nil, "", err
+			}
+			return page.Data, nextPageNumber(page.Pages, len(page.Data)), nil
+		})
 }
 
 // CreateCollection creates a collection (or a section, with a parent).

@@ -188,12 +188,12 @@ func (s *NewsService) ListItems(ctx context.Context, opt *ListNewsOptions, opts 
 // ListAllItems iterates over every news item, fetching pages as the loop
 // needs them (starting at opt.Page, if set).
 func (s *NewsService) ListAllItems(ctx context.Context, opt *ListNewsOptions, opts ...Option) iter.Seq2[NewsItem, error] {
-	return paginateNews(ctx, opt, func(ctx context.Context, o *ListNewsOptions) ([]NewsItem, Pages, error) {
+	return walk(ctx, opt, newsPage, func(ctx context.Context, o *ListNewsOptions) ([]NewsItem, string, error) {
 		page, _, err := s.ListItems(ctx, o, opts...)
 		if err != nil {
-			return nil, Pages{}, err
+			return nil, "", err
 		}
-		return page.Data, page.Pages, nil
+		return page.Data, nextPageNumber(page.Pages, len(page.Data)), nil
 	})
 }
 
@@ -232,12 +232,12 @@ func (s *NewsService) ListLiveItems(ctx context.Context, newsfeedID string, opt 
 // ListAllLiveItems iterates over every live news item of a newsfeed,
 // fetching pages as the loop needs them (starting at opt.Page, if set).
 func (s *NewsService) ListAllLiveItems(ctx context.Context, newsfeedID string, opt *ListNewsOptions, opts ...Option) iter.Seq2[NewsItem, error] {
-	return paginateNews(ctx, opt, func(ctx context.Context, o *ListNewsOptions) ([]NewsItem, Pages, error) {
+	return walk(ctx, opt, newsPage, func(ctx context.Context, o *ListNewsOptions) ([]NewsItem, string, error) {
 		page, _, err := s.ListLiveItems(ctx, newsfeedID, o, opts...)
 		if err != nil {
-			return nil, Pages{}, err
+			return nil, "", err
 		}
-		return page.Data, page.Pages, nil
+		return page.Data, nextPageNumber(page.Pages, len(page.Data)), nil
 	})
 }
 
@@ -250,12 +250,12 @@ func (s *NewsService) ListNewsfeeds(ctx context.Context, opt *ListNewsOptions, o
 // ListAllNewsfeeds iterates over every newsfeed, fetching pages as the loop
 // needs them (starting at opt.Page, if set).
 func (s *NewsService) ListAllNewsfeeds(ctx context.Context, opt *ListNewsOptions, opts ...Option) iter.Seq2[Newsfeed, error] {
-	return paginateNews(ctx, opt, func(ctx context.Context, o *ListNewsOptions) ([]Newsfeed, Pages, error) {
+	return walk(ctx, opt, newsPage, func(ctx context.Context, o *ListNewsOptions) ([]Newsfeed, string, error) {
 		page, _, err := s.ListNewsfeeds(ctx, o, opts...)
 		if err != nil {
-			return nil, Pages{}, err
+			return nil, "", err
 		}
-		return page.Data, page.Pages, nil
+		return page.Data, nextPageNumber(page.Pages, len(page.Data)), nil
 	})
 }
 
@@ -264,19 +264,5 @@ func (s *NewsService) GetNewsfeed(ctx context.Context, id string, opts ...Option
 	return call[Newsfeed](ctx, s.client, endpoint{method: http.MethodGet, path: "/news/newsfeeds/{id}", params: []string{id}}, opts)
 }
 
-// paginateNews walks a page-numbered news list, copying opt for each page.
-func paginateNews[T any](ctx context.Context, opt *ListNewsOptions, fetch func(context.Context, *ListNewsOptions) ([]T, Pages, error)) iter.Seq2[T, error] {
-	var base ListNewsOptions
-	if opt != nil {
-		base = *opt
-	}
-	return paginate(ctx, func(ctx context.Context, cursor string) ([]T, string, error) {
-		o := base
-		o.Page = atoiOr(cursor, base.Page)
-		items, pages, err := fetch(ctx, &o)
-		if err != nil {
-			return nil, "", err
-		}
-		return items, nextPageNumber(pages, len(items)), nil
-	}, false)
-}
+// newsPage is walk's cursor setter for the page-numbered news lists.
+func newsPage(o *ListNewsOptions, cursor string) { o.Page = atoiOr(cursor, o.Page) }

@@ -79,19 +79,14 @@ func (s *NotesService) List(ctx context.Context, contactID string, opt *ListNote
 // ListAll iterates over every note of a contact, fetching pages as the loop
 // needs them.
 func (s *NotesService) ListAll(ctx context.Context, contactID string, opt *ListNotesOptions, opts ...Option) iter.Seq2[Note, error] {
-	var base ListNotesOptions
-	if opt != nil {
-		base = *opt
-	}
-	return paginate(ctx, func(ctx context.Context, cursor string) ([]Note, string, error) {
-		o := base
-		o.Page = atoiOr(cursor, base.Page)
-		page, _, err := s.List(ctx, contactID, &o, opts...)
-		if err != nil {
-			return nil, "", err
-		}
-		return page.Data, nextPageNumber(page.Pages, len(page.Data)), nil
-	}, false)
+	return walk(ctx, opt, func(o *ListNotesOptions, cursor string) { o.Page = atoiOr(cursor, o.Page) },
+		func(ctx context.Context, o *ListNotesOptions) ([]Note, string, error) {
+			page, _, err := s.List(ctx, contactID, o, opts...)
+			if err != nil {
+				return nil, "", err
+			}
+			return page.Data, nextPageNumber(page.Pages, len(page.Data)), nil
+		})
 }
 
 // Create adds a note to a contact. POST /contacts/{id}/notes (createNote).

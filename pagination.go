@@ -172,6 +172,61 @@ func paginate[T any](ctx context.Context, fetch pageFetcher[T], sameCursorOK boo
 	}
 }
 
+// walk iterates over a list whose options carry the cursor. *opt is copied
+// now (nil gives the zero options) and never modified: each page is fetched
+// with its own copy of that, into which at has put the cursor ("" for the
+// first page). page fetches one page and returns its items and the next
+// cursor ("" at the end); the walk is paginate's, cursor reuse included.
+func walk[O, T any](ctx context.Context, opt *O, at func(o *O, cursor string), page func(ctx context.Context, o *O) ([]T, string, error)) iter.Seq2[T, error] {
+	var base O
+	if opt != nil {
+		base = *opt
+	}
+	return paginate(ctx, func(ctx context.Context, cursor string) ([]T, string, error) {
+		o := base
+		at(&o, cursor)
+		return page(ctx, &o)
+	}, false)
+}
+
+// nextStartingAfter returns the starting_after cursor of the page after a
+// cursor page, or "" at the end (no cursor, or an empty page). A cursor
+// handed back unchanged is caught by paginate (ErrCursorStalled).
+func nextStartingAfter(p Pages, itemsOnPage int) string {
+	if itemsOnPage == 0 {
+		return ""
+	}
+	return p.Next.StartingAfter
+}
+
+// searchAfter is walk's cursor setter for search requests: it gives r a
+// pagination of its own (the caller's is never written to) that carries the
+// cursor. Without a cursor, an empty pagination is left as it was.
+func searchAfter(r *SearchRequest, cursor string) {
+	var p SearchPagination
+	if r.Pagination != nil {
+		p = *r.Pagination
+	}
+	if cursor != "" {
+		p.StartingAfter = cursor
+	}
+	if p != (SearchPagination{}) {
+		r.Pagination = &p
+	}
+}
+
+// ownPagination returns a copy of req that holds a copy of its pagination
+// taken now, or no pagination where req's is nil or empty.
+func ownPagination(req SearchRequest) *SearchRequest {
+	if p := req.Pagination; p != nil && *p != (SearchPagination{}) {
+		cp := *p
+		req.Pagination = &cp
+	} else {
+		req.Pagination = nil
+	}
+	return &req
+}
+
 // Collect drains an iterator into a slice, stopping at the first error. It
 // holds every item in memory: prefer ranging over the iterator for large lists.
 func Collect[T any](seq iter.Seq2[T, error]) ([]T, error) {

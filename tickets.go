@@ -708,25 +708,11 @@ func (s *TicketsService) Search(ctx context.Context, req SearchRequest, opts ...
 // the loop needs them. req's pagination sets the page size; its cursor, if
 // any, is where the walk starts. req is not modified.
 func (s *TicketsService) SearchAll(ctx context.Context, req SearchRequest, opts ...Option) iter.Seq2[Ticket, error] {
-	return paginate(ctx, func(ctx context.Context, cursor string) ([]Ticket, string, error) {
-		r := req
-		var p SearchPagination
-		if req.Pagination != nil {
-			p = *req.Pagination
-		}
-		if cursor != "" {
-			p.StartingAfter = cursor
-		}
-		if p != (SearchPagination{}) {
-			r.Pagination = &p
-		}
-		page, _, err := s.Search(ctx, r, opts...)
+	return walk(ctx, &req, searchAfter, func(ctx context.Context, r *SearchRequest) ([]Ticket, string, error) {
+		page, _, err := s.Search(ctx, *r, opts...)
 		if err != nil {
 			return nil, "", err
 		}
-		if len(page.Tickets) == 0 {
-			return nil, "", nil
-		}
-		return page.Tickets, page.Pages.Next.StartingAfter, nil
-	}, false)
+		return page.Tickets, nextStartingAfter(page.Pages, len(page.Tickets)), nil
+	})
 }

@@ -65,7 +65,8 @@ func TestTokenIsChecked(t *testing.T) {
 
 	_, resp, err := srv.Client(intercom.WithToken("wrong")).Contacts.Get(ctx, "abc")
 	require.ErrorIs(t, err, intercom.ErrUnauthorized)
-	assert.Nil(t, resp)
+	require.NotNil(t, resp, "API errors come with their Response")
+	assert.Equal(t, http.StatusUnauthorized, resp.StatusCode)
 	var apiErr *intercom.APIError
 	require.ErrorAs(t, err, &apiErr)
 	assert.Equal(t, http.StatusUnauthorized, apiErr.StatusCode)
