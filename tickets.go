@@ -708,7 +708,7 @@ func (s *TicketsService) Search(ctx context.Context, req SearchRequest, opts ...
 // the loop needs them. req's pagination sets the page size; its cursor, if
 // any, is where the walk starts. req is not modified.
 func (s *TicketsService) SearchAll(ctx context.Context, req SearchRequest, opts ...Option) iter.Seq2[Ticket, error] {
-	return walk(ctx, &req, searchAfter, func(ctx context.Context, r *SearchRequest) ([]Ticket, string, error) {
+	return walk(ctx, ownPagination(req), searchAfter, func(ctx context.Context, r *SearchRequest) ([]Ticket, string, error) {
 		page, _, err := s.Search(ctx, *r, opts...)
 		if err != nil {
 			return nil, "", err
