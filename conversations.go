@@ -216,6 +216,24 @@ type ConversationTeammates struct {
 	Teammates []ConversationReference `json:"teammates,omitempty"`
 }
 
+// UnmarshalJSON reads the list under "teammates", as the REST API sends it,
+// or under "admins", as webhook notifications do.
+func (t *ConversationTeammates) UnmarshalJSON(b []byte) error {
+	var w struct {
+		Type      string                  `json:"type"`
+		Teammates []ConversationReference `json:"teammates"`
+		Admins    []ConversationReference `json:"admins"`
+	}
+	if err := json.Unmarshal(b, &w); err != nil {
+		return err
+	}
+	t.Type, t.Teammates = w.Type, w.Teammates
+	if t.Teammates == nil {
+		t.Teammates = w.Admins
+	}
+	return nil
+}
+
 // ConversationFirstContactReply is the contact's first reply in a conversation.
 type ConversationFirstContactReply struct {
 	// CreatedAt is when the contact first replied.

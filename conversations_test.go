@@ -699,3 +699,16 @@ func TestConversationsConvertToTicket(t *testing.T) {
 	_, _, err = c2.Conversations.ConvertToTicket(ctx, "594", ConvertConversationToTicketRequest{})
 	requireInvalidNoIO(t, srv2, err, "ticket_type_id")
 }
+
+func TestConversationTeammatesAcceptsWebhookKey(t *testing.T) {
+	var rest, hook, null Conversation
+	require.NoError(t, json.Unmarshal([]byte(`{"teammates":{"type":"admin.list","teammates":[{"type":"admin","id":"1"}]}}`), &rest))
+	require.NoError(t, json.Unmarshal([]byte(`{"teammates":{"type":"admin.list","admins":[{"type":"admin","id":"2"}]}}`), &hook))
+	require.NoError(t, json.Unmarshal([]byte(`{"teammates":null}`), &null))
+	require.Equal(t, ID("1"), rest.Teammates.Teammates[0].ID)
+	require.Equal(t, ID("2"), hook.Teammates.Teammates[0].ID)
+	require.Nil(t, null.Teammates, "null stays nil")
+	out, err := json.Marshal(hook.Teammates)
+	require.NoError(t, err)
+	require.JSONEq(t, `{"type":"admin.list","teammates":[{"type":"admin","id":"2"}]}`, string(out))
+}
