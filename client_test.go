@@ -552,3 +552,15 @@ func TestRequestBodyIsNotHTMLEscaped(t *testing.T) {
 	require.NoError(t, err)
 	assert.Equal(t, `{"body":"<p>A & B</p>"}`, string(rs.requests()[1].Body))
 }
+
+func TestTimestampLenientDecoding(t *testing.T) {
+	var got []Timestamp
+	require.NoError(t, json.Unmarshal([]byte(`[1674917488,"1674917488","",null,1674917488.9,"2023-01-28T14:51:28Z",-5]`), &got))
+	assert.Equal(t, []Timestamp{1674917488, 1674917488, 0, 0, 1674917488, 1674917488, -5}, got)
+	var ts Timestamp
+	require.Error(t, json.Unmarshal([]byte(`"yesterday"`), &ts))
+	require.Error(t, json.Unmarshal([]byte(`{"x":1}`), &ts))
+	b, err := json.Marshal(Timestamp(1674917488))
+	require.NoError(t, err)
+	assert.Equal(t, `1674917488`, string(b), "encodes as Intercom's integer")
+}

@@ -3,6 +3,7 @@ package intercom
 import (
 	"bytes"
 	"encoding/json"
+	"fmt"
 	"net/url"
 	"strconv"
 	"time"
@@ -53,6 +54,68 @@ func (id *ID) UnmarshalJSON(b []byte) error {
 // Timestamp is a point in time as Intercom sends it: whole seconds since the
 // Unix epoch (the spec's "date-time" integers are not RFC 3339).
 type Timestamp int64
+
+// UnmarshalJSON reads Unix seconds as Intercom sends them, a JSON integer,
+// and leniently also a numeric string ("1674917488"), a number with a
+// fraction (truncated), an RFC 3339 string (as some webhook payloads carry)
+// or null and "" (zero), so one odd field never fails a whole response.
+func (t *Timestamp) UnmarshalJSON(b []byte) error {
+	if n, ok := parseSeconds(b); ok {
+		*t = Timestamp(n)
+		return nil
+	}
+	if string(b) == "null" {
+		return nil
+	}
+	if len(b) > 0 && b[0] == '"' {
+		var s string
+		if err := json.Unmarshal(b, &s); err != nil {
+			return err
+		}
+		if s == "" {
+			*t = 0
+			return nil
+		}
+		if n, ok := parseSeconds([]byte(s)); ok {
+			*t = Timestamp(n)
+			return nil
+		}
+		tm, err := time.Parse(time.RFC3339, s)
+		if err != nil {
+			return fmt.Errorf("intercom: timestamp %q is neither Unix seconds nor RFC 3339", s)
+		}
+		*t = Timestamp(tm.Unix())
+		return nil
+	}
+	var f float64
+	if err := json.Unmarshal(b, &f); err != nil {
+		return err
+	}
+	*t = Timestamp(int64(f))
+	return nil
+}
+
+// parseSeconds parses a plain decimal integer without allocating.
+func parseSeconds(b []byte) (int64, bool) {
+	neg := len(b) > 0 && b[0] == '-'
+	if neg {
+		b = b[1:]
+	}
+	if len(b) == 0 || len(b) > 18 {
+		return 0, false
+	}
+	var n int64
+	for _, c := range b {
+		if c < '0' || c > '9' {
+			return 0, false
+		}
+		n = n*10 + int64(c-'0')
+	}
+	if neg {
+		n = -n
+	}
+	return n, true
+}
 
 // Time converts the timestamp to a time.Time in UTC; zero stays the zero time.
 func (t Timestamp) Time() time.Time {
