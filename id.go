@@ -163,3 +163,38 @@ func isPlainInteger(b []byte) bool {
 	}
 	return true
 }
+
+// intBodyID is an id that request bodies carry as a JSON integer (author_id,
+// sender_id, newsfeed_id, help_center_id, …): it encodes numeric text as a
+// bare number and anything else as a string.
+type intBodyID string
+
+// MarshalJSON writes digits as a JSON number.
+func (id intBodyID) MarshalJSON() ([]byte, error) {
+	if isDigits(string(id)) {
+		return []byte(id), nil
+	}
+	return json.Marshal(string(id))
+}
+
+// isDigits reports whether s is a non-empty run of ASCII digits.
+func isDigits(s string) bool {
+	if s == "" {
+		return false
+	}
+	for i := 0; i < len(s); i++ {
+		if s[i] < '0' || s[i] > '9' {
+			return false
+		}
+	}
+	return true
+}
+
+// checkIntID returns an invalid-request error when a non-empty id that must
+// travel as an integer is not numeric.
+func checkIntID(field, v string) error {
+	if v != "" && !isDigits(v) {
+		return invalid(field, "must be a numeric id, got "+v)
+	}
+	return nil
+}
