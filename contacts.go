@@ -453,10 +453,7 @@ func (s *ContactsService) Merge(ctx context.Context, req MergeContactsRequest, o
 // validated against Intercom's documented limits before anything is sent.
 // POST /contacts/search (SearchContacts).
 func (s *ContactsService) Search(ctx context.Context, req SearchRequest, opts ...Option) (*ContactList, *Response, error) {
-	if err := req.Validate(); err != nil {
-		return nil, nil, err
-	}
-	return call[ContactList](ctx, s.client, endpoint{method: http.MethodPost, path: "/contacts/search", body: req, readOnly: true}, opts)
+	return searchPage[ContactList](ctx, s.client, "/contacts/search", req, opts)
 }
 
 // SearchAll iterates over every contact matching req.Query, fetching pages
@@ -464,13 +461,7 @@ func (s *ContactsService) Search(ctx context.Context, req SearchRequest, opts ..
 // pages.next.starting_after as pagination.starting_after. req is not
 // modified.
 func (s *ContactsService) SearchAll(ctx context.Context, req SearchRequest, opts ...Option) iter.Seq2[Contact, error] {
-	return walk(ctx, ownPagination(req), searchAfter, func(ctx context.Context, r *SearchRequest) ([]Contact, string, error) {
-		page, _, err := s.Search(ctx, *r, opts...)
-		if err != nil {
-			return nil, "", err
-		}
-		return page.Data, nextStartingAfter(page.Pages, len(page.Data)), nil
-	})
+	return searchEach(ctx, s.client, "/contacts/search", req, opts, func(l *ContactList) ([]Contact, Pages) { return l.Data, l.Pages })
 }
 
 // Archive archives a contact. POST /contacts/{id}/archive (ArchiveContact).

@@ -1138,22 +1138,13 @@ func (s *ConversationsService) Update(ctx context.Context, id string, req Update
 // Search returns one page of the conversations matching req.Query. The query
 // is validated before sending. POST /conversations/search (searchConversations).
 func (s *ConversationsService) Search(ctx context.Context, req SearchRequest, opts ...Option) (*ConversationList, *Response, error) {
-	if err := req.Validate(); err != nil {
-		return nil, nil, err
-	}
-	return call[ConversationList](ctx, s.client, endpoint{method: http.MethodPost, path: "/conversations/search", body: req, readOnly: true}, opts)
+	return searchPage[ConversationList](ctx, s.client, "/conversations/search", req, opts)
 }
 
 // SearchAll iterates over every conversation matching req.Query, fetching
 // pages as the loop needs them. req is copied, never modified.
 func (s *ConversationsService) SearchAll(ctx context.Context, req SearchRequest, opts ...Option) iter.Seq2[Conversation, error] {
-	return walk(ctx, ownPagination(req), searchAfter, func(ctx context.Context, r *SearchRequest) ([]Conversation, string, error) {
-		page, _, err := s.Search(ctx, *r, opts...)
-		if err != nil {
-			return nil, "", err
-		}
-		return page.Conversations, nextStartingAfter(page.Pages, len(page.Conversations)), nil
-	})
+	return searchEach(ctx, s.client, "/conversations/search", req, opts, func(l *ConversationList) ([]Conversation, Pages) { return l.Conversations, l.Pages })
 }
 
 // Reply adds a reply to a conversation, as a contact (ContactReply) or as an

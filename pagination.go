@@ -6,6 +6,7 @@ import (
 	"encoding/json"
 	"fmt"
 	"iter"
+	"net/http"
 	"net/url"
 	"strconv"
 )
@@ -213,6 +214,29 @@ func searchAfter(r *SearchRequest, cursor string) {
 	if p != (SearchPagination{}) {
 		r.Pagination = &p
 	}
+}
+
+// searchPage validates req and sends one page of a search. Searches are
+// POSTs that change nothing, so they are retried like GETs.
+func searchPage[L any](ctx context.Context, c *Client, path string, req SearchRequest, opts []Option) (*L, *Response, error) {
+	if err := req.Validate(); err != nil {
+		return nil, nil, err
+	}
+	return call[L](ctx, c, endpoint{method: http.MethodPost, path: path, body: req, readOnly: true}, opts)
+}
+
+// searchEach walks every page of a search, following
+// pages.next.starting_after; items picks a page's results and its pages
+// block. req is copied, never modified.
+func searchEach[L, T any](ctx context.Context, c *Client, path string, req SearchRequest, opts []Option, items func(*L) ([]T, Pages)) iter.Seq2[T, error] {
+	return walk(ctx, ownPagination(req), searchAfter, func(ctx context.Context, r *SearchRequest) ([]T, string, error) {
+		page, _, err := searchPage[L](ctx, c, path, *r, opts)
+		if err != nil {
+			return nil, "", err
+		}
+		data, pages := items(page)
+		return data, nextStartingAfter(pages, len(data)), nil
+	})
 }
 
 // ownPagination returns a copy of req that holds a copy of its pagination

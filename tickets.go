@@ -698,21 +698,12 @@ func (s *TicketsService) Reply(ctx context.Context, id string, req TicketReplyRe
 // Search returns one page of the tickets matching the query.
 // POST /tickets/search (searchTickets).
 func (s *TicketsService) Search(ctx context.Context, req SearchRequest, opts ...Option) (*TicketList, *Response, error) {
-	if err := req.Validate(); err != nil {
-		return nil, nil, err
-	}
-	return call[TicketList](ctx, s.client, endpoint{method: http.MethodPost, path: "/tickets/search", body: req, readOnly: true}, opts)
+	return searchPage[TicketList](ctx, s.client, "/tickets/search", req, opts)
 }
 
 // SearchAll iterates over every ticket matching the query, fetching pages as
 // the loop needs them. req's pagination sets the page size; its cursor, if
 // any, is where the walk starts. req is not modified.
 func (s *TicketsService) SearchAll(ctx context.Context, req SearchRequest, opts ...Option) iter.Seq2[Ticket, error] {
-	return walk(ctx, ownPagination(req), searchAfter, func(ctx context.Context, r *SearchRequest) ([]Ticket, string, error) {
-		page, _, err := s.Search(ctx, *r, opts...)
-		if err != nil {
-			return nil, "", err
-		}
-		return page.Tickets, nextStartingAfter(page.Pages, len(page.Tickets)), nil
-	})
+	return searchEach(ctx, s.client, "/tickets/search", req, opts, func(l *TicketList) ([]Ticket, Pages) { return l.Tickets, l.Pages })
 }
