@@ -10,7 +10,6 @@ import (
 	"log/slog"
 	"net"
 	"net/http"
-	"net/http/httptest"
 	"strconv"
 	"strings"
 	"sync"
@@ -21,59 +20,6 @@ import (
 	"github.com/stretchr/testify/assert"
 	"github.com/stretchr/testify/require"
 )
-
-const testBasePath = "/proxy/intercom"
-
-// recordingServer is an httptest server mounted under a base path that
-// records each request and answers with handler.
-type recordingServer struct {
-	*httptest.Server
-	mu   sync.Mutex
-	reqs []recorded
-}
-
-type recorded struct {
-	Method, Path, RawQuery string
-	Header                 http.Header
-	Body                   []byte
-}
-
-func newRecordingServer(t *testing.T, handler http.HandlerFunc) *recordingServer {
-	t.Helper()
-	rs := &recordingServer{}
-	mux := http.NewServeMux()
-	mux.HandleFunc(testBasePath+"/", func(w http.ResponseWriter, r *http.Request) {
-		b, _ := io.ReadAll(r.Body)
-		rs.mu.Lock()
-		rs.reqs = append(rs.reqs, recorded{r.Method, strings.TrimPrefix(r.URL.EscapedPath(), testBasePath), r.URL.RawQuery, r.Header.Clone(), b})
-		rs.mu.Unlock()
-		r.Body = io.NopCloser(bytes.NewReader(b))
-		handler(w, r)
-	})
-	rs.Server = httptest.NewServer(mux)
-	t.Cleanup(rs.Close)
-	return rs
-}
-
-func (rs *recordingServer) requests() []recorded {
-	rs.mu.Lock()
-	defer rs.mu.Unlock()
-	return append([]recorded(nil), rs.reqs...)
-}
-
-func (rs *recordingServer) client(t *testing.T, opts ...Option) *Client {
-	t.Helper()
-	base := []Option{WithBaseURL(rs.URL + testBasePath), WithRetryPolicy(RetryPolicy{MaxRetries: 3, MinWait: time.Millisecond, MaxWait: 2 * time.Second})}
-	c, err := NewClient("secret-token-123", append(base, opts...)...)
-	require.NoError(t, err)
-	return c
-}
-
-func writeJSON(w http.ResponseWriter, status int, body string) {
-	w.Header().Set("Content-Type", "application/json")
-	w.WriteHeader(status)
-	_, _ = io.WriteString(w, body)
-}
 
 func TestNewClientRequiresToken(t *testing.T) {
 	_, err := NewClient("")
@@ -124,7 +70,7 @@ func TestRequestHeadersAndBasePath(t *testing.T) {
 	got := rs.requests()[0]
 	assert.Equal(t, "GET", got.Method)
 	assert.Equal(t, "/admins/99%2012%2F67", got.Path, "path segments are escaped")
-	assert.Equal(t, "Bearer secret-token-123", got.Header.Get("Authorization"))
+	assert.Equal(t, "Bearer "+testToken, got.Header.Get("Authorization"))
 	assert.Equal(t, "2.10", got.Header.Get("Intercom-Version"))
 	assert.Equal(t, "application/json", got.Header.Get("Accept"))
 	assert.Equal(t, "intercom-go/"+Version+" myapp/1.2", got.Header.Get("User-Agent"))
@@ -422,8 +368,8 @@ func TestTokenSourceAndSecrets(t *testing.T) {
 	c := rs.client(t, WithLogger(logger))
 	_, _, err := c.Admins.Get(context.Background(), "1")
 	require.ErrorIs(t, err, ErrUnauthorized)
-	assert.NotContains(t, err.Error(), "secret-token-123")
-	assert.NotContains(t, logs.String(), "secret-token-123")
+	assert.NotContains(t, err.Error(), testToken)
+	assert.NotContains(t, logs.String(), testToken)
 	assert.Contains(t, logs.String(), "status=401")
 
 	c2, err := NewClient("", WithBaseURL(rs.URL+testBasePath), WithTokenSource(failingTokens{}))

@@ -15,7 +15,6 @@ import (
 	"io"
 	"net"
 	"net/http"
-	"net/http/httptest"
 	"strconv"
 	"strings"
 	"sync"
@@ -27,53 +26,6 @@ import (
 	"github.com/stretchr/testify/assert"
 	"github.com/stretchr/testify/require"
 )
-
-// fltToken is the token every fault-suite client sends.
-const fltToken = "tok_fault_SUITE_0123456789abcdef"
-
-// fltPolicy retries fast, so tests measure counts rather than sleeps.
-func fltPolicy(maxRetries int) RetryPolicy {
-	return RetryPolicy{MaxRetries: maxRetries, MinWait: time.Millisecond, MaxWait: 2 * time.Second}
-}
-
-// fltClient is a client for base with fast retries and no retry budget
-// (budget tests set their own).
-func fltClient(t *testing.T, base string, opts ...Option) *Client {
-	t.Helper()
-	c, err := NewClient(fltToken, append([]Option{WithBaseURL(base), WithRetryPolicy(fltPolicy(3))}, opts...)...)
-	require.NoError(t, err)
-	return c
-}
-
-// fltCtx bounds a test: nothing here should take anywhere near d.
-func fltCtx(t *testing.T, d time.Duration) context.Context {
-	t.Helper()
-	ctx, cancel := context.WithTimeout(context.Background(), d)
-	t.Cleanup(cancel)
-	return ctx
-}
-
-// fltServer is an httptest server that counts requests (per method) and
-// answers with h.
-type fltServer struct {
-	*httptest.Server
-	n     atomic.Int32
-	posts atomic.Int32
-}
-
-func newFltServer(t *testing.T, h func(n int32, w http.ResponseWriter, r *http.Request)) *fltServer {
-	t.Helper()
-	s := &fltServer{}
-	s.Server = httptest.NewServer(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
-		_, _ = io.Copy(io.Discard, r.Body)
-		if r.Method == http.MethodPost {
-			s.posts.Add(1)
-		}
-		h(s.n.Add(1), w, r)
-	}))
-	t.Cleanup(s.Close)
-	return s
-}
 
 // resetConn closes c with an RST instead of a FIN.
 func resetConn(c net.Conn) {

@@ -41,14 +41,20 @@ type Throttle struct {
 	starts []time.Duration // when the last n requests started (or finished)
 	count  uint64          // requests admitted so far; starts[count%n] is the oldest
 	hold   time.Duration   // no request starts before this
+	epoch  time.Time       // the throttle's times are durations since its first use
 }
 
-// throttleEpoch anchors the throttle's clock; durations since it are read
-// from the monotonic clock, so wall-clock jumps do not disturb the windows.
-var throttleEpoch = time.Now()
-
-// monoNow is the throttle's clock: the monotonic time since throttleEpoch.
-func monoNow() time.Duration { return time.Since(throttleEpoch) }
+// monoNow is the throttle's clock: the monotonic time since its first use,
+// so wall-clock jumps do not disturb the windows, and the zero time (no
+// hold) is never in its future. It anchors on first use rather than at
+// package init so that a throttle made under testing/synctest's fake clock
+// reads that clock. Call it with t.mu held.
+func (t *Throttle) monoNow() time.Duration {
+	if t.epoch.IsZero() {
+		t.epoch = time.Now()
+	}
+	return time.Since(t.epoch)
+}
 
 // throttleMaxHold caps a hold ordered by the rate-limit headers.
 const throttleMaxHold = time.Minute
@@ -85,7 +91,7 @@ func (t *Throttle) admit(ctx context.Context) (ticket uint64, err error) {
 			return 0, err
 		}
 		t.mu.Lock()
-		now := monoNow()
+		now := t.monoNow()
 		at := t.hold
 		n := uint64(t.n)
 		if n > 0 && t.count >= n {
@@ -131,7 +137,7 @@ func (t *Throttle) finished(ticket uint64) {
 		return
 	}
 	i := (ticket - 1) % n
-	t.starts[i] = max(t.starts[i], monoNow())
+	t.starts[i] = max(t.starts[i], t.monoNow())
 }
 
 // observe reads the rate-limit state of a response: a 429, or an exhausted
@@ -153,5 +159,5 @@ func (t *Throttle) holdFor(d time.Duration) {
 	t.mu.Lock()
 	defer t.mu.Unlock()
 	d = min(d, max(throttleMaxHold, t.window))
-	t.hold = max(t.hold, monoNow()+d)
+	t.hold = max(t.hold, t.monoNow()+d)
 }

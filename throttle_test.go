@@ -1,13 +1,14 @@
 package intercom
 
+// The throttle's tests run on the fake clock (fakeClock): every wait is
+// exact and takes no real time, so they assert the exact instants at which
+// requests reach the server, not throughput on a wall clock.
+
 import (
 	"context"
-	"errors"
 	"net/http"
-	"net/http/httptest"
 	"strconv"
 	"sync"
-	"sync/atomic"
 	"testing"
 	"time"
 
@@ -15,11 +16,40 @@ import (
 	"github.com/stretchr/testify/require"
 )
 
-// windowServer fakes Intercom's rate limit: it allows limit requests in
-// each fixed window (the first starting with the first request) and answers
-// 429 beyond that. It counts a request when its handler starts.
-type windowServer struct {
-	*httptest.Server
+const (
+	adminJSON     = `{"type":"admin","id":"1"}`
+	rateLimitJSON = `{"type":"error.list","errors":[{"code":"rate_limit_exceeded","message":"Exceeded rate limit"}]}`
+)
+
+// arrivals records when each request reached a server, by the server's clock.
+type arrivals struct {
+	mu    sync.Mutex
+	times []time.Time
+}
+
+func (a *arrivals) add(at time.Time) int {
+	a.mu.Lock()
+	defer a.mu.Unlock()
+	a.times = append(a.times, at)
+	return len(a.times)
+}
+
+func (a *arrivals) reset() {
+	a.mu.Lock()
+	defer a.mu.Unlock()
+	a.times = nil
+}
+
+func (a *arrivals) all() []time.Time {
+	a.mu.Lock()
+	defer a.mu.Unlock()
+	return append([]time.Time(nil), a.times...)
+}
+
+// windowLimit fakes Intercom's rate limit: limit requests in each fixed
+// window (the first starting with the first request), 429 beyond. It counts
+// a request when its handler starts.
+type windowLimit struct {
 	limit  int
 	window time.Duration
 
@@ -31,280 +61,316 @@ type windowServer struct {
 	rejected int
 }
 
-func newWindowServer(t *testing.T, limit int, window time.Duration) *windowServer {
-	ws := &windowServer{limit: limit, window: window, counts: map[int64]int{}}
-	ws.Server = httptest.NewServer(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
-		now := time.Now()
-		ws.mu.Lock()
-		if ws.first.IsZero() {
-			ws.first = now
-		}
-		k := int64(now.Sub(ws.first) / ws.window)
-		ws.counts[k]++
-		over := ws.counts[k] > ws.limit
-		if over {
-			ws.rejected++
-		} else {
-			ws.served++
-			ws.last = now
-		}
-		ws.mu.Unlock()
-		if over {
-			writeJSON(w, http.StatusTooManyRequests, `{"type":"error.list","errors":[{"code":"rate_limit_exceeded","message":"Exceeded rate limit"}]}`)
-			return
-		}
-		writeJSON(w, http.StatusOK, `{"type":"admin","id":"1"}`)
-	}))
-	t.Cleanup(ws.Close)
-	return ws
+func (wl *windowLimit) handle(_ int32, w http.ResponseWriter, _ *http.Request) {
+	now := time.Now()
+	wl.mu.Lock()
+	if wl.first.IsZero() {
+		wl.first = now
+	}
+	k := int64(now.Sub(wl.first) / wl.window)
+	wl.counts[k]++
+	over := wl.counts[k] > wl.limit
+	if over {
+		wl.rejected++
+	} else {
+		wl.served++
+		wl.last = now
+	}
+	wl.mu.Unlock()
+	if over {
+		writeJSON(w, http.StatusTooManyRequests, rateLimitJSON)
+		return
+	}
+	writeJSON(w, http.StatusOK, adminJSON)
 }
 
-// TestThrottleKeepsUnderTheLimit runs many goroutines through one client
-// against a server allowing 20 requests per 200ms window (Intercom's
-// 10-second windows, scaled down): no request may be refused, and the
-// throughput must reach 95% of what the server allows.
+// TestThrottleKeepsUnderTheLimit runs 32 goroutines through one client
+// against a server allowing 20 requests per 10s window: no request is
+// refused, and the throttle wastes none of the allowance: 200 requests take
+// exactly 10 windows, 20 in each.
 func TestThrottleKeepsUnderTheLimit(t *testing.T) {
-	const (
-		limit      = 20
-		goroutines = 32
-	)
-	window, windows := 200*time.Millisecond, 10
-	if raceEnabled() {
-		// Under the race detector requests take long enough for their
-		// latency (which each request adds to its window) to add up to a
-		// good part of a 200ms window.
-		window, windows = time.Second, 5
-	}
-	total := limit * windows
-	ws := newWindowServer(t, limit, window)
-	// A transport that keeps a connection per goroutine, as a client used
-	// by many goroutines should have.
-	tr := http.DefaultTransport.(*http.Transport).Clone()
-	tr.MaxIdleConnsPerHost = goroutines
-	defer tr.CloseIdleConnections()
-	c, err := NewClient("tok", WithBaseURL(ws.URL), WithHTTPClient(&http.Client{Transport: tr}),
-		WithMaxRetries(0), WithThrottle(NewThrottle(limit, window)))
-	require.NoError(t, err)
+	t.Parallel()
+	fakeClock(t, func(t *testing.T) {
+		const (
+			limit      = 20
+			windows    = 10
+			total      = limit * windows
+			goroutines = 32
+			window     = 10 * time.Second
+		)
+		wl := &windowLimit{limit: limit, window: window, counts: map[int64]int{}}
+		srv := newTestServer(t, wl.handle, inMemory())
+		c := srv.client(t, WithMaxRetries(0), WithThrottle(NewThrottle(limit, window)))
 
-	ctx, cancel := context.WithTimeout(context.Background(), 30*time.Second)
-	defer cancel()
-	var wg sync.WaitGroup
-	var issued atomic.Int64
-	errs := make(chan error, goroutines)
-	for range goroutines {
-		wg.Add(1)
-		go func() {
-			defer wg.Done()
-			for issued.Add(1) <= int64(total) {
-				var out map[string]any
-				if _, err := c.Do(ctx, http.MethodGet, "/me", nil, &out); err != nil {
-					errs <- err
-					return
+		ctx := testCtx(t, time.Hour)
+		var wg sync.WaitGroup
+		var mu sync.Mutex
+		issued := 0
+		for range goroutines {
+			wg.Go(func() {
+				for {
+					mu.Lock()
+					issued++
+					mine := issued
+					mu.Unlock()
+					if mine > total {
+						return
+					}
+					if _, err := c.Do(ctx, http.MethodGet, "/me", nil, nil); !assert.NoError(t, err) {
+						return
+					}
 				}
-			}
-		}()
-	}
-	wg.Wait()
-	close(errs)
-	for err := range errs {
-		t.Error(err)
-	}
+			})
+		}
+		wg.Wait()
 
-	ws.mu.Lock()
-	defer ws.mu.Unlock()
-	require.Zero(t, ws.rejected, "the throttle let requests through beyond the limit; requests per window: %v", ws.counts)
-	require.Equal(t, total, ws.served)
-	used := int(ws.last.Sub(ws.first)/window) + 1 // windows from the first request to the last
-	rate := float64(ws.served) / float64(used*limit)
-	t.Logf("%d requests in %d windows of %s (%s): %.1f%% of the allowed rate", ws.served, used, window, ws.last.Sub(ws.first).Round(time.Millisecond), 100*rate)
-	assert.GreaterOrEqual(t, rate, 0.95, "throughput below 95%% of the allowed rate")
+		wl.mu.Lock()
+		defer wl.mu.Unlock()
+		require.Zero(t, wl.rejected, "the throttle let requests through beyond the limit; requests per window: %v", wl.counts)
+		require.Equal(t, total, wl.served)
+		require.Len(t, wl.counts, windows, "requests per window: %v", wl.counts)
+		for k, n := range wl.counts {
+			require.Equal(t, limit, n, "window %d is not used to the full", k)
+		}
+		require.Equal(t, (windows-1)*window, wl.last.Sub(wl.first), "the last window starts as soon as the limit allows")
+	})
+}
+
+// TestThrottleCountsFromTheResponse: a request leaves the window per after
+// its response arrived, not after it was sent, so however long a request
+// took to reach the server, the server never sees two requests of a
+// one-per-window throttle closer than the window.
+func TestThrottleCountsFromTheResponse(t *testing.T) {
+	t.Parallel()
+	fakeClock(t, func(t *testing.T) {
+		const per = time.Second
+		var at arrivals
+		srv := newTestServer(t, func(n int32, w http.ResponseWriter, _ *http.Request) {
+			if n == 1 {
+				time.Sleep(per / 2) // a slow way in: the server counts it late
+			}
+			at.add(time.Now())
+			writeJSON(w, http.StatusOK, adminJSON)
+		}, inMemory())
+		c := srv.client(t, WithThrottle(NewThrottle(1, per)))
+		start := time.Now()
+		for range 3 {
+			_, err := c.Do(testCtx(t, time.Hour), http.MethodGet, "/me", nil, nil)
+			require.NoError(t, err)
+		}
+		got := at.all()
+		require.Len(t, got, 3)
+		require.Equal(t, []time.Duration{per / 2, per/2 + per, per/2 + 2*per},
+			[]time.Duration{got[0].Sub(start), got[1].Sub(start), got[2].Sub(start)},
+			"each request one window after the previous response")
+	})
 }
 
 // TestThrottleHoldsUntilReset: once a response says X-RateLimit-Remaining:
-// 0, no request (from any goroutine) starts before X-RateLimit-Reset.
+// 0, no request (from any goroutine) starts before X-RateLimit-Reset, and
+// they all start at it.
 func TestThrottleHoldsUntilReset(t *testing.T) {
-	var mu sync.Mutex
-	var arrivals []time.Time
-	var reset time.Time
-	srv := httptest.NewServer(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
-		now := time.Now()
-		mu.Lock()
-		arrivals = append(arrivals, now)
-		n := len(arrivals)
-		if n == 1 {
-			reset = time.Unix(now.Unix()+1, 0) // the next whole second: 0 to 1s away
-		}
-		mu.Unlock()
-		h := w.Header()
-		h.Set("X-RateLimit-Limit", "1")
-		if n == 1 {
-			h.Set("X-RateLimit-Remaining", "0")
-			h.Set("X-RateLimit-Reset", strconv.FormatInt(reset.Unix(), 10))
-		} else {
-			h.Set("X-RateLimit-Remaining", "5")
-		}
-		writeJSON(w, http.StatusOK, `{"type":"admin","id":"1"}`)
-	}))
-	defer srv.Close()
+	t.Parallel()
+	fakeClock(t, func(t *testing.T) {
+		var at arrivals
+		reset := time.Now().Add(3 * time.Second) // the fake clock starts on a whole second
+		srv := newTestServer(t, func(n int32, w http.ResponseWriter, _ *http.Request) {
+			at.add(time.Now())
+			h := w.Header()
+			h.Set("X-RateLimit-Limit", "1")
+			if n == 1 {
+				h.Set("X-RateLimit-Remaining", "0")
+				h.Set("X-RateLimit-Reset", strconv.FormatInt(reset.Unix(), 10))
+			} else {
+				h.Set("X-RateLimit-Remaining", "5")
+			}
+			writeJSON(w, http.StatusOK, adminJSON)
+		}, inMemory())
+		c := srv.client(t, WithThrottle(&Throttle{})) // headers only
+		ctx := testCtx(t, time.Hour)
+		_, err := c.Do(ctx, http.MethodGet, "/me", nil, nil)
+		require.NoError(t, err)
 
-	c, err := NewClient("tok", WithBaseURL(srv.URL), WithThrottle(&Throttle{})) // headers only
-	require.NoError(t, err)
-	ctx, cancel := context.WithTimeout(context.Background(), 10*time.Second)
-	defer cancel()
-	_, err = c.Do(ctx, http.MethodGet, "/me", nil, nil)
-	require.NoError(t, err)
-
-	var wg sync.WaitGroup
-	for range 4 {
-		wg.Add(1)
-		go func() {
-			defer wg.Done()
-			_, err := c.Do(ctx, http.MethodGet, "/me", nil, nil)
-			assert.NoError(t, err)
-		}()
-	}
-	wg.Wait()
-	mu.Lock()
-	defer mu.Unlock()
-	require.Len(t, arrivals, 5)
-	for _, at := range arrivals[1:] {
-		assert.False(t, at.Before(reset), "a request started at %s, before the reset at %s", at.Format(time.StampMilli), reset.Format(time.StampMilli))
-	}
+		var wg sync.WaitGroup
+		for range 4 {
+			wg.Go(func() {
+				_, err := c.Do(ctx, http.MethodGet, "/me", nil, nil)
+				assert.NoError(t, err)
+			})
+		}
+		wg.Wait()
+		got := at.all()
+		require.Len(t, got, 5)
+		for _, a := range got[1:] {
+			require.Equal(t, reset, a, "every later request starts at the reset")
+		}
+	})
 }
 
 // TestThrottleHoldsOn429 holds the other goroutines' requests after a 429
-// too, and the 429 itself is retried after the reset.
+// too, and the 429 itself is retried at the reset.
 func TestThrottleHoldsOn429(t *testing.T) {
-	var mu sync.Mutex
-	var arrivals []time.Time
-	var reset time.Time
-	srv := httptest.NewServer(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
-		now := time.Now()
-		mu.Lock()
-		arrivals = append(arrivals, now)
-		n := len(arrivals)
-		if n == 1 {
-			reset = time.Unix(now.Unix()+1, 0)
-		}
-		mu.Unlock()
-		if n == 1 {
-			w.Header().Set("X-RateLimit-Reset", strconv.FormatInt(reset.Unix(), 10))
-			writeJSON(w, http.StatusTooManyRequests, `{"type":"error.list","errors":[{"code":"rate_limit_exceeded","message":"Exceeded rate limit"}]}`)
-			return
-		}
-		writeJSON(w, http.StatusOK, `{"type":"admin","id":"1"}`)
-	}))
-	defer srv.Close()
+	t.Parallel()
+	fakeClock(t, func(t *testing.T) {
+		var at arrivals
+		reset := time.Now().Add(2 * time.Second)
+		srv := newTestServer(t, func(n int32, w http.ResponseWriter, _ *http.Request) {
+			at.add(time.Now())
+			if n == 1 {
+				w.Header().Set("X-RateLimit-Reset", strconv.FormatInt(reset.Unix(), 10))
+				writeJSON(w, http.StatusTooManyRequests, rateLimitJSON)
+				return
+			}
+			writeJSON(w, http.StatusOK, adminJSON)
+		}, inMemory())
+		c := srv.client(t, WithThrottle(NewThrottle(100, time.Second)),
+			WithRetryPolicy(RetryPolicy{MaxRetries: 2, MinWait: time.Millisecond, MaxWait: 5 * time.Second}))
+		ctx := testCtx(t, time.Hour)
+		var wg sync.WaitGroup
+		wg.Go(func() {
+			_, err := c.Do(ctx, http.MethodGet, "/me", nil, nil) // 429, waits for the reset, then succeeds
+			assert.NoError(t, err)
+		})
+		time.Sleep(time.Second) // another goroutine, after the 429
+		_, err := c.Do(ctx, http.MethodGet, "/me", nil, nil)
+		require.NoError(t, err)
+		wg.Wait()
+		got := at.all()
+		require.Len(t, got, 3)
+		require.Equal(t, []time.Time{reset, reset}, got[1:], "no request before the reset, none later than needed")
+	})
+}
 
-	c, err := NewClient("tok", WithBaseURL(srv.URL), WithThrottle(NewThrottle(100, time.Second)),
-		WithRetryPolicy(RetryPolicy{MaxRetries: 2, MinWait: time.Millisecond, MaxWait: 5 * time.Second}))
-	require.NoError(t, err)
-	ctx, cancel := context.WithTimeout(context.Background(), 10*time.Second)
-	defer cancel()
-	_, err = c.Do(ctx, http.MethodGet, "/me", nil, nil) // 429, waits for the reset, then succeeds
-	require.NoError(t, err)
-	_, err = c.Do(ctx, http.MethodGet, "/me", nil, nil)
-	require.NoError(t, err)
-	mu.Lock()
-	defer mu.Unlock()
-	require.Len(t, arrivals, 3)
-	for _, at := range arrivals[1:] {
-		assert.False(t, at.Before(reset), "a request started before the reset")
-	}
+// TestThrottleHoldIsCapped: a reset far ahead (a server clock an hour fast)
+// holds requests for a minute at most.
+func TestThrottleHoldIsCapped(t *testing.T) {
+	t.Parallel()
+	fakeClock(t, func(t *testing.T) {
+		var at arrivals
+		srv := newTestServer(t, func(n int32, w http.ResponseWriter, _ *http.Request) {
+			at.add(time.Now())
+			if n == 1 {
+				w.Header().Set("X-RateLimit-Remaining", "0")
+				w.Header().Set("X-RateLimit-Reset", strconv.FormatInt(time.Now().Add(time.Hour).Unix(), 10))
+			}
+			writeJSON(w, http.StatusOK, adminJSON)
+		}, inMemory())
+		for _, tc := range []struct {
+			th   *Throttle
+			hold time.Duration
+		}{{&Throttle{}, throttleMaxHold}, {NewThrottle(10, 5*time.Minute), 5 * time.Minute}} {
+			srv.reset()
+			at.reset()
+			start := time.Now()
+			c := srv.client(t, WithThrottle(tc.th))
+			for range 2 {
+				_, err := c.Do(testCtx(t, 2*time.Hour), http.MethodGet, "/me", nil, nil)
+				require.NoError(t, err)
+			}
+			got := at.all()
+			require.Len(t, got, 2)
+			require.Equal(t, tc.hold, got[1].Sub(start), "a minute, or the throttle's window if longer")
+		}
+	})
 }
 
 // TestThrottleCoversRetries: a retry waits for the throttle like a first
 // attempt does.
 func TestThrottleCoversRetries(t *testing.T) {
-	var mu sync.Mutex
-	var arrivals []time.Time
-	srv := httptest.NewServer(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
-		mu.Lock()
-		arrivals = append(arrivals, time.Now())
-		n := len(arrivals)
-		mu.Unlock()
-		if n == 1 {
-			writeJSON(w, http.StatusServiceUnavailable, `{"type":"error.list","errors":[{"code":"service_unavailable","message":"try again"}]}`)
-			return
-		}
-		writeJSON(w, http.StatusOK, `{"type":"admin","id":"1"}`)
-	}))
-	defer srv.Close()
-
-	const per = 150 * time.Millisecond
-	c, err := NewClient("tok", WithBaseURL(srv.URL), WithThrottle(NewThrottle(1, per)),
-		WithRetryPolicy(RetryPolicy{MaxRetries: 2, MinWait: time.Millisecond, MaxWait: time.Second}))
-	require.NoError(t, err)
-	_, err = c.Do(context.Background(), http.MethodGet, "/me", nil, nil)
-	require.NoError(t, err)
-	mu.Lock()
-	defer mu.Unlock()
-	require.Len(t, arrivals, 2)
-	assert.GreaterOrEqual(t, arrivals[1].Sub(arrivals[0]), per, "the retry did not wait for the throttle")
+	t.Parallel()
+	fakeClock(t, func(t *testing.T) {
+		var at arrivals
+		srv := newTestServer(t, func(n int32, w http.ResponseWriter, _ *http.Request) {
+			at.add(time.Now())
+			if n == 1 {
+				writeJSON(w, http.StatusServiceUnavailable, `{"type":"error.list","errors":[{"code":"service_unavailable","message":"try again"}]}`)
+				return
+			}
+			writeJSON(w, http.StatusOK, adminJSON)
+		}, inMemory())
+		const per = 150 * time.Millisecond
+		c := srv.client(t, WithThrottle(NewThrottle(1, per)),
+			WithRetryPolicy(RetryPolicy{MaxRetries: 2, MinWait: time.Millisecond, MaxWait: time.Second}))
+		_, err := c.Do(testCtx(t, time.Hour), http.MethodGet, "/me", nil, nil)
+		require.NoError(t, err)
+		got := at.all()
+		require.Len(t, got, 2)
+		require.Equal(t, per, got[1].Sub(got[0]), "the retry waited for the throttle, and no longer")
+	})
 }
 
 func TestThrottleWaitEndsWithContext(t *testing.T) {
-	th := NewThrottle(1, time.Hour)
-	require.NoError(t, th.Wait(context.Background()))
+	t.Parallel()
+	fakeClock(t, func(t *testing.T) {
+		th := NewThrottle(1, time.Hour)
+		require.NoError(t, th.Wait(context.Background()))
 
-	// A deadline the wait cannot meet fails at once.
-	ctx, cancel := context.WithTimeout(context.Background(), time.Minute)
-	defer cancel()
-	start := time.Now()
-	err := th.Wait(ctx)
-	require.ErrorIs(t, err, context.DeadlineExceeded)
-	assert.Less(t, time.Since(start), time.Second)
+		// A deadline the wait cannot meet fails at once.
+		ctx, cancel := context.WithTimeout(context.Background(), time.Minute)
+		defer cancel()
+		start := time.Now()
+		err := th.Wait(ctx)
+		require.ErrorIs(t, err, context.DeadlineExceeded)
+		require.Contains(t, err.Error(), "would pass the context's deadline")
+		require.Zero(t, time.Since(start), "no wait at all")
 
-	// Cancellation ends a wait.
-	ctx2, cancel2 := context.WithCancel(context.Background())
-	time.AfterFunc(20*time.Millisecond, cancel2)
-	require.ErrorIs(t, th.Wait(ctx2), context.Canceled)
+		// Cancellation ends a wait, at once.
+		ctx2, cancel2 := context.WithCancel(context.Background())
+		time.AfterFunc(20*time.Millisecond, cancel2)
+		start = time.Now()
+		require.ErrorIs(t, th.Wait(ctx2), context.Canceled)
+		require.Equal(t, 20*time.Millisecond, time.Since(start))
 
-	// The call returns the context's error, with nothing sent.
-	var hits atomic.Int32
-	srv := httptest.NewServer(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
-		hits.Add(1)
-		writeJSON(w, http.StatusOK, `{}`)
-	}))
-	defer srv.Close()
-	c, err := NewClient("tok", WithBaseURL(srv.URL), WithThrottle(th))
-	require.NoError(t, err)
-	ctx3, cancel3 := context.WithTimeout(context.Background(), 50*time.Millisecond)
-	defer cancel3()
-	_, err = c.Do(ctx3, http.MethodGet, "/me", nil, nil)
-	require.True(t, errors.Is(err, context.DeadlineExceeded), "%v", err)
-	assert.Zero(t, hits.Load())
+		// The call returns the context's error, with nothing sent.
+		srv := newTestServer(t, func(_ int32, w http.ResponseWriter, _ *http.Request) { writeJSON(w, http.StatusOK, `{}`) }, inMemory())
+		c := srv.client(t, WithThrottle(th))
+		ctx3, cancel3 := context.WithTimeout(context.Background(), 50*time.Millisecond)
+		defer cancel3()
+		_, err = c.Do(ctx3, http.MethodGet, "/me", nil, nil)
+		require.ErrorIs(t, err, context.DeadlineExceeded)
+		require.Zero(t, srv.n.Load())
 
-	// WithThrottle(nil) lets one call skip the client's throttle.
-	_, err = c.Do(context.Background(), http.MethodGet, "/me", nil, nil, WithThrottle(nil))
-	require.NoError(t, err)
-	assert.EqualValues(t, 1, hits.Load())
+		// WithThrottle(nil) lets one call skip the client's throttle.
+		_, err = c.Do(context.Background(), http.MethodGet, "/me", nil, nil, WithThrottle(nil))
+		require.NoError(t, err)
+		require.EqualValues(t, 1, srv.n.Load())
+	})
 }
 
 func TestThrottleSlidingWindow(t *testing.T) {
-	const per = 100 * time.Millisecond
-	th := NewThrottle(3, per)
-	ctx := context.Background()
-	start := time.Now()
-	for range 3 { // a burst of n goes at once
+	t.Parallel()
+	fakeClock(t, func(t *testing.T) {
+		const per = 100 * time.Millisecond
+		th := NewThrottle(3, per)
+		ctx := context.Background()
+		start := time.Now()
+		for range 3 { // a burst of n goes at once
+			require.NoError(t, th.Wait(ctx))
+		}
+		require.Zero(t, time.Since(start))
+		time.Sleep(per / 4)
+		require.NoError(t, th.Wait(ctx)) // the fourth waits for the first to leave the window
+		require.Equal(t, per, time.Since(start))
+		require.NoError(t, th.Wait(ctx)) // so does the fifth, for the second
+		require.Equal(t, per, time.Since(start))
 		require.NoError(t, th.Wait(ctx))
-	}
-	assert.Less(t, time.Since(start), per/2)
-	require.NoError(t, th.Wait(ctx)) // the fourth waits for the first to leave the window
-	assert.GreaterOrEqual(t, time.Since(start), per)
-
+		require.Equal(t, per, time.Since(start))
+		require.NoError(t, th.Wait(ctx)) // the seventh, for the fourth
+		require.Equal(t, 2*per, time.Since(start))
+	})
 	var nilThrottle *Throttle
-	require.NoError(t, nilThrottle.Wait(ctx))
-	assert.Panics(t, func() { NewThrottle(0, time.Second) })
-	assert.Panics(t, func() { NewThrottle(1, 0) })
+	require.NoError(t, nilThrottle.Wait(context.Background()))
+	require.Panics(t, func() { NewThrottle(0, time.Second) })
+	require.Panics(t, func() { NewThrottle(1, 0) })
 }
 
 func TestThrottleDoesNotTouchTheHTTPClient(t *testing.T) {
+	t.Parallel()
 	tr := &http.Transport{}
 	hc := &http.Client{Transport: tr}
 	c, err := NewClient("tok", WithHTTPClient(hc), WithThrottle(NewThrottle(10, time.Second)))
 	require.NoError(t, err)
-	assert.Same(t, tr, hc.Transport)
-	assert.Zero(t, hc.Timeout)
-	assert.NotSame(t, hc, c.http)
+	require.Same(t, tr, hc.Transport)
+	require.Zero(t, hc.Timeout)
+	require.NotSame(t, hc, c.http)
 }
