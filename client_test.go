@@ -166,16 +166,37 @@ func TestAPIErrorMessageNamesField(t *testing.T) {
 	assert.Equal(t, "intercom: 400 Bad Request: parameter_invalid (field email): must be an email [request_id r1]", e.Error())
 }
 
+// TestErrorBodyIsCapped: an error body is read up to 1 MiB, no further. A
+// JSON error list that fits is parsed whole; one whose entries end past
+// 1 MiB is not (the SDK never saw its end); and of a 10 MiB body the SDK
+// reads at most 1 MiB to parse and 1 MiB more to drain the connection.
 func TestErrorBodyIsCapped(t *testing.T) {
-	big := strings.Repeat("x", 10<<20)
-	rs := newRecordingServer(t, func(w http.ResponseWriter, r *http.Request) {
-		w.WriteHeader(500)
-		_, _ = io.WriteString(w, big)
-	})
-	_, _, err := rs.client(t, WithMaxRetries(0)).Admins.Get(context.Background(), "1")
-	var ae *APIError
-	require.ErrorAs(t, err, &ae)
-	assert.LessOrEqual(t, len(ae.Snippet), snippetLen+len("…"))
+	t.Parallel()
+	const mib = 1 << 20
+	errorList := func(size int) string {
+		head, tail := `{"type":"error.list","errors":[{"code":"parameter_invalid","message":"`, `"}]}`
+		return head + strings.Repeat("x", size-len(head)-len(tail)) + tail
+	}
+	for _, tc := range []struct {
+		name   string
+		body   string
+		parsed bool
+	}{
+		{"a list of exactly 1 MiB is parsed", errorList(mib), true},
+		{"a list one byte longer is not", errorList(mib + 1), false},
+		{"10 MiB of text", strings.Repeat("x", 10*mib), false},
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			srv := newTestServer(t, func(_ int32, w http.ResponseWriter, _ *http.Request) { writeJSON(w, 400, tc.body) })
+			ct := &countingTransport{base: http.DefaultTransport.(*http.Transport).Clone()}
+			_, _, err := srv.client(t, WithHTTPClient(&http.Client{Transport: ct})).Admins.Get(testCtx(t, time.Minute), "1")
+			var ae *APIError
+			require.ErrorAs(t, err, &ae)
+			require.Equal(t, tc.parsed, ae.HasCode("parameter_invalid"), "entries parsed")
+			require.LessOrEqual(t, len(ae.Snippet), snippetLen+len("…"))
+			require.LessOrEqual(t, ct.read.Load(), int64(2*mib), "bytes read by the SDK")
+		})
+	}
 }
 
 func TestMalformedSuccessBody(t *testing.T) {
@@ -217,45 +238,54 @@ func TestResponseSizeLimit(t *testing.T) {
 	require.ErrorIs(t, err, ErrResponseTooLarge)
 }
 
+// TestRetryOn429WaitsForReset: a 429 is retried for a POST too (Intercom
+// did not act on it), exactly at X-RateLimit-Reset, with a byte-identical
+// body.
 func TestRetryOn429WaitsForReset(t *testing.T) {
-	var n atomic.Int32
-	rs := newRecordingServer(t, func(w http.ResponseWriter, r *http.Request) {
-		if n.Add(1) == 1 {
-			w.Header().Set("X-RateLimit-Reset", strconv.FormatInt(time.Now().Add(time.Second).Unix(), 10))
-			w.Header().Set("X-RateLimit-Remaining", "0")
-			writeJSON(w, 429, `{"type":"error.list","errors":[{"code":"rate_limit_exceeded","message":"slow down"}]}`)
-			return
-		}
-		writeJSON(w, 200, `{"type":"admin","id":"1"}`)
+	t.Parallel()
+	fakeClock(t, func(t *testing.T) {
+		var at arrivals
+		start := time.Now()
+		reset := start.Add(time.Second) // the fake clock starts on a whole second
+		srv := newTestServer(t, func(n int32, w http.ResponseWriter, _ *http.Request) {
+			at.add(time.Now())
+			if n == 1 {
+				w.Header().Set("X-RateLimit-Reset", strconv.FormatInt(reset.Unix(), 10))
+				w.Header().Set("X-RateLimit-Remaining", "0")
+				writeJSON(w, 429, `{"type":"error.list","errors":[{"code":"rate_limit_exceeded","message":"slow down"}]}`)
+				return
+			}
+			writeJSON(w, 200, `{"type":"admin","id":"1"}`)
+		}, inMemory())
+		var out json.RawMessage
+		_, err := srv.client(t).Do(context.Background(), http.MethodPost, "/anything", map[string]int{"a": 1}, &out)
+		require.NoError(t, err)
+		require.Equal(t, []time.Time{start, reset}, at.all(), "retried once, at the reset")
+		reqs := srv.requests()
+		require.Equal(t, reqs[0].Body, reqs[1].Body, "the retried body is byte-identical")
+		testJSONBody(t, reqs[1], `{"a":1}`)
 	})
-	// A POST is retried on 429 too: Intercom did not act on it.
-	start := time.Now()
-	var out json.RawMessage
-	_, err := rs.client(t).Do(context.Background(), http.MethodPost, "/anything", map[string]int{"a": 1}, &out)
-	require.NoError(t, err)
-	assert.Equal(t, int32(2), n.Load())
-	assert.GreaterOrEqual(t, time.Since(start), 5*time.Millisecond)
-	reqs := rs.requests()
-	assert.Equal(t, reqs[0].Body, reqs[1].Body, "the retried body is byte-identical")
-	assert.Equal(t, `{"a":1}`, string(reqs[1].Body))
 }
 
 func TestRateLimitBeyondCapReturnsPromptly(t *testing.T) {
-	rs := newRecordingServer(t, func(w http.ResponseWriter, r *http.Request) {
-		w.Header().Set("X-RateLimit-Reset", strconv.FormatInt(time.Now().Add(time.Hour).Unix(), 10))
-		writeJSON(w, 429, `{"type":"error.list","errors":[{"code":"rate_limit_exceeded"}]}`)
+	t.Parallel()
+	fakeClock(t, func(t *testing.T) {
+		srv := newTestServer(t, func(_ int32, w http.ResponseWriter, _ *http.Request) {
+			w.Header().Set("X-RateLimit-Reset", strconv.FormatInt(time.Now().Add(time.Hour).Unix(), 10))
+			writeJSON(w, 429, `{"type":"error.list","errors":[{"code":"rate_limit_exceeded"}]}`)
+		}, inMemory())
+		start := time.Now()
+		_, resp, err := srv.client(t).Admins.Get(context.Background(), "1")
+		require.Zero(t, time.Since(start), "no wait at all")
+		require.ErrorIs(t, err, ErrRateLimited)
+		require.NotNil(t, resp, "an API error still returns the Response")
+		require.Equal(t, http.StatusTooManyRequests, resp.StatusCode)
+		require.Equal(t, "[REDACTED]", resp.Request.Header.Get("Authorization"))
+		var ae *APIError
+		require.ErrorAs(t, err, &ae)
+		require.Equal(t, time.Hour, ae.RetryAfter)
+		require.Len(t, srv.requests(), 1)
 	})
-	start := time.Now()
-	_, resp, err := rs.client(t).Admins.Get(context.Background(), "1")
-	require.ErrorIs(t, err, ErrRateLimited)
-	require.NotNil(t, resp, "an API error still returns the Response")
-	assert.Equal(t, http.StatusTooManyRequests, resp.StatusCode)
-	assert.Equal(t, "[REDACTED]", resp.Request.Header.Get("Authorization"))
-	var ae *APIError
-	require.ErrorAs(t, err, &ae)
-	assert.Greater(t, ae.RetryAfter, 50*time.Minute)
-	assert.Less(t, time.Since(start), 5*time.Second)
-	assert.Len(t, rs.requests(), 1)
 }
 
 func TestServerErrorsRetriedOnlyWhenIdempotent(t *testing.T) {
@@ -319,18 +349,21 @@ func TestConnectionResetPOSTNotRetried(t *testing.T) {
 }
 
 func TestCancelledContextEndsWaitAtOnce(t *testing.T) {
-	rs := newRecordingServer(t, func(w http.ResponseWriter, r *http.Request) {
-		w.Header().Set("Retry-After", "20")
-		writeJSON(w, 503, `{}`)
+	t.Parallel()
+	fakeClock(t, func(t *testing.T) {
+		srv := newTestServer(t, func(_ int32, w http.ResponseWriter, _ *http.Request) {
+			w.Header().Set("Retry-After", "20")
+			writeJSON(w, 503, `{}`)
+		}, inMemory())
+		c := srv.client(t, WithRetryPolicy(RetryPolicy{MaxRetries: 5, MinWait: 10 * time.Second, MaxWait: 30 * time.Second}))
+		ctx, cancel := context.WithTimeout(context.Background(), 100*time.Millisecond)
+		defer cancel()
+		start := time.Now()
+		_, _, err := c.Admins.Get(ctx, "1")
+		require.ErrorIs(t, err, context.DeadlineExceeded)
+		require.Equal(t, 100*time.Millisecond, time.Since(start), "the 20s wait ends with the context")
+		require.Len(t, srv.requests(), 1)
 	})
-	c := rs.client(t, WithRetryPolicy(RetryPolicy{MaxRetries: 5, MinWait: 10 * time.Second, MaxWait: 30 * time.Second}))
-	ctx, cancel := context.WithTimeout(context.Background(), 100*time.Millisecond)
-	defer cancel()
-	start := time.Now()
-	_, _, err := c.Admins.Get(ctx, "1")
-	require.ErrorIs(t, err, context.DeadlineExceeded)
-	assert.Less(t, time.Since(start), 5*time.Second)
-	assert.Len(t, rs.requests(), 1)
 }
 
 func TestRetryBudgetStopsRetries(t *testing.T) {
@@ -408,23 +441,28 @@ func TestResponseBodyOption(t *testing.T) {
 }
 
 func TestTimeoutDefaultAndHTTPClientNotMutated(t *testing.T) {
+	t.Parallel()
 	hc := &http.Client{}
 	c, err := NewClient("t", WithHTTPClient(hc))
 	require.NoError(t, err)
-	assert.Equal(t, time.Duration(0), hc.Timeout, "the caller's client is not modified")
-	assert.Equal(t, DefaultTimeout, c.http.Timeout)
+	require.Equal(t, time.Duration(0), hc.Timeout, "the caller's client is not modified")
+	require.Equal(t, DefaultTimeout, c.http.Timeout)
 
-	slow := newRecordingServer(t, func(w http.ResponseWriter, r *http.Request) {
-		select {
-		case <-time.After(2 * time.Second):
-		case <-r.Context().Done():
-		}
-		writeJSON(w, 200, `{}`)
+	fakeClock(t, func(t *testing.T) {
+		slow := newTestServer(t, func(_ int32, w http.ResponseWriter, r *http.Request) {
+			select {
+			case <-time.After(2 * time.Second):
+			case <-r.Context().Done():
+			}
+			writeJSON(w, 200, `{}`)
+		}, inMemory())
+		start := time.Now()
+		_, _, err = slow.client(t, WithTimeout(50*time.Millisecond), WithMaxRetries(0)).Admins.Get(context.Background(), "1")
+		var ce *ConnectionError
+		require.ErrorAs(t, err, &ce)
+		require.True(t, isTimeout(err))
+		require.Equal(t, 50*time.Millisecond, time.Since(start))
 	})
-	_, _, err = slow.client(t, WithTimeout(50*time.Millisecond), WithMaxRetries(0)).Admins.Get(context.Background(), "1")
-	var ce *ConnectionError
-	require.ErrorAs(t, err, &ce)
-	assert.True(t, isTimeout(err))
 }
 
 func TestOptEncoding(t *testing.T) {

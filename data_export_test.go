@@ -4,10 +4,10 @@ import (
 	"bytes"
 	"compress/gzip"
 	"context"
-	"errors"
 	"io"
 	"net/http"
 	"strings"
+	"sync"
 	"sync/atomic"
 	"testing"
 	"time"
@@ -225,67 +225,83 @@ func TestDataExportDownloadContent(t *testing.T) {
 
 // A download streams: the client's timeout, which bounds whole calls, does
 // not cut a body that takes longer, while the wait for the response to start
-// is still bounded by it.
+// is still bounded by it. On the fake clock each bound is exact.
 func TestDataExportDownloadStreamsPastClientTimeout(t *testing.T) {
-	c, srv := newSpecClient(t, WithTimeout(400*time.Millisecond))
+	t.Parallel()
 	var zipped bytes.Buffer
 	zw := gzip.NewWriter(&zipped)
 	_, _ = io.WriteString(zw, strings.Repeat("row,of,data\n", 1000))
 	_ = zw.Close()
 	data := zipped.Bytes()
-	srv.RespondFunc("downloadDataExport", func(w http.ResponseWriter, r *http.Request) {
-		w.Header().Set("Content-Type", "application/octet-stream")
-		half := len(data) / 2
-		_, _ = w.Write(data[:half])
-		w.(http.Flusher).Flush()
-		select {
-		case <-time.After(time.Second):
-		case <-r.Context().Done():
-			return
+	fakeClock(t, func(t *testing.T) {
+		var mu sync.Mutex
+		handler := func(w http.ResponseWriter, r *http.Request) {
+			w.Header().Set("Content-Type", "application/octet-stream")
+			half := len(data) / 2
+			_, _ = w.Write(data[:half])
+			w.(http.Flusher).Flush()
+			select {
+			case <-time.After(time.Second):
+			case <-r.Context().Done():
+				return
+			}
+			_, _ = w.Write(data[half:])
 		}
-		_, _ = w.Write(data[half:])
-	})
-	rc, _, err := c.DataExport.Download(context.Background(), "slow")
-	require.NoError(t, err)
-	b, err := io.ReadAll(rc)
-	require.NoError(t, err)
-	require.NoError(t, rc.Close())
-	require.Equal(t, 12000, len(b))
+		srv := newTestServer(t, func(_ int32, w http.ResponseWriter, r *http.Request) {
+			mu.Lock()
+			h := handler
+			mu.Unlock()
+			h(w, r)
+		}, inMemory())
+		setHandler := func(h http.HandlerFunc) { mu.Lock(); handler = h; mu.Unlock() }
+		c := srv.client(t, WithTimeout(400*time.Millisecond))
 
-	// A per-call timeout is honoured as given: it bounds the body too.
-	rc, _, err = c.DataExport.Download(context.Background(), "slow", WithTimeout(400*time.Millisecond))
-	if err == nil {
+		start := time.Now()
+		rc, _, err := c.DataExport.Download(context.Background(), "slow")
+		require.NoError(t, err)
+		b, err := io.ReadAll(rc)
+		require.NoError(t, err)
+		require.NoError(t, rc.Close())
+		require.Equal(t, 12000, len(b))
+		require.Equal(t, time.Second, time.Since(start), "the stream outlived the 400ms timeout")
+		testPath(t, srv.requests()[0], "/download/content/data/slow")
+		testHeader(t, srv.requests()[0], "Accept", "application/octet-stream")
+
+		// A per-call timeout is honoured as given: it bounds the body too.
+		start = time.Now()
+		rc, _, err = c.DataExport.Download(context.Background(), "slow", WithTimeout(400*time.Millisecond))
+		require.NoError(t, err)
 		_, err = io.ReadAll(rc)
 		rc.Close()
-	}
-	require.Error(t, err)
+		require.True(t, isTimeout(err), "%v", err)
+		require.Equal(t, 400*time.Millisecond, time.Since(start))
 
-	// The start of the response is bounded by the client's timeout.
-	srv.RespondFunc("downloadDataExport", func(w http.ResponseWriter, r *http.Request) {
-		select {
-		case <-time.After(5 * time.Second):
-		case <-r.Context().Done():
-		}
-	})
-	start := time.Now()
-	_, _, err = c.DataExport.Download(context.Background(), "hung")
-	require.Error(t, err)
-	require.ErrorIs(t, err, context.DeadlineExceeded)
-	var ce *ConnectionError
-	require.True(t, errors.As(err, &ce))
-	require.Less(t, time.Since(start), 3*time.Second)
+		// The start of the response is bounded by the client's timeout.
+		setHandler(func(w http.ResponseWriter, r *http.Request) {
+			select {
+			case <-time.After(5 * time.Second):
+			case <-r.Context().Done():
+			}
+		})
+		start = time.Now()
+		_, _, err = c.DataExport.Download(context.Background(), "hung")
+		require.ErrorIs(t, err, context.DeadlineExceeded)
+		var ce *ConnectionError
+		require.ErrorAs(t, err, &ce)
+		require.Equal(t, 400*time.Millisecond, time.Since(start))
 
-	// Cancelling the caller's context stops a stream.
-	srv.RespondFunc("downloadDataExport", func(w http.ResponseWriter, r *http.Request) {
-		_, _ = w.Write(data[:10])
-		w.(http.Flusher).Flush()
-		<-r.Context().Done()
+		// Cancelling the caller's context stops a stream.
+		setHandler(func(w http.ResponseWriter, r *http.Request) {
+			_, _ = w.Write(data[:10])
+			w.(http.Flusher).Flush()
+			<-r.Context().Done()
+		})
+		ctx, cancel := context.WithCancel(context.Background())
+		rc, _, err = c.DataExport.Download(ctx, "cancel")
+		require.NoError(t, err)
+		cancel()
+		_, err = io.ReadAll(rc)
+		require.ErrorIs(t, err, context.Canceled)
+		rc.Close()
 	})
-	ctx, cancel := context.WithCancel(context.Background())
-	rc, _, err = c.DataExport.Download(ctx, "cancel")
-	require.NoError(t, err)
-	cancel()
-	_, err = io.ReadAll(rc)
-	require.Error(t, err)
-	rc.Close()
 }

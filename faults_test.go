@@ -13,6 +13,7 @@ import (
 	"errors"
 	"fmt"
 	"io"
+	"math"
 	"net"
 	"net/http"
 	"strconv"
@@ -47,9 +48,10 @@ func hijackReset(t *testing.T, w http.ResponseWriter) {
 // rawServer speaks just enough HTTP/1.1 over a net.Listener for faults that
 // httptest cannot produce (a body cut off by an RST, a half-written header).
 type rawServer struct {
-	ln net.Listener
-	n  atomic.Int32
-	wg sync.WaitGroup
+	ln   net.Listener
+	n    atomic.Int32
+	wg   sync.WaitGroup
+	read atomic.Int64 // bytes the clients of s.client have read
 }
 
 // newRawServer serves each request with handle, which writes the raw
@@ -92,12 +94,55 @@ func newRawServer(t *testing.T, handle func(n int32, c net.Conn, r *http.Request
 
 func (s *rawServer) URL() string { return "http://" + s.ln.Addr().String() }
 
+// client returns a testClient of s whose connections count the bytes they
+// read, for writeAndAwait.
+func (s *rawServer) client(t *testing.T, opts ...Option) *Client {
+	t.Helper()
+	tr := http.DefaultTransport.(*http.Transport).Clone()
+	var d net.Dialer
+	tr.DialContext = func(ctx context.Context, network, addr string) (net.Conn, error) {
+		c, err := d.DialContext(ctx, network, addr)
+		if err != nil {
+			return nil, err
+		}
+		return &countingConn{Conn: c, n: &s.read}, nil
+	}
+	t.Cleanup(tr.CloseIdleConnections)
+	return testClient(t, s.URL(), append([]Option{WithHTTPClient(&http.Client{Transport: tr})}, opts...)...)
+}
+
+// writeAndAwait writes b to c and returns once the client has read all of
+// it, so that a reset sent next cannot overtake it: no sleep to tune.
+func (s *rawServer) writeAndAwait(t *testing.T, c net.Conn, b string) {
+	want := s.read.Load() + int64(len(b))
+	_, err := io.WriteString(c, b)
+	assert.NoError(t, err)
+	for deadline := time.Now().Add(10 * time.Second); s.read.Load() < want; time.Sleep(time.Millisecond) {
+		if time.Now().After(deadline) {
+			t.Errorf("the client read %d of %d bytes", s.read.Load(), want)
+			return
+		}
+	}
+}
+
+// countingConn counts the bytes read from a connection.
+type countingConn struct {
+	net.Conn
+	n *atomic.Int64
+}
+
+func (c *countingConn) Read(p []byte) (int, error) {
+	n, err := c.Conn.Read(p)
+	c.n.Add(int64(n))
+	return n, err
+}
+
 // assertTokenFree checks that an error's text never carries the token.
 func assertTokenFree(t *testing.T, err error) {
 	t.Helper()
 	if err != nil {
-		assert.NotContains(t, err.Error(), fltToken)
-		assert.NotContains(t, fmt.Sprintf("%+v", err), fltToken)
+		assert.NotContains(t, err.Error(), testToken)
+		assert.NotContains(t, fmt.Sprintf("%+v", err), testToken)
 	}
 }
 
@@ -182,19 +227,19 @@ func TestFaultConnectionRefused(t *testing.T) {
 func TestFaultResetMidBody(t *testing.T) {
 	for _, chunked := range []bool{false, true} {
 		t.Run(fmt.Sprintf("chunked=%v", chunked), func(t *testing.T) {
-			srv := newRawServer(t, func(_ int32, c net.Conn, _ *http.Request) bool {
+			var srv *rawServer
+			srv = newRawServer(t, func(_ int32, c net.Conn, _ *http.Request) bool {
 				partial := `{"type":"admin","id":"1","name":"Ada Lovel`
 				if chunked {
-					fmt.Fprintf(c, "HTTP/1.1 200 OK\r\nContent-Type: application/json\r\nTransfer-Encoding: chunked\r\n\r\n%x\r\n%s\r\n", len(partial), partial)
+					srv.writeAndAwait(t, c, fmt.Sprintf("HTTP/1.1 200 OK\r\nContent-Type: application/json\r\nTransfer-Encoding: chunked\r\n\r\n%x\r\n%s\r\n", len(partial), partial))
 				} else {
-					fmt.Fprintf(c, "HTTP/1.1 200 OK\r\nContent-Type: application/json\r\nContent-Length: 4096\r\n\r\n%s", partial)
+					srv.writeAndAwait(t, c, fmt.Sprintf("HTTP/1.1 200 OK\r\nContent-Type: application/json\r\nContent-Length: 4096\r\n\r\n%s", partial))
 				}
-				time.Sleep(50 * time.Millisecond) // let the headers and the partial body be read
 				resetConn(c)
 				return false
 			})
-			c := fltClient(t, srv.URL())
-			ctx := fltCtx(t, 10*time.Second)
+			c := srv.client(t)
+			ctx := testCtx(t, time.Minute)
 			for _, call := range []struct {
 				name string
 				do   func() error
@@ -249,134 +294,144 @@ func TestFaultMalformedSuccessBody(t *testing.T) {
 }
 
 // TestFaultHeadersNeverCome: the server accepts the request and never
-// answers. The caller's deadline ends the call promptly with the context's
-// error; the client's per-attempt timeout (WithTimeout) ends each attempt
-// with a timeout *ConnectionError, retried for a GET and not for a POST.
+// answers. The caller's deadline ends the call at the deadline with the
+// context's error; the client's per-attempt timeout (WithTimeout) ends each
+// attempt with a timeout *ConnectionError, retried for a GET and not for a
+// POST. On the fake clock the times are exact.
 func TestFaultHeadersNeverCome(t *testing.T) {
-	srv := newFltServer(t, func(_ int32, _ http.ResponseWriter, r *http.Request) {
-		select {
-		case <-r.Context().Done():
-		case <-time.After(20 * time.Second):
-		}
-	})
+	t.Parallel()
+	fakeClock(t, func(t *testing.T) {
+		srv := newTestServer(t, func(_ int32, _ http.ResponseWriter, r *http.Request) {
+			select {
+			case <-r.Context().Done():
+			case <-time.After(20 * time.Second):
+			}
+		}, inMemory())
 
-	t.Run("context deadline", func(t *testing.T) {
+		// The caller's deadline.
 		for _, method := range []string{http.MethodGet, http.MethodPost} {
-			srv.n.Store(0)
+			srv.reset()
 			ctx, cancel := context.WithTimeout(context.Background(), 150*time.Millisecond)
 			start := time.Now()
-			_, err := fltClient(t, srv.URL).Do(ctx, method, "/admins/1", nil, nil)
+			_, err := srv.client(t).Do(ctx, method, "/admins/1", nil, nil)
 			cancel()
-			elapsed := time.Since(start)
 			require.ErrorIs(t, err, context.DeadlineExceeded, method)
-			assert.GreaterOrEqual(t, elapsed, 150*time.Millisecond)
-			assert.Less(t, elapsed, time.Second, "ends at the deadline, not at the 60s default timeout")
-			assert.Equal(t, int32(1), srv.n.Load(), "%s: no retry after the caller's deadline", method)
+			require.Equal(t, 150*time.Millisecond, time.Since(start), "%s: ends at the deadline, not at the 60s default timeout", method)
+			require.Equal(t, int32(1), srv.n.Load(), "%s: no retry after the caller's deadline", method)
 			assertTokenFree(t, err)
 		}
-	})
 
-	t.Run("client timeout, GET", func(t *testing.T) {
-		srv.n.Store(0)
-		c := fltClient(t, srv.URL, WithTimeout(100*time.Millisecond), WithRetryPolicy(fltPolicy(2)))
+		// The client's timeout, GET: three attempts of 100ms, and two
+		// backoffs of 1ms and 2ms (jittered down to half at most).
+		srv.reset()
 		start := time.Now()
-		_, _, err := c.Admins.Get(fltCtx(t, 10*time.Second), "1")
+		_, _, err := srv.client(t, WithTimeout(100*time.Millisecond), WithRetryPolicy(testPolicy(2))).Admins.Get(context.Background(), "1")
 		elapsed := time.Since(start)
 		var ce *ConnectionError
 		require.ErrorAs(t, err, &ce)
-		assert.Equal(t, 3, ce.Attempts)
-		assert.Equal(t, int32(3), srv.n.Load(), "each attempt timed out and was retried")
-		assert.False(t, ce.MayHaveSucceeded)
+		require.Equal(t, 3, ce.Attempts)
+		require.Equal(t, int32(3), srv.n.Load(), "each attempt timed out and was retried")
+		require.False(t, ce.MayHaveSucceeded)
 		var ne net.Error
 		require.ErrorAs(t, err, &ne)
-		assert.True(t, ne.Timeout())
-		assert.GreaterOrEqual(t, elapsed, 300*time.Millisecond)
-		assert.Less(t, elapsed, 3*time.Second)
-		assert.Contains(t, err.Error(), "Client.Timeout exceeded")
+		require.True(t, ne.Timeout())
+		require.GreaterOrEqual(t, elapsed, 300*time.Millisecond+1500*time.Microsecond)
+		require.LessOrEqual(t, elapsed, 300*time.Millisecond+3*time.Millisecond)
+
+		// The client's timeout, POST: sent once.
+		srv.reset()
+		start = time.Now()
+		_, _, err = srv.client(t, WithTimeout(100*time.Millisecond)).Notes.Create(context.Background(), "c1", CreateNoteRequest{Body: "hi"})
+		require.Equal(t, 100*time.Millisecond, time.Since(start))
+		require.ErrorAs(t, err, &ce)
+		require.True(t, ce.MayHaveSucceeded, "the POST reached the server and may have been applied")
+		require.Equal(t, 1, ce.Attempts)
+		require.Equal(t, int32(1), srv.posts.Load())
+		require.True(t, isTimeout(err))
 	})
 
-	t.Run("client timeout, POST", func(t *testing.T) {
-		srv.n.Store(0)
-		srv.posts.Store(0)
-		c := fltClient(t, srv.URL, WithTimeout(100*time.Millisecond))
-		start := time.Now()
-		_, _, err := c.Notes.Create(fltCtx(t, 10*time.Second), "c1", CreateNoteRequest{Body: "hi"})
-		assert.Less(t, time.Since(start), 2*time.Second)
-		var ce *ConnectionError
-		require.ErrorAs(t, err, &ce)
-		assert.True(t, ce.MayHaveSucceeded, "the POST reached the server and may have been applied")
-		assert.Equal(t, 1, ce.Attempts)
-		assert.Equal(t, int32(1), srv.posts.Load())
-		assert.True(t, isTimeout(err))
-	})
+	// On the real clock net/http also names its timeout in the message (on
+	// the fake one the deadline and the check fall on the same instant).
+	srv := newTestServer(t, func(_ int32, _ http.ResponseWriter, r *http.Request) { <-r.Context().Done() })
+	_, _, err := srv.client(t, WithTimeout(20*time.Millisecond), WithMaxRetries(0)).Admins.Get(testCtx(t, time.Minute), "1")
+	require.ErrorContains(t, err, "Client.Timeout exceeded")
 }
 
 // TestFaultPOSTDeadlineMayHaveSucceeded: when the caller's deadline ends a
 // POST that had reached the server, the error still matches
 // context.DeadlineExceeded but also says the write may have happened.
 func TestFaultPOSTDeadlineMayHaveSucceeded(t *testing.T) {
-	srv := newFltServer(t, func(_ int32, _ http.ResponseWriter, r *http.Request) { <-r.Context().Done() })
-	ctx, cancel := context.WithTimeout(context.Background(), 100*time.Millisecond)
-	defer cancel()
-	_, _, err := fltClient(t, srv.URL).Notes.Create(ctx, "c1", CreateNoteRequest{Body: "x"})
-	require.ErrorIs(t, err, context.DeadlineExceeded)
-	var ce *ConnectionError
-	require.ErrorAs(t, err, &ce)
-	assert.True(t, ce.MayHaveSucceeded)
-	assert.Equal(t, int32(1), srv.posts.Load())
+	t.Parallel()
+	fakeClock(t, func(t *testing.T) {
+		srv := newTestServer(t, func(_ int32, _ http.ResponseWriter, r *http.Request) { <-r.Context().Done() }, inMemory())
+		ctx, cancel := context.WithTimeout(context.Background(), 100*time.Millisecond)
+		defer cancel()
+		start := time.Now()
+		_, _, err := srv.client(t).Notes.Create(ctx, "c1", CreateNoteRequest{Body: "x"})
+		require.Equal(t, 100*time.Millisecond, time.Since(start))
+		require.ErrorIs(t, err, context.DeadlineExceeded)
+		var ce *ConnectionError
+		require.ErrorAs(t, err, &ce)
+		require.True(t, ce.MayHaveSucceeded)
+		require.Equal(t, int32(1), srv.posts.Load())
 
-	// A GET cut off by the deadline stays the bare context error.
-	ctx2, cancel2 := context.WithTimeout(context.Background(), 100*time.Millisecond)
-	defer cancel2()
-	_, _, err = fltClient(t, srv.URL).Admins.Get(ctx2, "1")
-	require.ErrorIs(t, err, context.DeadlineExceeded)
-	assert.False(t, errors.As(err, &ce))
+		// A GET cut off by the deadline stays the bare context error.
+		ctx2, cancel2 := context.WithTimeout(context.Background(), 100*time.Millisecond)
+		defer cancel2()
+		_, _, err = srv.client(t).Admins.Get(ctx2, "1")
+		require.ErrorIs(t, err, context.DeadlineExceeded)
+		require.False(t, errors.As(err, &ce))
+	})
 }
 
 // TestFaultBodyStalls: headers and part of the body arrive, then nothing.
 // The per-attempt timeout covers reading the body too (a *DecodeError whose
 // cause is a timeout); the caller's deadline gives an error matching
-// context.DeadlineExceeded.
+// context.DeadlineExceeded. Neither is retried.
 func TestFaultBodyStalls(t *testing.T) {
-	srv := newFltServer(t, func(_ int32, w http.ResponseWriter, r *http.Request) {
-		w.Header().Set("Content-Type", "application/json")
-		w.Header().Set("Content-Length", "1000")
-		w.WriteHeader(200)
-		_, _ = io.WriteString(w, `{"type":"admin",`)
-		w.(http.Flusher).Flush()
-		select {
-		case <-r.Context().Done():
-		case <-time.After(20 * time.Second):
-		}
+	t.Parallel()
+	fakeClock(t, func(t *testing.T) {
+		srv := newTestServer(t, func(_ int32, w http.ResponseWriter, r *http.Request) {
+			w.Header().Set("Content-Type", "application/json")
+			w.Header().Set("Content-Length", "1000")
+			w.WriteHeader(200)
+			_, _ = io.WriteString(w, `{"type":"admin",`)
+			w.(http.Flusher).Flush()
+			select {
+			case <-r.Context().Done():
+			case <-time.After(20 * time.Second):
+			}
+		}, inMemory())
+
+		start := time.Now()
+		_, _, err := srv.client(t, WithTimeout(150*time.Millisecond)).Admins.Get(context.Background(), "1")
+		require.Equal(t, 150*time.Millisecond, time.Since(start))
+		var de *DecodeError
+		require.ErrorAs(t, err, &de)
+		require.True(t, isTimeout(err), "cause: %v", err)
+		require.Equal(t, `{"type":"admin",`, de.Snippet)
+
+		ctx, cancel := context.WithTimeout(context.Background(), 150*time.Millisecond)
+		defer cancel()
+		start = time.Now()
+		_, _, err = srv.client(t).Admins.Get(ctx, "1")
+		require.Equal(t, 150*time.Millisecond, time.Since(start))
+		require.ErrorIs(t, err, context.DeadlineExceeded)
+		require.Equal(t, int32(2), srv.n.Load(), "neither was retried")
 	})
-
-	start := time.Now()
-	_, _, err := fltClient(t, srv.URL, WithTimeout(150*time.Millisecond)).Admins.Get(fltCtx(t, 10*time.Second), "1")
-	assert.Less(t, time.Since(start), 2*time.Second)
-	var de *DecodeError
-	require.ErrorAs(t, err, &de)
-	assert.True(t, isTimeout(err), "cause: %v", err)
-	assert.Equal(t, `{"type":"admin",`, de.Snippet)
-
-	ctx, cancel := context.WithTimeout(context.Background(), 150*time.Millisecond)
-	defer cancel()
-	start = time.Now()
-	_, _, err = fltClient(t, srv.URL).Admins.Get(ctx, "1")
-	assert.Less(t, time.Since(start), 2*time.Second)
-	require.ErrorIs(t, err, context.DeadlineExceeded)
-	assert.Equal(t, int32(2), srv.n.Load(), "neither was retried")
 }
 
 // TestFaultServerErrorBurst: a run of 503s then a success. A GET rides
 // through as many as MaxRetries; one more and the 503 is returned, after
 // exactly MaxRetries+1 requests. Retry-After is honoured.
 func TestFaultServerErrorBurst(t *testing.T) {
+	t.Parallel()
 	for _, tc := range []struct {
 		failures int32
 		ok       bool
 	}{{1, true}, {3, true}, {4, false}, {10, false}} {
 		t.Run(fmt.Sprintf("%d×503", tc.failures), func(t *testing.T) {
-			srv := newFltServer(t, func(n int32, w http.ResponseWriter, _ *http.Request) {
+			srv := newTestServer(t, func(n int32, w http.ResponseWriter, _ *http.Request) {
 				if n <= tc.failures {
 					w.Header().Set("X-Request-Id", "r"+strconv.Itoa(int(n)))
 					writeJSON(w, 503, `{"type":"error.list","errors":[{"code":"service_unavailable","message":"down"}]}`)
@@ -384,69 +439,71 @@ func TestFaultServerErrorBurst(t *testing.T) {
 				}
 				writeJSON(w, 200, `{"type":"admin","id":"1"}`)
 			})
-			a, _, err := fltClient(t, srv.URL).Admins.Get(fltCtx(t, 10*time.Second), "1")
+			a, _, err := srv.client(t).Admins.Get(testCtx(t, time.Minute), "1")
 			if tc.ok {
 				require.NoError(t, err)
-				assert.Equal(t, ID("1"), a.ID)
-				assert.Equal(t, tc.failures+1, srv.n.Load())
+				require.Equal(t, ID("1"), a.ID)
+				require.Equal(t, tc.failures+1, srv.n.Load())
 				return
 			}
 			require.ErrorIs(t, err, ErrServer)
 			var ae *APIError
 			require.ErrorAs(t, err, &ae)
-			assert.Equal(t, 503, ae.StatusCode)
-			assert.Equal(t, "r4", ae.RequestID, "the last attempt's error is returned")
-			assert.True(t, ae.HasCode("service_unavailable"))
-			assert.Equal(t, int32(4), srv.n.Load(), "MaxRetries+1 requests, no more")
+			require.Equal(t, 503, ae.StatusCode)
+			require.Equal(t, "r4", ae.RequestID, "the last attempt's error is returned")
+			require.True(t, ae.HasCode("service_unavailable"))
+			require.Equal(t, int32(4), srv.n.Load(), "MaxRetries+1 requests, no more")
 		})
 	}
 
 	t.Run("Retry-After honoured", func(t *testing.T) {
-		var first, second time.Time
-		srv := newFltServer(t, func(n int32, w http.ResponseWriter, _ *http.Request) {
-			if n == 1 {
-				first = time.Now()
-				w.Header().Set("Retry-After", "1")
-				writeJSON(w, 503, `{}`)
-				return
-			}
-			second = time.Now()
-			writeJSON(w, 200, `{}`)
+		fakeClock(t, func(t *testing.T) {
+			var at arrivals
+			srv := newTestServer(t, func(n int32, w http.ResponseWriter, _ *http.Request) {
+				at.add(time.Now())
+				if n == 1 {
+					w.Header().Set("Retry-After", "1")
+					writeJSON(w, 503, `{}`)
+					return
+				}
+				writeJSON(w, 200, `{}`)
+			}, inMemory())
+			_, _, err := srv.client(t).Admins.Get(context.Background(), "1")
+			require.NoError(t, err)
+			got := at.all()
+			require.Len(t, got, 2)
+			require.Equal(t, time.Second, got[1].Sub(got[0]), "the retry waits Retry-After, not the 1ms backoff")
 		})
-		_, _, err := fltClient(t, srv.URL).Admins.Get(fltCtx(t, 10*time.Second), "1")
-		require.NoError(t, err)
-		assert.Equal(t, int32(2), srv.n.Load())
-		assert.GreaterOrEqual(t, second.Sub(first), time.Second)
 	})
 }
 
-// TestFaultRateLimitWaitsForReset: a 429 whose X-RateLimit-Reset is one to
-// two seconds ahead. The client sleeps until the reset and sends one more
-// request: two in all, the second no earlier than the reset.
+// TestFaultRateLimitWaitsForReset: a 429 whose X-RateLimit-Reset is two
+// seconds ahead. The client sleeps until the reset and sends one more
+// request: two in all, the second at the reset.
 func TestFaultRateLimitWaitsForReset(t *testing.T) {
-	var reset, second time.Time
-	srv := newFltServer(t, func(n int32, w http.ResponseWriter, _ *http.Request) {
-		w.Header().Set("X-RateLimit-Limit", "10000")
-		if n == 1 {
-			reset = time.Now().Truncate(time.Second).Add(2 * time.Second)
-			w.Header().Set("X-RateLimit-Remaining", "0")
-			w.Header().Set("X-RateLimit-Reset", strconv.FormatInt(reset.Unix(), 10))
-			writeJSON(w, 429, `{"type":"error.list","errors":[{"code":"rate_limit_exceeded","message":"Exceeded rate limit"}]}`)
-			return
-		}
-		second = time.Now()
-		w.Header().Set("X-RateLimit-Remaining", "9999")
-		writeJSON(w, 200, `{"type":"tag.list","data":[]}`)
+	t.Parallel()
+	fakeClock(t, func(t *testing.T) {
+		var at arrivals
+		start := time.Now()
+		reset := start.Add(2 * time.Second) // the fake clock starts on a whole second
+		srv := newTestServer(t, func(n int32, w http.ResponseWriter, _ *http.Request) {
+			at.add(time.Now())
+			w.Header().Set("X-RateLimit-Limit", "10000")
+			if n == 1 {
+				w.Header().Set("X-RateLimit-Remaining", "0")
+				w.Header().Set("X-RateLimit-Reset", strconv.FormatInt(reset.Unix(), 10))
+				writeJSON(w, 429, `{"type":"error.list","errors":[{"code":"rate_limit_exceeded","message":"Exceeded rate limit"}]}`)
+				return
+			}
+			w.Header().Set("X-RateLimit-Remaining", "9999")
+			writeJSON(w, 200, `{"type":"tag.list","data":[]}`)
+		}, inMemory())
+		_, resp, err := srv.client(t, WithRetryPolicy(RetryPolicy{MaxRetries: 3, MinWait: time.Millisecond, MaxWait: 5 * time.Second})).
+			Tags.List(context.Background())
+		require.NoError(t, err)
+		require.Equal(t, []time.Time{start, reset}, at.all(), "one retry, at the reset: no hammering, no extra wait")
+		require.Equal(t, 9999, resp.Rate.Remaining)
 	})
-	start := time.Now()
-	_, resp, err := fltClient(t, srv.URL, WithRetryPolicy(RetryPolicy{MaxRetries: 3, MinWait: time.Millisecond, MaxWait: 5 * time.Second})).
-		Tags.List(fltCtx(t, 10*time.Second))
-	require.NoError(t, err)
-	assert.Equal(t, int32(2), srv.n.Load(), "one retry, at the reset: no hammering")
-	assert.False(t, second.Before(reset), "retried at %s, before the reset %s", second, reset)
-	assert.GreaterOrEqual(t, time.Since(start), time.Second)
-	assert.Less(t, time.Since(start), 4*time.Second)
-	assert.Equal(t, 9999, resp.Rate.Remaining)
 }
 
 // TestFaultRateLimitBeyondMaxWait: a reset (or Retry-After) further away than
@@ -454,59 +511,65 @@ func TestFaultRateLimitWaitsForReset(t *testing.T) {
 // after one request, with RetryAfter saying how long to wait. This holds for
 // POSTs too, and for a policy whose MaxWait is zero (meaning DefaultMaxWait).
 func TestFaultRateLimitBeyondMaxWait(t *testing.T) {
+	t.Parallel()
 	cases := []struct {
 		name   string
 		header func(h http.Header)
 		opts   []Option
 		post   bool
-		min    time.Duration
+		want   time.Duration
 	}{
 		{"reset in an hour", func(h http.Header) {
 			h.Set("X-RateLimit-Reset", strconv.FormatInt(time.Now().Add(time.Hour).Unix(), 10))
-		}, nil, false, 59 * time.Minute},
+		}, nil, false, time.Hour},
 		{"Retry-After only", func(h http.Header) { h.Set("Retry-After", "3600") }, nil, false, time.Hour},
 		{"POST", func(h http.Header) { h.Set("Retry-After", "120") }, nil, true, 2 * time.Minute},
 		{"zero MaxWait means the default", func(h http.Header) { h.Set("Retry-After", "31") },
 			[]Option{WithRetryPolicy(RetryPolicy{MaxRetries: 3})}, false, 31 * time.Second},
-		{"Retry-After that would overflow", func(h http.Header) { h.Set("Retry-After", "99999999999999") }, nil, false, 100 * 365 * 24 * time.Hour},
+		{"Retry-After that would overflow", func(h http.Header) { h.Set("Retry-After", "99999999999999") }, nil, false, math.MaxInt64},
 	}
 	for _, tc := range cases {
 		t.Run(tc.name, func(t *testing.T) {
-			srv := newFltServer(t, func(_ int32, w http.ResponseWriter, _ *http.Request) {
-				tc.header(w.Header())
-				writeJSON(w, 429, `{"type":"error.list","errors":[{"code":"rate_limit_exceeded"}]}`)
+			fakeClock(t, func(t *testing.T) {
+				srv := newTestServer(t, func(_ int32, w http.ResponseWriter, _ *http.Request) {
+					tc.header(w.Header())
+					writeJSON(w, 429, `{"type":"error.list","errors":[{"code":"rate_limit_exceeded"}]}`)
+				}, inMemory())
+				c := srv.client(t, tc.opts...)
+				start := time.Now()
+				var err error
+				if tc.post {
+					_, _, err = c.Notes.Create(context.Background(), "c1", CreateNoteRequest{Body: "hi"})
+				} else {
+					_, _, err = c.Admins.Get(context.Background(), "1")
+				}
+				require.Zero(t, time.Since(start), "returned at once")
+				require.ErrorIs(t, err, ErrRateLimited)
+				var ae *APIError
+				require.ErrorAs(t, err, &ae)
+				require.Equal(t, tc.want, ae.RetryAfter)
+				require.Contains(t, err.Error(), "retry after")
+				require.Equal(t, int32(1), srv.n.Load())
 			})
-			c := fltClient(t, srv.URL, tc.opts...)
-			ctx := fltCtx(t, 10*time.Second)
-			start := time.Now()
-			var err error
-			if tc.post {
-				_, _, err = c.Notes.Create(ctx, "c1", CreateNoteRequest{Body: "hi"})
-			} else {
-				_, _, err = c.Admins.Get(ctx, "1")
-			}
-			assert.Less(t, time.Since(start), time.Second, "returned promptly")
-			require.ErrorIs(t, err, ErrRateLimited)
-			var ae *APIError
-			require.ErrorAs(t, err, &ae)
-			assert.GreaterOrEqual(t, ae.RetryAfter, tc.min)
-			assert.Contains(t, err.Error(), "retry after")
-			assert.Equal(t, int32(1), srv.n.Load())
 		})
 	}
 
 	t.Run("zero MaxWait still waits for a near reset", func(t *testing.T) {
-		srv := newFltServer(t, func(n int32, w http.ResponseWriter, _ *http.Request) {
-			if n == 1 {
-				w.Header().Set("Retry-After", "1")
-				writeJSON(w, 429, `{}`)
-				return
-			}
-			writeJSON(w, 200, `{}`)
+		fakeClock(t, func(t *testing.T) {
+			srv := newTestServer(t, func(n int32, w http.ResponseWriter, _ *http.Request) {
+				if n == 1 {
+					w.Header().Set("Retry-After", "1")
+					writeJSON(w, 429, `{}`)
+					return
+				}
+				writeJSON(w, 200, `{}`)
+			}, inMemory())
+			start := time.Now()
+			_, _, err := srv.client(t, WithRetryPolicy(RetryPolicy{MaxRetries: 1})).Admins.Get(context.Background(), "1")
+			require.NoError(t, err)
+			require.Equal(t, int32(2), srv.n.Load())
+			require.Equal(t, time.Second, time.Since(start))
 		})
-		_, _, err := fltClient(t, srv.URL, WithRetryPolicy(RetryPolicy{MaxRetries: 1})).Admins.Get(fltCtx(t, 10*time.Second), "1")
-		require.NoError(t, err)
-		assert.Equal(t, int32(2), srv.n.Load())
 	})
 }
 
@@ -749,22 +812,24 @@ func TestFaultPOSTNeverDuplicated(t *testing.T) {
 	}
 
 	t.Run("header timeout", func(t *testing.T) {
-		srv := newFltServer(t, func(_ int32, _ http.ResponseWriter, r *http.Request) { <-r.Context().Done() })
-		_, _, err := fltClient(t, srv.URL, WithTimeout(100*time.Millisecond)).Notes.Create(fltCtx(t, 10*time.Second), "c1", CreateNoteRequest{Body: "x"})
-		var ce *ConnectionError
-		require.ErrorAs(t, err, &ce)
-		assert.True(t, ce.MayHaveSucceeded)
-		assert.Equal(t, int32(1), srv.posts.Load())
+		fakeClock(t, func(t *testing.T) {
+			srv := newTestServer(t, func(_ int32, _ http.ResponseWriter, r *http.Request) { <-r.Context().Done() }, inMemory())
+			_, _, err := srv.client(t, WithTimeout(100*time.Millisecond)).Notes.Create(context.Background(), "c1", CreateNoteRequest{Body: "x"})
+			var ce *ConnectionError
+			require.ErrorAs(t, err, &ce)
+			require.True(t, ce.MayHaveSucceeded)
+			require.Equal(t, int32(1), srv.posts.Load())
+		})
 	})
 
 	t.Run("reset mid body", func(t *testing.T) {
-		srv := newRawServer(t, func(_ int32, c net.Conn, _ *http.Request) bool {
-			_, _ = io.WriteString(c, "HTTP/1.1 200 OK\r\nContent-Length: 100\r\n\r\n{\"type\":\"no")
-			time.Sleep(30 * time.Millisecond)
+		var srv *rawServer
+		srv = newRawServer(t, func(_ int32, c net.Conn, _ *http.Request) bool {
+			srv.writeAndAwait(t, c, "HTTP/1.1 200 OK\r\nContent-Length: 100\r\n\r\n{\"type\":\"no")
 			resetConn(c)
 			return false
 		})
-		_, _, err := fltClient(t, srv.URL()).Notes.Create(fltCtx(t, 10*time.Second), "c1", CreateNoteRequest{Body: "x"})
+		_, _, err := srv.client(t).Notes.Create(testCtx(t, time.Minute), "c1", CreateNoteRequest{Body: "x"})
 		require.ErrorIs(t, err, ErrUnexpectedResponse)
 		assert.Equal(t, int32(1), srv.n.Load())
 	})
@@ -854,18 +919,21 @@ func TestRetryBudgetConcurrentOutage(t *testing.T) {
 // TestRetryBudgetTimeoutsCostMore: a retry after a timeout takes twice the
 // tokens of one after an error status (a timeout ties up a connection).
 func TestRetryBudgetTimeoutsCostMore(t *testing.T) {
-	srv := newFltServer(t, func(_ int32, _ http.ResponseWriter, r *http.Request) { <-r.Context().Done() })
-	budget := NewRetryBudget(3 * retryTimeoutCost)
-	c := fltClient(t, srv.URL, WithTimeout(30*time.Millisecond),
-		WithRetryPolicy(RetryPolicy{MaxRetries: 3, MinWait: time.Microsecond, MaxWait: time.Millisecond, Budget: budget}))
-	ctx := fltCtx(t, 10*time.Second)
-	for range 4 {
-		_, _, err := c.Admins.Get(ctx, "1")
-		var ce *ConnectionError
-		require.ErrorAs(t, err, &ce)
-	}
-	assert.Equal(t, int32(4+3), srv.n.Load(), "three timeout retries in all")
-	assert.Equal(t, 0, budget.Available())
+	t.Parallel()
+	fakeClock(t, func(t *testing.T) {
+		srv := newTestServer(t, func(_ int32, _ http.ResponseWriter, r *http.Request) { <-r.Context().Done() }, inMemory())
+		budget := NewRetryBudget(3 * retryTimeoutCost)
+		c := srv.client(t, WithTimeout(30*time.Millisecond),
+			WithRetryPolicy(RetryPolicy{MaxRetries: 3, MinWait: time.Microsecond, MaxWait: time.Millisecond, Budget: budget}))
+		for range 4 {
+			_, _, err := c.Admins.Get(context.Background(), "1")
+			var ce *ConnectionError
+			require.ErrorAs(t, err, &ce)
+			require.True(t, isTimeout(err))
+		}
+		require.Equal(t, int32(4+3), srv.n.Load(), "three timeout retries in all")
+		require.Equal(t, 0, budget.Available())
+	})
 }
 
 // TestConcurrentServicesUnderFaults: 64 goroutines share one client across
@@ -973,4 +1041,40 @@ func TestConcurrentServicesUnderFaults(t *testing.T) {
 			assert.Equal(t, 3, st.attempts, "%s: a GET after its 503 and its 429", id)
 		}
 	}
+}
+
+// TestFaultBackoff: on the fake clock, the waits between attempts are the
+// policy's: MinWait doubling up to MaxWait, each jittered within its upper
+// half; a 503's Retry-After is waited when longer, but never past MaxWait.
+func TestFaultBackoff(t *testing.T) {
+	t.Parallel()
+	fakeClock(t, func(t *testing.T) {
+		var at arrivals
+		retryAfter := ""
+		srv := newTestServer(t, func(_ int32, w http.ResponseWriter, _ *http.Request) {
+			at.add(time.Now())
+			if retryAfter != "" {
+				w.Header().Set("Retry-After", retryAfter)
+			}
+			writeJSON(w, 503, `{}`)
+		}, inMemory())
+		c := srv.client(t, WithRetryPolicy(RetryPolicy{MaxRetries: 5, MinWait: 100 * time.Millisecond, MaxWait: 500 * time.Millisecond}))
+		_, _, err := c.Admins.Get(context.Background(), "1")
+		require.ErrorIs(t, err, ErrServer)
+		got := at.all()
+		require.Len(t, got, 6)
+		for i, ceiling := range []time.Duration{100, 200, 400, 500, 500} {
+			ceiling *= time.Millisecond
+			gap := got[i+1].Sub(got[i])
+			require.True(t, gap >= ceiling/2 && gap <= ceiling, "wait %d: %s, want within [%s, %s]", i+1, gap, ceiling/2, ceiling)
+		}
+
+		retryAfter = "3600"
+		at.reset()
+		_, _, err = c.Admins.Get(context.Background(), "1", WithMaxRetries(1))
+		require.ErrorIs(t, err, ErrServer)
+		got = at.all()
+		require.Len(t, got, 2)
+		require.Equal(t, 500*time.Millisecond, got[1].Sub(got[0]), "Retry-After, capped at MaxWait")
+	})
 }

@@ -51,13 +51,14 @@ func assertNoSecret(t *testing.T, what string, texts ...string) {
 	}
 }
 
-// secretClient talks to base with the secret token, fast retries and a
-// short per-attempt timeout.
+// secretOpts give a client the secret token, fast retries and a short
+// per-attempt timeout.
+var secretOpts = []Option{WithToken(secretToken), WithRetryPolicy(testPolicy(2)), WithTimeout(2 * time.Second)}
+
+// secretClient talks to base with secretOpts, then opts.
 func secretClient(t *testing.T, base string, opts ...Option) *Client {
 	t.Helper()
-	c, err := NewClient(secretToken, append([]Option{WithBaseURL(base), WithRetryPolicy(fltPolicy(2)), WithTimeout(2 * time.Second)}, opts...)...)
-	require.NoError(t, err)
-	return c
+	return testClient(t, base, append(secretOpts, opts...)...)
 }
 
 // echoHandler answers with status and a body (and, with echoHeader, an
@@ -335,66 +336,68 @@ func TestSecretsNotInLogs(t *testing.T) {
 	log.SetOutput(&stdlog)
 	t.Cleanup(func() { log.SetOutput(prevOut); log.SetFlags(prevFlags) })
 
-	h := newCaptureHandler()
-	logger := slog.New(h).With("component", "test").WithGroup("sdk")
-	var n int
-	var mu sync.Mutex
-	srv := newFltServer(t, func(_ int32, w http.ResponseWriter, r *http.Request) {
-		mu.Lock()
-		n++
-		k := n
-		mu.Unlock()
-		w.Header().Set("X-Request-Id", fmt.Sprintf("req-%d", k))
-		switch {
-		case strings.HasPrefix(r.URL.Path, "/ok"):
-			writeJSON(w, 200, `{"type":"admin","id":"1"}`)
-		case strings.HasPrefix(r.URL.Path, "/missing"):
-			echoHandler(404, true, false)(w, r) // the body (never logged) echoes the token
-		case strings.HasPrefix(r.URL.Path, "/flaky"):
-			if k%2 == 1 {
-				writeJSON(w, 503, `{}`)
-				return
+	fakeClock(t, func(t *testing.T) {
+		h := newCaptureHandler()
+		logger := slog.New(h).With("component", "test").WithGroup("sdk")
+		var n int
+		var mu sync.Mutex
+		srv := newTestServer(t, func(_ int32, w http.ResponseWriter, r *http.Request) {
+			mu.Lock()
+			n++
+			k := n
+			mu.Unlock()
+			w.Header().Set("X-Request-Id", fmt.Sprintf("req-%d", k))
+			switch {
+			case strings.HasPrefix(r.URL.Path, "/ok"):
+				writeJSON(w, 200, `{"type":"admin","id":"1"}`)
+			case strings.HasPrefix(r.URL.Path, "/missing"):
+				echoHandler(404, true, false)(w, r) // the body (never logged) echoes the token
+			case strings.HasPrefix(r.URL.Path, "/flaky"):
+				if k%2 == 1 {
+					writeJSON(w, 503, `{}`)
+					return
+				}
+				writeJSON(w, 200, `{}`)
+			case strings.HasPrefix(r.URL.Path, "/limited"):
+				w.Header().Set("Retry-After", "7200")
+				writeJSON(w, 429, `{}`)
+			case strings.HasPrefix(r.URL.Path, "/reset"):
+				hijackReset(t, w)
+			case strings.HasPrefix(r.URL.Path, "/slow"):
+				<-r.Context().Done()
+			case strings.HasPrefix(r.URL.Path, "/redirect"):
+				http.Redirect(w, r, "/ok?email=jane%40example.com", http.StatusFound)
+			default:
+				writeJSON(w, 400, `{}`)
 			}
-			writeJSON(w, 200, `{}`)
-		case strings.HasPrefix(r.URL.Path, "/limited"):
-			w.Header().Set("Retry-After", "7200")
-			writeJSON(w, 429, `{}`)
-		case strings.HasPrefix(r.URL.Path, "/reset"):
-			hijackReset(t, w)
-		case strings.HasPrefix(r.URL.Path, "/slow"):
-			<-r.Context().Done()
-		case strings.HasPrefix(r.URL.Path, "/redirect"):
-			http.Redirect(w, r, "/ok?email=jane%40example.com", http.StatusFound)
-		default:
-			writeJSON(w, 400, `{}`)
+		}, inMemory())
+		c := srv.client(t, append(secretOpts, WithLogger(logger), WithTimeout(100*time.Millisecond))...)
+		ctx := context.Background()
+		for _, p := range []string{"/ok", "/missing", "/flaky", "/limited", "/reset", "/slow", "/redirect", "/bad"} {
+			for _, m := range []string{http.MethodGet, http.MethodPost} {
+				_, err := c.Do(ctx, m, p+"?email=jane%40example.com&token="+url.QueryEscape(secretToken), map[string]string{"q": "v"}, nil)
+				assertNoSecret(t, "error", leakTexts(err)...)
+				if err != nil {
+					assert.NotContains(t, err.Error(), "jane", "no query string in errors")
+				}
+			}
+		}
+		lines := h.lines()
+		require.Len(t, lines, 16, "one line per call")
+		assert.Equal(t, 5, h.levels[slog.LevelDebug], "successes are logged at Debug (ok, the GET through a 503, redirects)")
+		assert.Equal(t, 7, h.levels[slog.LevelInfo], "API errors at Info")
+		assert.Equal(t, 4, h.levels[slog.LevelWarn], "connection failures (resets, timeouts) at Warn")
+		for _, l := range lines {
+			assertNoSecret(t, "log line", l)
+			assert.NotContains(t, l, "Bearer", l)
+			assert.NotContains(t, l, "jane", "no query string in logs: %s", l)
+			assert.Contains(t, l, "component=test", "handler attributes are kept")
+		}
+		assertNoSecret(t, "standard logger", stdlog.String())
+		for _, mark := range []string{"[DEBUG]", "[ERR]", "intercom"} {
+			assert.NotContains(t, stdlog.String(), mark, "the SDK (and retryablehttp) write nothing to the standard logger")
 		}
 	})
-	c := secretClient(t, srv.URL, WithLogger(logger), WithTimeout(100*time.Millisecond))
-	ctx := fltCtx(t, 20*time.Second)
-	for _, p := range []string{"/ok", "/missing", "/flaky", "/limited", "/reset", "/slow", "/redirect", "/bad"} {
-		for _, m := range []string{http.MethodGet, http.MethodPost} {
-			_, err := c.Do(ctx, m, p+"?email=jane%40example.com&token="+url.QueryEscape(secretToken), map[string]string{"q": "v"}, nil)
-			assertNoSecret(t, "error", leakTexts(err)...)
-			if err != nil {
-				assert.NotContains(t, err.Error(), "jane", "no query string in errors")
-			}
-		}
-	}
-	lines := h.lines()
-	require.NotEmpty(t, lines)
-	assert.Positive(t, h.levels[slog.LevelDebug], "successes are logged at Debug")
-	assert.Positive(t, h.levels[slog.LevelInfo], "API errors at Info")
-	assert.Positive(t, h.levels[slog.LevelWarn], "connection failures at Warn")
-	for _, l := range lines {
-		assertNoSecret(t, "log line", l)
-		assert.NotContains(t, l, "Bearer", l)
-		assert.NotContains(t, l, "jane", "no query string in logs: %s", l)
-		assert.Contains(t, l, "component=test", "handler attributes are kept")
-	}
-	assertNoSecret(t, "standard logger", stdlog.String())
-	for _, mark := range []string{"[DEBUG]", "[ERR]", "intercom"} {
-		assert.NotContains(t, stdlog.String(), mark, "the SDK (and retryablehttp) write nothing to the standard logger")
-	}
 }
 
 // TestSecretsEchoedRequestIDNotLogged: a server (or proxy) that echoes the
