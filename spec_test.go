@@ -7,11 +7,11 @@ import (
 	"fmt"
 	"os"
 	"reflect"
-	"sort"
 	"strings"
 	"sync"
 	"testing"
 
+	"github.com/go-intercom/intercom/internal/jsontest"
 	"github.com/go-intercom/intercom/internal/spectest"
 	"github.com/stretchr/testify/require"
 )
@@ -67,111 +67,24 @@ func checkMethodExists(t *testing.T, goMethod string) {
 }
 
 // knownLosses lists, per operation, the example fields that intentionally do
-// not survive a decode/encode round trip, each with the reason. Every other
-// field of every example must round-trip.
+// not survive a decode/encode round trip (by path, list indexes written "[]":
+// "$.data[].id"), each with the reason. Every other field of every example
+// must round-trip.
 var knownLosses = map[string]map[string]string{}
 
-// assertLossless checks that every non-empty value of the example appears,
-// equal, in the re-encoded model.
+// assertLossless checks that the model got (decoded from example) keeps
+// every value of the example, empty ones included (internal/jsontest).
 func assertLossless(t *testing.T, opID string, example []byte, got any) {
 	t.Helper()
-	enc, err := json.Marshal(got)
+	lost, err := jsontest.Lost(example, got, func(path string) bool {
+		_, ok := knownLosses[opID][path]
+		return ok
+	})
 	require.NoError(t, err)
-	want, err := decodeNumbers(example)
-	require.NoError(t, err)
-	have, err := decodeNumbers(enc)
-	require.NoError(t, err)
-	var lost []string
-	compareJSON("", want, have, &lost)
-	var unexpected []string
-	for _, p := range lost {
-		if _, ok := knownLosses[opID][strings.SplitN(p, ":", 2)[0]]; !ok {
-			unexpected = append(unexpected, p)
-		}
+	if len(lost) > 0 {
+		enc, _ := json.Marshal(got)
+		t.Errorf("%s: example fields lost or changed by decoding:\n  %s\nre-encoded: %s", opID, strings.Join(lost, "\n  "), enc)
 	}
-	if len(unexpected) > 0 {
-		t.Errorf("%s: example fields lost or changed by decoding:\n  %s\nre-encoded: %s", opID, strings.Join(unexpected, "\n  "), enc)
-	}
-}
-
-func decodeNumbers(b []byte) (any, error) {
-	d := json.NewDecoder(bytes.NewReader(b))
-	d.UseNumber()
-	var v any
-	err := d.Decode(&v)
-	return v, err
-}
-
-// isEmptyJSON reports values a model may legitimately omit (omitempty).
-func isEmptyJSON(v any) bool {
-	switch x := v.(type) {
-	case nil:
-		return true
-	case bool:
-		return !x
-	case string:
-		return x == ""
-	case json.Number:
-		f, err := x.Float64()
-		return err == nil && f == 0
-	case []any:
-		for _, e := range x {
-			if !isEmptyJSON(e) {
-				return false
-			}
-		}
-		return true
-	case map[string]any:
-		for _, e := range x {
-			if !isEmptyJSON(e) {
-				return false
-			}
-		}
-		return true
-	}
-	return false
-}
-
-func compareJSON(path string, want, have any, lost *[]string) {
-	if isEmptyJSON(want) {
-		return
-	}
-	switch w := want.(type) {
-	case map[string]any:
-		h, ok := have.(map[string]any)
-		if !ok {
-			*lost = append(*lost, fmt.Sprintf("%s: want object, got %v", pathOr(path), have))
-			return
-		}
-		keys := make([]string, 0, len(w))
-		for k := range w {
-			keys = append(keys, k)
-		}
-		sort.Strings(keys)
-		for _, k := range keys {
-			compareJSON(path+"."+k, w[k], h[k], lost)
-		}
-	case []any:
-		h, ok := have.([]any)
-		if !ok || len(h) != len(w) {
-			*lost = append(*lost, fmt.Sprintf("%s: want %d items, got %v", pathOr(path), len(w), have))
-			return
-		}
-		for i := range w {
-			compareJSON(path+"[]", w[i], h[i], lost)
-		}
-	default:
-		if fmt.Sprint(want) != fmt.Sprint(have) {
-			*lost = append(*lost, fmt.Sprintf("%s: want %v, got %v", pathOr(path), want, have))
-		}
-	}
-}
-
-func pathOr(p string) string {
-	if p == "" {
-		return "."
-	}
-	return p
 }
 
 // TestMain runs the tests, then reports spec coverage on a full run.

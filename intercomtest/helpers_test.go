@@ -3,9 +3,7 @@ package intercomtest_test
 import (
 	"bytes"
 	"context"
-	"encoding/json"
-	"fmt"
-	"sort"
+	"reflect"
 	"testing"
 
 	"github.com/stretchr/testify/assert"
@@ -13,6 +11,7 @@ import (
 
 	"github.com/go-intercom/intercom"
 	"github.com/go-intercom/intercom/intercomtest"
+	"github.com/go-intercom/intercom/internal/jsontest"
 )
 
 // setup starts a server for t and returns it with a client and a context.
@@ -22,10 +21,10 @@ func setup(t *testing.T, opts ...intercomtest.ServerOption) (*intercomtest.Serve
 	return srv, srv.Client(), context.Background()
 }
 
-// assertLossless checks that the model v keeps every value the raw JSON
-// response carried: each leaf of raw that is not null, false, 0, "" or an
-// empty collection must be in v re-encoded, with the same value (numbers
-// and strings compare as text, since ids arrive as either).
+// assertLossless checks that the model v (decoded from raw) keeps every
+// value the raw JSON response carried, empty ones included, with the same
+// value (numbers and strings compare as text, since ids arrive as either):
+// internal/jsontest, the comparator the SDK's own tests use.
 func assertLossless(t *testing.T, raw []byte, v any) {
 	t.Helper()
 	require.NotEmpty(t, raw, "no raw body captured")
@@ -37,19 +36,13 @@ func assertLossless(t *testing.T, raw []byte, v any) {
 // lostValues lists the values of raw that v does not keep.
 func lostValues(t *testing.T, raw []byte, v any) []string {
 	t.Helper()
-	var want any
-	dec := json.NewDecoder(bytes.NewReader(raw))
-	dec.UseNumber()
-	require.NoError(t, dec.Decode(&want))
-	enc, err := json.Marshal(v)
+	if reflect.TypeOf(v).Kind() != reflect.Pointer {
+		p := reflect.New(reflect.TypeOf(v))
+		p.Elem().Set(reflect.ValueOf(v))
+		v = p.Interface()
+	}
+	lost, err := jsontest.Lost(raw, v, nil)
 	require.NoError(t, err)
-	var got any
-	dec = json.NewDecoder(bytes.NewReader(enc))
-	dec.UseNumber()
-	require.NoError(t, dec.Decode(&got))
-	var lost []string
-	compareLeaves("$", want, got, &lost)
-	sort.Strings(lost)
 	return lost
 }
 
@@ -60,9 +53,12 @@ func TestLostValuesFindsDroppedFields(t *testing.T) {
 		Name string      `json:"name"`
 		List []int       `json:"list"`
 	}
-	assert.Empty(t, lostValues(t, []byte(`{"id":7,"name":"x","zero":0,"list":[1,2]}`), partial{ID: "7", Name: "x", List: []int{1, 2}}))
-	assert.Equal(t, []string{"$.extra: object became <nil>", "$.name: x became y"},
-		lostValues(t, raw, partial{ID: "7", Name: "y", List: []int{1, 2}}))
+	assert.Empty(t, lostValues(t, []byte(`{"id":7,"name":"x","list":[1,2],"none":null}`), partial{ID: "7", Name: "x", List: []int{1, 2}}))
+	assert.Equal(t, []string{
+		`$.extra.deep: want true, got nothing`,
+		`$.name: want "x", got "y"`,
+		`$.zero: 0 dropped: the model does not keep this field`,
+	}, lostValues(t, raw, partial{ID: "7", Name: "y", List: []int{1, 2}}))
 }
 
 func joinLines(s []string) string {
@@ -71,58 +67,4 @@ func joinLines(s []string) string {
 		b.WriteString("\t" + l + "\n")
 	}
 	return b.String()
-}
-
-func isZeroJSON(v any) bool {
-	switch x := v.(type) {
-	case nil:
-		return true
-	case bool:
-		return !x
-	case string:
-		return x == ""
-	case json.Number:
-		f, err := x.Float64()
-		return err == nil && f == 0
-	case map[string]any:
-		for _, e := range x {
-			if !isZeroJSON(e) {
-				return false
-			}
-		}
-		return true
-	case []any:
-		return len(x) == 0
-	}
-	return false
-}
-
-func compareLeaves(path string, want, got any, lost *[]string) {
-	if isZeroJSON(want) {
-		return
-	}
-	switch w := want.(type) {
-	case map[string]any:
-		g, ok := got.(map[string]any)
-		if !ok {
-			*lost = append(*lost, fmt.Sprintf("%s: object became %v", path, got))
-			return
-		}
-		for k, wv := range w {
-			compareLeaves(path+"."+k, wv, g[k], lost)
-		}
-	case []any:
-		g, ok := got.([]any)
-		if !ok || len(g) != len(w) {
-			*lost = append(*lost, fmt.Sprintf("%s: list of %d became %v", path, len(w), got))
-			return
-		}
-		for i := range w {
-			compareLeaves(fmt.Sprintf("%s[%d]", path, i), w[i], g[i], lost)
-		}
-	default:
-		if fmt.Sprint(want) != fmt.Sprint(got) {
-			*lost = append(*lost, fmt.Sprintf("%s: %v became %v", path, want, got))
-		}
-	}
 }
