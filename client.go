@@ -562,7 +562,10 @@ func readBody(b []byte, r io.Reader, sizeHint, limit int64) ([]byte, error) {
 			if sizeHint > int64(cap(b)) && sizeHint+1 < n {
 				n = sizeHint + 1 // the announced size, now that bytes back it up
 			}
-			grown := make([]byte, len(b), min(n, limit+1))
+			if n >= limit {
+				n = limit + 1 // the last growth: one byte past the limit tells it was passed
+			}
+			grown := make([]byte, len(b), n)
 			copy(grown, b)
 			b = grown
 		}
