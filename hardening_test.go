@@ -11,6 +11,7 @@ import (
 	"compress/gzip"
 	"context"
 	"encoding/json"
+	"errors"
 	"fmt"
 	"io"
 	"log/slog"
@@ -625,6 +626,9 @@ func TestPaginateRepeatedPageStallsBeforeYielding(t *testing.T) {
 	type noID struct{ Name string }
 	t.Run("items with ids", func(t *testing.T) {
 		fetch := func(_ context.Context, cursor string) ([]Contact, string, error) {
+			if len(cursor) > 5 {
+				return nil, "", errors.New("the walk did not stop")
+			}
 			return []Contact{{ID: "a"}, {ID: "b"}}, cursor + "x", nil // a new cursor, the same items
 		}
 		var got []ID
@@ -641,6 +645,9 @@ func TestPaginateRepeatedPageStallsBeforeYielding(t *testing.T) {
 	})
 	t.Run("items without ids", func(t *testing.T) {
 		fetch := func(_ context.Context, cursor string) ([]noID, string, error) {
+			if len(cursor) > 5 {
+				return nil, "", errors.New("the walk did not stop")
+			}
 			return []noID{{"a"}}, cursor + "x", nil
 		}
 		items, err := Collect(paginate(context.Background(), fetch, false))
@@ -662,7 +669,11 @@ func TestPaginateRepeatedPageStallsBeforeYielding(t *testing.T) {
 		require.Len(t, items, 4)
 	})
 	t.Run("a scroll repeating its page", func(t *testing.T) {
+		fetches := 0
 		fetch := func(_ context.Context, _ string) ([]Company, string, error) {
+			if fetches++; fetches > 5 {
+				return nil, "", errors.New("the walk did not stop")
+			}
 			return []Company{{ID: "c"}}, "scroll", nil
 		}
 		items, err := Collect(paginate(context.Background(), fetch, true))
@@ -746,15 +757,18 @@ func (t *closeCountingTransport) CloseIdleConnections() { t.closes.Add(1) }
 
 func TestCallersTransportKeepsItsIdleConnections(t *testing.T) {
 	t.Parallel()
-	failing := newFltServer(t, func(_ int32, w http.ResponseWriter, _ *http.Request) { writeJSON(w, 503, `{}`) })
+	// Connection resets: the failures after which go-retryablehttp closes
+	// its client's idle connections.
+	failing := newFltServer(t, func(_ int32, w http.ResponseWriter, _ *http.Request) { hijackReset(t, w) })
 
 	t.Run("any transport", func(t *testing.T) {
 		tr := &closeCountingTransport{RoundTripper: http.DefaultTransport}
 		c := fltClient(t, failing.URL, WithHTTPClient(&http.Client{Transport: tr}), WithMaxRetries(1))
+		var ce *ConnectionError
 		_, _, err := c.Admins.Get(fltCtx(t, 10*time.Second), "1")
-		require.ErrorIs(t, err, ErrServer)
+		require.ErrorAs(t, err, &ce)
 		_, _, err = c.Contacts.Create(fltCtx(t, 10*time.Second), CreateContactRequest{Email: "a@example.com"})
-		require.ErrorIs(t, err, ErrServer)
+		require.ErrorAs(t, err, &ce)
 		assert.Zero(t, tr.closes.Load())
 	})
 	t.Run("an http.Transport with a connection to another host", func(t *testing.T) {
@@ -778,8 +792,9 @@ func TestCallersTransportKeepsItsIdleConnections(t *testing.T) {
 		}
 		get()
 		c := fltClient(t, failing.URL, WithHTTPClient(hc), WithMaxRetries(1))
+		var ce *ConnectionError
 		_, _, err := c.Admins.Get(fltCtx(t, 10*time.Second), "1")
-		require.ErrorIs(t, err, ErrServer)
+		require.ErrorAs(t, err, &ce)
 		get()
 		assert.Equal(t, int32(1), conns.Load(), "the idle connection to the other host was reused")
 	})
