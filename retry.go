@@ -37,7 +37,8 @@ type RetryPolicy struct {
 	// DefaultMaxWait.
 	MaxWait time.Duration
 	// Budget, when set, limits retries across all calls sharing it so that a
-	// sustained outage does not multiply the load. Nil means no limit.
+	// sustained outage does not multiply the load. Nil means no limit. A 429
+	// waited out until the reset Intercom gave takes nothing from it.
 	Budget *RetryBudget
 }
 
