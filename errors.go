@@ -291,21 +291,6 @@ func (t secret) redactHeader(h http.Header) http.Header {
 	return c
 }
 
-// sentToken returns the bearer token a request (or the first request of its
-// redirect chain) carried, or "".
-func sentToken(r *http.Request) string {
-	for depth := 0; r != nil && depth < 32; depth++ {
-		if a := r.Header.Get("Authorization"); a != "" {
-			return string(secretOf(a))
-		}
-		if r.Response == nil {
-			break
-		}
-		r = r.Response.Request
-	}
-	return ""
-}
-
 // redact replaces every occurrence of token in s.
 func redact(s, token string) string {
 	if token == "" || !strings.Contains(s, token) {
