@@ -312,6 +312,9 @@ func newRecordingServer(t *testing.T, h http.HandlerFunc) *testServer {
 	return newTestServer(t, func(_ int32, w http.ResponseWriter, r *http.Request) { h(w, r) }, mountedAt(testBasePath))
 }
 
+// fltServer is testServer.
+type fltServer = testServer
+
 // newFltServer is newTestServer.
 func newFltServer(t *testing.T, h func(n int32, w http.ResponseWriter, r *http.Request)) *testServer {
 	t.Helper()

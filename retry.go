@@ -37,7 +37,8 @@ type RetryPolicy struct {
 	// DefaultMaxWait.
 	MaxWait time.Duration
 	// Budget, when set, limits retries across all calls sharing it so that a
-	// sustained outage does not multiply the load. Nil means no limit.
+	// sustained outage does not multiply the load. Nil means no limit. A 429
+	// waited out until the reset Intercom gave takes nothing from it.
 	Budget *RetryBudget
 }
 
@@ -175,7 +176,13 @@ func (st *retryState) checkRetry(ctx context.Context, resp *http.Response, err e
 			st.rateLimitGaveUp = true
 			return false, nil
 		}
-		if wait <= 0 {
+		if wait > 0 {
+			// Intercom said when to come back: waiting until then is pacing,
+			// not a retry storm, so it costs nothing from the budget (a
+			// burst of goroutines meeting one 429 each would otherwise
+			// empty it, and earlier 5xx failures would leave none for it).
+			cost = 0
+		} else {
 			wait = st.backoff()
 		}
 	case resp.StatusCode == http.StatusInternalServerError, resp.StatusCode == http.StatusBadGateway,
@@ -190,7 +197,7 @@ func (st *retryState) checkRetry(ctx context.Context, resp *http.Response, err e
 	if st.attempts > st.policy.MaxRetries {
 		return false, nil
 	}
-	if !st.policy.Budget.take(cost) {
+	if cost > 0 && !st.policy.Budget.take(cost) {
 		return false, nil
 	}
 	st.nextWait = wait
