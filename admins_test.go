@@ -12,6 +12,7 @@ import (
 )
 
 func TestAdminsMe(t *testing.T) {
+	t.Parallel()
 	c, srv := newSpecClient(t)
 	got, rec := exercise(t, srv, "identifyAdmin", "Admins.Me", func() (*AdminWithApp, *Response, error) {
 		return c.Admins.Me(context.Background())
@@ -27,6 +28,7 @@ func TestAdminsMe(t *testing.T) {
 }
 
 func TestAdminsSetAway(t *testing.T) {
+	t.Parallel()
 	c, srv := newSpecClient(t)
 	got, rec := exercise(t, srv, "setAwayAdmin", "Admins.SetAway", func() (*Admin, *Response, error) {
 		return c.Admins.SetAway(context.Background(), "991267791", SetAwayRequest{AwayModeEnabled: true, AwayModeReassign: false})
@@ -39,6 +41,7 @@ func TestAdminsSetAway(t *testing.T) {
 }
 
 func TestAdminsListActivityLogs(t *testing.T) {
+	t.Parallel()
 	c, srv := newSpecClient(t)
 	got, rec := exercise(t, srv, "listActivityLogs", "Admins.ListActivityLogs", func() (*ActivityLogList, *Response, error) {
 		return c.Admins.ListActivityLogs(context.Background(), ListActivityLogsOptions{CreatedAtAfter: 1677253093, CreatedAtBefore: 1677861493})
@@ -57,6 +60,7 @@ func TestAdminsListActivityLogs(t *testing.T) {
 }
 
 func TestAdminsListAllActivityLogsPagesLazily(t *testing.T) {
+	t.Parallel()
 	c, srv := newSpecClient(t)
 	srv.RespondFunc("listActivityLogs", func(w http.ResponseWriter, r *http.Request) {
 		page := r.URL.Query().Get("page")
@@ -86,6 +90,7 @@ func TestAdminsListAllActivityLogsPagesLazily(t *testing.T) {
 }
 
 func TestAdminsList(t *testing.T) {
+	t.Parallel()
 	c, srv := newSpecClient(t)
 	got, rec := exercise(t, srv, "listAdmins", "Admins.List", func() (*AdminList, *Response, error) {
 		return c.Admins.List(context.Background(), &ListAdminsOptions{DisplayAvatar: true})
@@ -101,6 +106,7 @@ func TestAdminsList(t *testing.T) {
 }
 
 func TestAdminsGet(t *testing.T) {
+	t.Parallel()
 	c, srv := newSpecClient(t)
 	got, rec := exercise(t, srv, "retrieveAdmin", "Admins.Get", func() (*Admin, *Response, error) {
 		return c.Admins.Get(context.Background(), "991267797")

@@ -27,6 +27,7 @@ func articlesPageHandler(t *testing.T, pages []string) http.HandlerFunc {
 }
 
 func TestArticlesList(t *testing.T) {
+	t.Parallel()
 	c, srv := newSpecClient(t)
 	got, rec := exercise(t, srv, "listArticles", "Articles.List", func() (*ArticleList, *Response, error) {
 		return c.Articles.List(context.Background(), &ListArticlesOptions{Page: 2, PerPage: 5})
@@ -54,6 +55,7 @@ func TestArticlesList(t *testing.T) {
 }
 
 func TestArticlesListAll(t *testing.T) {
+	t.Parallel()
 	c, srv := newSpecClient(t)
 	srv.RespondFunc("listArticles", articlesPageHandler(t, []string{
 		`[{"id":"1","type":"article","title":"a"},{"id":"2","type":"article","title":"b"}]`,
@@ -80,6 +82,7 @@ func TestArticlesListAll(t *testing.T) {
 }
 
 func TestArticlesCreate(t *testing.T) {
+	t.Parallel()
 	c, srv := newSpecClient(t)
 	req := CreateArticleRequest{
 		Title:       "Thanks for everything",
@@ -117,6 +120,7 @@ func TestArticlesCreate(t *testing.T) {
 }
 
 func TestArticlesCreateValidation(t *testing.T) {
+	t.Parallel()
 	c, srv := newSpecClient(t)
 	ctx := context.Background()
 	cases := map[string]CreateArticleRequest{
@@ -149,6 +153,7 @@ func TestArticlesCreateValidation(t *testing.T) {
 }
 
 func TestArticlesGet(t *testing.T) {
+	t.Parallel()
 	c, srv := newSpecClient(t)
 	got, rec := exercise(t, srv, "retrieveArticle", "Articles.Get", func() (*Article, *Response, error) {
 		return c.Articles.Get(context.Background(), "58")
@@ -164,6 +169,7 @@ func TestArticlesGet(t *testing.T) {
 }
 
 func TestArticlesGetErrors(t *testing.T) {
+	t.Parallel()
 	c, srv := newSpecClient(t)
 	_, _, err := c.Articles.Get(context.Background(), "")
 	require.ErrorIs(t, err, ErrInvalidRequest)
@@ -187,6 +193,7 @@ func TestArticlesGetErrors(t *testing.T) {
 }
 
 func TestArticlesUpdate(t *testing.T) {
+	t.Parallel()
 	c, srv := newSpecClient(t)
 	ctx := context.Background()
 	got, rec := exercise(t, srv, "updateArticle", "Articles.Update", func() (*Article, *Response, error) {
@@ -225,6 +232,7 @@ func TestArticlesUpdate(t *testing.T) {
 }
 
 func TestArticlesDelete(t *testing.T) {
+	t.Parallel()
 	c, srv := newSpecClient(t)
 	got, rec := exercise(t, srv, "deleteArticle", "Articles.Delete", func() (*ArticleDeleted, *Response, error) {
 		return c.Articles.Delete(context.Background(), "64")
@@ -236,6 +244,7 @@ func TestArticlesDelete(t *testing.T) {
 }
 
 func TestArticlesSearch(t *testing.T) {
+	t.Parallel()
 	c, srv := newSpecClient(t)
 	got, rec := exercise(t, srv, "searchArticles", "Articles.Search", func() (*ArticleSearchResponse, *Response, error) {
 		return c.Articles.Search(context.Background(), &SearchArticlesOptions{
@@ -262,6 +271,7 @@ func TestArticlesSearch(t *testing.T) {
 }
 
 func TestArticlesSearchHighlights(t *testing.T) {
+	t.Parallel()
 	c, srv := newSpecClient(t)
 	body := `{"type":"list","total_count":1,"data":{"articles":[{"id":"9","type":"article","title":"my query"}],
 		"highlights":[{"article_id":"9","highlighted_title":[{"type":"highlight","text":"my query"}],
@@ -279,6 +289,7 @@ func TestArticlesSearchHighlights(t *testing.T) {
 }
 
 func TestArticleTranslatedContentRoundTrip(t *testing.T) {
+	t.Parallel()
 	in := `{"id":"1","type":"article","default_locale":"en","translated_content":{"type":"article_translated_content",
 		"en":{"type":"article_content","title":"Hi","author_id":42,"state":"published","created_at":1663597223,"url":"http://x/en"},
 		"pt-BR":{"type":"article_content","title":"Oi","state":"draft"},"de":null},"statistics":null}`
@@ -306,6 +317,7 @@ func TestArticleTranslatedContentRoundTrip(t *testing.T) {
 }
 
 func TestArticlesSearchAll(t *testing.T) {
+	t.Parallel()
 	c, srv := newSpecClient(t)
 	pages := []string{
 		`[{"id":"1","type":"article","title":"a"},{"id":"2","type":"article","title":"b"}]`,
@@ -344,6 +356,7 @@ func TestArticlesSearchAll(t *testing.T) {
 // to the page 2 its own next link asks for (intercom-node #496). The repeat
 // never reaches the caller: the walk ends with ErrCursorStalled instead.
 func TestArticlesSearchAllIgnoredPage(t *testing.T) {
+	t.Parallel()
 	c, srv := newSpecClient(t)
 	srv.RespondJSON("searchArticles", 200, `{"type":"list","total_count":4,"data":{"articles":[{"id":"1","type":"article"},{"id":"2","type":"article"}],"highlights":[]},`+
 		`"pages":{"type":"pages","page":1,"per_page":2,"total_pages":2,"next":"https://api.intercom.io/articles/search?phrase=x&per_page=2&page=2"}}`)

@@ -729,6 +729,7 @@ func TestAllocationBudget(t *testing.T) {
 // TestBenchShowContactIsTheSpecExample checks that the benchmark's literal
 // is the spec's ShowContact example.
 func TestBenchShowContactIsTheSpecExample(t *testing.T) {
+	t.Parallel()
 	_, srv := newSpecClient(t)
 	var want, got any
 	require.NoError(t, json.Unmarshal(srv.Example("ShowContact", 200, ""), &want))
@@ -740,6 +741,7 @@ func TestBenchShowContactIsTheSpecExample(t *testing.T) {
 // same values through the SDK's models and the baseline's structs, so the
 // benchmark compares like with like.
 func TestBenchFixturesDecodeAlike(t *testing.T) {
+	t.Parallel()
 	page := fakeContactPage(0, 3, 3)
 	var sdk ContactList
 	var raw rawContactList

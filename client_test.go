@@ -22,6 +22,7 @@ import (
 )
 
 func TestNewClientRequiresToken(t *testing.T) {
+	t.Parallel()
 	_, err := NewClient("")
 	require.ErrorIs(t, err, ErrMissingToken)
 	_, err = NewClient("   ")
@@ -32,6 +33,7 @@ func TestNewClientRequiresToken(t *testing.T) {
 }
 
 func TestNewClientRegionsAndBaseURL(t *testing.T) {
+	t.Parallel()
 	for region, want := range map[Region]string{RegionUS: BaseURLUS, RegionEU: BaseURLEU, RegionAU: BaseURLAU, "EU": BaseURLEU} {
 		c, err := NewClient("t", WithRegion(region))
 		require.NoError(t, err)
@@ -54,6 +56,7 @@ func TestNewClientRegionsAndBaseURL(t *testing.T) {
 }
 
 func TestRequestHeadersAndBasePath(t *testing.T) {
+	t.Parallel()
 	rs := newRecordingServer(t, func(w http.ResponseWriter, r *http.Request) {
 		w.Header().Set("X-RateLimit-Limit", "1000")
 		w.Header().Set("X-RateLimit-Remaining", "998")
@@ -79,6 +82,7 @@ func TestRequestHeadersAndBasePath(t *testing.T) {
 }
 
 func TestPerCallOptions(t *testing.T) {
+	t.Parallel()
 	rs := newRecordingServer(t, func(w http.ResponseWriter, r *http.Request) { writeJSON(w, 200, `{}`) })
 	c := rs.client(t, WithHeader("X-Client", "a"))
 	ctx := context.Background()
@@ -98,6 +102,7 @@ func TestPerCallOptions(t *testing.T) {
 }
 
 func TestMissingPathParameterFailsBeforeIO(t *testing.T) {
+	t.Parallel()
 	rs := newRecordingServer(t, func(w http.ResponseWriter, r *http.Request) { writeJSON(w, 200, `{}`) })
 	c := rs.client(t)
 	_, _, err := c.Admins.Get(context.Background(), "")
@@ -113,6 +118,7 @@ func TestMissingPathParameterFailsBeforeIO(t *testing.T) {
 }
 
 func TestAPIErrorShapes(t *testing.T) {
+	t.Parallel()
 	cases := []struct {
 		name      string
 		status    int
@@ -162,6 +168,7 @@ func TestAPIErrorShapes(t *testing.T) {
 }
 
 func TestAPIErrorMessageNamesField(t *testing.T) {
+	t.Parallel()
 	e := &APIError{StatusCode: 400, RequestID: "r1", Errors: []ErrorEntry{{Code: "parameter_invalid", Message: "must be an email", Field: "email"}}}
 	assert.Equal(t, "intercom: 400 Bad Request: parameter_invalid (field email): must be an email [request_id r1]", e.Error())
 }
@@ -200,6 +207,7 @@ func TestErrorBodyIsCapped(t *testing.T) {
 }
 
 func TestMalformedSuccessBody(t *testing.T) {
+	t.Parallel()
 	for name, body := range map[string]string{
 		"truncated": `{"type":"admin","id":"1","na`,
 		"html":      `<html>oops</html>`,
@@ -221,6 +229,7 @@ func TestMalformedSuccessBody(t *testing.T) {
 }
 
 func TestLenientDecoding(t *testing.T) {
+	t.Parallel()
 	rs := newRecordingServer(t, func(w http.ResponseWriter, r *http.Request) {
 		writeJSON(w, 200, `{"type":"admin","id":12345678901234567890,"brand_new_field":{"x":1},"team_ids":[1,"2",null],"job_title":null,"team_priority_level":null}`)
 	})
@@ -231,6 +240,7 @@ func TestLenientDecoding(t *testing.T) {
 }
 
 func TestResponseSizeLimit(t *testing.T) {
+	t.Parallel()
 	rs := newRecordingServer(t, func(w http.ResponseWriter, r *http.Request) {
 		writeJSON(w, 200, `{"type":"admin","name":"`+strings.Repeat("a", 4096)+`"}`)
 	})
@@ -289,6 +299,7 @@ func TestRateLimitBeyondCapReturnsPromptly(t *testing.T) {
 }
 
 func TestServerErrorsRetriedOnlyWhenIdempotent(t *testing.T) {
+	t.Parallel()
 	var n atomic.Int32
 	rs := newRecordingServer(t, func(w http.ResponseWriter, r *http.Request) {
 		if n.Add(1)%3 != 0 {
@@ -320,6 +331,7 @@ func TestServerErrorsRetriedOnlyWhenIdempotent(t *testing.T) {
 }
 
 func TestConnectionResetPOSTNotRetried(t *testing.T) {
+	t.Parallel()
 	var n atomic.Int32
 	rs := newRecordingServer(t, func(w http.ResponseWriter, r *http.Request) {
 		n.Add(1)
@@ -367,6 +379,7 @@ func TestCancelledContextEndsWaitAtOnce(t *testing.T) {
 }
 
 func TestRetryBudgetStopsRetries(t *testing.T) {
+	t.Parallel()
 	rs := newRecordingServer(t, func(w http.ResponseWriter, r *http.Request) { writeJSON(w, 503, `{}`) })
 	budget := NewRetryBudget(10) // two retries' worth
 	c := rs.client(t, WithRetryPolicy(RetryPolicy{MaxRetries: 3, MinWait: time.Millisecond, MaxWait: time.Millisecond, Budget: budget}))
@@ -380,6 +393,7 @@ func TestRetryBudgetStopsRetries(t *testing.T) {
 }
 
 func TestRedirectToOtherHostDropsToken(t *testing.T) {
+	t.Parallel()
 	other := newRecordingServer(t, func(w http.ResponseWriter, r *http.Request) { writeJSON(w, 200, `{}`) })
 	otherURL := strings.Replace(other.URL, "127.0.0.1", "localhost", 1)
 	rs := newRecordingServer(t, func(w http.ResponseWriter, r *http.Request) {
@@ -393,6 +407,7 @@ func TestRedirectToOtherHostDropsToken(t *testing.T) {
 }
 
 func TestTokenSourceAndSecrets(t *testing.T) {
+	t.Parallel()
 	rs := newRecordingServer(t, func(w http.ResponseWriter, r *http.Request) {
 		writeJSON(w, 401, `{"type":"error.list","errors":[{"code":"unauthorized","message":"Access Token Invalid"}]}`)
 	})
@@ -416,6 +431,7 @@ type failingTokens struct{}
 func (failingTokens) Token(context.Context) (string, error) { return "", errors.New("vault down") }
 
 func TestDoEscapeHatch(t *testing.T) {
+	t.Parallel()
 	rs := newRecordingServer(t, func(w http.ResponseWriter, r *http.Request) { writeJSON(w, 200, `{"type":"thing","n":1}`) })
 	c := rs.client(t)
 	var raw json.RawMessage
@@ -433,6 +449,7 @@ func TestDoEscapeHatch(t *testing.T) {
 }
 
 func TestResponseBodyOption(t *testing.T) {
+	t.Parallel()
 	rs := newRecordingServer(t, func(w http.ResponseWriter, r *http.Request) { writeJSON(w, 200, `{"type":"admin","future":"field"}`) })
 	var raw []byte
 	_, _, err := rs.client(t).Admins.Get(context.Background(), "1", WithResponseBody(&raw))
@@ -466,6 +483,7 @@ func TestTimeoutDefaultAndHTTPClientNotMutated(t *testing.T) {
 }
 
 func TestOptEncoding(t *testing.T) {
+	t.Parallel()
 	type req struct {
 		Phone Opt[string] `json:"phone,omitzero"`
 		Name  Opt[string] `json:"name,omitzero"`
@@ -484,6 +502,7 @@ func TestOptEncoding(t *testing.T) {
 }
 
 func TestIDDecoding(t *testing.T) {
+	t.Parallel()
 	var ids []ID
 	require.NoError(t, json.Unmarshal([]byte(`["a",1,-2,3.5,null,"with \"quote\"",1e3]`), &ids))
 	assert.Equal(t, []ID{"a", "1", "-2", "3.5", "", `with "quote"`, "1e3"}, ids)
@@ -494,6 +513,7 @@ func TestIDDecoding(t *testing.T) {
 }
 
 func TestTimestamp(t *testing.T) {
+	t.Parallel()
 	ts := Timestamp(1700000000)
 	assert.Equal(t, time.Unix(1700000000, 0).UTC(), ts.Time())
 	assert.True(t, Timestamp(0).Time().IsZero())
@@ -502,6 +522,7 @@ func TestTimestamp(t *testing.T) {
 }
 
 func TestConcurrentUse(t *testing.T) {
+	t.Parallel()
 	var n atomic.Int32
 	rs := newRecordingServer(t, func(w http.ResponseWriter, r *http.Request) {
 		if n.Add(1)%5 == 0 {
@@ -527,6 +548,7 @@ func TestConcurrentUse(t *testing.T) {
 }
 
 func TestRequestBodyIsNotHTMLEscaped(t *testing.T) {
+	t.Parallel()
 	rs := newRecordingServer(t, func(w http.ResponseWriter, r *http.Request) { writeJSON(w, 200, `{}`) })
 	_, err := rs.client(t).Do(context.Background(), http.MethodPost, "/contacts/search",
 		SearchRequest{Query: Filter("created_at", OpGreaterThan, StringValue("73732934"))}, nil)
@@ -538,6 +560,7 @@ func TestRequestBodyIsNotHTMLEscaped(t *testing.T) {
 }
 
 func TestTimestampLenientDecoding(t *testing.T) {
+	t.Parallel()
 	var got []Timestamp
 	require.NoError(t, json.Unmarshal([]byte(`[1674917488,"1674917488","",null,1674917488.9,"2023-01-28T14:51:28Z",-5]`), &got))
 	assert.Equal(t, []Timestamp{1674917488, 1674917488, 0, 0, 1674917488, 1674917488, -5}, got)

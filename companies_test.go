@@ -14,6 +14,7 @@ import (
 )
 
 func TestCompaniesCreateOrUpdate(t *testing.T) {
+	t.Parallel()
 	c, srv := newSpecClient(t)
 	ctx := context.Background()
 	req := CreateOrUpdateCompanyRequest{
@@ -54,6 +55,7 @@ func TestCompaniesCreateOrUpdate(t *testing.T) {
 }
 
 func TestCompaniesCreateOrUpdateBadRequest(t *testing.T) {
+	t.Parallel()
 	c, srv := newSpecClient(t)
 	srv.Respond("createOrUpdateCompany", 400, "Bad Request")
 	_, _, err := c.Companies.CreateOrUpdate(context.Background(), CreateOrUpdateCompanyRequest{Name: "x"})
@@ -66,6 +68,7 @@ func TestCompaniesCreateOrUpdateBadRequest(t *testing.T) {
 }
 
 func TestCompaniesList(t *testing.T) {
+	t.Parallel()
 	c, srv := newSpecClient(t)
 	ctx := context.Background()
 	opt := &ListCompaniesOptions{Name: "my company", TagID: "678910", SegmentID: "98765", Page: 2, PerPage: 15}
@@ -132,6 +135,7 @@ func servePages(t *testing.T, pages map[string]string) http.HandlerFunc {
 }
 
 func TestCompaniesListAll(t *testing.T) {
+	t.Parallel()
 	c, srv := newSpecClient(t)
 	ctx := context.Background()
 	srv.RespondFunc("retrieveCompany", servePages(t, map[string]string{
@@ -168,6 +172,7 @@ func TestCompaniesListAll(t *testing.T) {
 }
 
 func TestCompaniesGet(t *testing.T) {
+	t.Parallel()
 	c, srv := newSpecClient(t)
 	ctx := context.Background()
 	got, rec := exercise(t, srv, "RetrieveACompanyById", "Companies.Get", func() (*Company, *Response, error) {
@@ -189,6 +194,7 @@ func TestCompaniesGet(t *testing.T) {
 }
 
 func TestCompaniesGetNotFound(t *testing.T) {
+	t.Parallel()
 	c, srv := newSpecClient(t)
 	srv.Respond("RetrieveACompanyById", 404, "Company Not Found")
 	got, resp, err := c.Companies.Get(context.Background(), "missing")
@@ -206,6 +212,7 @@ func TestCompaniesGetNotFound(t *testing.T) {
 }
 
 func TestCompaniesFullModel(t *testing.T) {
+	t.Parallel()
 	// Every field of the company schema decodes and re-encodes.
 	in := `{"type":"company","id":"531ee472cce572a6ec000006","name":"Example Company Inc.","app_id":"ecahpwf5",
 		"plan":{"type":"plan","id":"269315","name":"Pro"},"company_id":"6","remote_created_at":1663597223,
@@ -233,6 +240,7 @@ func TestCompaniesFullModel(t *testing.T) {
 }
 
 func TestCompaniesUpdate(t *testing.T) {
+	t.Parallel()
 	c, srv := newSpecClient(t)
 	ctx := context.Background()
 	req := UpdateCompanyRequest{Name: "company2", Plan: "Enterprise", Size: 50, MonthlySpend: 120,
@@ -257,6 +265,7 @@ func TestCompaniesUpdate(t *testing.T) {
 }
 
 func TestCompaniesDelete(t *testing.T) {
+	t.Parallel()
 	c, srv := newSpecClient(t)
 	got, rec := exercise(t, srv, "deleteCompany", "Companies.Delete", func() (*CompanyDeleted, *Response, error) {
 		return c.Companies.Delete(context.Background(), "6657ac386abd0166b52ae1ce")
@@ -269,6 +278,7 @@ func TestCompaniesDelete(t *testing.T) {
 }
 
 func TestCompaniesListContacts(t *testing.T) {
+	t.Parallel()
 	c, srv := newSpecClient(t)
 	ctx := context.Background()
 	got, rec := exercise(t, srv, "ListAttachedContacts", "Companies.ListContacts", func() (*CompanyAttachedContacts, *Response, error) {
@@ -288,6 +298,7 @@ func TestCompaniesListContacts(t *testing.T) {
 }
 
 func TestCompaniesListAllContacts(t *testing.T) {
+	t.Parallel()
 	c, srv := newSpecClient(t)
 	ctx := context.Background()
 	page := func(n, total int, ids ...string) string {
@@ -328,6 +339,7 @@ func TestCompaniesListAllContacts(t *testing.T) {
 }
 
 func TestCompaniesListSegments(t *testing.T) {
+	t.Parallel()
 	c, srv := newSpecClient(t)
 	got, rec := exercise(t, srv, "ListAttachedSegmentsForCompanies", "Companies.ListSegments", func() (*CompanyAttachedSegments, *Response, error) {
 		return c.Companies.ListSegments(context.Background(), "6657ac336abd0166b52ae1ba")
@@ -346,6 +358,7 @@ func TestCompaniesListSegments(t *testing.T) {
 }
 
 func TestCompaniesListSorted(t *testing.T) {
+	t.Parallel()
 	c, srv := newSpecClient(t)
 	ctx := context.Background()
 	got, rec := exercise(t, srv, "listAllCompanies", "Companies.ListSorted", func() (*CompanyList, *Response, error) {
@@ -367,6 +380,7 @@ func TestCompaniesListSorted(t *testing.T) {
 }
 
 func TestCompaniesListSortedRetriesLikeAGet(t *testing.T) {
+	t.Parallel()
 	c, srv := newSpecClient(t, WithRetryPolicy(RetryPolicy{MaxRetries: 1, MinWait: time.Millisecond, MaxWait: 10 * time.Millisecond}))
 	var calls atomic.Int32
 	srv.RespondFunc("listAllCompanies", func(w http.ResponseWriter, r *http.Request) {
@@ -383,6 +397,7 @@ func TestCompaniesListSortedRetriesLikeAGet(t *testing.T) {
 }
 
 func TestCompaniesListSortedAll(t *testing.T) {
+	t.Parallel()
 	c, srv := newSpecClient(t)
 	ctx := context.Background()
 	srv.RespondFunc("listAllCompanies", servePages(t, map[string]string{
@@ -407,6 +422,7 @@ func TestCompaniesListSortedAll(t *testing.T) {
 }
 
 func TestCompaniesScroll(t *testing.T) {
+	t.Parallel()
 	c, srv := newSpecClient(t)
 	ctx := context.Background()
 	got, rec := exercise(t, srv, "scrollOverAllCompanies", "Companies.Scroll", func() (*CompanyScroll, *Response, error) {
@@ -426,6 +442,7 @@ func TestCompaniesScroll(t *testing.T) {
 }
 
 func TestCompaniesScrollAll(t *testing.T) {
+	t.Parallel()
 	c, srv := newSpecClient(t)
 	ctx := context.Background()
 	const param = "25b649f7-4d33-4ef6-88f5-60e5b8244309"
@@ -463,6 +480,7 @@ func TestCompaniesScrollAll(t *testing.T) {
 }
 
 func TestCompaniesScrollExists(t *testing.T) {
+	t.Parallel()
 	c, srv := newSpecClient(t)
 	ctx := context.Background()
 	srv.RespondJSON("scrollOverAllCompanies", 400,
@@ -493,6 +511,7 @@ func TestCompaniesScrollExists(t *testing.T) {
 }
 
 func TestCompaniesAttachContact(t *testing.T) {
+	t.Parallel()
 	c, srv := newSpecClient(t)
 	ctx := context.Background()
 	got, rec := exercise(t, srv, "attachContactToACompany", "Companies.AttachContact", func() (*Company, *Response, error) {
@@ -514,6 +533,7 @@ func TestCompaniesAttachContact(t *testing.T) {
 }
 
 func TestCompaniesDetachContact(t *testing.T) {
+	t.Parallel()
 	c, srv := newSpecClient(t)
 	got, rec := exercise(t, srv, "detachContactFromACompany", "Companies.DetachContact", func() (*Company, *Response, error) {
 		return c.Companies.DetachContact(context.Background(), "6657ac456abd0166b52ae208", "6657ac456abd0166b52ae209")
@@ -527,6 +547,7 @@ func TestCompaniesDetachContact(t *testing.T) {
 }
 
 func TestCompaniesValidation(t *testing.T) {
+	t.Parallel()
 	c, srv := newSpecClient(t)
 	ctx := context.Background()
 	calls := []struct {

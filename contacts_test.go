@@ -41,6 +41,7 @@ func contactIDs(cs []Contact) []ID {
 }
 
 func TestContactsList(t *testing.T) {
+	t.Parallel()
 	c, srv := newSpecClient(t)
 	ctx := context.Background()
 
@@ -65,6 +66,7 @@ func TestContactsList(t *testing.T) {
 }
 
 func TestContactsListAllPagesLazily(t *testing.T) {
+	t.Parallel()
 	c, srv := newSpecClient(t)
 	ctx := context.Background()
 	srv.RespondFunc("ListContacts", func(w http.ResponseWriter, r *http.Request) {
@@ -100,6 +102,7 @@ func TestContactsListAllPagesLazily(t *testing.T) {
 }
 
 func TestContactsListAllStalledCursor(t *testing.T) {
+	t.Parallel()
 	c, srv := newSpecClient(t)
 	page := 0 // new items on every page, so that only the cursor repeats
 	srv.RespondFunc("ListContacts", func(w http.ResponseWriter, r *http.Request) {
@@ -121,6 +124,7 @@ func TestContactsListAllStalledCursor(t *testing.T) {
 }
 
 func TestContactsCreate(t *testing.T) {
+	t.Parallel()
 	c, srv := newSpecClient(t)
 	ctx := context.Background()
 
@@ -158,6 +162,7 @@ func TestContactsCreate(t *testing.T) {
 }
 
 func TestContactsCreateValidation(t *testing.T) {
+	t.Parallel()
 	c, srv := newSpecClient(t)
 	for _, req := range []CreateContactRequest{
 		{},
@@ -175,6 +180,7 @@ func TestContactsCreateValidation(t *testing.T) {
 }
 
 func TestContactsGet(t *testing.T) {
+	t.Parallel()
 	c, srv := newSpecClient(t)
 	got, rec := exercise(t, srv, "ShowContact", "Contacts.Get", func() (*Contact, *Response, error) {
 		return c.Contacts.Get(context.Background(), contactTestID)
@@ -194,6 +200,7 @@ func TestContactsGet(t *testing.T) {
 }
 
 func TestContactsDecodesFullContact(t *testing.T) {
+	t.Parallel()
 	// Fields the spec examples leave null, with the shapes Intercom sends.
 	body := `{"type":"contact","id":"c1","owner_id":123,"avatar":{"type":"avatar","image_url":"https://example.org/a.jpg"},
 	  "social_profiles":{"type":"list","data":[{"type":"social_profile","name":"Twitter","url":"http://twitter.com/th1sland"}]},
@@ -232,6 +239,7 @@ func TestContactsDecodesFullContact(t *testing.T) {
 }
 
 func TestContactsUpdate(t *testing.T) {
+	t.Parallel()
 	c, srv := newSpecClient(t)
 	req := UpdateContactRequest{Email: "joebloggs@intercom.io", Name: Some("joe bloggs"), Phone: Null[string]()}
 	got, rec := exercise(t, srv, "UpdateContact", "Contacts.Update", func() (*Contact, *Response, error) {
@@ -248,6 +256,7 @@ func TestContactsUpdate(t *testing.T) {
 }
 
 func TestContactsUpdateRequestTriState(t *testing.T) {
+	t.Parallel()
 	enc := func(r UpdateContactRequest) string {
 		t.Helper()
 		b, err := json.Marshal(r)
@@ -281,6 +290,7 @@ func TestContactsUpdateRequestTriState(t *testing.T) {
 }
 
 func TestContactsDelete(t *testing.T) {
+	t.Parallel()
 	c, srv := newSpecClient(t)
 	got, rec := exercise(t, srv, "DeleteContact", "Contacts.Delete", func() (*ContactDeleted, *Response, error) {
 		return c.Contacts.Delete(context.Background(), contactTestID)
@@ -295,6 +305,7 @@ func TestContactsDelete(t *testing.T) {
 }
 
 func TestContactsMerge(t *testing.T) {
+	t.Parallel()
 	c, srv := newSpecClient(t)
 	got, rec := exercise(t, srv, "MergeContact", "Contacts.Merge", func() (*Contact, *Response, error) {
 		return c.Contacts.Merge(context.Background(), MergeContactsRequest{From: "6657ac626abd0166b52ae244", Into: "6657ac626abd0166b52ae245"})
@@ -313,6 +324,7 @@ func TestContactsMerge(t *testing.T) {
 }
 
 func TestContactsSearch(t *testing.T) {
+	t.Parallel()
 	c, srv := newSpecClient(t)
 	req := SearchRequest{
 		Query:      And(Filter("created_at", OpGreaterThan, StringValue("1306054154"))),
@@ -351,6 +363,7 @@ func spectestRequestExample(t *testing.T, opID string) []byte {
 }
 
 func TestContactsSearchValidation(t *testing.T) {
+	t.Parallel()
 	c, srv := newSpecClient(t)
 	ctx := context.Background()
 	bad := []SearchRequest{
@@ -371,6 +384,7 @@ func TestContactsSearchValidation(t *testing.T) {
 }
 
 func TestContactsSearchRetriesLikeAGet(t *testing.T) {
+	t.Parallel()
 	c, srv := newSpecClient(t, WithRetryPolicy(RetryPolicy{MaxRetries: 1, MinWait: time.Millisecond, MaxWait: 5 * time.Millisecond}))
 	calls := 0
 	srv.RespondFunc("SearchContacts", func(w http.ResponseWriter, r *http.Request) {
@@ -388,6 +402,7 @@ func TestContactsSearchRetriesLikeAGet(t *testing.T) {
 }
 
 func TestContactsSearchAllPagesLazily(t *testing.T) {
+	t.Parallel()
 	c, srv := newSpecClient(t)
 	ctx := context.Background()
 	srv.RespondFunc("SearchContacts", func(w http.ResponseWriter, r *http.Request) {
@@ -441,6 +456,7 @@ func TestContactsSearchAllPagesLazily(t *testing.T) {
 }
 
 func TestContactsArchiveUnarchive(t *testing.T) {
+	t.Parallel()
 	c, srv := newSpecClient(t)
 	ctx := context.Background()
 	arch, rec := exercise(t, srv, "ArchiveContact", "Contacts.Archive", func() (*ContactArchived, *Response, error) {
@@ -465,6 +481,7 @@ func TestContactsArchiveUnarchive(t *testing.T) {
 }
 
 func TestContactsListCompanies(t *testing.T) {
+	t.Parallel()
 	c, srv := newSpecClient(t)
 	ctx := context.Background()
 	got, rec := exercise(t, srv, "listCompaniesForAContact", "Contacts.ListCompanies", func() (*ContactAttachedCompanies, *Response, error) {
@@ -508,6 +525,7 @@ func companiesPageJSON(page, total int, next string, ids ...string) string {
 }
 
 func TestContactsListAllCompaniesFollowsPageNumberNotHost(t *testing.T) {
+	t.Parallel()
 	c, srv := newSpecClient(t)
 	ctx := context.Background()
 	srv.RespondFunc("listCompaniesForAContact", func(w http.ResponseWriter, r *http.Request) {
@@ -547,6 +565,7 @@ func TestContactsListAllCompaniesFollowsPageNumberNotHost(t *testing.T) {
 }
 
 func TestContactsListAllCompaniesStopsOnBackwardLink(t *testing.T) {
+	t.Parallel()
 	c, srv := newSpecClient(t)
 	srv.RespondFunc("listCompaniesForAContact", func(w http.ResponseWriter, r *http.Request) {
 		_, _ = io.WriteString(w, companiesPageJSON(1, 3, `"https://api.intercom.io/contacts/x/companies?page=1"`, "co1"))
@@ -567,6 +586,7 @@ func TestContactsListAllCompaniesStopsOnBackwardLink(t *testing.T) {
 }
 
 func TestContactsCompaniesNextPage(t *testing.T) {
+	t.Parallel()
 	for _, tc := range []struct {
 		name  string
 		pages Pages
@@ -587,6 +607,7 @@ func TestContactsCompaniesNextPage(t *testing.T) {
 }
 
 func TestContactsListSegments(t *testing.T) {
+	t.Parallel()
 	c, srv := newSpecClient(t)
 	got, rec := exercise(t, srv, "listSegmentsForAContact", "Contacts.ListSegments", func() (*ContactSegments, *Response, error) {
 		return c.Contacts.ListSegments(context.Background(), contactTestID)
@@ -601,6 +622,7 @@ func TestContactsListSegments(t *testing.T) {
 }
 
 func TestContactsListSubscriptions(t *testing.T) {
+	t.Parallel()
 	c, srv := newSpecClient(t)
 	got, rec := exercise(t, srv, "listSubscriptionsForAContact", "Contacts.ListSubscriptions", func() (*SubscriptionTypeList, *Response, error) {
 		return c.Contacts.ListSubscriptions(context.Background(), contactTestID)
@@ -616,6 +638,7 @@ func TestContactsListSubscriptions(t *testing.T) {
 }
 
 func TestContactsListTags(t *testing.T) {
+	t.Parallel()
 	c, srv := newSpecClient(t)
 	got, rec := exercise(t, srv, "listTagsForAContact", "Contacts.ListTags", func() (*TagList, *Response, error) {
 		return c.Contacts.ListTags(context.Background(), contactTestID)
@@ -631,6 +654,7 @@ func TestContactsListTags(t *testing.T) {
 }
 
 func TestContactsNotFound(t *testing.T) {
+	t.Parallel()
 	c, srv := newSpecClient(t)
 	srv.Respond("listSegmentsForAContact", http.StatusNotFound, "Contact not found")
 	got, resp, err := c.Contacts.ListSegments(context.Background(), "missing")
@@ -650,6 +674,7 @@ func TestContactsNotFound(t *testing.T) {
 }
 
 func TestContactsEmptyPathIDs(t *testing.T) {
+	t.Parallel()
 	c, srv := newSpecClient(t)
 	ctx := context.Background()
 	calls := map[string]func(id string) error{
@@ -683,6 +708,7 @@ func TestContactsEmptyPathIDs(t *testing.T) {
 }
 
 func TestContactsPathIDIsEscaped(t *testing.T) {
+	t.Parallel()
 	c, srv := newSpecClient(t)
 	_, _, err := c.Contacts.Get(context.Background(), "a b?c")
 	require.NoError(t, err)

@@ -26,6 +26,7 @@ func requireInvalidNoIO(t *testing.T, srv *spectest.Server, err error, field str
 }
 
 func TestConversationsList(t *testing.T) {
+	t.Parallel()
 	c, srv := newSpecClient(t)
 	ctx := context.Background()
 	got, rec := exercise(t, srv, "listConversations", "Conversations.List", func() (*ConversationList, *Response, error) {
@@ -61,12 +62,14 @@ func TestConversationsList(t *testing.T) {
 }
 
 func TestConversationsListValidation(t *testing.T) {
+	t.Parallel()
 	c, srv := newSpecClient(t)
 	_, _, err := c.Conversations.List(context.Background(), &ListConversationsOptions{PerPage: 151})
 	requireInvalidNoIO(t, srv, err, "per_page")
 }
 
 func TestConversationListDecodesDataKey(t *testing.T) {
+	t.Parallel()
 	// The schema of listConversations (paginated_response) puts the items
 	// under "data"; Intercom sends "conversations". Both decode.
 	var l ConversationList
@@ -98,6 +101,7 @@ func conversationPage(w http.ResponseWriter, next string, ids ...string) {
 }
 
 func TestConversationsListAll(t *testing.T) {
+	t.Parallel()
 	c, srv := newSpecClient(t)
 	ctx := context.Background()
 	srv.RespondFunc("listConversations", func(w http.ResponseWriter, r *http.Request) {
@@ -140,6 +144,7 @@ func TestConversationsListAll(t *testing.T) {
 }
 
 func TestConversationsCreate(t *testing.T) {
+	t.Parallel()
 	c, srv := newSpecClient(t)
 	ctx := context.Background()
 	got, rec := exercise(t, srv, "createConversation", "Conversations.Create", func() (*Message, *Response, error) {
@@ -168,6 +173,7 @@ func TestConversationsCreate(t *testing.T) {
 }
 
 func TestConversationsCreateValidationAndNotFound(t *testing.T) {
+	t.Parallel()
 	ctx := context.Background()
 	from := ConversationFrom{Type: ConversationFromUser, ID: "6657ac8a6abd0166b52ae266"}
 	cases := []struct {
@@ -203,6 +209,7 @@ func TestConversationsCreateValidationAndNotFound(t *testing.T) {
 }
 
 func TestConversationsGet(t *testing.T) {
+	t.Parallel()
 	c, srv := newSpecClient(t)
 	ctx := context.Background()
 	got, rec := exercise(t, srv, "retrieveConversation", "Conversations.Get", func() (*Conversation, *Response, error) {
@@ -224,6 +231,7 @@ func TestConversationsGet(t *testing.T) {
 }
 
 func TestConversationsGetErrors(t *testing.T) {
+	t.Parallel()
 	ctx := context.Background()
 	c, srv := newSpecClient(t)
 	_, _, err := c.Conversations.Get(ctx, " ", nil)
@@ -239,6 +247,7 @@ func TestConversationsGetErrors(t *testing.T) {
 }
 
 func TestConversationDecodesFullModel(t *testing.T) {
+	t.Parallel()
 	// Fields the 2.10 examples leave null or empty, in the shapes the schema
 	// (and Intercom) give them.
 	in := `{"type":"conversation","id":"1","title":"Help","waiting_since":1717021866,"snoozed_until":1717025481,
@@ -278,6 +287,7 @@ func TestConversationDecodesFullModel(t *testing.T) {
 }
 
 func TestConversationsUpdate(t *testing.T) {
+	t.Parallel()
 	c, srv := newSpecClient(t)
 	ctx := context.Background()
 	got, rec := exercise(t, srv, "updateConversation", "Conversations.Update", func() (*Conversation, *Response, error) {
@@ -311,6 +321,7 @@ func TestConversationsUpdate(t *testing.T) {
 }
 
 func TestConversationsSearch(t *testing.T) {
+	t.Parallel()
 	c, srv := newSpecClient(t)
 	ctx := context.Background()
 	got, rec := exercise(t, srv, "searchConversations", "Conversations.Search", func() (*ConversationList, *Response, error) {
@@ -328,6 +339,7 @@ func TestConversationsSearch(t *testing.T) {
 }
 
 func TestConversationsSearchValidation(t *testing.T) {
+	t.Parallel()
 	ctx := context.Background()
 	c, srv := newSpecClient(t)
 	_, _, err := c.Conversations.Search(ctx, SearchRequest{Query: Filter("state", OpIn, StringValue("open"))})
@@ -340,6 +352,7 @@ func TestConversationsSearchValidation(t *testing.T) {
 }
 
 func TestConversationsSearchAll(t *testing.T) {
+	t.Parallel()
 	c, srv := newSpecClient(t)
 	ctx := context.Background()
 	srv.RespondFunc("searchConversations", func(w http.ResponseWriter, r *http.Request) {
@@ -382,6 +395,7 @@ func TestConversationsSearchAll(t *testing.T) {
 }
 
 func TestConversationsReply(t *testing.T) {
+	t.Parallel()
 	c, srv := newSpecClient(t)
 	ctx := context.Background()
 	got, rec := exercise(t, srv, "replyConversation", "Conversations.Reply", func() (*Conversation, *Response, error) {
@@ -421,6 +435,7 @@ func TestConversationsReply(t *testing.T) {
 }
 
 func TestConversationsReplyValidation(t *testing.T) {
+	t.Parallel()
 	ctx := context.Background()
 	files := make([]ConversationAttachmentFile, 11)
 	cases := []struct {
@@ -451,6 +466,7 @@ func TestConversationsReplyValidation(t *testing.T) {
 }
 
 func TestConversationsManage(t *testing.T) {
+	t.Parallel()
 	c, srv := newSpecClient(t)
 	ctx := context.Background()
 	got, rec := exercise(t, srv, "manageConversation", "Conversations.Manage", func() (*Conversation, *Response, error) {
@@ -514,6 +530,7 @@ func TestConversationsManage(t *testing.T) {
 }
 
 func TestConversationsManageValidation(t *testing.T) {
+	t.Parallel()
 	ctx := context.Background()
 	cases := []struct {
 		name  string
@@ -560,6 +577,7 @@ func TestConversationsManageValidation(t *testing.T) {
 }
 
 func TestConversationsRunAssignmentRules(t *testing.T) {
+	t.Parallel()
 	c, srv := newSpecClient(t)
 	ctx := context.Background()
 	got, rec := exercise(t, srv, "autoAssignConversation", "Conversations.RunAssignmentRules", func() (*Conversation, *Response, error) {
@@ -579,6 +597,7 @@ func TestConversationsRunAssignmentRules(t *testing.T) {
 }
 
 func TestConversationsAttachContact(t *testing.T) {
+	t.Parallel()
 	c, srv := newSpecClient(t)
 	ctx := context.Background()
 	got, rec := exercise(t, srv, "attachContactToConversation", "Conversations.AttachContact", func() (*Conversation, *Response, error) {
@@ -610,6 +629,7 @@ func TestConversationsAttachContact(t *testing.T) {
 }
 
 func TestConversationsDetachContact(t *testing.T) {
+	t.Parallel()
 	c, srv := newSpecClient(t)
 	ctx := context.Background()
 	got, rec := exercise(t, srv, "detachContactFromConversation", "Conversations.DetachContact", func() (*Conversation, *Response, error) {
@@ -639,6 +659,7 @@ func TestConversationsDetachContact(t *testing.T) {
 }
 
 func TestConversationsRedact(t *testing.T) {
+	t.Parallel()
 	c, srv := newSpecClient(t)
 	ctx := context.Background()
 	got, rec := exercise(t, srv, "redactConversation", "Conversations.Redact", func() (*Conversation, *Response, error) {
@@ -672,6 +693,7 @@ func TestConversationsRedact(t *testing.T) {
 }
 
 func TestConversationsConvertToTicket(t *testing.T) {
+	t.Parallel()
 	c, srv := newSpecClient(t)
 	ctx := context.Background()
 	got, rec := exercise(t, srv, "convertConversationToTicket", "Conversations.ConvertToTicket", func() (*Ticket, *Response, error) {
@@ -701,6 +723,7 @@ func TestConversationsConvertToTicket(t *testing.T) {
 }
 
 func TestConversationTeammatesAcceptsWebhookKey(t *testing.T) {
+	t.Parallel()
 	var rest, hook, null Conversation
 	require.NoError(t, json.Unmarshal([]byte(`{"teammates":{"type":"admin.list","teammates":[{"type":"admin","id":"1"}]}}`), &rest))
 	require.NoError(t, json.Unmarshal([]byte(`{"teammates":{"type":"admin.list","admins":[{"type":"admin","id":"2"}]}}`), &hook))

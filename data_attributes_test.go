@@ -10,6 +10,7 @@ import (
 )
 
 func TestDataAttributesList(t *testing.T) {
+	t.Parallel()
 	c, srv := newSpecClient(t)
 	got, rec := exercise(t, srv, "lisDataAttributes", "DataAttributes.List", func() (*DataAttributeList, *Response, error) {
 		return c.DataAttributes.List(context.Background(), &ListDataAttributesOptions{Model: DataAttributeModelCompany, IncludeArchived: true})
@@ -41,6 +42,7 @@ func TestDataAttributesList(t *testing.T) {
 }
 
 func TestDataAttributesCreate(t *testing.T) {
+	t.Parallel()
 	c, srv := newSpecClient(t)
 	got, rec := exercise(t, srv, "createDataAttribute", "DataAttributes.Create", func() (*DataAttribute, *Response, error) {
 		return c.DataAttributes.Create(context.Background(), CreateDataAttributeRequest{Name: "Mithril Shirt", Model: DataAttributeModelCompany, DataType: DataAttributeTypeString})
@@ -63,6 +65,7 @@ func TestDataAttributesCreate(t *testing.T) {
 }
 
 func TestDataAttributesCreateValidation(t *testing.T) {
+	t.Parallel()
 	c, srv := newSpecClient(t)
 	for _, tc := range []struct {
 		req   CreateDataAttributeRequest
@@ -90,6 +93,7 @@ func TestDataAttributesCreateValidation(t *testing.T) {
 }
 
 func TestDataAttributesUpdate(t *testing.T) {
+	t.Parallel()
 	c, srv := newSpecClient(t)
 	got, rec := exercise(t, srv, "updateDataAttribute", "DataAttributes.Update", func() (*DataAttribute, *Response, error) {
 		return c.DataAttributes.Update(context.Background(), "60", UpdateDataAttributeRequest{
@@ -136,6 +140,7 @@ func TestDataAttributesUpdate(t *testing.T) {
 // (which validates against the schema) flags the body. The test checks the
 // wire bytes with the harness in non-strict mode.
 func TestDataAttributesUpdateOptionsWire(t *testing.T) {
+	t.Parallel()
 	b, err := json.Marshal(UpdateDataAttributeRequest{Options: DataAttributeOptions{"1-10", "11-20"}})
 	require.NoError(t, err)
 	require.Equal(t, `{"options":[{"value":"1-10"},{"value":"11-20"}]}`, string(b))

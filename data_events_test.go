@@ -12,6 +12,7 @@ import (
 )
 
 func TestDataEventsCreate(t *testing.T) {
+	t.Parallel()
 	c, srv := newSpecClient(t)
 	_, rec := exercise(t, srv, "createDataEvent", "DataEvents.Create", func() (*struct{}, *Response, error) {
 		resp, err := c.DataEvents.Create(context.Background(), CreateDataEventRequest{
@@ -32,6 +33,7 @@ func TestDataEventsCreate(t *testing.T) {
 }
 
 func TestDataEventsCreateValidation(t *testing.T) {
+	t.Parallel()
 	c, srv := newSpecClient(t)
 	for _, tc := range []struct {
 		req   CreateDataEventRequest
@@ -55,6 +57,7 @@ func TestDataEventsCreateValidation(t *testing.T) {
 }
 
 func TestDataEventsList(t *testing.T) {
+	t.Parallel()
 	c, srv := newSpecClient(t)
 	got, rec := exercise(t, srv, "lisDataEvents", "DataEvents.List", func() (*DataEventList, *Response, error) {
 		return c.DataEvents.List(context.Background(), ListDataEventsOptions{UserID: "3ecf64d0-9ed1-4e9f-88e1-da7d6e6782f3", Summary: true})
@@ -85,6 +88,7 @@ func TestDataEventsList(t *testing.T) {
 }
 
 func TestDataEventsListDecoding(t *testing.T) {
+	t.Parallel()
 	c, srv := newSpecClient(t)
 	srv.RespondJSON("lisDataEvents", 200, `{"type":"event.list","events":[{"type":"event","event_name":"placed-order","created_at":1389913941,
 		"user_id":"314159","intercom_user_id":"63a0979a5eeebeaf28dd56ba","email":"x@example.com","metadata":{"order_date":1392036272,"stripe_invoice":"inv_3434343434","price":{"amount":3434,"currency":"eur"}}}],
@@ -120,6 +124,7 @@ func TestDataEventsListDecoding(t *testing.T) {
 }
 
 func TestDataEventsListValidation(t *testing.T) {
+	t.Parallel()
 	c, srv := newSpecClient(t)
 	for _, opt := range []ListDataEventsOptions{
 		{},
@@ -137,6 +142,7 @@ func TestDataEventsListValidation(t *testing.T) {
 }
 
 func TestDataEventsListAll(t *testing.T) {
+	t.Parallel()
 	c, srv := newSpecClient(t)
 	page := func(names []string, next string) string {
 		evs := make([]map[string]any, len(names))
@@ -179,6 +185,7 @@ func TestDataEventsListAll(t *testing.T) {
 }
 
 func TestDataEventsListAllEndings(t *testing.T) {
+	t.Parallel()
 	c, srv := newSpecClient(t)
 	// A next link that repeats the current query stalls.
 	page := 0 // new items on every page, so that only the link repeats
@@ -229,6 +236,7 @@ func TestDataEventsListAllEndings(t *testing.T) {
 }
 
 func TestDataEventsSummaries(t *testing.T) {
+	t.Parallel()
 	c, srv := newSpecClient(t)
 	_, rec := exercise(t, srv, "dataEventSummaries", "DataEvents.Summaries", func() (*struct{}, *Response, error) {
 		resp, err := c.DataEvents.Summaries(context.Background(), CreateDataEventSummariesRequest{

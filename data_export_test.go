@@ -17,6 +17,7 @@ import (
 )
 
 func TestDataExportCreate(t *testing.T) {
+	t.Parallel()
 	c, srv := newSpecClient(t)
 	got, rec := exercise(t, srv, "createDataExport", "DataExport.Create", func() (*DataExport, *Response, error) {
 		return c.DataExport.Create(context.Background(), CreateDataExportRequest{CreatedAtAfter: 1717003983, CreatedAtBefore: 1717021983})
@@ -42,6 +43,7 @@ func TestDataExportCreate(t *testing.T) {
 }
 
 func TestDataExportGet(t *testing.T) {
+	t.Parallel()
 	c, srv := newSpecClient(t)
 	got, rec := exercise(t, srv, "getDataExport", "DataExport.Get", func() (*DataExport, *Response, error) {
 		return c.DataExport.Get(context.Background(), "g7izbbolicujndl4")
@@ -71,6 +73,7 @@ func TestDataExportGet(t *testing.T) {
 }
 
 func TestDataExportCancel(t *testing.T) {
+	t.Parallel()
 	c, srv := newSpecClient(t)
 	got, rec := exercise(t, srv, "cancelDataExport", "DataExport.Cancel", func() (*DataExport, *Response, error) {
 		return c.DataExport.Cancel(context.Background(), "vl698f5y3e0vz9y6")
@@ -87,6 +90,7 @@ func TestDataExportCancel(t *testing.T) {
 }
 
 func TestDataExportWaitForCompletion(t *testing.T) {
+	t.Parallel()
 	c, srv := newSpecClient(t)
 	var polls atomic.Int32
 	srv.RespondFunc("getDataExport", func(w http.ResponseWriter, r *http.Request) {
@@ -135,6 +139,7 @@ func TestDataExportWaitForCompletion(t *testing.T) {
 }
 
 func TestDataExportDownload(t *testing.T) {
+	t.Parallel()
 	c, srv := newSpecClient(t)
 	got, rec := exercise(t, srv, "downloadDataExport", "DataExport.Download", func() (*[]byte, *Response, error) {
 		rc, resp, err := c.DataExport.Download(context.Background(), "xyz1234")
@@ -152,6 +157,7 @@ func TestDataExportDownload(t *testing.T) {
 }
 
 func TestDataExportDownloadContent(t *testing.T) {
+	t.Parallel()
 	c, srv := newSpecClient(t)
 	rc, resp, err := c.DataExport.Download(context.Background(), "xyz1234")
 	require.NoError(t, err)

@@ -150,6 +150,7 @@ func assertTokenFree(t *testing.T, err error) {
 // the connection. Whether the request is sent again depends on whether it is
 // safe to repeat; a POST that is not says the write may have happened.
 func TestFaultResetBeforeResponse(t *testing.T) {
+	t.Parallel()
 	srv := newFltServer(t, func(_ int32, w http.ResponseWriter, _ *http.Request) { hijackReset(t, w) })
 	ctx := fltCtx(t, 10*time.Second)
 	search := SearchRequest{Query: Filter("email", OpEquals, StringValue("a@example.com"))}
@@ -200,6 +201,7 @@ func TestFaultResetBeforeResponse(t *testing.T) {
 // TestFaultConnectionRefused: nothing was sent, so even a POST is retried,
 // and the error says the write did not happen.
 func TestFaultConnectionRefused(t *testing.T) {
+	t.Parallel()
 	ln, err := net.Listen("tcp", "127.0.0.1:0")
 	require.NoError(t, err)
 	addr := ln.Addr().String()
@@ -225,6 +227,7 @@ func TestFaultConnectionRefused(t *testing.T) {
 // body. The status says the server acted, which for a POST means the write
 // happened.
 func TestFaultResetMidBody(t *testing.T) {
+	t.Parallel()
 	for _, chunked := range []bool{false, true} {
 		t.Run(fmt.Sprintf("chunked=%v", chunked), func(t *testing.T) {
 			var srv *rawServer
@@ -267,6 +270,7 @@ func TestFaultResetMidBody(t *testing.T) {
 // a *DecodeError carrying the decoder's own error and the start of the body;
 // it is never retried (the server acted), so a POST is sent once.
 func TestFaultMalformedSuccessBody(t *testing.T) {
+	t.Parallel()
 	cases := []struct {
 		name, body string
 		cause      any
@@ -576,6 +580,7 @@ func TestFaultRateLimitBeyondMaxWait(t *testing.T) {
 // TestFaultHTMLBadGateway: a load balancer's HTML 502 page is an *APIError
 // with the page's start in Snippet; a GET is retried, a POST is not.
 func TestFaultHTMLBadGateway(t *testing.T) {
+	t.Parallel()
 	page := "<html>\r\n<head><title>502 Bad Gateway</title></head>\r\n<body>\r\n<center><h1>502 Bad Gateway</h1></center>\r\n" +
 		strings.Repeat("<!-- padding to defeat friendly error pages -->\r\n", 10) + "</body>\r\n</html>\r\n"
 	srv := newFltServer(t, func(_ int32, w http.ResponseWriter, _ *http.Request) {
@@ -633,6 +638,7 @@ func (b *countingBody) Read(p []byte) (int, error) {
 // reused), then closes the connection: the bytes read stay bounded, the
 // snippet is 256 bytes and the error string short.
 func TestFaultHugeErrorBody(t *testing.T) {
+	t.Parallel()
 	const size = 10 << 20
 	for _, tc := range []struct {
 		name     string
@@ -700,6 +706,7 @@ func (cw *countingWriter) Write(p []byte) (int, error) {
 // constant for, ids sent as numbers where the spec says strings, nulls and
 // unknown fields decodes without error and keeps the values.
 func TestFaultLenientSuccessBodies(t *testing.T) {
+	t.Parallel()
 	srv := newFltServer(t, func(_ int32, w http.ResponseWriter, r *http.Request) {
 		switch {
 		case strings.HasPrefix(r.URL.Path, "/contacts/"):
@@ -742,6 +749,7 @@ func TestFaultLenientSuccessBodies(t *testing.T) {
 // reached the server: one request every time, except a 429 (Intercom did not
 // act on it, so it is retried). Every error is typed.
 func TestFaultPOSTNeverDuplicated(t *testing.T) {
+	t.Parallel()
 	type fault struct {
 		name    string
 		handler func(n int32, w http.ResponseWriter, r *http.Request)
@@ -840,6 +848,7 @@ func TestFaultPOSTNeverDuplicated(t *testing.T) {
 // multiplying the load by MaxRetries+1. When the outage ends, each success
 // pays back a token and retries come back.
 func TestRetryBudgetSustainedOutage(t *testing.T) {
+	t.Parallel()
 	var down atomic.Bool
 	down.Store(true)
 	srv := newFltServer(t, func(_ int32, w http.ResponseWriter, _ *http.Request) {
@@ -898,6 +907,7 @@ func TestRetryBudgetSustainedOutage(t *testing.T) {
 // outage; the retries they add are bounded by the budget, not by
 // goroutines × MaxRetries.
 func TestRetryBudgetConcurrentOutage(t *testing.T) {
+	t.Parallel()
 	srv := newFltServer(t, func(_ int32, w http.ResponseWriter, _ *http.Request) { writeJSON(w, 503, `{}`) })
 	budget := NewRetryBudget(50)
 	c := fltClient(t, srv.URL, WithRetryPolicy(RetryPolicy{MaxRetries: 5, MinWait: time.Microsecond, MaxWait: time.Millisecond, Budget: budget}))
@@ -942,6 +952,7 @@ func TestRetryBudgetTimeoutsCostMore(t *testing.T) {
 // ride through the faults, and no POST reaches the server twice unless a 429
 // sent it back.
 func TestConcurrentServicesUnderFaults(t *testing.T) {
+	t.Parallel()
 	type callState struct {
 		method   string
 		attempts int

@@ -11,6 +11,7 @@ import (
 )
 
 func TestHelpCenterListCollections(t *testing.T) {
+	t.Parallel()
 	c, srv := newSpecClient(t)
 	got, rec := exercise(t, srv, "listAllCollections", "HelpCenter.ListCollections", func() (*CollectionList, *Response, error) {
 		return c.HelpCenter.ListCollections(context.Background(), &ListCollectionsOptions{Page: 3})
@@ -31,6 +32,7 @@ func TestHelpCenterListCollections(t *testing.T) {
 }
 
 func TestHelpCenterListAllCollections(t *testing.T) {
+	t.Parallel()
 	c, srv := newSpecClient(t)
 	srv.RespondFunc("listAllCollections", articlesPageHandler(t, []string{
 		`[{"id":"10","name":"a"},{"id":"11","name":"b"}]`,
@@ -65,6 +67,7 @@ func TestHelpCenterListAllCollections(t *testing.T) {
 }
 
 func TestHelpCenterCreateCollection(t *testing.T) {
+	t.Parallel()
 	c, srv := newSpecClient(t)
 	ctx := context.Background()
 	got, rec := exercise(t, srv, "createCollection", "HelpCenter.CreateCollection", func() (*Collection, *Response, error) {
@@ -98,6 +101,7 @@ func TestHelpCenterCreateCollection(t *testing.T) {
 }
 
 func TestHelpCenterGetCollection(t *testing.T) {
+	t.Parallel()
 	c, srv := newSpecClient(t)
 	got, rec := exercise(t, srv, "retrieveCollection", "HelpCenter.GetCollection", func() (*Collection, *Response, error) {
 		return c.HelpCenter.GetCollection(context.Background(), "244")
@@ -129,6 +133,7 @@ func TestHelpCenterGetCollection(t *testing.T) {
 }
 
 func TestHelpCenterUpdateCollection(t *testing.T) {
+	t.Parallel()
 	c, srv := newSpecClient(t)
 	ctx := context.Background()
 	got, rec := exercise(t, srv, "updateCollection", "HelpCenter.UpdateCollection", func() (*Collection, *Response, error) {
@@ -154,6 +159,7 @@ func TestHelpCenterUpdateCollection(t *testing.T) {
 }
 
 func TestHelpCenterDeleteCollection(t *testing.T) {
+	t.Parallel()
 	c, srv := newSpecClient(t)
 	got, rec := exercise(t, srv, "deleteCollection", "HelpCenter.DeleteCollection", func() (*CollectionDeleted, *Response, error) {
 		return c.HelpCenter.DeleteCollection(context.Background(), "256")
@@ -165,6 +171,7 @@ func TestHelpCenterDeleteCollection(t *testing.T) {
 }
 
 func TestHelpCenterGetHelpCenter(t *testing.T) {
+	t.Parallel()
 	c, srv := newSpecClient(t)
 	got, rec := exercise(t, srv, "retrieveHelpCenter", "HelpCenter.GetHelpCenter", func() (*HelpCenter, *Response, error) {
 		return c.HelpCenter.GetHelpCenter(context.Background(), "139")
@@ -180,6 +187,7 @@ func TestHelpCenterGetHelpCenter(t *testing.T) {
 }
 
 func TestHelpCenterListHelpCenters(t *testing.T) {
+	t.Parallel()
 	c, srv := newSpecClient(t)
 	got, rec := exercise(t, srv, "listHelpCenters", "HelpCenter.ListHelpCenters", func() (*HelpCenterList, *Response, error) {
 		return c.HelpCenter.ListHelpCenters(context.Background())
@@ -201,6 +209,7 @@ func TestHelpCenterListHelpCenters(t *testing.T) {
 }
 
 func TestGroupTranslatedContent(t *testing.T) {
+	t.Parallel()
 	in := `{"id":"5","translated_content":{"type":"group_translated_content","en":{"type":"group_content","name":"Billing","description":"All about bills"},"fr":{"type":"group_content","name":"Facturation"},"zh-TW":null},"default_locale":"en"}`
 	var col Collection
 	require.NoError(t, json.Unmarshal([]byte(in), &col))

@@ -244,6 +244,7 @@ func TestDataExportDownloadFlatMemory(t *testing.T) {
 // download) and checks that they all went over one connection: every body
 // is drained and closed.
 func TestConnectionsAreReused(t *testing.T) {
+	t.Parallel()
 	var conns atomic.Int32
 	var hits atomic.Int32
 	bigError := `{"type":"error.list","errors":[{"code":"parameter_invalid","message":"` + strings.Repeat("x", 200<<10) + `"}]}`

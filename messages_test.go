@@ -10,6 +10,7 @@ import (
 )
 
 func TestMessagesCreate(t *testing.T) {
+	t.Parallel()
 	c, srv := newSpecClient(t)
 	got, rec := exercise(t, srv, "createMessage", "Messages.Create", func() (*Message, *Response, error) {
 		return c.Messages.Create(context.Background(), CreateMessageRequest{
@@ -32,6 +33,7 @@ func TestMessagesCreate(t *testing.T) {
 }
 
 func TestMessagesCreateEmail(t *testing.T) {
+	t.Parallel()
 	c, srv := newSpecClient(t)
 	srv.Respond("createMessage", 200, "admin message created")
 	got, _, err := c.Messages.Create(context.Background(), CreateMessageRequest{
@@ -53,6 +55,7 @@ func TestMessagesCreateEmail(t *testing.T) {
 }
 
 func TestMessagesSenderEncoding(t *testing.T) {
+	t.Parallel()
 	for _, tc := range []struct {
 		in   MessageSender
 		want string
@@ -70,6 +73,7 @@ func TestMessagesSenderEncoding(t *testing.T) {
 }
 
 func TestMessagesCreateValidation(t *testing.T) {
+	t.Parallel()
 	c, srv := newSpecClient(t)
 	admin := MessageSender{ID: "1"}
 	to := &MessageRecipient{Type: "user", ID: "u"}

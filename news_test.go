@@ -10,6 +10,7 @@ import (
 )
 
 func TestNewsListItems(t *testing.T) {
+	t.Parallel()
 	c, srv := newSpecClient(t)
 	got, rec := exercise(t, srv, "listNewsItems", "News.ListItems", func() (*NewsItemList, *Response, error) {
 		return c.News.ListItems(context.Background(), &ListNewsOptions{PerPage: 10})
@@ -30,6 +31,7 @@ func TestNewsListItems(t *testing.T) {
 }
 
 func TestNewsListAllItems(t *testing.T) {
+	t.Parallel()
 	c, srv := newSpecClient(t)
 	srv.RespondFunc("listNewsItems", articlesPageHandler(t, []string{
 		`[{"id":"1","type":"news-item"},{"id":"2","type":"news-item"}]`,
@@ -50,6 +52,7 @@ func TestNewsListAllItems(t *testing.T) {
 }
 
 func TestNewsCreateItem(t *testing.T) {
+	t.Parallel()
 	c, srv := newSpecClient(t)
 	ctx := context.Background()
 	req := NewsItemRequest{
@@ -89,6 +92,7 @@ func TestNewsCreateItem(t *testing.T) {
 }
 
 func TestNewsGetItem(t *testing.T) {
+	t.Parallel()
 	c, srv := newSpecClient(t)
 	got, rec := exercise(t, srv, "retrieveNewsItem", "News.GetItem", func() (*NewsItem, *Response, error) {
 		return c.News.GetItem(context.Background(), "48")
@@ -127,6 +131,7 @@ func TestNewsGetItem(t *testing.T) {
 }
 
 func TestNewsUpdateItem(t *testing.T) {
+	t.Parallel()
 	c, srv := newSpecClient(t)
 	ctx := context.Background()
 	got, rec := exercise(t, srv, "updateNewsItem", "News.UpdateItem", func() (*NewsItem, *Response, error) {
@@ -149,6 +154,7 @@ func TestNewsUpdateItem(t *testing.T) {
 }
 
 func TestNewsDeleteItem(t *testing.T) {
+	t.Parallel()
 	c, srv := newSpecClient(t)
 	got, rec := exercise(t, srv, "deleteNewsItem", "News.DeleteItem", func() (*NewsItemDeleted, *Response, error) {
 		return c.News.DeleteItem(context.Background(), "54")
@@ -160,6 +166,7 @@ func TestNewsDeleteItem(t *testing.T) {
 }
 
 func TestNewsListLiveItems(t *testing.T) {
+	t.Parallel()
 	c, srv := newSpecClient(t)
 	got, rec := exercise(t, srv, "listLiveNewsfeedItems", "News.ListLiveItems", func() (*NewsItemList, *Response, error) {
 		return c.News.ListLiveItems(context.Background(), "123", nil)
@@ -178,6 +185,7 @@ func TestNewsListLiveItems(t *testing.T) {
 }
 
 func TestNewsListAllLiveItems(t *testing.T) {
+	t.Parallel()
 	c, srv := newSpecClient(t)
 	srv.RespondFunc("listLiveNewsfeedItems", articlesPageHandler(t, []string{
 		`[{"id":"1","type":"news-item","state":"live"},{"id":"2","type":"news-item","state":"live"}]`,
@@ -201,6 +209,7 @@ func TestNewsListAllLiveItems(t *testing.T) {
 }
 
 func TestNewsListNewsfeeds(t *testing.T) {
+	t.Parallel()
 	c, srv := newSpecClient(t)
 	got, rec := exercise(t, srv, "listNewsfeeds", "News.ListNewsfeeds", func() (*NewsfeedList, *Response, error) {
 		return c.News.ListNewsfeeds(context.Background(), nil)
@@ -213,6 +222,7 @@ func TestNewsListNewsfeeds(t *testing.T) {
 }
 
 func TestNewsListAllNewsfeeds(t *testing.T) {
+	t.Parallel()
 	c, srv := newSpecClient(t)
 	srv.RespondFunc("listNewsfeeds", articlesPageHandler(t, []string{
 		`[{"id":"1","type":"newsfeed","name":"a"},{"id":"2","type":"newsfeed","name":"b"}]`,
@@ -236,6 +246,7 @@ func TestNewsListAllNewsfeeds(t *testing.T) {
 }
 
 func TestNewsGetNewsfeed(t *testing.T) {
+	t.Parallel()
 	c, srv := newSpecClient(t)
 	got, rec := exercise(t, srv, "retrieveNewsfeed", "News.GetNewsfeed", func() (*Newsfeed, *Response, error) {
 		return c.News.GetNewsfeed(context.Background(), "97")

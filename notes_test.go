@@ -11,6 +11,7 @@ import (
 )
 
 func TestNotesList(t *testing.T) {
+	t.Parallel()
 	c, srv := newSpecClient(t)
 	ctx := context.Background()
 	got, rec := exercise(t, srv, "listNotes", "Notes.List", func() (*NoteList, *Response, error) {
@@ -39,6 +40,7 @@ func TestNotesList(t *testing.T) {
 }
 
 func TestNotesListAll(t *testing.T) {
+	t.Parallel()
 	c, srv := newSpecClient(t)
 	ctx := context.Background()
 	page := func(n, total int, ids ...string) string {
@@ -89,6 +91,7 @@ func TestNotesListAll(t *testing.T) {
 }
 
 func TestNotesCreate(t *testing.T) {
+	t.Parallel()
 	c, srv := newSpecClient(t)
 	ctx := context.Background()
 	req := CreateNoteRequest{Body: "Hello", AdminID: "991267888"}
@@ -121,6 +124,7 @@ func TestNotesCreate(t *testing.T) {
 }
 
 func TestNotesGet(t *testing.T) {
+	t.Parallel()
 	c, srv := newSpecClient(t)
 	ctx := context.Background()
 	got, rec := exercise(t, srv, "retrieveNote", "Notes.Get", func() (*Note, *Response, error) {
@@ -145,6 +149,7 @@ func TestNotesGet(t *testing.T) {
 }
 
 func TestNotesValidation(t *testing.T) {
+	t.Parallel()
 	c, srv := newSpecClient(t)
 	ctx := context.Background()
 	cases := []struct {

@@ -39,20 +39,37 @@ func encodeNoEscape(t testing.TB, v any) []byte {
 	return bytes.TrimSuffix(buf.Bytes(), []byte("\n"))
 }
 
+// TestSearchOperatorConstants: each operator has Intercom's spelling, no
+// two share one, the twelve comparisons are comparisons and AND/OR groups,
+// and nothing else is either.
 func TestSearchOperatorConstants(t *testing.T) {
-	want := map[SearchOperator]string{
-		OpEquals: "=", OpNotEquals: "!=", OpIn: "IN", OpNotIn: "NIN",
-		OpLessThan: "<", OpLessOrEqual: "<=", OpGreaterThan: ">", OpGreaterOrEqual: ">=",
-		OpContains: "~", OpNotContains: "!~", OpStartsWith: "^", OpEndsWith: "$",
-		OpAnd: "AND", OpOr: "OR",
+	t.Parallel()
+	ops := []struct {
+		op    SearchOperator
+		wire  string
+		group bool
+	}{
+		{OpEquals, "=", false}, {OpNotEquals, "!=", false}, {OpIn, "IN", false}, {OpNotIn, "NIN", false},
+		{OpLessThan, "<", false}, {OpLessOrEqual, "<=", false}, {OpGreaterThan, ">", false}, {OpGreaterOrEqual, ">=", false},
+		{OpContains, "~", false}, {OpNotContains, "!~", false}, {OpStartsWith, "^", false}, {OpEndsWith, "$", false},
+		{OpAnd, "AND", true}, {OpOr, "OR", true},
 	}
-	require.Len(t, want, 14, "constants must be distinct")
-	for op, s := range want {
-		assert.Equal(t, s, string(op))
+	seen := map[SearchOperator]bool{}
+	for _, o := range ops {
+		require.Equal(t, o.wire, string(o.op))
+		require.False(t, seen[o.op], "%q is the value of two constants", o.op)
+		seen[o.op] = true
+		require.Equal(t, o.group, o.op.isGroup(), "%s is a group", o.op)
+		require.Equal(t, !o.group, o.op.isComparison(), "%s is a comparison", o.op)
+	}
+	for _, not := range []SearchOperator{"", "==", "in", "and", "LIKE", "<>", "!IN"} {
+		require.False(t, not.isGroup() || not.isComparison(), "%q is not an operator", not)
+		require.ErrorIs(t, Filter("f", not, StringValue("x")).Validate(), ErrInvalidRequest, "%q", not)
 	}
 }
 
 func TestSearchValueMarshal(t *testing.T) {
+	t.Parallel()
 	tests := []struct {
 		name string
 		v    SearchValue
@@ -87,6 +104,7 @@ func TestSearchValueMarshal(t *testing.T) {
 }
 
 func TestSearchValueInterface(t *testing.T) {
+	t.Parallel()
 	assert.Nil(t, SearchValue{}.Interface())
 	assert.Nil(t, NullValue().Interface())
 	assert.Equal(t, "s", StringValue("s").Interface())
@@ -114,6 +132,7 @@ func TestSearchValueInterface(t *testing.T) {
 }
 
 func TestSearchValueUnmarshal(t *testing.T) {
+	t.Parallel()
 	tests := []struct {
 		in   string
 		want SearchValue
@@ -168,6 +187,7 @@ func TestSearchValueUnmarshal(t *testing.T) {
 }
 
 func TestSearchFilterMarshalOperators(t *testing.T) {
+	t.Parallel()
 	tests := []struct {
 		op   SearchOperator
 		v    SearchValue
@@ -213,6 +233,7 @@ func TestSearchFilterMarshalOperators(t *testing.T) {
 }
 
 func TestSearchFilterMarshalGroups(t *testing.T) {
+	t.Parallel()
 	q := And(
 		Or(Filter("role", OpEquals, StringValue("user")), Filter("email", OpEndsWith, StringValue("@example.com"))),
 		Or(Filter("created_at", OpGreaterThan, StringValue("1577836800")), Filter("owner_id", OpIn, IntsValue(1, 2, 3))),
@@ -249,6 +270,7 @@ func TestSearchFilterMarshalGroups(t *testing.T) {
 }
 
 func TestSearchFilterRoundTripBytes(t *testing.T) {
+	t.Parallel()
 	inputs := []string{
 		specSingleFilterExample,
 		specNestedExample,
@@ -301,6 +323,7 @@ func TestSearchFilterRoundTripBytes(t *testing.T) {
 }
 
 func TestSearchFilterUnmarshal(t *testing.T) {
+	t.Parallel()
 	tests := []struct {
 		name string
 		in   string
@@ -408,6 +431,7 @@ func manyFilters(n int) []SearchFilter {
 }
 
 func TestSearchFilterValidateOK(t *testing.T) {
+	t.Parallel()
 	valid := map[string]SearchFilter{
 		"single":              Filter("created_at", OpGreaterThan, StringValue("73732934")),
 		"one level":           nest(1),
@@ -442,6 +466,7 @@ func slicesRepeat(f SearchFilter, n int) []SearchFilter {
 }
 
 func TestSearchFilterValidateErrors(t *testing.T) {
+	t.Parallel()
 	ok := Filter("a", OpEquals, IntValue(1))
 	tests := []struct {
 		name   string
@@ -502,6 +527,7 @@ func TestSearchFilterValidateErrors(t *testing.T) {
 }
 
 func TestSearchFilterValidateUnknownOperatorFromJSON(t *testing.T) {
+	t.Parallel()
 	var f SearchFilter
 	require.NoError(t, json.Unmarshal([]byte(`{"operator":"AND","value":[{"field":"a","operator":"=","value":1},{"operator":"OR","value":[{"field":"b","operator":"=~","value":"x"}]}]}`), &f))
 	err := f.Validate()
@@ -510,6 +536,7 @@ func TestSearchFilterValidateUnknownOperatorFromJSON(t *testing.T) {
 }
 
 func TestSearchRequestValidatePagination(t *testing.T) {
+	t.Parallel()
 	q := Filter("a", OpEquals, IntValue(1))
 	for _, n := range []int{0, 1, 50, 150} {
 		assert.NoError(t, SearchRequest{Query: q, Pagination: &SearchPagination{PerPage: n}}.Validate(), n)

@@ -85,6 +85,7 @@ func echoHandler(status int, jsonBody, echoHeader bool) http.HandlerFunc {
 // and renders each every way: no token anywhere, even when the server echoes
 // it back in an error body.
 func TestSecretsNotInErrors(t *testing.T) {
+	t.Parallel()
 	ctx := fltCtx(t, 20*time.Second)
 	type errCase struct {
 		name string
@@ -187,6 +188,7 @@ func TestSecretsNotInErrors(t *testing.T) {
 // (and the requests of its redirect chain) carries no token, so dumping it
 // for a bug report is safe; the server did receive the token.
 func TestSecretsAPIErrorRequestRedacted(t *testing.T) {
+	t.Parallel()
 	var gotAuth []string
 	var mu sync.Mutex
 	srv := newFltServer(t, func(_ int32, w http.ResponseWriter, r *http.Request) {
@@ -222,6 +224,7 @@ func TestSecretsAPIErrorRequestRedacted(t *testing.T) {
 // *http.Response, whose Request is the request the SDK sent. The SDK should
 // hand back a copy without the token, as it does for APIError.
 func TestSecretsSuccessResponseRequest(t *testing.T) {
+	t.Parallel()
 	srv := newFltServer(t, func(_ int32, w http.ResponseWriter, _ *http.Request) { writeJSON(w, 200, `{"type":"admin","id":"1"}`) })
 	_, resp, err := secretClient(t, srv.URL).Admins.Get(fltCtx(t, 10*time.Second), "1")
 	require.NoError(t, err)
@@ -278,12 +281,14 @@ func redirectLeakCases(t *testing.T, newClient func(t *testing.T, base string) *
 // TestSecretsRedirectDropsTokenAcrossOrigins: the SDK's own client must not
 // forward the token to another port or scheme.
 func TestSecretsRedirectDropsTokenAcrossOrigins(t *testing.T) {
+	t.Parallel()
 	redirectLeakCases(t, func(t *testing.T, base string) *Client { return secretClient(t, base) })
 }
 
 // TestSecretsRedirectPolicyWorkaround: until then, a caller can pass an HTTP
 // client with that policy, and the SDK honours it.
 func TestSecretsRedirectPolicyWorkaround(t *testing.T) {
+	t.Parallel()
 	redirectLeakCases(t, func(t *testing.T, base string) *Client {
 		return secretClient(t, base, WithHTTPClient(&http.Client{CheckRedirect: redirectPolicy(nil)}))
 	})
@@ -415,6 +420,7 @@ func TestSecretsNotInLogs(t *testing.T) {
 // Authorization header into X-Request-Id must not get the token into the
 // log line or Response.RequestID. APIError.RequestID is already redacted.
 func TestSecretsEchoedRequestIDNotLogged(t *testing.T) {
+	t.Parallel()
 	h := newCaptureHandler()
 	srv := newFltServer(t, func(_ int32, w http.ResponseWriter, r *http.Request) {
 		w.Header().Set("X-Request-Id", "req "+r.Header.Get("Authorization"))
@@ -430,6 +436,7 @@ func TestSecretsEchoedRequestIDNotLogged(t *testing.T) {
 // does not decode (an echo endpoint, a misrouted base URL) must not carry it
 // into DecodeError.Snippet, as APIError.Snippet already does not.
 func TestSecretsEchoedTokenInSuccessBody(t *testing.T) {
+	t.Parallel()
 	srv := newFltServer(t, func(_ int32, w http.ResponseWriter, r *http.Request) {
 		writeJSON(w, 200, `{"headers":{"Authorization":"`+r.Header.Get("Authorization")+`"},"id":`)
 	})
@@ -443,6 +450,7 @@ func TestSecretsEchoedTokenInSuccessBody(t *testing.T) {
 // TestSecretsNoPanics feeds hostile configurations and inputs through the
 // client: none may panic (so no panic message can carry the token).
 func TestSecretsNoPanics(t *testing.T) {
+	t.Parallel()
 	srv := newFltServer(t, func(n int32, w http.ResponseWriter, _ *http.Request) {
 		if n%2 == 0 {
 			w.Header().Set("Retry-After", "-1")
@@ -490,6 +498,7 @@ func TestSecretsNoPanics(t *testing.T) {
 // TestBackoffNeverOverflows: any policy, any attempt number: a wait within
 // [0, MaxWait], never a panic (rand.N panics on a non-positive bound).
 func TestBackoffNeverOverflows(t *testing.T) {
+	t.Parallel()
 	waits := []time.Duration{-1, 0, 1, time.Millisecond, time.Hour, 1 << 40, 1 << 62, 1<<63 - 1}
 	for _, minW := range waits {
 		for _, maxW := range waits {

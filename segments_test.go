@@ -10,6 +10,7 @@ import (
 )
 
 func TestSegmentsList(t *testing.T) {
+	t.Parallel()
 	c, srv := newSpecClient(t)
 	ctx := context.Background()
 	got, rec := exercise(t, srv, "listSegments", "Segments.List", func() (*SegmentList, *Response, error) {
@@ -53,6 +54,7 @@ func TestSegmentsList(t *testing.T) {
 }
 
 func TestSegmentsGet(t *testing.T) {
+	t.Parallel()
 	c, srv := newSpecClient(t)
 	ctx := context.Background()
 	got, rec := exercise(t, srv, "retrieveSegment", "Segments.Get", func() (*Segment, *Response, error) {
@@ -67,6 +69,7 @@ func TestSegmentsGet(t *testing.T) {
 }
 
 func TestSegmentsErrors(t *testing.T) {
+	t.Parallel()
 	c, srv := newSpecClient(t)
 	ctx := context.Background()
 

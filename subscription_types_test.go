@@ -9,6 +9,7 @@ import (
 )
 
 func TestSubscriptionTypesList(t *testing.T) {
+	t.Parallel()
 	c, srv := newSpecClient(t)
 	got, rec := exercise(t, srv, "listSubscriptionTypes", "SubscriptionTypes.List", func() (*SubscriptionTypeList, *Response, error) {
 		return c.SubscriptionTypes.List(context.Background())
@@ -29,6 +30,7 @@ func TestSubscriptionTypesList(t *testing.T) {
 }
 
 func TestSubscriptionTypesAttachToContact(t *testing.T) {
+	t.Parallel()
 	c, srv := newSpecClient(t)
 	got, rec := exercise(t, srv, "attachSubscriptionTypeToContact", "SubscriptionTypes.AttachToContact", func() (*SubscriptionType, *Response, error) {
 		return c.SubscriptionTypes.AttachToContact(context.Background(), "63a07ddf05a32042dffac965",
@@ -45,6 +47,7 @@ func TestSubscriptionTypesAttachToContact(t *testing.T) {
 }
 
 func TestSubscriptionTypesAttachValidation(t *testing.T) {
+	t.Parallel()
 	c, srv := newSpecClient(t)
 	ctx := context.Background()
 	for _, tc := range []struct {
@@ -75,6 +78,7 @@ func TestSubscriptionTypesAttachValidation(t *testing.T) {
 }
 
 func TestSubscriptionTypesDetachFromContact(t *testing.T) {
+	t.Parallel()
 	c, srv := newSpecClient(t)
 	got, rec := exercise(t, srv, "detachSubscriptionTypeToContact", "SubscriptionTypes.DetachFromContact", func() (*SubscriptionType, *Response, error) {
 		return c.SubscriptionTypes.DetachFromContact(context.Background(), "63a07ddf05a32042dffac965", "170")

@@ -9,6 +9,7 @@ import (
 )
 
 func TestSwitchCreate(t *testing.T) {
+	t.Parallel()
 	c, srv := newSpecClient(t)
 	got, rec := exercise(t, srv, "createPhoneSwitch", "Switch.Create", func() (*PhoneSwitch, *Response, error) {
 		return c.Switch.Create(context.Background(), CreatePhoneSwitchRequest{
@@ -28,6 +29,7 @@ func TestSwitchCreate(t *testing.T) {
 }
 
 func TestSwitchCreateErrors(t *testing.T) {
+	t.Parallel()
 	c, srv := newSpecClient(t)
 	ctx := context.Background()
 

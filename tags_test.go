@@ -10,6 +10,7 @@ import (
 )
 
 func TestTagsList(t *testing.T) {
+	t.Parallel()
 	c, srv := newSpecClient(t)
 	got, rec := exercise(t, srv, "listTags", "Tags.List", func() (*TagList, *Response, error) {
 		return c.Tags.List(context.Background())
@@ -25,6 +26,7 @@ func TestTagsList(t *testing.T) {
 }
 
 func TestTagsCreateOrUpdate(t *testing.T) {
+	t.Parallel()
 	c, srv := newSpecClient(t)
 	ctx := context.Background()
 	got, rec := exercise(t, srv, "createTag", "Tags.CreateOrUpdate", func() (*Tag, *Response, error) {
@@ -52,6 +54,7 @@ func TestTagsCreateOrUpdate(t *testing.T) {
 }
 
 func TestTagsCreateOrUpdateBadRequest(t *testing.T) {
+	t.Parallel()
 	c, srv := newSpecClient(t)
 	srv.Respond("createTag", 400, "Invalid parameters")
 	_, _, err := c.Tags.CreateOrUpdate(context.Background(), CreateOrUpdateTagRequest{Name: "x"})
@@ -66,6 +69,7 @@ func TestTagsCreateOrUpdateBadRequest(t *testing.T) {
 // The other three operations of POST /tags; exercise maps createTag to
 // CreateOrUpdate, so these are plain calls checked against the harness.
 func TestTagsTagCompanies(t *testing.T) {
+	t.Parallel()
 	c, srv := newSpecClient(t)
 	ctx := context.Background()
 	got, _, err := c.Tags.TagCompanies(ctx, "Independent", []TagCompany{{ID: "531ee472cce572a6ec000006"}, {CompanyID: "6"}})
@@ -107,6 +111,7 @@ func TestTagsTagCompanies(t *testing.T) {
 }
 
 func TestTagsUntagCompanies(t *testing.T) {
+	t.Parallel()
 	c, srv := newSpecClient(t)
 	companies := []TagCompany{{CompanyID: "6"}, {ID: "531ee472cce572a6ec000006"}}
 	got, _, err := c.Tags.UntagCompanies(context.Background(), "Independent", companies)
@@ -122,6 +127,7 @@ func TestTagsUntagCompanies(t *testing.T) {
 }
 
 func TestTagsTagUsers(t *testing.T) {
+	t.Parallel()
 	c, srv := newSpecClient(t)
 	ctx := context.Background()
 	got, _, err := c.Tags.TagUsers(ctx, "Independent", []TagUser{{ID: "5f7f0d217289f8d2f4262080"}, {ID: "5f7f0d217289f8d2f4262081"}})
@@ -151,6 +157,7 @@ func TestTagsTagUsers(t *testing.T) {
 }
 
 func TestTagsGet(t *testing.T) {
+	t.Parallel()
 	c, srv := newSpecClient(t)
 	ctx := context.Background()
 	got, rec := exercise(t, srv, "findTag", "Tags.Get", func() (*Tag, *Response, error) {
@@ -183,6 +190,7 @@ func TestTagsGet(t *testing.T) {
 }
 
 func TestTagsDelete(t *testing.T) {
+	t.Parallel()
 	c, srv := newSpecClient(t)
 	ctx := context.Background()
 	_, rec := exercise(t, srv, "deleteTag", "Tags.Delete", func() (*struct{}, *Response, error) {
@@ -216,6 +224,7 @@ func checkTagged(t *testing.T, got *Tag, id string) {
 }
 
 func TestTagsAttachToContact(t *testing.T) {
+	t.Parallel()
 	c, srv := newSpecClient(t)
 	ctx := context.Background()
 	got, rec := exercise(t, srv, "attachTagToContact", "Tags.AttachToContact", func() (*Tag, *Response, error) {
@@ -239,6 +248,7 @@ func TestTagsAttachToContact(t *testing.T) {
 }
 
 func TestTagsDetachFromContact(t *testing.T) {
+	t.Parallel()
 	c, srv := newSpecClient(t)
 	ctx := context.Background()
 	got, rec := exercise(t, srv, "detachTagFromContact", "Tags.DetachFromContact", func() (*Tag, *Response, error) {
@@ -261,6 +271,7 @@ func TestTagsDetachFromContact(t *testing.T) {
 }
 
 func TestTagsAttachToConversation(t *testing.T) {
+	t.Parallel()
 	c, srv := newSpecClient(t)
 	ctx := context.Background()
 	got, rec := exercise(t, srv, "attachTagToConversation", "Tags.AttachToConversation", func() (*Tag, *Response, error) {
@@ -284,6 +295,7 @@ func TestTagsAttachToConversation(t *testing.T) {
 }
 
 func TestTagsDetachFromConversation(t *testing.T) {
+	t.Parallel()
 	c, srv := newSpecClient(t)
 	ctx := context.Background()
 	got, rec := exercise(t, srv, "detachTagFromConversation", "Tags.DetachFromConversation", func() (*Tag, *Response, error) {
@@ -311,6 +323,7 @@ func TestTagsDetachFromConversation(t *testing.T) {
 }
 
 func TestTagsAttachToTicket(t *testing.T) {
+	t.Parallel()
 	c, srv := newSpecClient(t)
 	ctx := context.Background()
 	got, rec := exercise(t, srv, "attachTagToTicket", "Tags.AttachToTicket", func() (*Tag, *Response, error) {
@@ -337,6 +350,7 @@ func TestTagsAttachToTicket(t *testing.T) {
 }
 
 func TestTagsDetachFromTicket(t *testing.T) {
+	t.Parallel()
 	c, srv := newSpecClient(t)
 	ctx := context.Background()
 	got, rec := exercise(t, srv, "detachTagFromTicket", "Tags.DetachFromTicket", func() (*Tag, *Response, error) {

@@ -10,6 +10,7 @@ import (
 )
 
 func TestTeamsList(t *testing.T) {
+	t.Parallel()
 	c, srv := newSpecClient(t)
 	got, rec := exercise(t, srv, "listTeams", "Teams.List", func() (*TeamList, *Response, error) {
 		return c.Teams.List(context.Background())
@@ -35,6 +36,7 @@ func TestTeamsList(t *testing.T) {
 }
 
 func TestTeamsGet(t *testing.T) {
+	t.Parallel()
 	c, srv := newSpecClient(t)
 	got, rec := exercise(t, srv, "retrieveTeam", "Teams.Get", func() (*Team, *Response, error) {
 		return c.Teams.Get(context.Background(), "991268197")
@@ -52,6 +54,7 @@ func TestTeamsGet(t *testing.T) {
 }
 
 func TestTeamsGetErrors(t *testing.T) {
+	t.Parallel()
 	c, srv := newSpecClient(t)
 	ctx := context.Background()
 

@@ -9,6 +9,7 @@ import (
 )
 
 func TestTicketTypeAttributesCreate(t *testing.T) {
+	t.Parallel()
 	c, srv := newSpecClient(t)
 	ctx := context.Background()
 	req := CreateTicketTypeAttributeRequest{Name: "Attribute Title", Description: "Attribute Description",
@@ -66,6 +67,7 @@ func TestTicketTypeAttributesCreate(t *testing.T) {
 }
 
 func TestTicketTypeAttributesUpdate(t *testing.T) {
+	t.Parallel()
 	c, srv := newSpecClient(t)
 	ctx := context.Background()
 	got, rec := exercise(t, srv, "updateTicketTypeAttribute", "TicketTypeAttributes.Update", func() (*TicketTypeAttribute, *Response, error) {

@@ -10,6 +10,7 @@ import (
 )
 
 func TestTicketTypesList(t *testing.T) {
+	t.Parallel()
 	c, srv := newSpecClient(t)
 	got, rec := exercise(t, srv, "listTicketTypes", "TicketTypes.List", func() (*TicketTypeList, *Response, error) {
 		return c.TicketTypes.List(context.Background())
@@ -39,6 +40,7 @@ func TestTicketTypesList(t *testing.T) {
 }
 
 func TestTicketTypesListSchemaKeys(t *testing.T) {
+	t.Parallel()
 	// The spec's schema names the lists ticket_types and ticket_type_attributes;
 	// they decode too, and data wins when both are present.
 	var l TicketTypeList
@@ -53,6 +55,7 @@ func TestTicketTypesListSchemaKeys(t *testing.T) {
 }
 
 func TestTicketTypesCreate(t *testing.T) {
+	t.Parallel()
 	c, srv := newSpecClient(t)
 	ctx := context.Background()
 	req := CreateTicketTypeRequest{Name: "Customer Issue", Description: "Customer Report Template", Icon: "🎟️", Category: TicketCategoryCustomer}
@@ -86,6 +89,7 @@ func TestTicketTypesCreate(t *testing.T) {
 }
 
 func TestTicketTypesGet(t *testing.T) {
+	t.Parallel()
 	c, srv := newSpecClient(t)
 	ctx := context.Background()
 	got, rec := exercise(t, srv, "getTicketType", "TicketTypes.Get", func() (*TicketType, *Response, error) {
@@ -109,6 +113,7 @@ func TestTicketTypesGet(t *testing.T) {
 }
 
 func TestTicketTypesUpdate(t *testing.T) {
+	t.Parallel()
 	c, srv := newSpecClient(t)
 	ctx := context.Background()
 	got, rec := exercise(t, srv, "updateTicketType", "TicketTypes.Update", func() (*TicketType, *Response, error) {

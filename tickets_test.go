@@ -13,6 +13,7 @@ import (
 )
 
 func TestTicketsCreate(t *testing.T) {
+	t.Parallel()
 	c, srv := newSpecClient(t)
 	ctx := context.Background()
 	req := CreateTicketRequest{
@@ -69,6 +70,7 @@ func TestTicketsCreate(t *testing.T) {
 }
 
 func TestTicketsCreateValidation(t *testing.T) {
+	t.Parallel()
 	c, srv := newSpecClient(t)
 	ok := []TicketContactIdentifier{{ID: "1"}}
 	for _, tc := range []struct {
@@ -91,6 +93,7 @@ func TestTicketsCreateValidation(t *testing.T) {
 }
 
 func TestTicketsUpdate(t *testing.T) {
+	t.Parallel()
 	c, srv := newSpecClient(t)
 	ctx := context.Background()
 	req := UpdateTicketRequest{
@@ -133,6 +136,7 @@ func TestTicketsUpdate(t *testing.T) {
 }
 
 func TestTicketsUpdateErrors(t *testing.T) {
+	t.Parallel()
 	c, srv := newSpecClient(t)
 	ctx := context.Background()
 	srv.Respond("updateTicket", 404, "Admin not found")
@@ -166,6 +170,7 @@ func TestTicketsUpdateErrors(t *testing.T) {
 }
 
 func TestTicketsGet(t *testing.T) {
+	t.Parallel()
 	c, srv := newSpecClient(t)
 	ctx := context.Background()
 	got, rec := exercise(t, srv, "getTicket", "Tickets.Get", func() (*Ticket, *Response, error) {
@@ -194,6 +199,7 @@ func TestTicketsGet(t *testing.T) {
 }
 
 func TestTicketsReply(t *testing.T) {
+	t.Parallel()
 	c, srv := newSpecClient(t)
 	ctx := context.Background()
 	got, rec := exercise(t, srv, "replyTicket", "Tickets.Reply", func() (*TicketReply, *Response, error) {
@@ -259,6 +265,7 @@ func TestTicketsReply(t *testing.T) {
 }
 
 func TestTicketsReplyValidation(t *testing.T) {
+	t.Parallel()
 	c, srv := newSpecClient(t)
 	eleven := make([]string, 11)
 	for i := range eleven {
@@ -298,6 +305,7 @@ func TestTicketsReplyValidation(t *testing.T) {
 }
 
 func TestTicketsSearch(t *testing.T) {
+	t.Parallel()
 	c, srv := newSpecClient(t)
 	ctx := context.Background()
 	req := SearchRequest{
@@ -354,6 +362,7 @@ func ticketPage(next string, ids ...string) string {
 }
 
 func TestTicketsSearchAll(t *testing.T) {
+	t.Parallel()
 	c, srv := newSpecClient(t)
 	ctx := context.Background()
 	srv.RespondFunc("searchTickets", func(w http.ResponseWriter, r *http.Request) {
@@ -423,6 +432,7 @@ func TestTicketsSearchAll(t *testing.T) {
 }
 
 func TestTicketAttributes(t *testing.T) {
+	t.Parallel()
 	var a TicketAttributes
 	require.NoError(t, json.Unmarshal([]byte(`{
 		"_default_title_": "Found a bug", "_default_description_": null,
@@ -486,6 +496,7 @@ func TestTicketAttributes(t *testing.T) {
 }
 
 func TestTicketDecodesConversionExample(t *testing.T) {
+	t.Parallel()
 	// conversations.go returns a Ticket from convertConversationToTicket; the
 	// model must keep every field of that example too.
 	_, srv := newSpecClient(t)

@@ -10,6 +10,7 @@ import (
 )
 
 func TestVisitorsGet(t *testing.T) {
+	t.Parallel()
 	c, srv := newSpecClient(t)
 	got, rec := exercise(t, srv, "retrieveVisitorWithUserId", "Visitors.Get", func() (*Visitor, *Response, error) {
 		return c.Visitors.Get(context.Background(), "3ecf64d0-9ed1-4e9f-88e1-da7d6e6782f3")
@@ -44,6 +45,7 @@ func TestVisitorsGet(t *testing.T) {
 }
 
 func TestVisitorsDecoding(t *testing.T) {
+	t.Parallel()
 	var v Visitor
 	require.NoError(t, json.Unmarshal([]byte(`{"type":"visitor","id":"1","last_request_at":1663597260,"owner_id":5169261,"do_not_track":false,
 		"location_data":{"type":"location_data","city_name":"Dublin","country_code":"IRL","timezone":"Europe/Dublin"},
@@ -68,6 +70,7 @@ func TestVisitorsDecoding(t *testing.T) {
 }
 
 func TestVisitorsUpdate(t *testing.T) {
+	t.Parallel()
 	c, srv := newSpecClient(t)
 	got, rec := exercise(t, srv, "updateVisitor", "Visitors.Update", func() (*Visitor, *Response, error) {
 		return c.Visitors.Update(context.Background(), UpdateVisitorRequest{ID: "6657ad8a6abd0166b52ae31e", Name: "Gareth Bale"})
@@ -99,6 +102,7 @@ func TestVisitorsUpdate(t *testing.T) {
 }
 
 func TestVisitorsConvert(t *testing.T) {
+	t.Parallel()
 	c, srv := newSpecClient(t)
 	got, rec := exercise(t, srv, "convertVisitor", "Visitors.Convert", func() (*Contact, *Response, error) {
 		return c.Visitors.Convert(context.Background(), ConvertVisitorRequest{
@@ -135,6 +139,7 @@ func TestVisitorsConvert(t *testing.T) {
 // schema (user: anyOf id|user_id) rejects; Intercom accepts it, so the SDK
 // sends it. The harness is non-strict here and the wire is checked.
 func TestVisitorsConvertByEmailWire(t *testing.T) {
+	t.Parallel()
 	c, srv := newSpecClient(t)
 	srv.Strict(false)
 	_, _, _ = c.Visitors.Convert(context.Background(), ConvertVisitorRequest{

@@ -472,6 +472,7 @@ func whParse(t *testing.T, body string) *Notification {
 }
 
 func TestSignWebhookKnownVector(t *testing.T) {
+	t.Parallel()
 	// RFC 2104 HMAC-SHA1 test value.
 	got := SignWebhook([]byte("The quick brown fox jumps over the lazy dog"), "key")
 	if want := "sha1=de7c9b85b8b78aa6bc8a7a36f70a90701c9db4d9"; got != want {
@@ -483,6 +484,7 @@ func TestSignWebhookKnownVector(t *testing.T) {
 }
 
 func TestParseSignature(t *testing.T) {
+	t.Parallel()
 	const hexSig = "de7c9b85b8b78aa6bc8a7a36f70a90701c9db4d9"
 	want, _ := hex.DecodeString(hexSig)
 	valid := []string{
@@ -538,6 +540,7 @@ func TestParseSignature(t *testing.T) {
 }
 
 func TestVerifySignature(t *testing.T) {
+	t.Parallel()
 	body := []byte(whConversationUserCreated)
 	good := whHMAC(whConversationUserCreated, whSecret)
 	if err := VerifySignature(body, good, whSecret); err != nil {
@@ -580,6 +583,7 @@ func TestVerifySignature(t *testing.T) {
 }
 
 func TestParseNotificationEnvelope(t *testing.T) {
+	t.Parallel()
 	n := whParse(t, whConversationAdminReplied)
 	want := Notification{
 		Type:             "notification_event",
@@ -623,6 +627,7 @@ func TestParseNotificationEnvelope(t *testing.T) {
 }
 
 func TestParseNotificationInvalid(t *testing.T) {
+	t.Parallel()
 	for _, body := range []string{``, `null`, `[]`, `"ping"`, `{}`, `{"topic": ""}`, `{"type": "notification_event"`, `{"topic": 7}`, `{"topic": "ping"} {}`} {
 		n, err := ParseNotification([]byte(body))
 		if n != nil || !errors.Is(err, ErrInvalidNotification) {
@@ -637,6 +642,7 @@ func TestParseNotificationInvalid(t *testing.T) {
 }
 
 func TestNotificationPing(t *testing.T) {
+	t.Parallel()
 	n := whParse(t, whPing)
 	p, err := n.Ping()
 	if err != nil {
@@ -648,6 +654,7 @@ func TestNotificationPing(t *testing.T) {
 }
 
 func TestNotificationConversation(t *testing.T) {
+	t.Parallel()
 	n := whParse(t, whConversationUserCreated)
 	c, err := n.Conversation()
 	if err != nil {
@@ -691,6 +698,7 @@ func TestNotificationConversation(t *testing.T) {
 }
 
 func TestNotificationContact(t *testing.T) {
+	t.Parallel()
 	n := whParse(t, whContactUserCreated)
 	c, err := n.Contact()
 	if err != nil {
@@ -726,6 +734,7 @@ func TestNotificationContact(t *testing.T) {
 }
 
 func TestNotificationContactTag(t *testing.T) {
+	t.Parallel()
 	n := whParse(t, whContactLeadTagCreated)
 	ct, err := n.ContactTag()
 	if err != nil {
@@ -753,6 +762,7 @@ func TestNotificationContactTag(t *testing.T) {
 }
 
 func TestNotificationTicket(t *testing.T) {
+	t.Parallel()
 	n := whParse(t, whTicketCreated)
 	tk, err := n.Ticket()
 	if err != nil {
@@ -783,6 +793,7 @@ func TestNotificationTicket(t *testing.T) {
 }
 
 func TestNotificationCompanyContact(t *testing.T) {
+	t.Parallel()
 	n := whParse(t, whCompanyContactAttached)
 	co, err := n.Company()
 	if err != nil {
@@ -799,6 +810,7 @@ func TestNotificationCompanyContact(t *testing.T) {
 }
 
 func TestNotificationVisitor(t *testing.T) {
+	t.Parallel()
 	n := whParse(t, whVisitorSignedUp)
 	v, err := n.Visitor()
 	if err != nil {
@@ -811,6 +823,7 @@ func TestNotificationVisitor(t *testing.T) {
 }
 
 func TestNotificationAdmin(t *testing.T) {
+	t.Parallel()
 	n := whParse(t, whAdminLoggedIn)
 	a, err := n.Admin()
 	if err != nil {
@@ -823,6 +836,7 @@ func TestNotificationAdmin(t *testing.T) {
 }
 
 func TestNotificationWrongAccessor(t *testing.T) {
+	t.Parallel()
 	n := whParse(t, whContactUserCreated)
 	_, err := n.Conversation()
 	if !errors.Is(err, ErrTopicMismatch) {
@@ -892,6 +906,7 @@ func TestNotificationWrongAccessor(t *testing.T) {
 }
 
 func TestNotificationUnknownTopic(t *testing.T) {
+	t.Parallel()
 	n := whParse(t, whArticleCreated)
 	if n.Topic != "article.created" || n.ItemType() != "article" {
 		t.Fatalf("topic %q item type %q", n.Topic, n.ItemType())
@@ -911,6 +926,7 @@ func TestNotificationUnknownTopic(t *testing.T) {
 }
 
 func TestDecodeItemAdaptsTimestamps(t *testing.T) {
+	t.Parallel()
 	n := Notification{Topic: "custom.thing", Data: NotificationData{Item: json.RawMessage(`{
 		"created_at": "2024-06-10T06:15:00+02:00", "updated_at": "1718000000", "closed_at": 1718000000.9,
 		"snoozed_until": "", "note": "2024-06-10T06:15:00Z",
@@ -959,6 +975,7 @@ func whRequest(method, body, sig string) *http.Request {
 }
 
 func TestWebhookHandler(t *testing.T) {
+	t.Parallel()
 	signed := func(body string) string { return whHMAC(body, whSecret) }
 	huge := `{"type": "notification_event", "topic": "ping", "pad": "` + strings.Repeat("x", int(DefaultMaxWebhookBodyBytes)) + `"}`
 
@@ -1036,6 +1053,7 @@ func TestWebhookHandler(t *testing.T) {
 }
 
 func TestWebhookHandlerDecodesForFn(t *testing.T) {
+	t.Parallel()
 	var topic WebhookTopic
 	var conv *Conversation
 	h := WebhookHandler(whSecret, func(ctx context.Context, n *Notification) error {
@@ -1059,6 +1077,7 @@ func TestWebhookHandlerDecodesForFn(t *testing.T) {
 }
 
 func TestWebhookHandlerMaxBodyOption(t *testing.T) {
+	t.Parallel()
 	h := WebhookHandler(whSecret, func(context.Context, *Notification) error { return nil }, WithWebhookMaxBodyBytes(64))
 	rec := httptest.NewRecorder()
 	h.ServeHTTP(rec, whRequest("POST", whPing, whHMAC(whPing, whSecret)))
@@ -1088,6 +1107,7 @@ func TestWebhookHandlerMaxBodyOption(t *testing.T) {
 }
 
 func TestWebhookHandlerLogging(t *testing.T) {
+	t.Parallel()
 	var buf bytes.Buffer
 	logger := slog.New(slog.NewTextHandler(&buf, &slog.HandlerOptions{Level: slog.LevelDebug}))
 	h := WebhookHandler(whSecret, func(_ context.Context, n *Notification) error {
@@ -1124,6 +1144,7 @@ func TestWebhookHandlerLogging(t *testing.T) {
 }
 
 func TestWebhookHandlerPanicsOnMisconfiguration(t *testing.T) {
+	t.Parallel()
 	fn := func(context.Context, *Notification) error { return nil }
 	for name, build := range map[string]func(){
 		"empty secret": func() { WebhookHandler("", fn) },

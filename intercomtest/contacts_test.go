@@ -14,6 +14,7 @@ import (
 )
 
 func TestContactLifecycle(t *testing.T) {
+	t.Parallel()
 	_, client, ctx := setup(t)
 	var raw []byte
 	c, _, err := client.Contacts.Create(ctx, intercom.CreateContactRequest{
@@ -92,6 +93,7 @@ func TestContactLifecycle(t *testing.T) {
 }
 
 func TestContactValidation(t *testing.T) {
+	t.Parallel()
 	_, client, ctx := setup(t)
 	_, _, err := client.Contacts.Create(ctx, intercom.CreateContactRequest{Email: "dup@example.com"})
 	require.NoError(t, err)
@@ -115,6 +117,7 @@ func TestContactValidation(t *testing.T) {
 }
 
 func TestContactMerge(t *testing.T) {
+	t.Parallel()
 	_, client, ctx := setup(t)
 	lead, _, err := client.Contacts.Create(ctx, intercom.CreateContactRequest{Role: intercom.ContactRoleLead, Phone: intercom.Some("555"),
 		CustomAttributes: intercom.Some(map[string]any{"source": "ad"})})
@@ -141,6 +144,7 @@ func TestContactMerge(t *testing.T) {
 }
 
 func TestContactListPagination(t *testing.T) {
+	t.Parallel()
 	_, client, ctx := setup(t)
 	var ids []intercom.ID
 	for i := range 7 {
@@ -197,6 +201,7 @@ func contactIDs(cs []intercom.Contact) []intercom.ID {
 }
 
 func TestContactSubresources(t *testing.T) {
+	t.Parallel()
 	_, client, ctx := setup(t)
 	c, _, err := client.Contacts.Create(ctx, intercom.CreateContactRequest{Email: "s@example.com"})
 	require.NoError(t, err)

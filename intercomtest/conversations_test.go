@@ -21,6 +21,7 @@ func partTypes(c *intercom.Conversation) []intercom.ConversationPartType {
 }
 
 func TestConversationLifecycle(t *testing.T) {
+	t.Parallel()
 	clock := &steppingClock{now: t0}
 	_, client, ctx := setup(t, intercomtest.WithClock(clock.Now))
 	ada, _, err := client.Contacts.Create(ctx, intercom.CreateContactRequest{Email: "ada@example.com", ExternalID: "u-ada", Name: intercom.Some("Ada")})
@@ -152,6 +153,7 @@ func TestConversationLifecycle(t *testing.T) {
 }
 
 func TestConversationUpdateAndDisplay(t *testing.T) {
+	t.Parallel()
 	_, client, ctx := setup(t)
 	c, _, err := client.Contacts.Create(ctx, intercom.CreateContactRequest{Email: "d@example.com"})
 	require.NoError(t, err)
@@ -173,6 +175,7 @@ func TestConversationUpdateAndDisplay(t *testing.T) {
 }
 
 func TestConversationListPagination(t *testing.T) {
+	t.Parallel()
 	_, client, ctx := setup(t)
 	c, _, err := client.Contacts.Create(ctx, intercom.CreateContactRequest{Email: "l@example.com"})
 	require.NoError(t, err)
@@ -203,6 +206,7 @@ func TestConversationListPagination(t *testing.T) {
 }
 
 func TestConversationParticipantsAndTags(t *testing.T) {
+	t.Parallel()
 	_, client, ctx := setup(t)
 	a, _, err := client.Contacts.Create(ctx, intercom.CreateContactRequest{Email: "a@example.com"})
 	require.NoError(t, err)
@@ -250,6 +254,7 @@ func TestConversationParticipantsAndTags(t *testing.T) {
 }
 
 func TestAdminMessages(t *testing.T) {
+	t.Parallel()
 	_, client, ctx := setup(t)
 	c, _, err := client.Contacts.Create(ctx, intercom.CreateContactRequest{Email: "m@example.com"})
 	require.NoError(t, err)

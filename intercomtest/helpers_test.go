@@ -47,6 +47,7 @@ func lostValues(t *testing.T, raw []byte, v any) []string {
 }
 
 func TestLostValuesFindsDroppedFields(t *testing.T) {
+	t.Parallel()
 	raw := []byte(`{"id":7,"name":"x","extra":{"deep":true},"zero":0,"none":null,"list":[1,2]}`)
 	type partial struct {
 		ID   intercom.ID `json:"id"`

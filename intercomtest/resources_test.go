@@ -19,6 +19,7 @@ import (
 )
 
 func TestAdminsTeamsAndMe(t *testing.T) {
+	t.Parallel()
 	_, client, ctx := setup(t)
 	var raw []byte
 	me, _, err := client.Admins.Me(ctx, intercom.WithResponseBody(&raw))
@@ -56,6 +57,7 @@ func TestAdminsTeamsAndMe(t *testing.T) {
 }
 
 func TestCompanies(t *testing.T) {
+	t.Parallel()
 	_, client, ctx := setup(t)
 	var raw []byte
 	co, _, err := client.Companies.CreateOrUpdate(ctx, intercom.CreateOrUpdateCompanyRequest{
@@ -156,6 +158,7 @@ func TestCompanies(t *testing.T) {
 }
 
 func TestCompanyScroll(t *testing.T) {
+	t.Parallel()
 	_, client, ctx := setup(t)
 	for i := range 20 {
 		_, _, err := client.Companies.CreateOrUpdate(ctx, intercom.CreateOrUpdateCompanyRequest{CompanyID: fmt.Sprint("s", i)})
@@ -182,6 +185,7 @@ func TestCompanyScroll(t *testing.T) {
 }
 
 func TestTags(t *testing.T) {
+	t.Parallel()
 	_, client, ctx := setup(t)
 	var raw []byte
 	tag, _, err := client.Tags.CreateOrUpdate(ctx, intercom.CreateOrUpdateTagRequest{Name: "Beta"}, intercom.WithResponseBody(&raw))
@@ -251,6 +255,7 @@ func TestTags(t *testing.T) {
 }
 
 func TestNotes(t *testing.T) {
+	t.Parallel()
 	_, client, ctx := setup(t)
 	c, _, err := client.Contacts.Create(ctx, intercom.CreateContactRequest{Email: "n@example.com"})
 	require.NoError(t, err)
@@ -290,6 +295,7 @@ func TestNotes(t *testing.T) {
 }
 
 func TestDataEvents(t *testing.T) {
+	t.Parallel()
 	_, client, ctx := setup(t)
 	c, _, err := client.Contacts.Create(ctx, intercom.CreateContactRequest{Email: "e@example.com", ExternalID: "ue"})
 	require.NoError(t, err)
@@ -340,6 +346,7 @@ func TestDataEvents(t *testing.T) {
 }
 
 func TestDataExport(t *testing.T) {
+	t.Parallel()
 	srv, client, ctx := setup(t)
 	c, _, err := client.Contacts.Create(ctx, intercom.CreateContactRequest{Email: "r@example.com", Name: intercom.Some("Reader")})
 	require.NoError(t, err)

@@ -95,6 +95,7 @@ func (f *searchFixture) names(t *testing.T, q intercom.SearchFilter) []string {
 func ts(d time.Duration) string { return strconv.FormatInt(t0.Add(d).Unix(), 10) }
 
 func TestSearchContactsOperatorByOperator(t *testing.T) {
+	t.Parallel()
 	f := newSearchFixture(t)
 	S, I, B := intercom.StringValue, intercom.IntValue, intercom.BoolValue
 	F := intercom.Filter
@@ -149,6 +150,7 @@ func TestSearchContactsOperatorByOperator(t *testing.T) {
 }
 
 func TestSearchContactsSeesUpdatesAndArchives(t *testing.T) {
+	t.Parallel()
 	f := newSearchFixture(t)
 	q := intercom.Filter("custom_attributes.plan", intercom.OpEquals, intercom.StringValue("pro"))
 	_, _, err := f.client.Contacts.Update(f.ctx, string(f.byName["Grace"].ID), intercom.UpdateContactRequest{
@@ -161,6 +163,7 @@ func TestSearchContactsSeesUpdatesAndArchives(t *testing.T) {
 }
 
 func TestSearchPagination(t *testing.T) {
+	t.Parallel()
 	f := newSearchFixture(t)
 	req := intercom.SearchRequest{
 		Query:      intercom.Filter("email", intercom.OpContains, intercom.StringValue("@")),
@@ -188,6 +191,7 @@ func TestSearchPagination(t *testing.T) {
 }
 
 func TestSearchRejectsBadQueries(t *testing.T) {
+	t.Parallel()
 	f := newSearchFixture(t)
 	var apiErr *intercom.APIError
 
@@ -216,6 +220,7 @@ type jsonRaw string
 func (j jsonRaw) MarshalJSON() ([]byte, error) { return []byte(j), nil }
 
 func TestSearchConversations(t *testing.T) {
+	t.Parallel()
 	f := newSearchFixture(t)
 	ctx, client := f.ctx, f.client
 	start := func(name, body string) string {

@@ -19,6 +19,7 @@ import (
 )
 
 func TestServerServesUnderABasePath(t *testing.T) {
+	t.Parallel()
 	srv, client, ctx := setup(t)
 	assert.True(t, strings.HasSuffix(srv.URL(), intercomtest.BasePath), srv.URL())
 	assert.Equal(t, srv.URL(), client.BaseURL())
@@ -47,6 +48,7 @@ func TestServerServesUnderABasePath(t *testing.T) {
 }
 
 func TestNewClosesTheServerWhenTheTestEnds(t *testing.T) {
+	t.Parallel()
 	var url string
 	var hc *http.Client
 	t.Run("inner", func(t *testing.T) {
@@ -58,6 +60,7 @@ func TestNewClosesTheServerWhenTheTestEnds(t *testing.T) {
 }
 
 func TestTokenIsChecked(t *testing.T) {
+	t.Parallel()
 	srv, _, ctx := setup(t, intercomtest.WithToken("s3cret"))
 	assert.Equal(t, "s3cret", srv.Token())
 	_, _, err := srv.Client().Admins.Me(ctx)
@@ -86,6 +89,7 @@ func TestTokenIsChecked(t *testing.T) {
 }
 
 func TestVersionIsChecked(t *testing.T) {
+	t.Parallel()
 	srv, _, ctx := setup(t)
 	for _, v := range []string{"2.10", "2.9", "1.0"} {
 		_, _, err := srv.Client(intercom.WithAPIVersion(v)).Admins.Me(ctx)
@@ -119,6 +123,7 @@ func TestVersionIsChecked(t *testing.T) {
 }
 
 func TestErrorsAreErrorLists(t *testing.T) {
+	t.Parallel()
 	_, client, ctx := setup(t)
 
 	_, _, err := client.Contacts.Get(ctx, "nope")
@@ -165,6 +170,7 @@ func TestErrorsAreErrorLists(t *testing.T) {
 }
 
 func TestRateLimitHeaders(t *testing.T) {
+	t.Parallel()
 	_, client, ctx := setup(t)
 	_, r1, err := client.Admins.Me(ctx)
 	require.NoError(t, err)
@@ -178,6 +184,7 @@ func TestRateLimitHeaders(t *testing.T) {
 }
 
 func TestRateLimitAnswers429AndTheSDKRetries(t *testing.T) {
+	t.Parallel()
 	srv, client, ctx := setup(t, intercomtest.WithRateLimit(2, time.Second))
 	for range 2 {
 		_, _, err := client.Admins.Me(ctx)
@@ -200,6 +207,7 @@ func TestRateLimitAnswers429AndTheSDKRetries(t *testing.T) {
 }
 
 func TestRateLimitBeyondMaxWaitReachesTheCaller(t *testing.T) {
+	t.Parallel()
 	srv, client, ctx := setup(t, intercomtest.WithRateLimit(1, time.Hour))
 	_, _, err := client.Admins.Me(ctx)
 	require.NoError(t, err)
@@ -216,6 +224,7 @@ func TestRateLimitBeyondMaxWaitReachesTheCaller(t *testing.T) {
 }
 
 func TestFailNext(t *testing.T) {
+	t.Parallel()
 	srv, client, ctx := setup(t)
 
 	// GETs are retried through 503s.
@@ -249,6 +258,7 @@ func TestFailNext(t *testing.T) {
 }
 
 func TestFailNextWithRateLimit(t *testing.T) {
+	t.Parallel()
 	srv, client, ctx := setup(t)
 	srv.FailNext(1, http.StatusTooManyRequests)
 	c, _, err := client.Contacts.Create(ctx, intercom.CreateContactRequest{Email: "once@example.com"})
@@ -263,6 +273,7 @@ func TestFailNextWithRateLimit(t *testing.T) {
 }
 
 func TestDropNext(t *testing.T) {
+	t.Parallel()
 	srv, client, ctx := setup(t)
 
 	srv.DropNext(1)
@@ -285,6 +296,7 @@ func TestDropNext(t *testing.T) {
 }
 
 func TestDelay(t *testing.T) {
+	t.Parallel()
 	srv, client, ctx := setup(t)
 	srv.Delay(150 * time.Millisecond)
 	start := time.Now()
@@ -309,6 +321,7 @@ func TestDelay(t *testing.T) {
 }
 
 func TestRequestsRecordsWhatArrived(t *testing.T) {
+	t.Parallel()
 	srv, client, ctx := setup(t)
 	_, _, err := client.Contacts.List(ctx, &intercom.ListContactsOptions{PerPage: 5}, intercom.WithHeader("X-Trace", "t1"))
 	require.NoError(t, err)
@@ -345,6 +358,7 @@ func TestRequestsRecordsWhatArrived(t *testing.T) {
 }
 
 func TestConcurrentRequests(t *testing.T) {
+	t.Parallel()
 	srv, client, ctx := setup(t)
 	const n = 30
 	var wg sync.WaitGroup
@@ -382,6 +396,7 @@ func TestConcurrentRequests(t *testing.T) {
 }
 
 func TestClock(t *testing.T) {
+	t.Parallel()
 	now := time.Date(2024, 5, 30, 12, 0, 0, 0, time.UTC)
 	var mu sync.Mutex
 	clock := func() time.Time { mu.Lock(); defer mu.Unlock(); return now }
@@ -392,6 +407,7 @@ func TestClock(t *testing.T) {
 }
 
 func TestReplayedOperations(t *testing.T) {
+	t.Parallel()
 	srv, client, ctx := setup(t)
 	articles, _, err := client.Articles.List(ctx, nil)
 	require.NoError(t, err)
@@ -430,6 +446,7 @@ func mustRequest(t *testing.T, srv *intercomtest.Server, method, path string) *h
 }
 
 func TestClientOptionsOverrideTheDefaults(t *testing.T) {
+	t.Parallel()
 	srv, _, ctx := setup(t)
 	client := srv.Client(intercom.WithMaxRetries(0))
 	srv.FailNext(1, http.StatusServiceUnavailable)

@@ -21,6 +21,7 @@ import (
 // OpenAPI description and route to an operation; and requests the harness
 // rejects for auth or version, the fake rejects the same way.
 func TestFakeAndSpecHarnessAgree(t *testing.T) {
+	t.Parallel()
 	fake := intercomtest.New(t)
 	client := fake.Client()
 	ctx := context.Background()

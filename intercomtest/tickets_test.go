@@ -11,6 +11,7 @@ import (
 )
 
 func TestTicketTypes(t *testing.T) {
+	t.Parallel()
 	_, client, ctx := setup(t)
 	var raw []byte
 	types, _, err := client.TicketTypes.List(ctx, intercom.WithResponseBody(&raw))
@@ -29,6 +30,7 @@ func TestTicketTypes(t *testing.T) {
 }
 
 func TestTicketWorkflow(t *testing.T) {
+	t.Parallel()
 	_, client, ctx := setup(t)
 	c, _, err := client.Contacts.Create(ctx, intercom.CreateContactRequest{Email: "t@example.com", ExternalID: "ut"})
 	require.NoError(t, err)
@@ -125,6 +127,7 @@ func TestTicketWorkflow(t *testing.T) {
 }
 
 func TestTicketForAnUnknownEmailCreatesTheContact(t *testing.T) {
+	t.Parallel()
 	_, client, ctx := setup(t)
 	tk, _, err := client.Tickets.Create(ctx, intercom.CreateTicketRequest{TicketTypeID: intercomtest.BackOfficeTicketTypeID,
 		Contacts: []intercom.TicketContactIdentifier{{Email: "new@example.com"}}})
@@ -136,6 +139,7 @@ func TestTicketForAnUnknownEmailCreatesTheContact(t *testing.T) {
 }
 
 func TestSearchTickets(t *testing.T) {
+	t.Parallel()
 	_, client, ctx := setup(t)
 	a, _, err := client.Contacts.Create(ctx, intercom.CreateContactRequest{Email: "a@example.com"})
 	require.NoError(t, err)
@@ -191,6 +195,7 @@ func TestSearchTickets(t *testing.T) {
 }
 
 func TestTicketTags(t *testing.T) {
+	t.Parallel()
 	_, client, ctx := setup(t)
 	c, _, err := client.Contacts.Create(ctx, intercom.CreateContactRequest{Email: "a@example.com"})
 	require.NoError(t, err)

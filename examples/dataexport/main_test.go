@@ -13,6 +13,7 @@ import (
 )
 
 func TestRunAgainstTheSeededFake(t *testing.T) {
+	t.Parallel()
 	srv := intercomtest.New(t)
 	client := srv.Client()
 	ctx := context.Background()
@@ -47,6 +48,7 @@ func TestRunAgainstTheSeededFake(t *testing.T) {
 }
 
 func TestRunWithNothingToExport(t *testing.T) {
+	t.Parallel()
 	srv := intercomtest.New(t)
 	var out bytes.Buffer
 	require.NoError(t, run(context.Background(), srv.Client(), &out))
@@ -56,6 +58,7 @@ func TestRunWithNothingToExport(t *testing.T) {
 }
 
 func TestNewClient(t *testing.T) {
+	t.Parallel()
 	var stderr bytes.Buffer
 	client, fake, done, err := newClient(func(string) string { return "" }, &stderr)
 	require.NoError(t, err)

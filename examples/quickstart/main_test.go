@@ -14,6 +14,7 @@ import (
 )
 
 func TestRunAgainstTheFake(t *testing.T) {
+	t.Parallel()
 	srv := intercomtest.New(t)
 	client := srv.Client()
 	var out bytes.Buffer
@@ -49,6 +50,7 @@ func TestRunAgainstTheFake(t *testing.T) {
 }
 
 func TestRunReportsFailures(t *testing.T) {
+	t.Parallel()
 	srv := intercomtest.New(t)
 	err := run(context.Background(), srv.Client(intercom.WithToken("wrong")), &bytes.Buffer{})
 	require.ErrorIs(t, err, intercom.ErrUnauthorized)
@@ -56,6 +58,7 @@ func TestRunReportsFailures(t *testing.T) {
 }
 
 func TestNewClientWithoutATokenUsesTheFake(t *testing.T) {
+	t.Parallel()
 	var stderr bytes.Buffer
 	client, done, err := newClient(func(string) string { return "" }, &stderr)
 	require.NoError(t, err)
@@ -68,6 +71,7 @@ func TestNewClientWithoutATokenUsesTheFake(t *testing.T) {
 }
 
 func TestNewClientWithATokenUsesTheRegion(t *testing.T) {
+	t.Parallel()
 	env := map[string]string{"INTERCOM_TOKEN": "tok", "INTERCOM_REGION": "eu"}
 	var stderr bytes.Buffer
 	client, done, err := newClient(func(k string) string { return env[k] }, &stderr)

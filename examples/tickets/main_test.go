@@ -13,6 +13,7 @@ import (
 )
 
 func TestRunAgainstTheFake(t *testing.T) {
+	t.Parallel()
 	srv := intercomtest.New(t)
 	client := srv.Client()
 	var out bytes.Buffer
@@ -46,6 +47,7 @@ func TestRunAgainstTheFake(t *testing.T) {
 }
 
 func TestRunReportsFailures(t *testing.T) {
+	t.Parallel()
 	srv := intercomtest.New(t)
 	err := run(context.Background(), srv.Client(intercom.WithAPIVersion("3.0")), &bytes.Buffer{})
 	require.ErrorIs(t, err, intercom.ErrValidation)
@@ -55,6 +57,7 @@ func TestRunReportsFailures(t *testing.T) {
 }
 
 func TestNewClientWithoutATokenUsesTheFake(t *testing.T) {
+	t.Parallel()
 	var stderr bytes.Buffer
 	client, done, err := newClient(func(string) string { return "" }, &stderr)
 	require.NoError(t, err)
@@ -66,6 +69,7 @@ func TestNewClientWithoutATokenUsesTheFake(t *testing.T) {
 }
 
 func TestNewClientWithATokenUsesTheRegion(t *testing.T) {
+	t.Parallel()
 	env := map[string]string{"INTERCOM_TOKEN": "tok", "INTERCOM_REGION": "au"}
 	client, done, err := newClient(func(k string) string { return env[k] }, &bytes.Buffer{})
 	require.NoError(t, err)

@@ -176,6 +176,7 @@ func TestRunRejectsBadArguments(t *testing.T) {
 }
 
 func TestDescribe(t *testing.T) {
+	t.Parallel()
 	for _, tc := range []struct{ body, want string }{
 		{`{"topic":"contact.user.tag.created","data":{"item":{"type":"contact_tag","tag":{"id":"1","name":"VIP"},"contact":{"type":"contact","id":"c1"}}}}`, `tag "VIP" on contact c1`},
 		{`{"topic":"contact.lead.created","data":{"item":{"type":"contact","id":"c2","role":"lead","created_at":"2024-06-10T06:15:00Z"}}}`, "lead c2"},

@@ -66,12 +66,14 @@ func lost(t *testing.T, v any, known func(string) bool) []string {
 }
 
 func TestLostKeepsEverything(t *testing.T) {
+	t.Parallel()
 	if got := lost(t, new(full), nil); len(got) != 0 {
 		t.Errorf("a model with every field lost %q", got)
 	}
 }
 
 func TestLostFindsDroppedFields(t *testing.T) {
+	t.Parallel()
 	want := []string{
 		`$.attrs: {} dropped: the model does not keep this field`,
 		`$.count: 0 dropped: the model does not keep this field`,
@@ -93,6 +95,7 @@ func TestLostFindsDroppedFields(t *testing.T) {
 }
 
 func TestLostFindsChangedValues(t *testing.T) {
+	t.Parallel()
 	v := new(full)
 	if err := json.Unmarshal([]byte(doc), v); err != nil {
 		t.Fatal(err)
@@ -110,6 +113,7 @@ func TestLostFindsChangedValues(t *testing.T) {
 }
 
 func TestLostNeedsAPointer(t *testing.T) {
+	t.Parallel()
 	if _, err := Lost([]byte(doc), full{}, nil); err == nil {
 		t.Error("a value, not a pointer, was accepted")
 	}

@@ -78,6 +78,7 @@ func send(t *testing.T, srv *Server, method, path, body string, mod func(*http.R
 }
 
 func TestLoad(t *testing.T) {
+	t.Parallel()
 	ops := Operations()
 	if len(ops) != 108 {
 		t.Fatalf("Operations() = %d, want 108", len(ops))
@@ -130,6 +131,7 @@ func TestLoad(t *testing.T) {
 }
 
 func TestShowContact(t *testing.T) {
+	t.Parallel()
 	srv, rec := newRecorded(t)
 	if !strings.HasSuffix(srv.URL(), "/proxy/intercom") || srv.Token() != "test-token" {
 		t.Fatalf("URL %q, token %q", srv.URL(), srv.Token())
@@ -169,6 +171,7 @@ func TestShowContact(t *testing.T) {
 }
 
 func TestViolationsAreFlagged(t *testing.T) {
+	t.Parallel()
 	goodSearch := `{"query":{"field":"email","operator":"=","value":"a@b.c"}}`
 	for _, tc := range []struct {
 		name, method, path, body string
@@ -230,6 +233,7 @@ func TestViolationsAreFlagged(t *testing.T) {
 }
 
 func TestStrictOffAndExpectVersion(t *testing.T) {
+	t.Parallel()
 	srv, rec := newRecorded(t)
 	srv.Strict(false)
 	resp, _ := send(t, srv, "GET", "/contacts/abc", "", func(r *http.Request) { r.Header.Set("Authorization", "Bearer x") })
@@ -248,6 +252,7 @@ func TestStrictOffAndExpectVersion(t *testing.T) {
 }
 
 func TestOverrides(t *testing.T) {
+	t.Parallel()
 	srv, rec := newRecorded(t)
 
 	srv.Respond("ShowContact", 404, "")
@@ -297,6 +302,7 @@ func TestOverrides(t *testing.T) {
 }
 
 func TestNoContentAndDownload(t *testing.T) {
+	t.Parallel()
 	srv, rec := newRecorded(t)
 	for _, tc := range []struct {
 		method, path, body string
@@ -339,6 +345,7 @@ func TestNoContentAndDownload(t *testing.T) {
 // TestRelaxations sends correct requests that the description, taken
 // literally, would reject.
 func TestRelaxations(t *testing.T) {
+	t.Parallel()
 	for _, tc := range []struct{ name, method, path, body string }{
 		{"numeric admin id", "GET", "/admins/991267785", ""},
 		{"large conversation id", "GET", "/conversations/64619700005694?display_as=plaintext", ""},
@@ -387,6 +394,7 @@ func TestRelaxations(t *testing.T) {
 // required), and expects each to be routed to itself and answered with its
 // default example.
 func TestEveryOperationRoutes(t *testing.T) {
+	t.Parallel()
 	srv, rec := newRecorded(t)
 	query := map[string]string{
 		"retrieveVisitorWithUserId": "?user_id=123",
@@ -421,6 +429,7 @@ func TestEveryOperationRoutes(t *testing.T) {
 }
 
 func TestConcurrentRequests(t *testing.T) {
+	t.Parallel()
 	srv, rec := newRecorded(t)
 	var wg sync.WaitGroup
 	for i := range 40 {
