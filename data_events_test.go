@@ -19,7 +19,7 @@ func TestDataEventsCreate(t *testing.T) {
 			EventName: "invited-friend", CreatedAt: 1671028894, UserID: "314159",
 			Metadata: map[string]any{"invite_code": "ADDAFRIEND"},
 		})
-		return &struct{}{}, resp, err
+		return noResult(resp, err)
 	})
 	require.Equal(t, http.MethodPost, rec.Method)
 	require.Equal(t, "/events", rec.Path)
@@ -243,7 +243,7 @@ func TestDataEventsSummaries(t *testing.T) {
 			UserID:         "314159",
 			EventSummaries: DataEventSummaryEntry{EventName: "invited-friend", Count: 1, First: 1671028894, Last: 1671028894},
 		})
-		return &struct{}{}, resp, err
+		return noResult(resp, err)
 	})
 	require.Equal(t, http.MethodPost, rec.Method)
 	require.Equal(t, "/events/summaries", rec.Path)

@@ -13,8 +13,10 @@ package intercom
 //     every goroutine waits, so waits take no real time and are exact.
 //   - testMethod, testPath, testQuery, testHeader, testJSONBody, testNoBody:
 //     what a request put on the wire; testInvalidNoIO: input refused before
-//     any I/O; failing transports are checked by exercise for every
-//     operation (see spec_test.go).
+//     any I/O; noResult: a method without a model, for exercise. A failing
+//     transport is checked by exercise for every operation
+//     (testTransportFailure, spec_test.go); empty and dot-segment ids for
+//     every method by TestDotSegmentsRefusedByEveryMethod.
 
 import (
 	"context"
@@ -290,17 +292,13 @@ func testInvalidNoIO(t testing.TB, srv interface{ Requests() []*spectest.Request
 	require.Empty(t, srv.Requests(), "no request may be sent when validation fails")
 }
 
-// failingTransport fails every request, as a network that is down does.
-type failingTransport struct{ calls atomic.Int32 }
-
-var errTransportDown = errors.New("test transport: network is down")
-
-func (f *failingTransport) RoundTrip(r *http.Request) (*http.Response, error) {
-	f.calls.Add(1)
-	if r.Body != nil {
-		_ = r.Body.Close()
+// noResult adapts a method that returns no model ((*Response, error)) to
+// exercise's call: a result only on success.
+func noResult(resp *Response, err error) (*struct{}, *Response, error) {
+	if err != nil {
+		return nil, resp, err
 	}
-	return nil, errTransportDown
+	return &struct{}{}, resp, nil
 }
 
 // Old names, kept so that tests written against them on other branches

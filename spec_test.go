@@ -5,10 +5,14 @@ import (
 	"encoding/json"
 	"flag"
 	"fmt"
+	"net"
+	"net/http"
 	"os"
 	"reflect"
 	"strings"
 	"sync"
+	"sync/atomic"
+	"syscall"
 	"testing"
 
 	"github.com/go-intercom/intercom/internal/jsontest"
@@ -17,14 +21,65 @@ import (
 )
 
 // newSpecClient starts the spec harness (mounted under a non-empty base path)
-// and returns a client pointed at it, with retries off unless opts say otherwise.
+// and returns a client pointed at it, with retries off unless opts say
+// otherwise. Its transport is the SDK's default one behind a switch with
+// which exercise checks how each operation fails when the network does.
 func newSpecClient(t *testing.T, opts ...Option) (*Client, *spectest.Server) {
 	t.Helper()
 	srv := spectest.NewServer(t)
-	base := []Option{WithBaseURL(srv.URL()), WithMaxRetries(0)}
+	tr := newTransport()
+	st := &switchTransport{base: tr}
+	base := []Option{WithBaseURL(srv.URL()), WithMaxRetries(0), WithHTTPClient(&http.Client{Transport: st})}
 	c, err := NewClient(srv.Token(), append(base, opts...)...)
 	require.NoError(t, err)
+	if c.cfg.httpClient.Transport == st && c.cfg.retry.MaxRetries == 0 && c.cfg.throttle == nil {
+		specTransports.Store(srv, st)
+		t.Cleanup(func() { specTransports.Delete(srv) })
+	}
+	if ct, ok := tr.(interface{ CloseIdleConnections() }); ok {
+		t.Cleanup(ct.CloseIdleConnections)
+	}
 	return c, srv
+}
+
+// specTransports maps each spec server to the switchable transport of the
+// client newSpecClient made for it (when the test's options kept it).
+var specTransports sync.Map // *spectest.Server → *switchTransport
+
+// switchTransport passes requests on to base, or, while down is set, fails
+// them as a refused connection does (nothing is sent).
+type switchTransport struct {
+	base http.RoundTripper
+	down atomic.Bool
+}
+
+func (s *switchTransport) RoundTrip(r *http.Request) (*http.Response, error) {
+	if s.down.Load() {
+		if r.Body != nil {
+			_ = r.Body.Close()
+		}
+		return nil, &net.OpError{Op: "dial", Net: "tcp", Err: os.NewSyscallError("connect", syscall.ECONNREFUSED)}
+	}
+	return s.base.RoundTrip(r)
+}
+
+// testTransportFailure runs call again with the network down: it must fail
+// with a *ConnectionError saying that nothing was sent, after one attempt
+// (retries are off), and return no result and no *Response.
+func testTransportFailure[T any](t *testing.T, srv *spectest.Server, st *switchTransport, goMethod string, call func() (*T, *Response, error)) {
+	t.Helper()
+	before := len(srv.Requests())
+	st.down.Store(true)
+	got, resp, err := call()
+	st.down.Store(false)
+	var ce *ConnectionError
+	require.ErrorAs(t, err, &ce, "%s with the network down", goMethod)
+	require.ErrorIs(t, err, syscall.ECONNREFUSED, goMethod)
+	require.False(t, ce.MayHaveSucceeded, "%s: nothing was sent", goMethod)
+	require.Equal(t, 1, ce.Attempts, goMethod)
+	require.Nil(t, got, "%s returned a result with its error", goMethod)
+	require.Nil(t, resp, "%s returned a Response without a response", goMethod)
+	require.Len(t, srv.Requests(), before, goMethod)
 }
 
 // covered maps each operationId exercised through the harness to its Go method.
@@ -33,7 +88,8 @@ var covered sync.Map
 // exercise runs one call through the spec server and checks that it succeeded,
 // that exactly one request was sent and routed to opID (the server validated it
 // against the spec), and that the decoded result re-encodes to the example the
-// server sent without losing a field. It records opID as covered by goMethod.
+// server sent without losing a field. It then runs the call again with the
+// network down (testTransportFailure). It records opID as covered by goMethod.
 func exercise[T any](t *testing.T, srv *spectest.Server, opID, goMethod string, call func() (*T, *Response, error)) (*T, *spectest.Request) {
 	t.Helper()
 	before := len(srv.Requests())
@@ -48,6 +104,9 @@ func exercise[T any](t *testing.T, srv *spectest.Server, opID, goMethod string, 
 	if ex := srv.Example(opID, resp.StatusCode, ""); len(bytes.TrimSpace(ex)) > 0 && json.Valid(ex) {
 		require.NotNil(t, got, "%s decoded nothing", goMethod)
 		assertLossless(t, opID, ex, got)
+	}
+	if st, ok := specTransports.Load(srv); ok {
+		testTransportFailure(t, srv, st.(*switchTransport), goMethod, call)
 	}
 	if prev, loaded := covered.LoadOrStore(opID, goMethod); loaded && prev != goMethod {
 		t.Errorf("%s is mapped to both %s and %s", opID, prev, goMethod)

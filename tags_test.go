@@ -195,7 +195,7 @@ func TestTagsDelete(t *testing.T) {
 	ctx := context.Background()
 	_, rec := exercise(t, srv, "deleteTag", "Tags.Delete", func() (*struct{}, *Response, error) {
 		resp, err := c.Tags.Delete(ctx, "123")
-		return &struct{}{}, resp, err
+		return noResult(resp, err)
 	})
 	require.Equal(t, http.MethodDelete, rec.Method)
 	require.Equal(t, "/tags/123", rec.Path)
