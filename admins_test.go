@@ -7,7 +7,6 @@ import (
 	"net/http"
 	"testing"
 
-	"github.com/stretchr/testify/assert"
 	"github.com/stretchr/testify/require"
 )
 
@@ -17,14 +16,14 @@ func TestAdminsMe(t *testing.T) {
 	got, rec := exercise(t, srv, "identifyAdmin", "Admins.Me", func() (*AdminWithApp, *Response, error) {
 		return c.Admins.Me(context.Background())
 	})
-	assert.Equal(t, "GET", rec.Method)
-	assert.Equal(t, "/me", rec.Path)
-	assert.Empty(t, rec.Body)
-	assert.Equal(t, ID("991267785"), got.ID)
+	testMethod(t, rec, "GET")
+	testPath(t, rec, "/me")
+	testNoBody(t, rec)
+	require.Equal(t, ID("991267785"), got.ID)
 	require.NotNil(t, got.App)
-	assert.Equal(t, "this_is_an_id1_that_should_be_at_least_40", got.App.IDCode)
-	assert.Equal(t, Timestamp(1717021702), got.App.CreatedAt)
-	assert.True(t, got.EmailVerified)
+	require.Equal(t, "this_is_an_id1_that_should_be_at_least_40", got.App.IDCode)
+	require.Equal(t, Timestamp(1717021702), got.App.CreatedAt)
+	require.True(t, got.EmailVerified)
 }
 
 func TestAdminsSetAway(t *testing.T) {
@@ -33,11 +32,11 @@ func TestAdminsSetAway(t *testing.T) {
 	got, rec := exercise(t, srv, "setAwayAdmin", "Admins.SetAway", func() (*Admin, *Response, error) {
 		return c.Admins.SetAway(context.Background(), "991267791", SetAwayRequest{AwayModeEnabled: true, AwayModeReassign: false})
 	})
-	assert.Equal(t, "PUT", rec.Method)
-	assert.Equal(t, "/admins/991267791/away", rec.Path)
-	assert.Equal(t, `{"away_mode_enabled":true,"away_mode_reassign":false}`, string(rec.Body), "both fields are required and always sent")
-	assert.Equal(t, "admin", got.Type)
-	assert.NotEmpty(t, got.ID)
+	testMethod(t, rec, "PUT")
+	testPath(t, rec, "/admins/991267791/away")
+	testJSONBody(t, rec, `{"away_mode_enabled":true,"away_mode_reassign":false}`, "both fields are required and always sent")
+	require.Equal(t, "admin", got.Type)
+	require.NotEmpty(t, got.ID)
 }
 
 func TestAdminsListActivityLogs(t *testing.T) {
@@ -46,14 +45,14 @@ func TestAdminsListActivityLogs(t *testing.T) {
 	got, rec := exercise(t, srv, "listActivityLogs", "Admins.ListActivityLogs", func() (*ActivityLogList, *Response, error) {
 		return c.Admins.ListActivityLogs(context.Background(), ListActivityLogsOptions{CreatedAtAfter: 1677253093, CreatedAtBefore: 1677861493})
 	})
-	assert.Equal(t, "/admins/activity_logs", rec.Path)
-	assert.Equal(t, "created_at_after=1677253093&created_at_before=1677861493", rec.RawQuery)
+	testPath(t, rec, "/admins/activity_logs")
+	testQuery(t, rec, "created_at_after=1677253093&created_at_before=1677861493")
 	require.Len(t, got.ActivityLogs, 2)
 	first := got.ActivityLogs[0]
-	assert.Equal(t, ActivityMessageStateChange, first.ActivityType)
-	assert.Equal(t, ID("991267790"), first.PerformedBy.ID)
-	assert.JSONEq(t, `"Initial message title"`, string(first.Metadata.Other["before"]), "metadata keys the spec does not name are kept")
-	assert.Equal(t, 1, got.Pages.TotalPages)
+	require.Equal(t, ActivityMessageStateChange, first.ActivityType)
+	require.Equal(t, ID("991267790"), first.PerformedBy.ID)
+	require.JSONEq(t, `"Initial message title"`, string(first.Metadata.Other["before"]), "metadata keys the spec does not name are kept")
+	require.Equal(t, 1, got.Pages.TotalPages)
 
 	_, _, err := c.Admins.ListActivityLogs(context.Background(), ListActivityLogsOptions{})
 	require.ErrorIs(t, err, ErrInvalidRequest)
@@ -76,17 +75,17 @@ func TestAdminsListAllActivityLogsPagesLazily(t *testing.T) {
 		require.NoError(t, err)
 		ids = append(ids, a.ID)
 	}
-	assert.Equal(t, []ID{"a1", "b1", "a2", "b2"}, ids)
+	require.Equal(t, []ID{"a1", "b1", "a2", "b2"}, ids)
 	reqs := srv.Requests()
 	require.Len(t, reqs, 2)
-	assert.Equal(t, "created_at_after=1677253093", reqs[0].RawQuery)
-	assert.Equal(t, "created_at_after=1677253093&page=2", reqs[1].RawQuery)
-	assert.Zero(t, opt.Page, "the caller's options are not mutated")
+	testQuery(t, reqs[0], "created_at_after=1677253093")
+	testQuery(t, reqs[1], "created_at_after=1677253093&page=2")
+	require.Zero(t, opt.Page, "the caller's options are not mutated")
 
 	for range c.Admins.ListAllActivityLogs(context.Background(), opt) {
 		break
 	}
-	assert.Len(t, srv.Requests(), 3, "breaking after the first item fetches no second page")
+	require.Len(t, srv.Requests(), 3, "breaking after the first item fetches no second page")
 }
 
 func TestAdminsList(t *testing.T) {
@@ -95,14 +94,14 @@ func TestAdminsList(t *testing.T) {
 	got, rec := exercise(t, srv, "listAdmins", "Admins.List", func() (*AdminList, *Response, error) {
 		return c.Admins.List(context.Background(), &ListAdminsOptions{DisplayAvatar: true})
 	})
-	assert.Equal(t, "/admins", rec.Path)
-	assert.Equal(t, "display_avatar=true", rec.RawQuery)
+	testPath(t, rec, "/admins")
+	testQuery(t, rec, "display_avatar=true")
 	require.NotEmpty(t, got.Admins)
-	assert.Equal(t, "admin", got.Admins[0].Type)
+	require.Equal(t, "admin", got.Admins[0].Type)
 
 	_, _, err := c.Admins.List(context.Background(), nil)
 	require.NoError(t, err)
-	assert.Empty(t, srv.LastRequest().RawQuery)
+	testQuery(t, srv.LastRequest(), "")
 }
 
 func TestAdminsGet(t *testing.T) {
@@ -111,14 +110,14 @@ func TestAdminsGet(t *testing.T) {
 	got, rec := exercise(t, srv, "retrieveAdmin", "Admins.Get", func() (*Admin, *Response, error) {
 		return c.Admins.Get(context.Background(), "991267797")
 	})
-	assert.Equal(t, "/admins/991267797", rec.Path)
-	assert.NotEmpty(t, got.ID)
+	testPath(t, rec, "/admins/991267797")
+	require.NotEmpty(t, got.ID)
 
 	srv.Respond("retrieveAdmin", 401, "")
 	_, _, err := c.Admins.Get(context.Background(), "991267797")
 	require.ErrorIs(t, err, ErrUnauthorized)
 	var ae *APIError
 	require.True(t, errors.As(err, &ae))
-	assert.Equal(t, "unauthorized", ae.Errors[0].Code)
-	assert.NotEmpty(t, ae.RequestID)
+	require.Equal(t, "unauthorized", ae.Errors[0].Code)
+	require.NotEmpty(t, ae.RequestID)
 }

@@ -8,6 +8,7 @@ import (
 	"net/http"
 	"testing"
 
+	"github.com/stretchr/testify/assert"
 	"github.com/stretchr/testify/require"
 )
 
@@ -18,7 +19,7 @@ func articlesPageHandler(t *testing.T, pages []string) http.HandlerFunc {
 	return func(w http.ResponseWriter, r *http.Request) {
 		n := atoiOr(r.URL.Query().Get("page"), 1)
 		if n > len(pages) {
-			t.Errorf("page %d requested, only %d served", n, len(pages))
+			assert.Failf(t, "page out of range", "page %d requested, only %d served", n, len(pages))
 			n = len(pages)
 		}
 		fmt.Fprintf(w, `{"type":"list","pages":{"type":"pages","page":%d,"per_page":2,"total_pages":%d},"total_count":3,"data":%s}`,
@@ -32,10 +33,10 @@ func TestArticlesList(t *testing.T) {
 	got, rec := exercise(t, srv, "listArticles", "Articles.List", func() (*ArticleList, *Response, error) {
 		return c.Articles.List(context.Background(), &ListArticlesOptions{Page: 2, PerPage: 5})
 	})
-	require.Equal(t, http.MethodGet, rec.Method)
-	require.Equal(t, "/articles", rec.Path)
-	require.Equal(t, "page=2&per_page=5", rec.RawQuery)
-	require.Empty(t, rec.Body)
+	testMethod(t, rec, http.MethodGet)
+	testPath(t, rec, "/articles")
+	testQuery(t, rec, "page=2&per_page=5")
+	testNoBody(t, rec)
 	require.Equal(t, 1, got.TotalCount)
 	require.Equal(t, 1, got.Pages.TotalPages)
 	require.Len(t, got.Data, 1)
@@ -51,7 +52,7 @@ func TestArticlesList(t *testing.T) {
 	_, rec = exercise(t, srv, "listArticles", "Articles.List", func() (*ArticleList, *Response, error) {
 		return c.Articles.List(context.Background(), nil)
 	})
-	require.Equal(t, "", rec.RawQuery)
+	testQuery(t, rec, "")
 }
 
 func TestArticlesListAll(t *testing.T) {
@@ -70,8 +71,8 @@ func TestArticlesListAll(t *testing.T) {
 	require.Equal(t, []ID{"1", "2", "3"}, ids)
 	reqs := srv.Requests()
 	require.Len(t, reqs, 2)
-	require.Equal(t, "per_page=2", reqs[0].RawQuery)
-	require.Equal(t, "page=2&per_page=2", reqs[1].RawQuery)
+	testQuery(t, reqs[0], "per_page=2")
+	testQuery(t, reqs[1], "page=2&per_page=2")
 	require.Equal(t, &ListArticlesOptions{PerPage: 2}, opt, "the caller's options must not change")
 
 	// Breaking after the first item sends no further request.
@@ -99,14 +100,13 @@ func TestArticlesCreate(t *testing.T) {
 	got, rec := exercise(t, srv, "createArticle", "Articles.Create", func() (*Article, *Response, error) {
 		return c.Articles.Create(context.Background(), req)
 	})
-	require.Equal(t, http.MethodPost, rec.Method)
-	require.Equal(t, "/articles", rec.Path)
-	require.Equal(t, "", rec.RawQuery)
+	testMethod(t, rec, http.MethodPost)
+	testPath(t, rec, "/articles")
+	testQuery(t, rec, "")
 	// The spec's request example, with integer ids.
 	require.JSONEq(t, `{"title":"Thanks for everything","description":"Description of the Article","body":"Body of the Article",
 		"author_id":991267802,"state":"published","parent_id":219,"parent_type":"collection",
-		"translated_content":{"fr":{"title":"Merci pour tout","description":"Description de l'article","body":"Corps de l'article","author_id":991267802,"state":"published"}}}`,
-		string(rec.Body))
+		"translated_content":{"fr":{"title":"Merci pour tout","description":"Description de l'article","body":"Corps de l'article","author_id":991267802,"state":"published"}}}`, string(rec.Body))
 	require.Equal(t, ID("55"), got.ID)
 	require.Equal(t, "<p class=\"no-margin\">Body of the Article</p>", got.Body)
 	require.NotNil(t, got.Statistics)
@@ -116,7 +116,7 @@ func TestArticlesCreate(t *testing.T) {
 	_, rec = exercise(t, srv, "createArticle", "Articles.Create", func() (*Article, *Response, error) {
 		return c.Articles.Create(context.Background(), CreateArticleRequest{Title: "T", AuthorID: "7"})
 	})
-	require.Equal(t, `{"title":"T","author_id":7}`, string(rec.Body))
+	testJSONBody(t, rec, `{"title":"T","author_id":7}`)
 }
 
 func TestArticlesCreateValidation(t *testing.T) {
@@ -158,9 +158,9 @@ func TestArticlesGet(t *testing.T) {
 	got, rec := exercise(t, srv, "retrieveArticle", "Articles.Get", func() (*Article, *Response, error) {
 		return c.Articles.Get(context.Background(), "58")
 	})
-	require.Equal(t, http.MethodGet, rec.Method)
-	require.Equal(t, "/articles/58", rec.Path)
-	require.Equal(t, "", rec.RawQuery)
+	testMethod(t, rec, http.MethodGet)
+	testPath(t, rec, "/articles/58")
+	testQuery(t, rec, "")
 	require.Equal(t, ID("58"), got.ID)
 	require.Equal(t, "This is the article title", got.Title)
 	require.Equal(t, ID("222"), got.ParentID)
@@ -199,8 +199,8 @@ func TestArticlesUpdate(t *testing.T) {
 	got, rec := exercise(t, srv, "updateArticle", "Articles.Update", func() (*Article, *Response, error) {
 		return c.Articles.Update(ctx, "61", UpdateArticleRequest{Title: "Christmas is here!", Body: "<p>New gifts in store for the jolly season</p>"})
 	})
-	require.Equal(t, http.MethodPut, rec.Method)
-	require.Equal(t, "/articles/61", rec.Path)
+	testMethod(t, rec, http.MethodPut)
+	testPath(t, rec, "/articles/61")
 	require.JSONEq(t, `{"title":"Christmas is here!","body":"<p>New gifts in store for the jolly season</p>"}`, string(rec.Body))
 	require.Equal(t, ID("61"), got.ID)
 	require.Equal(t, "Christmas is here!", got.Title)
@@ -210,11 +210,11 @@ func TestArticlesUpdate(t *testing.T) {
 	_, rec = exercise(t, srv, "updateArticle", "Articles.Update", func() (*Article, *Response, error) {
 		return c.Articles.Update(ctx, "61", UpdateArticleRequest{State: ArticleStateDraft})
 	})
-	require.Equal(t, `{"state":"draft"}`, string(rec.Body))
+	testJSONBody(t, rec, `{"state":"draft"}`)
 	_, rec = exercise(t, srv, "updateArticle", "Articles.Update", func() (*Article, *Response, error) {
 		return c.Articles.Update(ctx, "61", UpdateArticleRequest{TranslatedContent: Null[ArticleTranslatedContent]()})
 	})
-	require.Equal(t, `{"translated_content":null}`, string(rec.Body))
+	testJSONBody(t, rec, `{"translated_content":null}`)
 	_, rec = exercise(t, srv, "updateArticle", "Articles.Update", func() (*Article, *Response, error) {
 		return c.Articles.Update(ctx, "61", UpdateArticleRequest{
 			AuthorID: "5", ParentID: "18",
@@ -224,7 +224,7 @@ func TestArticlesUpdate(t *testing.T) {
 			}}),
 		})
 	})
-	require.Equal(t, `{"parent_id":"18","translated_content":{"de":{"title":"Weihnachten","author_id":5},"fr":{"title":"Noël","state":"draft"}},"author_id":5}`, string(rec.Body))
+	testJSONBody(t, rec, `{"parent_id":"18","translated_content":{"de":{"title":"Weihnachten","author_id":5},"fr":{"title":"Noël","state":"draft"}},"author_id":5}`)
 
 	_, _, err := c.Articles.Update(ctx, "61", UpdateArticleRequest{AuthorID: "me"})
 	require.ErrorIs(t, err, ErrInvalidRequest)
@@ -237,9 +237,9 @@ func TestArticlesDelete(t *testing.T) {
 	got, rec := exercise(t, srv, "deleteArticle", "Articles.Delete", func() (*ArticleDeleted, *Response, error) {
 		return c.Articles.Delete(context.Background(), "64")
 	})
-	require.Equal(t, http.MethodDelete, rec.Method)
-	require.Equal(t, "/articles/64", rec.Path)
-	require.Empty(t, rec.Body)
+	testMethod(t, rec, http.MethodDelete)
+	testPath(t, rec, "/articles/64")
+	testNoBody(t, rec)
 	require.Equal(t, &ArticleDeleted{ID: "64", Object: "article", Deleted: true}, got)
 }
 
@@ -251,9 +251,9 @@ func TestArticlesSearch(t *testing.T) {
 			Phrase: "Getting started", State: ArticleStateAll, HelpCenterID: "123", Highlight: true,
 		})
 	})
-	require.Equal(t, http.MethodGet, rec.Method)
-	require.Equal(t, "/articles/search", rec.Path)
-	require.Equal(t, "help_center_id=123&highlight=true&phrase=Getting+started&state=all", rec.RawQuery)
+	testMethod(t, rec, http.MethodGet)
+	testPath(t, rec, "/articles/search")
+	testQuery(t, rec, "help_center_id=123&highlight=true&phrase=Getting+started&state=all")
 	require.Equal(t, 1, got.TotalCount)
 	require.Len(t, got.Data.Articles, 1)
 	a := got.Data.Articles[0]
@@ -342,8 +342,8 @@ func TestArticlesSearchAll(t *testing.T) {
 	require.Equal(t, []ID{"1", "2", "3"}, ids)
 	reqs := srv.Requests()
 	require.Len(t, reqs, 2)
-	require.Equal(t, "phrase=getting+started&state=published", reqs[0].RawQuery, "only the declared parameters on the first page")
-	require.Equal(t, "page=2&per_page=2&phrase=getting+started&state=published", reqs[1].RawQuery, "what Intercom's next link hands back")
+	testQuery(t, reqs[0], "phrase=getting+started&state=published", "only the declared parameters on the first page")
+	testQuery(t, reqs[1], "page=2&per_page=2&phrase=getting+started&state=published", "what Intercom's next link hands back")
 	require.Equal(t, &SearchArticlesOptions{Phrase: "getting started", State: ArticleStatePublished}, opt, "the caller's options must not change")
 
 	for range c.Articles.SearchAll(context.Background(), opt) {

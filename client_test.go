@@ -37,17 +37,17 @@ func TestNewClientRegionsAndBaseURL(t *testing.T) {
 	for region, want := range map[Region]string{RegionUS: BaseURLUS, RegionEU: BaseURLEU, RegionAU: BaseURLAU, "EU": BaseURLEU} {
 		c, err := NewClient("t", WithRegion(region))
 		require.NoError(t, err)
-		assert.Equal(t, want, c.BaseURL())
+		require.Equal(t, want, c.BaseURL())
 	}
 	_, err := NewClient("t", WithRegion("mars"))
 	require.Error(t, err)
 	for _, bad := range []string{"", "api.intercom.io", "ftp://x", "https://x/?a=b", "https://user:pw@x", "://"} {
 		_, err := NewClient("t", WithBaseURL(bad))
-		assert.Error(t, err, bad)
+		require.Error(t, err, bad)
 	}
 	c, err := NewClient("t", WithBaseURL("https://proxy.example/intercom/"))
 	require.NoError(t, err)
-	assert.Equal(t, "https://proxy.example/intercom", c.BaseURL())
+	require.Equal(t, "https://proxy.example/intercom", c.BaseURL())
 	// nil options are ignored, not a panic.
 	_, err = NewClient("t", nil)
 	require.NoError(t, err)
@@ -67,18 +67,18 @@ func TestRequestHeadersAndBasePath(t *testing.T) {
 	c := rs.client(t, WithUserAgent("myapp/1.2"))
 	a, resp, err := c.Admins.Get(context.Background(), "99 12/67")
 	require.NoError(t, err)
-	assert.Equal(t, ID("991267785"), a.ID, "numeric ids decode into ID")
-	assert.Equal(t, "req-1", resp.RequestID)
-	assert.Equal(t, Rate{Limit: 1000, Remaining: 998, Reset: time.Unix(1700000000, 0)}, resp.Rate)
+	require.Equal(t, ID("991267785"), a.ID, "numeric ids decode into ID")
+	require.Equal(t, "req-1", resp.RequestID)
+	require.Equal(t, Rate{Limit: 1000, Remaining: 998, Reset: time.Unix(1700000000, 0)}, resp.Rate)
 	got := rs.requests()[0]
-	assert.Equal(t, "GET", got.Method)
-	assert.Equal(t, "/admins/99%2012%2F67", got.Path, "path segments are escaped")
-	assert.Equal(t, "Bearer "+testToken, got.Header.Get("Authorization"))
-	assert.Equal(t, "2.10", got.Header.Get("Intercom-Version"))
-	assert.Equal(t, "application/json", got.Header.Get("Accept"))
-	assert.Equal(t, "intercom-go/"+Version+" myapp/1.2", got.Header.Get("User-Agent"))
-	assert.Empty(t, got.Header.Get("Content-Type"), "no body, no content type")
-	assert.Empty(t, got.Body)
+	testMethod(t, got, "GET")
+	testPath(t, got, "/admins/99%2012%2F67", "path segments are escaped")
+	require.Equal(t, "Bearer "+testToken, got.Header.Get("Authorization"))
+	require.Equal(t, "2.10", got.Header.Get("Intercom-Version"))
+	require.Equal(t, "application/json", got.Header.Get("Accept"))
+	require.Equal(t, "intercom-go/"+Version+" myapp/1.2", got.Header.Get("User-Agent"))
+	require.Empty(t, got.Header.Get("Content-Type"), "no body, no content type")
+	testNoBody(t, got)
 }
 
 func TestPerCallOptions(t *testing.T) {
@@ -91,14 +91,14 @@ func TestPerCallOptions(t *testing.T) {
 	_, _, err = c.Admins.Get(ctx, "1")
 	require.NoError(t, err)
 	reqs := rs.requests()
-	assert.Equal(t, "2.9", reqs[0].Header.Get("Intercom-Version"))
-	assert.Equal(t, "a", reqs[0].Header.Get("X-Client"))
-	assert.Equal(t, "b", reqs[0].Header.Get("X-Call"))
-	assert.Equal(t, "2.10", reqs[1].Header.Get("Intercom-Version"), "per-call options do not leak into the client")
-	assert.Empty(t, reqs[1].Header.Get("X-Call"))
+	require.Equal(t, "2.9", reqs[0].Header.Get("Intercom-Version"))
+	require.Equal(t, "a", reqs[0].Header.Get("X-Client"))
+	require.Equal(t, "b", reqs[0].Header.Get("X-Call"))
+	require.Equal(t, "2.10", reqs[1].Header.Get("Intercom-Version"), "per-call options do not leak into the client")
+	require.Empty(t, reqs[1].Header.Get("X-Call"))
 	_, _, err = c.Admins.Get(ctx, "1", WithHeader("Authorization", "Bearer other"))
 	require.Error(t, err)
-	assert.Len(t, rs.requests(), 2, "a bad option sends nothing")
+	require.Len(t, rs.requests(), 2, "a bad option sends nothing")
 }
 
 func TestMissingPathParameterFailsBeforeIO(t *testing.T) {
@@ -109,9 +109,9 @@ func TestMissingPathParameterFailsBeforeIO(t *testing.T) {
 	require.ErrorIs(t, err, ErrInvalidRequest)
 	var ie *InvalidRequestError
 	require.ErrorAs(t, err, &ie)
-	assert.Equal(t, "id", ie.Field)
-	assert.Contains(t, err.Error(), "id is required")
-	assert.Empty(t, rs.requests())
+	require.Equal(t, "id", ie.Field)
+	require.Contains(t, err.Error(), "id is required")
+	require.Empty(t, rs.requests())
 	//nolint:staticcheck // a nil context must be an error, not a panic
 	_, _, err = c.Admins.Get(nil, "1") //lint:ignore SA1012 testing nil context handling
 	require.ErrorIs(t, err, ErrInvalidRequest)
@@ -148,20 +148,20 @@ func TestAPIErrorShapes(t *testing.T) {
 			require.ErrorIs(t, err, tc.sentinel)
 			var ae *APIError
 			require.ErrorAs(t, err, &ae)
-			assert.Equal(t, tc.status, ae.StatusCode)
+			require.Equal(t, tc.status, ae.StatusCode)
 			var codes []string
 			for _, e := range ae.Errors {
 				codes = append(codes, e.Code)
 			}
-			assert.Equal(t, tc.wantCodes, codes)
-			assert.Equal(t, tc.wantReqID, ae.RequestID)
-			assert.Equal(t, tc.snippet, ae.Snippet)
-			assert.Contains(t, err.Error(), strconv.Itoa(tc.status))
+			require.Equal(t, tc.wantCodes, codes)
+			require.Equal(t, tc.wantReqID, ae.RequestID)
+			require.Equal(t, tc.snippet, ae.Snippet)
+			require.Contains(t, err.Error(), strconv.Itoa(tc.status))
 			for _, c := range tc.wantCodes {
-				assert.Contains(t, err.Error(), c)
+				require.Contains(t, err.Error(), c)
 			}
 			if tc.wantReqID != "" {
-				assert.Contains(t, err.Error(), tc.wantReqID)
+				require.Contains(t, err.Error(), tc.wantReqID)
 			}
 		})
 	}
@@ -170,7 +170,7 @@ func TestAPIErrorShapes(t *testing.T) {
 func TestAPIErrorMessageNamesField(t *testing.T) {
 	t.Parallel()
 	e := &APIError{StatusCode: 400, RequestID: "r1", Errors: []ErrorEntry{{Code: "parameter_invalid", Message: "must be an email", Field: "email"}}}
-	assert.Equal(t, "intercom: 400 Bad Request: parameter_invalid (field email): must be an email [request_id r1]", e.Error())
+	require.Equal(t, "intercom: 400 Bad Request: parameter_invalid (field email): must be an email [request_id r1]", e.Error())
 }
 
 // TestErrorBodyIsCapped: an error body is read up to 1 MiB, no further. A
@@ -220,10 +220,10 @@ func TestMalformedSuccessBody(t *testing.T) {
 			require.ErrorIs(t, err, ErrUnexpectedResponse)
 			var de *DecodeError
 			require.ErrorAs(t, err, &de)
-			assert.Equal(t, 200, de.StatusCode)
-			assert.Nil(t, a)
-			assert.NotNil(t, resp)
-			assert.Len(t, rs.requests(), 1, "a bad 200 is not retried")
+			require.Equal(t, 200, de.StatusCode)
+			require.Nil(t, a)
+			require.NotNil(t, resp)
+			require.Len(t, rs.requests(), 1, "a bad 200 is not retried")
 		})
 	}
 }
@@ -235,8 +235,8 @@ func TestLenientDecoding(t *testing.T) {
 	})
 	a, _, err := rs.client(t).Admins.Get(context.Background(), "1")
 	require.NoError(t, err)
-	assert.Equal(t, ID("12345678901234567890"), a.ID, "big numeric ids keep every digit")
-	assert.Equal(t, []ID{"1", "2", ""}, a.TeamIDs)
+	require.Equal(t, ID("12345678901234567890"), a.ID, "big numeric ids keep every digit")
+	require.Equal(t, []ID{"1", "2", ""}, a.TeamIDs)
 }
 
 func TestResponseSizeLimit(t *testing.T) {
@@ -312,22 +312,22 @@ func TestServerErrorsRetriedOnlyWhenIdempotent(t *testing.T) {
 	ctx := context.Background()
 	_, _, err := c.Admins.Get(ctx, "1")
 	require.NoError(t, err)
-	assert.Len(t, rs.requests(), 3, "GET retried through two 503s")
+	require.Len(t, rs.requests(), 3, "GET retried through two 503s")
 
 	n.Store(0)
 	_, err = c.Do(ctx, http.MethodPost, "/conversations", map[string]string{"body": "hi"}, nil)
 	require.ErrorIs(t, err, ErrServer)
-	assert.Len(t, rs.requests(), 4, "POST not retried on 503")
+	require.Len(t, rs.requests(), 4, "POST not retried on 503")
 
 	n.Store(0)
 	_, err = c.Do(ctx, http.MethodPost, "/conversations", map[string]string{"body": "hi"}, nil, WithRetryNonIdempotent())
 	require.NoError(t, err)
-	assert.Len(t, rs.requests(), 7, "POST retried when opted in")
+	require.Len(t, rs.requests(), 7, "POST retried when opted in")
 
 	n.Store(0)
 	_, _, err = c.Admins.Get(ctx, "1", WithMaxRetries(0))
 	require.ErrorIs(t, err, ErrServer)
-	assert.Len(t, rs.requests(), 8, "retries off per call")
+	require.Len(t, rs.requests(), 8, "retries off per call")
 }
 
 func TestConnectionResetPOSTNotRetried(t *testing.T) {
@@ -348,16 +348,16 @@ func TestConnectionResetPOSTNotRetried(t *testing.T) {
 	_, err := c.Do(context.Background(), http.MethodPost, "/messages", map[string]string{"x": "y"}, nil)
 	var ce *ConnectionError
 	require.ErrorAs(t, err, &ce)
-	assert.True(t, ce.MayHaveSucceeded)
-	assert.Contains(t, err.Error(), "may have been processed")
-	assert.Equal(t, int32(1), n.Load())
+	require.True(t, ce.MayHaveSucceeded)
+	require.Contains(t, err.Error(), "may have been processed")
+	require.Equal(t, int32(1), n.Load())
 
 	n.Store(0)
 	_, _, err = c.Admins.Get(context.Background(), "1")
 	require.ErrorAs(t, err, &ce)
-	assert.False(t, ce.MayHaveSucceeded)
-	assert.Equal(t, int32(4), n.Load(), "GET retried MaxRetries times")
-	assert.Equal(t, 4, ce.Attempts)
+	require.False(t, ce.MayHaveSucceeded)
+	require.Equal(t, int32(4), n.Load(), "GET retried MaxRetries times")
+	require.Equal(t, 4, ce.Attempts)
 }
 
 func TestCancelledContextEndsWaitAtOnce(t *testing.T) {
@@ -388,8 +388,8 @@ func TestRetryBudgetStopsRetries(t *testing.T) {
 		require.ErrorIs(t, err, ErrServer)
 	}
 	// 3 calls: the budget pays for 2 retries in all, so 3+2 requests.
-	assert.Len(t, rs.requests(), 5)
-	assert.Equal(t, 0, budget.Available())
+	require.Len(t, rs.requests(), 5)
+	require.Equal(t, 0, budget.Available())
 }
 
 func TestRedirectToOtherHostDropsToken(t *testing.T) {
@@ -403,7 +403,7 @@ func TestRedirectToOtherHostDropsToken(t *testing.T) {
 	require.NoError(t, err)
 	got := other.requests()
 	require.Len(t, got, 1)
-	assert.Empty(t, got[0].Header.Get("Authorization"), "the token is not sent to another host")
+	require.Empty(t, got[0].Header.Get("Authorization"), "the token is not sent to another host")
 }
 
 func TestTokenSourceAndSecrets(t *testing.T) {
@@ -416,9 +416,9 @@ func TestTokenSourceAndSecrets(t *testing.T) {
 	c := rs.client(t, WithLogger(logger))
 	_, _, err := c.Admins.Get(context.Background(), "1")
 	require.ErrorIs(t, err, ErrUnauthorized)
-	assert.NotContains(t, err.Error(), testToken)
-	assert.NotContains(t, logs.String(), testToken)
-	assert.Contains(t, logs.String(), "status=401")
+	require.NotContains(t, err.Error(), testToken)
+	require.NotContains(t, logs.String(), testToken)
+	require.Contains(t, logs.String(), "status=401")
 
 	c2, err := NewClient("", WithBaseURL(rs.URL+testBasePath), WithTokenSource(failingTokens{}))
 	require.NoError(t, err)
@@ -437,13 +437,13 @@ func TestDoEscapeHatch(t *testing.T) {
 	var raw json.RawMessage
 	_, err := c.Do(context.Background(), http.MethodDelete, "/things/1?force=true&email=a%40b.c", map[string]string{"admin_id": "5"}, &raw)
 	require.NoError(t, err)
-	assert.JSONEq(t, `{"type":"thing","n":1}`, string(raw))
+	require.JSONEq(t, `{"type":"thing","n":1}`, string(raw))
 	got := rs.requests()[0]
-	assert.Equal(t, "DELETE", got.Method)
-	assert.Equal(t, "/things/1", got.Path)
-	assert.Equal(t, "email=a%40b.c&force=true", got.RawQuery)
-	assert.Equal(t, `{"admin_id":"5"}`, string(got.Body))
-	assert.Equal(t, "application/json", got.Header.Get("Content-Type"))
+	testMethod(t, got, "DELETE")
+	testPath(t, got, "/things/1")
+	testQuery(t, got, "email=a%40b.c&force=true")
+	testJSONBody(t, got, `{"admin_id":"5"}`)
+	require.Equal(t, "application/json", got.Header.Get("Content-Type"))
 	_, err = c.Do(context.Background(), "GET", "no-slash", nil, nil)
 	require.ErrorIs(t, err, ErrInvalidRequest)
 }
@@ -454,7 +454,7 @@ func TestResponseBodyOption(t *testing.T) {
 	var raw []byte
 	_, _, err := rs.client(t).Admins.Get(context.Background(), "1", WithResponseBody(&raw))
 	require.NoError(t, err)
-	assert.JSONEq(t, `{"type":"admin","future":"field"}`, string(raw))
+	require.JSONEq(t, `{"type":"admin","future":"field"}`, string(raw))
 }
 
 func TestTimeoutDefaultAndHTTPClientNotMutated(t *testing.T) {
@@ -491,34 +491,34 @@ func TestOptEncoding(t *testing.T) {
 	}
 	b, err := json.Marshal(req{Phone: Null[string](), Name: Some("Ada")})
 	require.NoError(t, err)
-	assert.Equal(t, `{"phone":null,"name":"Ada"}`, string(b))
+	require.Equal(t, `{"phone":null,"name":"Ada"}`, string(b))
 	var back req
 	require.NoError(t, json.Unmarshal(b, &back))
-	assert.True(t, back.Phone.IsNull())
+	require.True(t, back.Phone.IsNull())
 	v, ok := back.Name.Get()
-	assert.True(t, ok)
-	assert.Equal(t, "Ada", v)
-	assert.True(t, back.Age.IsZero())
+	require.True(t, ok)
+	require.Equal(t, "Ada", v)
+	require.True(t, back.Age.IsZero())
 }
 
 func TestIDDecoding(t *testing.T) {
 	t.Parallel()
 	var ids []ID
 	require.NoError(t, json.Unmarshal([]byte(`["a",1,-2,3.5,null,"with \"quote\"",1e3]`), &ids))
-	assert.Equal(t, []ID{"a", "1", "-2", "3.5", "", `with "quote"`, "1e3"}, ids)
+	require.Equal(t, []ID{"a", "1", "-2", "3.5", "", `with "quote"`, "1e3"}, ids)
 	var id ID
 	require.Error(t, json.Unmarshal([]byte(`{"x":1}`), &id))
 	b, _ := json.Marshal(ID("42"))
-	assert.Equal(t, `"42"`, string(b))
+	require.Equal(t, `"42"`, string(b))
 }
 
 func TestTimestamp(t *testing.T) {
 	t.Parallel()
 	ts := Timestamp(1700000000)
-	assert.Equal(t, time.Unix(1700000000, 0).UTC(), ts.Time())
-	assert.True(t, Timestamp(0).Time().IsZero())
-	assert.Equal(t, ts, UnixTime(ts.Time()))
-	assert.Equal(t, "2023-11-14T22:13:20Z", ts.String())
+	require.Equal(t, time.Unix(1700000000, 0).UTC(), ts.Time())
+	require.True(t, Timestamp(0).Time().IsZero())
+	require.Equal(t, ts, UnixTime(ts.Time()))
+	require.Equal(t, "2023-11-14T22:13:20Z", ts.String())
 }
 
 func TestConcurrentUse(t *testing.T) {
@@ -553,21 +553,21 @@ func TestRequestBodyIsNotHTMLEscaped(t *testing.T) {
 	_, err := rs.client(t).Do(context.Background(), http.MethodPost, "/contacts/search",
 		SearchRequest{Query: Filter("created_at", OpGreaterThan, StringValue("73732934"))}, nil)
 	require.NoError(t, err)
-	assert.Equal(t, `{"query":{"field":"created_at","operator":">","value":"73732934"}}`, string(rs.requests()[0].Body))
+	testJSONBody(t, rs.requests()[0], `{"query":{"field":"created_at","operator":">","value":"73732934"}}`)
 	_, err = rs.client(t).Do(context.Background(), http.MethodPost, "/notes", map[string]string{"body": "<p>A & B</p>"}, nil)
 	require.NoError(t, err)
-	assert.Equal(t, `{"body":"<p>A & B</p>"}`, string(rs.requests()[1].Body))
+	testJSONBody(t, rs.requests()[1], `{"body":"<p>A & B</p>"}`)
 }
 
 func TestTimestampLenientDecoding(t *testing.T) {
 	t.Parallel()
 	var got []Timestamp
 	require.NoError(t, json.Unmarshal([]byte(`[1674917488,"1674917488","",null,1674917488.9,"2023-01-28T14:51:28Z",-5]`), &got))
-	assert.Equal(t, []Timestamp{1674917488, 1674917488, 0, 0, 1674917488, 1674917488, -5}, got)
+	require.Equal(t, []Timestamp{1674917488, 1674917488, 0, 0, 1674917488, 1674917488, -5}, got)
 	var ts Timestamp
 	require.Error(t, json.Unmarshal([]byte(`"yesterday"`), &ts))
 	require.Error(t, json.Unmarshal([]byte(`{"x":1}`), &ts))
 	b, err := json.Marshal(Timestamp(1674917488))
 	require.NoError(t, err)
-	assert.Equal(t, `1674917488`, string(b), "encodes as Intercom's integer")
+	require.Equal(t, `1674917488`, string(b), "encodes as Intercom's integer")
 }

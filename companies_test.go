@@ -10,6 +10,7 @@ import (
 	"testing"
 	"time"
 
+	"github.com/stretchr/testify/assert"
 	"github.com/stretchr/testify/require"
 )
 
@@ -27,12 +28,12 @@ func TestCompaniesCreateOrUpdate(t *testing.T) {
 	got, rec := exercise(t, srv, "createOrUpdateCompany", "Companies.CreateOrUpdate", func() (*Company, *Response, error) {
 		return c.Companies.CreateOrUpdate(ctx, req)
 	})
-	require.Equal(t, http.MethodPost, rec.Method)
-	require.Equal(t, "/companies", rec.Path)
-	require.Empty(t, rec.RawQuery)
+	testMethod(t, rec, http.MethodPost)
+	testPath(t, rec, "/companies")
+	testQuery(t, rec, "")
 	// Zero fields are left out; exact bytes, in field order.
-	require.Equal(t, `{"company_id":"company_remote_id","name":"my company","industry":"Manufacturing",`+
-		`"custom_attributes":{"industry":"manufacturing"},"remote_created_at":1374138000}`, string(rec.Body))
+	testJSONBody(t, rec, `{"company_id":"company_remote_id","name":"my company","industry":"Manufacturing",`+
+		`"custom_attributes":{"industry":"manufacturing"},"remote_created_at":1374138000}`)
 	require.Equal(t, "application/json", rec.Header.Get("Content-Type"))
 
 	require.Equal(t, ID("6657ac2e6abd0166b52ae1a7"), got.ID)
@@ -50,8 +51,7 @@ func TestCompaniesCreateOrUpdate(t *testing.T) {
 	_, _, err := c.Companies.CreateOrUpdate(ctx, full)
 	require.NoError(t, err)
 	require.JSONEq(t, `{"company_id":"c1","name":"Acme","plan":"Pro","size":100,"website":"https://acme.test",
-		"industry":"Software","custom_attributes":{"tier":"gold"},"remote_created_at":1394531169,"monthly_spend":1000}`,
-		string(srv.LastRequest().Body))
+		"industry":"Software","custom_attributes":{"tier":"gold"},"remote_created_at":1394531169,"monthly_spend":1000}`, string(srv.LastRequest().Body))
 }
 
 func TestCompaniesCreateOrUpdateBadRequest(t *testing.T) {
@@ -75,10 +75,10 @@ func TestCompaniesList(t *testing.T) {
 	got, rec := exercise(t, srv, "retrieveCompany", "Companies.List", func() (*CompanyList, *Response, error) {
 		return c.Companies.List(ctx, opt)
 	})
-	require.Equal(t, http.MethodGet, rec.Method)
-	require.Equal(t, "/companies", rec.Path)
-	require.Equal(t, "name=my+company&page=2&per_page=15&segment_id=98765&tag_id=678910", rec.RawQuery)
-	require.Empty(t, rec.Body)
+	testMethod(t, rec, http.MethodGet)
+	testPath(t, rec, "/companies")
+	testQuery(t, rec, "name=my+company&page=2&per_page=15&segment_id=98765&tag_id=678910")
+	testNoBody(t, rec)
 	require.Equal(t, "list", got.Type)
 	require.Len(t, got.Data, 1)
 	require.Equal(t, ID("6657ac306abd0166b52ae1af"), got.Data[0].ID)
@@ -90,13 +90,13 @@ func TestCompaniesList(t *testing.T) {
 	// No options: no query.
 	_, _, err := c.Companies.List(ctx, nil)
 	require.NoError(t, err)
-	require.Empty(t, srv.LastRequest().RawQuery)
+	testQuery(t, srv.LastRequest(), "")
 
 	// A lookup by company_id answers with a single company, not a list.
 	srv.RespondJSON("retrieveCompany", 200, string(srv.Example("RetrieveACompanyById", 200, "")))
 	one, _, err := c.Companies.List(ctx, &ListCompaniesOptions{CompanyID: "1"})
 	require.NoError(t, err)
-	require.Equal(t, "company_id=1", srv.LastRequest().RawQuery)
+	testQuery(t, srv.LastRequest(), "company_id=1")
 	require.Len(t, one.Data, 1)
 	require.Equal(t, ID("6657ac336abd0166b52ae1ba"), one.Data[0].ID)
 	require.Equal(t, "company1", one.Data[0].Name)
@@ -126,7 +126,7 @@ func servePages(t *testing.T, pages map[string]string) http.HandlerFunc {
 		}
 		body, ok := pages[p]
 		if !ok {
-			t.Errorf("unexpected page %q", p)
+			assert.Failf(t, "unexpected page", "page %q", p)
 			w.WriteHeader(http.StatusNotFound)
 			return
 		}
@@ -151,8 +151,8 @@ func TestCompaniesListAll(t *testing.T) {
 	require.Equal(t, []ID{"a", "b", "c"}, ids)
 	reqs := srv.Requests()
 	require.Len(t, reqs, 2)
-	require.Equal(t, "per_page=2&tag_id=678910", reqs[0].RawQuery)
-	require.Equal(t, "page=2&per_page=2&tag_id=678910", reqs[1].RawQuery)
+	testQuery(t, reqs[0], "per_page=2&tag_id=678910")
+	testQuery(t, reqs[1], "page=2&per_page=2&tag_id=678910")
 	require.Equal(t, 0, opt.Page, "options must not be modified")
 
 	// Breaking after the first item sends no further request.
@@ -178,10 +178,10 @@ func TestCompaniesGet(t *testing.T) {
 	got, rec := exercise(t, srv, "RetrieveACompanyById", "Companies.Get", func() (*Company, *Response, error) {
 		return c.Companies.Get(ctx, "6657ac336abd0166b52ae1ba")
 	})
-	require.Equal(t, http.MethodGet, rec.Method)
-	require.Equal(t, "/companies/6657ac336abd0166b52ae1ba", rec.Path)
-	require.Empty(t, rec.RawQuery)
-	require.Empty(t, rec.Body)
+	testMethod(t, rec, http.MethodGet)
+	testPath(t, rec, "/companies/6657ac336abd0166b52ae1ba")
+	testQuery(t, rec, "")
+	testNoBody(t, rec)
 	require.Equal(t, ID("6657ac336abd0166b52ae1ba"), got.ID)
 	require.Equal(t, "company1", got.Name)
 	require.Equal(t, "this_is_an_id128_that_should_be_at_least_", got.AppID)
@@ -190,7 +190,7 @@ func TestCompaniesGet(t *testing.T) {
 	// Path ids are escaped.
 	_, _, err := c.Companies.Get(ctx, "a/b c")
 	require.NoError(t, err)
-	require.Equal(t, "/companies/a%2Fb%20c", srv.LastRequest().Path)
+	testPath(t, srv.LastRequest(), "/companies/a%2Fb%20c")
 }
 
 func TestCompaniesGetNotFound(t *testing.T) {
@@ -248,20 +248,19 @@ func TestCompaniesUpdate(t *testing.T) {
 	got, rec := exercise(t, srv, "UpdateCompany", "Companies.Update", func() (*Company, *Response, error) {
 		return c.Companies.Update(ctx, "6657ac356abd0166b52ae1c4", req)
 	})
-	require.Equal(t, http.MethodPut, rec.Method)
-	require.Equal(t, "/companies/6657ac356abd0166b52ae1c4", rec.Path)
-	require.Empty(t, rec.RawQuery)
+	testMethod(t, rec, http.MethodPut)
+	testPath(t, rec, "/companies/6657ac356abd0166b52ae1c4")
+	testQuery(t, rec, "")
 	// The spec declares no body, but the API takes the company fields; the
 	// harness accepts (ignores) a body on an operation that declares none.
-	require.Equal(t, `{"name":"company2","plan":"Enterprise","size":50,"custom_attributes":{"seats":12,"tier":"gold"},"monthly_spend":120}`,
-		string(rec.Body))
+	testJSONBody(t, rec, `{"name":"company2","plan":"Enterprise","size":50,"custom_attributes":{"seats":12,"tier":"gold"},"monthly_spend":120}`)
 	require.Equal(t, ID("6657ac356abd0166b52ae1c4"), got.ID)
 	require.Equal(t, "company2", got.Name)
 
 	// An empty update sends an empty object.
 	_, _, err := c.Companies.Update(ctx, "x", UpdateCompanyRequest{})
 	require.NoError(t, err)
-	require.Equal(t, `{}`, string(srv.LastRequest().Body))
+	testJSONBody(t, srv.LastRequest(), `{}`)
 }
 
 func TestCompaniesDelete(t *testing.T) {
@@ -270,10 +269,10 @@ func TestCompaniesDelete(t *testing.T) {
 	got, rec := exercise(t, srv, "deleteCompany", "Companies.Delete", func() (*CompanyDeleted, *Response, error) {
 		return c.Companies.Delete(context.Background(), "6657ac386abd0166b52ae1ce")
 	})
-	require.Equal(t, http.MethodDelete, rec.Method)
-	require.Equal(t, "/companies/6657ac386abd0166b52ae1ce", rec.Path)
-	require.Empty(t, rec.RawQuery)
-	require.Empty(t, rec.Body)
+	testMethod(t, rec, http.MethodDelete)
+	testPath(t, rec, "/companies/6657ac386abd0166b52ae1ce")
+	testQuery(t, rec, "")
+	testNoBody(t, rec)
 	require.Equal(t, &CompanyDeleted{ID: "6657ac386abd0166b52ae1ce", Object: "company", Deleted: true}, got)
 }
 
@@ -284,9 +283,9 @@ func TestCompaniesListContacts(t *testing.T) {
 	got, rec := exercise(t, srv, "ListAttachedContacts", "Companies.ListContacts", func() (*CompanyAttachedContacts, *Response, error) {
 		return c.Companies.ListContacts(ctx, "6657ac336abd0166b52ae1ba", &ListCompanyContactsOptions{Page: 3, PerPage: 50})
 	})
-	require.Equal(t, http.MethodGet, rec.Method)
-	require.Equal(t, "/companies/6657ac336abd0166b52ae1ba/contacts", rec.Path)
-	require.Equal(t, "page=3&per_page=50", rec.RawQuery)
+	testMethod(t, rec, http.MethodGet)
+	testPath(t, rec, "/companies/6657ac336abd0166b52ae1ba/contacts")
+	testQuery(t, rec, "page=3&per_page=50")
 	require.Equal(t, "list", got.Type)
 	require.Empty(t, got.Data)
 	require.Equal(t, 50, got.Pages.PerPage)
@@ -294,7 +293,7 @@ func TestCompaniesListContacts(t *testing.T) {
 
 	_, _, err := c.Companies.ListContacts(ctx, "abc", nil)
 	require.NoError(t, err)
-	require.Empty(t, srv.LastRequest().RawQuery)
+	testQuery(t, srv.LastRequest(), "")
 }
 
 func TestCompaniesListAllContacts(t *testing.T) {
@@ -322,9 +321,9 @@ func TestCompaniesListAllContacts(t *testing.T) {
 	require.Equal(t, []ID{"c1", "c2", "c3"}, ids)
 	reqs := srv.Requests()
 	require.Len(t, reqs, 2)
-	require.Equal(t, "/companies/co1/contacts", reqs[1].Path)
-	require.Equal(t, "per_page=2", reqs[0].RawQuery)
-	require.Equal(t, "page=2&per_page=2", reqs[1].RawQuery)
+	testPath(t, reqs[1], "/companies/co1/contacts")
+	testQuery(t, reqs[0], "per_page=2")
+	testQuery(t, reqs[1], "page=2&per_page=2")
 
 	for range c.Companies.ListAllContacts(ctx, "co1", nil) {
 		break
@@ -344,9 +343,9 @@ func TestCompaniesListSegments(t *testing.T) {
 	got, rec := exercise(t, srv, "ListAttachedSegmentsForCompanies", "Companies.ListSegments", func() (*CompanyAttachedSegments, *Response, error) {
 		return c.Companies.ListSegments(context.Background(), "6657ac336abd0166b52ae1ba")
 	})
-	require.Equal(t, http.MethodGet, rec.Method)
-	require.Equal(t, "/companies/6657ac336abd0166b52ae1ba/segments", rec.Path)
-	require.Empty(t, rec.RawQuery)
+	testMethod(t, rec, http.MethodGet)
+	testPath(t, rec, "/companies/6657ac336abd0166b52ae1ba/segments")
+	testQuery(t, rec, "")
 	require.Equal(t, "list", got.Type)
 	require.Empty(t, got.Data)
 
@@ -364,10 +363,10 @@ func TestCompaniesListSorted(t *testing.T) {
 	got, rec := exercise(t, srv, "listAllCompanies", "Companies.ListSorted", func() (*CompanyList, *Response, error) {
 		return c.Companies.ListSorted(ctx, &ListSortedCompaniesOptions{Page: 1, PerPage: 15, Order: CompanyOrderAsc})
 	})
-	require.Equal(t, http.MethodPost, rec.Method)
-	require.Equal(t, "/companies/list", rec.Path)
-	require.Equal(t, "order=asc&page=1&per_page=15", rec.RawQuery)
-	require.Empty(t, rec.Body, "POST /companies/list takes no body")
+	testMethod(t, rec, http.MethodPost)
+	testPath(t, rec, "/companies/list")
+	testQuery(t, rec, "order=asc&page=1&per_page=15")
+	testNoBody(t, rec, "POST /companies/list takes no body")
 	require.Empty(t, rec.Header.Get("Content-Type"))
 	require.Len(t, got.Data, 1)
 	require.Equal(t, ID("6657ac3e6abd0166b52ae1ea"), got.Data[0].ID)
@@ -376,7 +375,7 @@ func TestCompaniesListSorted(t *testing.T) {
 
 	_, _, err := c.Companies.ListSorted(ctx, nil)
 	require.NoError(t, err)
-	require.Empty(t, srv.LastRequest().RawQuery)
+	testQuery(t, srv.LastRequest(), "")
 }
 
 func TestCompaniesListSortedRetriesLikeAGet(t *testing.T) {
@@ -411,9 +410,9 @@ func TestCompaniesListSortedAll(t *testing.T) {
 	require.Equal(t, ID("c"), got[2].ID)
 	reqs := srv.Requests()
 	require.Len(t, reqs, 2)
-	require.Equal(t, "order=desc&per_page=2", reqs[0].RawQuery)
-	require.Equal(t, "order=desc&page=2&per_page=2", reqs[1].RawQuery)
-	require.Equal(t, http.MethodPost, reqs[1].Method)
+	testQuery(t, reqs[0], "order=desc&per_page=2")
+	testQuery(t, reqs[1], "order=desc&page=2&per_page=2")
+	testMethod(t, reqs[1], http.MethodPost)
 
 	for range c.Companies.ListSortedAll(ctx, opt) {
 		break
@@ -428,9 +427,9 @@ func TestCompaniesScroll(t *testing.T) {
 	got, rec := exercise(t, srv, "scrollOverAllCompanies", "Companies.Scroll", func() (*CompanyScroll, *Response, error) {
 		return c.Companies.Scroll(ctx, "")
 	})
-	require.Equal(t, http.MethodGet, rec.Method)
-	require.Equal(t, "/companies/scroll", rec.Path)
-	require.Empty(t, rec.RawQuery, "the first page of a scroll sends no scroll_param")
+	testMethod(t, rec, http.MethodGet)
+	testPath(t, rec, "/companies/scroll")
+	testQuery(t, rec, "", "the first page of a scroll sends no scroll_param")
 	require.Equal(t, "1a1f7c90-23fa-4b23-b51e-83d17c1abb34", got.ScrollParam)
 	require.Len(t, got.Data, 1)
 	require.Equal(t, ID("6657ac406abd0166b52ae1f0"), got.Data[0].ID)
@@ -438,7 +437,7 @@ func TestCompaniesScroll(t *testing.T) {
 
 	_, _, err := c.Companies.Scroll(ctx, "1a1f7c90-23fa-4b23-b51e-83d17c1abb34")
 	require.NoError(t, err)
-	require.Equal(t, "scroll_param=1a1f7c90-23fa-4b23-b51e-83d17c1abb34", srv.LastRequest().RawQuery)
+	testQuery(t, srv.LastRequest(), "scroll_param=1a1f7c90-23fa-4b23-b51e-83d17c1abb34")
 }
 
 func TestCompaniesScrollAll(t *testing.T) {
@@ -467,9 +466,9 @@ func TestCompaniesScrollAll(t *testing.T) {
 	require.Equal(t, []ID{"a", "b", "c"}, ids)
 	reqs := srv.Requests()
 	require.Len(t, reqs, 3, "the scroll ends on an empty page")
-	require.Empty(t, reqs[0].RawQuery)
-	require.Equal(t, "scroll_param="+param, reqs[1].RawQuery, "the scroll param is sent back")
-	require.Equal(t, "scroll_param="+param, reqs[2].RawQuery, "the same scroll param is reused")
+	testQuery(t, reqs[0], "")
+	testQuery(t, reqs[1], "scroll_param="+param, "the scroll param is sent back")
+	testQuery(t, reqs[2], "scroll_param="+param, "the same scroll param is reused")
 
 	// Breaking after the first item sends no further request.
 	calls.Store(0)
@@ -517,10 +516,10 @@ func TestCompaniesAttachContact(t *testing.T) {
 	got, rec := exercise(t, srv, "attachContactToACompany", "Companies.AttachContact", func() (*Company, *Response, error) {
 		return c.Companies.AttachContact(ctx, "6657ac426abd0166b52ae1f8", "6657ac426abd0166b52ae1f9")
 	})
-	require.Equal(t, http.MethodPost, rec.Method)
-	require.Equal(t, "/contacts/6657ac426abd0166b52ae1f8/companies", rec.Path)
-	require.Empty(t, rec.RawQuery)
-	require.Equal(t, `{"id":"6657ac426abd0166b52ae1f9"}`, string(rec.Body))
+	testMethod(t, rec, http.MethodPost)
+	testPath(t, rec, "/contacts/6657ac426abd0166b52ae1f8/companies")
+	testQuery(t, rec, "")
+	testJSONBody(t, rec, `{"id":"6657ac426abd0166b52ae1f9"}`)
 	require.Equal(t, ID("6657ac426abd0166b52ae1f9"), got.ID)
 	require.Equal(t, "company6", got.Name)
 
@@ -538,10 +537,10 @@ func TestCompaniesDetachContact(t *testing.T) {
 	got, rec := exercise(t, srv, "detachContactFromACompany", "Companies.DetachContact", func() (*Company, *Response, error) {
 		return c.Companies.DetachContact(context.Background(), "6657ac456abd0166b52ae208", "6657ac456abd0166b52ae209")
 	})
-	require.Equal(t, http.MethodDelete, rec.Method)
-	require.Equal(t, "/contacts/6657ac456abd0166b52ae208/companies/6657ac456abd0166b52ae209", rec.Path)
-	require.Empty(t, rec.RawQuery)
-	require.Empty(t, rec.Body)
+	testMethod(t, rec, http.MethodDelete)
+	testPath(t, rec, "/contacts/6657ac456abd0166b52ae208/companies/6657ac456abd0166b52ae209")
+	testQuery(t, rec, "")
+	testNoBody(t, rec)
 	require.Equal(t, ID("6657ac456abd0166b52ae209"), got.ID)
 	require.Equal(t, "company8", got.Name)
 }

@@ -9,21 +9,8 @@ import (
 	"net/http"
 	"testing"
 
-	"github.com/go-intercom/intercom/internal/spectest"
 	"github.com/stretchr/testify/require"
 )
-
-// requireInvalidNoIO asserts that err is a client-side validation error
-// naming field and that the server saw no request.
-func requireInvalidNoIO(t *testing.T, srv *spectest.Server, err error, field string) {
-	t.Helper()
-	require.Error(t, err)
-	require.ErrorIs(t, err, ErrInvalidRequest)
-	var ire *InvalidRequestError
-	require.ErrorAs(t, err, &ire)
-	require.Equal(t, field, ire.Field, "error: %v", err)
-	require.Empty(t, srv.Requests(), "no request may be sent when validation fails")
-}
 
 func TestConversationsList(t *testing.T) {
 	t.Parallel()
@@ -32,10 +19,10 @@ func TestConversationsList(t *testing.T) {
 	got, rec := exercise(t, srv, "listConversations", "Conversations.List", func() (*ConversationList, *Response, error) {
 		return c.Conversations.List(ctx, &ListConversationsOptions{PerPage: 20, StartingAfter: "WzE3MTcwMjE4MTEwMDAsNDU1LDJd"})
 	})
-	require.Equal(t, http.MethodGet, rec.Method)
-	require.Equal(t, "/conversations", rec.Path)
-	require.Equal(t, "per_page=20&starting_after=WzE3MTcwMjE4MTEwMDAsNDU1LDJd", rec.RawQuery)
-	require.Empty(t, rec.Body)
+	testMethod(t, rec, http.MethodGet)
+	testPath(t, rec, "/conversations")
+	testQuery(t, rec, "per_page=20&starting_after=WzE3MTcwMjE4MTEwMDAsNDU1LDJd")
+	testNoBody(t, rec)
 
 	require.Equal(t, "conversation.list", got.Type)
 	require.Equal(t, 1, got.TotalCount)
@@ -58,14 +45,14 @@ func TestConversationsList(t *testing.T) {
 	// nil options send no query.
 	_, _, err := c.Conversations.List(ctx, nil)
 	require.NoError(t, err)
-	require.Equal(t, "", srv.LastRequest().RawQuery)
+	testQuery(t, srv.LastRequest(), "")
 }
 
 func TestConversationsListValidation(t *testing.T) {
 	t.Parallel()
 	c, srv := newSpecClient(t)
 	_, _, err := c.Conversations.List(context.Background(), &ListConversationsOptions{PerPage: 151})
-	requireInvalidNoIO(t, srv, err, "per_page")
+	testInvalidNoIO(t, srv, err, "per_page")
 }
 
 func TestConversationListDecodesDataKey(t *testing.T) {
@@ -123,8 +110,8 @@ func TestConversationsListAll(t *testing.T) {
 	require.Equal(t, []ID{"1", "2", "3"}, ids)
 	reqs := srv.Requests()
 	require.Len(t, reqs, 2)
-	require.Equal(t, "per_page=2", reqs[0].RawQuery)
-	require.Equal(t, "per_page=2&starting_after=cursor-2", reqs[1].RawQuery)
+	testQuery(t, reqs[0], "per_page=2")
+	testQuery(t, reqs[1], "per_page=2&starting_after=cursor-2")
 	require.Equal(t, &ListConversationsOptions{PerPage: 2}, opt, "ListAll must not modify the caller's options")
 
 	// Breaking out after the first item sends no further request.
@@ -134,7 +121,7 @@ func TestConversationsListAll(t *testing.T) {
 		break
 	}
 	require.Len(t, srv.Requests(), 3)
-	require.Equal(t, "", srv.LastRequest().RawQuery)
+	testQuery(t, srv.LastRequest(), "")
 
 	// An error ends the walk with that error.
 	srv.RespondJSON("listConversations", http.StatusForbidden, `{"type":"error.list","errors":[{"code":"api_plan_restricted","message":"Active subscription needed."}]}`)
@@ -153,9 +140,9 @@ func TestConversationsCreate(t *testing.T) {
 			Body: "Hello there",
 		})
 	})
-	require.Equal(t, http.MethodPost, rec.Method)
-	require.Equal(t, "/conversations", rec.Path)
-	require.Equal(t, `{"from":{"type":"user","id":"6657ac8a6abd0166b52ae266"},"body":"Hello there"}`, string(rec.Body))
+	testMethod(t, rec, http.MethodPost)
+	testPath(t, rec, "/conversations")
+	testJSONBody(t, rec, `{"from":{"type":"user","id":"6657ac8a6abd0166b52ae266"},"body":"Hello there"}`)
 	require.Equal(t, "user_message", got.Type)
 	require.Equal(t, ID("403918318"), got.ID)
 	require.Equal(t, ID("483"), got.ConversationID)
@@ -168,8 +155,7 @@ func TestConversationsCreate(t *testing.T) {
 		AttachmentURLs: []string{"https://example.com/a.png"},
 	})
 	require.NoError(t, err)
-	require.Equal(t, `{"from":{"type":"lead","id":"6657ac8a6abd0166b52ae267"},"body":"Hi","subject":"Hello","attachment_urls":["https://example.com/a.png"]}`,
-		string(srv.LastRequest().Body))
+	testJSONBody(t, srv.LastRequest(), `{"from":{"type":"lead","id":"6657ac8a6abd0166b52ae267"},"body":"Hi","subject":"Hello","attachment_urls":["https://example.com/a.png"]}`)
 }
 
 func TestConversationsCreateValidationAndNotFound(t *testing.T) {
@@ -189,7 +175,7 @@ func TestConversationsCreateValidationAndNotFound(t *testing.T) {
 		t.Run(fmt.Sprint(i), func(t *testing.T) {
 			c, srv := newSpecClient(t)
 			_, _, err := c.Conversations.Create(ctx, tc.req)
-			requireInvalidNoIO(t, srv, err, tc.field)
+			testInvalidNoIO(t, srv, err, tc.field)
 		})
 	}
 
@@ -215,10 +201,10 @@ func TestConversationsGet(t *testing.T) {
 	got, rec := exercise(t, srv, "retrieveConversation", "Conversations.Get", func() (*Conversation, *Response, error) {
 		return c.Conversations.Get(ctx, "487", &ConversationDisplayOptions{DisplayAs: DisplayAsPlaintext})
 	})
-	require.Equal(t, http.MethodGet, rec.Method)
-	require.Equal(t, "/conversations/487", rec.Path)
-	require.Equal(t, "display_as=plaintext", rec.RawQuery)
-	require.Empty(t, rec.Body)
+	testMethod(t, rec, http.MethodGet)
+	testPath(t, rec, "/conversations/487")
+	testQuery(t, rec, "display_as=plaintext")
+	testNoBody(t, rec)
 	require.Equal(t, ID("487"), got.ID)
 	require.Equal(t, "conversation_part.list", got.ConversationParts.Type)
 	require.Equal(t, "list", got.LinkedObjects.Type)
@@ -227,7 +213,7 @@ func TestConversationsGet(t *testing.T) {
 
 	_, _, err := c.Conversations.Get(ctx, "487", nil)
 	require.NoError(t, err)
-	require.Equal(t, "", srv.LastRequest().RawQuery)
+	testQuery(t, srv.LastRequest(), "")
 }
 
 func TestConversationsGetErrors(t *testing.T) {
@@ -235,7 +221,7 @@ func TestConversationsGetErrors(t *testing.T) {
 	ctx := context.Background()
 	c, srv := newSpecClient(t)
 	_, _, err := c.Conversations.Get(ctx, " ", nil)
-	requireInvalidNoIO(t, srv, err, "id")
+	testInvalidNoIO(t, srv, err, "id")
 
 	srv.Respond("retrieveConversation", http.StatusNotFound, "Not found")
 	_, _, err = c.Conversations.Get(ctx, "123", nil)
@@ -296,10 +282,10 @@ func TestConversationsUpdate(t *testing.T) {
 			CustomAttributes: map[string]any{"issue_type": "Billing", "old_field": nil},
 		}, &ConversationDisplayOptions{DisplayAs: DisplayAsPlaintext})
 	})
-	require.Equal(t, http.MethodPut, rec.Method)
-	require.Equal(t, "/conversations/491", rec.Path)
-	require.Equal(t, "display_as=plaintext", rec.RawQuery)
-	require.Equal(t, `{"read":true,"custom_attributes":{"issue_type":"Billing","old_field":null}}`, string(rec.Body))
+	testMethod(t, rec, http.MethodPut)
+	testPath(t, rec, "/conversations/491")
+	testQuery(t, rec, "display_as=plaintext")
+	testJSONBody(t, rec, `{"read":true,"custom_attributes":{"issue_type":"Billing","old_field":null}}`)
 	require.True(t, got.Read)
 	require.Len(t, got.ConversationParts.ConversationParts, 2)
 	require.Equal(t, ConversationPartType("conversation_attribute_updated_by_admin"), got.ConversationParts.ConversationParts[0].PartType)
@@ -309,15 +295,15 @@ func TestConversationsUpdate(t *testing.T) {
 	// Read is tri-state: omitted, false, true.
 	_, _, err := c.Conversations.Update(ctx, "491", UpdateConversationRequest{Read: Some(false)}, nil)
 	require.NoError(t, err)
-	require.Equal(t, `{"read":false}`, string(srv.LastRequest().Body))
-	require.Equal(t, "", srv.LastRequest().RawQuery)
+	testJSONBody(t, srv.LastRequest(), `{"read":false}`)
+	testQuery(t, srv.LastRequest(), "")
 	_, _, err = c.Conversations.Update(ctx, "491", UpdateConversationRequest{}, nil)
 	require.NoError(t, err)
-	require.Equal(t, `{}`, string(srv.LastRequest().Body))
+	testJSONBody(t, srv.LastRequest(), `{}`)
 
 	c2, srv2 := newSpecClient(t)
 	_, _, err = c2.Conversations.Update(ctx, "", UpdateConversationRequest{Read: Some(true)}, nil)
-	requireInvalidNoIO(t, srv2, err, "id")
+	testInvalidNoIO(t, srv2, err, "id")
 }
 
 func TestConversationsSearch(t *testing.T) {
@@ -330,8 +316,8 @@ func TestConversationsSearch(t *testing.T) {
 			Pagination: &SearchPagination{PerPage: 5},
 		})
 	})
-	require.Equal(t, http.MethodPost, rec.Method)
-	require.Equal(t, "/conversations/search", rec.Path)
+	testMethod(t, rec, http.MethodPost)
+	testPath(t, rec, "/conversations/search")
 	require.JSONEq(t, `{"query":{"operator":"AND","value":[{"field":"created_at","operator":">","value":"1306054154"}]},"pagination":{"per_page":5}}`, string(rec.Body))
 	require.Len(t, got.Conversations, 1)
 	require.Equal(t, ID("498"), got.Conversations[0].ID)
@@ -343,11 +329,11 @@ func TestConversationsSearchValidation(t *testing.T) {
 	ctx := context.Background()
 	c, srv := newSpecClient(t)
 	_, _, err := c.Conversations.Search(ctx, SearchRequest{Query: Filter("state", OpIn, StringValue("open"))})
-	requireInvalidNoIO(t, srv, err, "query.value")
+	testInvalidNoIO(t, srv, err, "query.value")
 	_, _, err = c.Conversations.Search(ctx, SearchRequest{Query: Filter("state", OpEquals, StringValue("open")), Pagination: &SearchPagination{PerPage: 151}})
-	requireInvalidNoIO(t, srv, err, "pagination.per_page")
+	testInvalidNoIO(t, srv, err, "pagination.per_page")
 	for _, err := range c.Conversations.SearchAll(ctx, SearchRequest{}) {
-		requireInvalidNoIO(t, srv, err, "query")
+		testInvalidNoIO(t, srv, err, "query")
 	}
 }
 
@@ -401,9 +387,9 @@ func TestConversationsReply(t *testing.T) {
 	got, rec := exercise(t, srv, "replyConversation", "Conversations.Reply", func() (*Conversation, *Response, error) {
 		return c.Conversations.Reply(ctx, "507", ContactReply{IntercomUserID: "6657aca96abd0166b52ae27d", Body: "Thanks again :)"})
 	})
-	require.Equal(t, http.MethodPost, rec.Method)
-	require.Equal(t, "/conversations/507/reply", rec.Path)
-	require.Equal(t, `{"message_type":"comment","type":"user","intercom_user_id":"6657aca96abd0166b52ae27d","body":"Thanks again :)"}`, string(rec.Body))
+	testMethod(t, rec, http.MethodPost)
+	testPath(t, rec, "/conversations/507/reply")
+	testJSONBody(t, rec, `{"message_type":"comment","type":"user","intercom_user_id":"6657aca96abd0166b52ae27d","body":"Thanks again :)"}`)
 	require.Equal(t, ID("507"), got.ID)
 	require.Equal(t, ConversationStateOpen, got.State)
 	require.Equal(t, Timestamp(1717021866), got.FirstContactReply.CreatedAt)
@@ -414,24 +400,22 @@ func TestConversationsReply(t *testing.T) {
 	_, _, err := c.Conversations.Reply(ctx, "last", &ContactReply{Email: "joe@bloggs.com", Body: "Thanks again :)", CreatedAt: 1717021872,
 		AttachmentURLs: []string{"https://example.com/a.png"}})
 	require.NoError(t, err)
-	require.Equal(t, "/conversations/last/reply", srv.LastRequest().Path)
-	require.Equal(t, `{"message_type":"comment","type":"user","email":"joe@bloggs.com","body":"Thanks again :)","created_at":1717021872,"attachment_urls":["https://example.com/a.png"]}`,
-		string(srv.LastRequest().Body))
+	testPath(t, srv.LastRequest(), "/conversations/last/reply")
+	testJSONBody(t, srv.LastRequest(), `{"message_type":"comment","type":"user","email":"joe@bloggs.com","body":"Thanks again :)","created_at":1717021872,"attachment_urls":["https://example.com/a.png"]}`)
 
 	// An admin note.
 	srv.Respond("replyConversation", 200, "Admin note reply")
 	got, _, err = c.Conversations.Reply(ctx, "508", AdminReply{AdminID: "991267991", MessageType: ReplyNote, Body: "<p>Coffee</p>",
 		AttachmentFiles: []ConversationAttachmentFile{{ContentType: "text/plain", Data: "aGk=", Name: "hi.txt"}}})
 	require.NoError(t, err)
-	require.JSONEq(t, `{"message_type":"note","type":"admin","admin_id":"991267991","body":"<p>Coffee</p>","attachment_files":[{"content_type":"text/plain","data":"aGk=","name":"hi.txt"}]}`,
-		string(srv.LastRequest().Body))
+	require.JSONEq(t, `{"message_type":"note","type":"admin","admin_id":"991267991","body":"<p>Coffee</p>","attachment_files":[{"content_type":"text/plain","data":"aGk=","name":"hi.txt"}]}`, string(srv.LastRequest().Body))
 	assertLossless(t, "replyConversation", srv.Example("replyConversation", 200, "Admin note reply"), got)
 	require.Equal(t, ConversationPartNote, got.ConversationParts.ConversationParts[0].PartType)
 
 	// An admin comment is the default message type.
 	_, _, err = c.Conversations.Reply(ctx, "508", &AdminReply{AdminID: "7", Body: "Hello"})
 	require.NoError(t, err)
-	require.Equal(t, `{"message_type":"comment","type":"admin","admin_id":"7","body":"Hello"}`, string(srv.LastRequest().Body))
+	testJSONBody(t, srv.LastRequest(), `{"message_type":"comment","type":"admin","admin_id":"7","body":"Hello"}`)
 }
 
 func TestConversationsReplyValidation(t *testing.T) {
@@ -458,7 +442,7 @@ func TestConversationsReplyValidation(t *testing.T) {
 		t.Run(fmt.Sprint(i), func(t *testing.T) {
 			c, srv := newSpecClient(t)
 			_, _, err := c.Conversations.Reply(ctx, tc.id, tc.req)
-			requireInvalidNoIO(t, srv, err, tc.field)
+			testInvalidNoIO(t, srv, err, tc.field)
 		})
 	}
 	// Exactly 10 attachments is fine.
@@ -472,9 +456,9 @@ func TestConversationsManage(t *testing.T) {
 	got, rec := exercise(t, srv, "manageConversation", "Conversations.Manage", func() (*Conversation, *Response, error) {
 		return c.Conversations.Manage(ctx, "514", CloseRequest{AdminID: "991268003", Body: "Goodbye :)"})
 	})
-	require.Equal(t, http.MethodPost, rec.Method)
-	require.Equal(t, "/conversations/514/parts", rec.Path)
-	require.Equal(t, `{"message_type":"close","type":"admin","admin_id":"991268003","body":"Goodbye :)"}`, string(rec.Body))
+	testMethod(t, rec, http.MethodPost)
+	testPath(t, rec, "/conversations/514/parts")
+	testJSONBody(t, rec, `{"message_type":"close","type":"admin","admin_id":"991268003","body":"Goodbye :)"}`)
 	require.Equal(t, ConversationStateClosed, got.State)
 	require.Equal(t, ConversationPartClose, got.ConversationParts.ConversationParts[0].PartType)
 
@@ -526,7 +510,7 @@ func TestConversationsManage(t *testing.T) {
 	// Assigning to a team with a message.
 	_, _, err := c.Conversations.Assign(ctx, "525", AssignRequest{AdminID: "1", AssigneeID: "814", Type: AssigneeTeam, Body: "Passing you over"})
 	require.NoError(t, err)
-	require.Equal(t, `{"message_type":"assignment","type":"team","admin_id":"1","assignee_id":"814","body":"Passing you over"}`, string(srv.LastRequest().Body))
+	testJSONBody(t, srv.LastRequest(), `{"message_type":"assignment","type":"team","admin_id":"1","assignee_id":"814","body":"Passing you over"}`)
 }
 
 func TestConversationsManageValidation(t *testing.T) {
@@ -564,7 +548,7 @@ func TestConversationsManageValidation(t *testing.T) {
 	for _, tc := range cases {
 		t.Run(tc.name, func(t *testing.T) {
 			c, srv := newSpecClient(t)
-			requireInvalidNoIO(t, srv, tc.call(c), tc.field)
+			testInvalidNoIO(t, srv, tc.call(c), tc.field)
 		})
 	}
 	for _, r := range []ManageRequest{CloseRequest{}, SnoozeRequest{}, OpenRequest{}, AssignRequest{}} {
@@ -583,9 +567,9 @@ func TestConversationsRunAssignmentRules(t *testing.T) {
 	got, rec := exercise(t, srv, "autoAssignConversation", "Conversations.RunAssignmentRules", func() (*Conversation, *Response, error) {
 		return c.Conversations.RunAssignmentRules(ctx, "529")
 	})
-	require.Equal(t, http.MethodPost, rec.Method)
-	require.Equal(t, "/conversations/529/run_assignment_rules", rec.Path)
-	require.Empty(t, rec.Body)
+	testMethod(t, rec, http.MethodPost)
+	testPath(t, rec, "/conversations/529/run_assignment_rules")
+	testNoBody(t, rec)
 	require.Equal(t, ID("529"), got.ID)
 	part := got.ConversationParts.ConversationParts[0]
 	require.Equal(t, ConversationPartDefaultAssign, part.PartType)
@@ -593,7 +577,7 @@ func TestConversationsRunAssignmentRules(t *testing.T) {
 
 	c2, srv2 := newSpecClient(t)
 	_, _, err := c2.Conversations.RunAssignmentRules(ctx, "")
-	requireInvalidNoIO(t, srv2, err, "id")
+	testInvalidNoIO(t, srv2, err, "id")
 }
 
 func TestConversationsAttachContact(t *testing.T) {
@@ -603,14 +587,14 @@ func TestConversationsAttachContact(t *testing.T) {
 	got, rec := exercise(t, srv, "attachContactToConversation", "Conversations.AttachContact", func() (*Conversation, *Response, error) {
 		return c.Conversations.AttachContact(ctx, "123", AttachContactRequest{AdminID: "991268026", Customer: ConversationCustomer{IntercomUserID: "6657accd6abd0166b52ae296"}})
 	})
-	require.Equal(t, http.MethodPost, rec.Method)
-	require.Equal(t, "/conversations/123/customers", rec.Path)
-	require.Equal(t, `{"admin_id":"991268026","customer":{"intercom_user_id":"6657accd6abd0166b52ae296"}}`, string(rec.Body))
+	testMethod(t, rec, http.MethodPost)
+	testPath(t, rec, "/conversations/123/customers")
+	testJSONBody(t, rec, `{"admin_id":"991268026","customer":{"intercom_user_id":"6657accd6abd0166b52ae296"}}`)
 	require.Equal(t, []ConversationContact{{Type: "user", ID: "6657accd6abd0166b52ae296"}}, got.Customers)
 
 	_, _, err := c.Conversations.AttachContact(ctx, "123", AttachContactRequest{AdminID: "1", Customer: ConversationCustomer{Email: "joe@example.com"}})
 	require.NoError(t, err)
-	require.Equal(t, `{"admin_id":"1","customer":{"email":"joe@example.com"}}`, string(srv.LastRequest().Body))
+	testJSONBody(t, srv.LastRequest(), `{"admin_id":"1","customer":{"email":"joe@example.com"}}`)
 
 	for i, tc := range []struct {
 		req   AttachContactRequest
@@ -623,7 +607,7 @@ func TestConversationsAttachContact(t *testing.T) {
 		t.Run(fmt.Sprint(i), func(t *testing.T) {
 			c, srv := newSpecClient(t)
 			_, _, err := c.Conversations.AttachContact(ctx, "123", tc.req)
-			requireInvalidNoIO(t, srv, err, tc.field)
+			testInvalidNoIO(t, srv, err, tc.field)
 		})
 	}
 }
@@ -635,10 +619,10 @@ func TestConversationsDetachContact(t *testing.T) {
 	got, rec := exercise(t, srv, "detachContactFromConversation", "Conversations.DetachContact", func() (*Conversation, *Response, error) {
 		return c.Conversations.DetachContact(ctx, "123", "6657acdb6abd0166b52ae2a2", DetachContactRequest{AdminID: "991268034"})
 	})
-	require.Equal(t, http.MethodDelete, rec.Method)
-	require.Equal(t, "/conversations/123/customers/6657acdb6abd0166b52ae2a2", rec.Path)
+	testMethod(t, rec, http.MethodDelete)
+	testPath(t, rec, "/conversations/123/customers/6657acdb6abd0166b52ae2a2")
 	require.Equal(t, "application/json", rec.Header.Get("Content-Type"))
-	require.Equal(t, `{"admin_id":"991268034"}`, string(rec.Body))
+	testJSONBody(t, rec, `{"admin_id":"991268034"}`)
 	require.Equal(t, ID("6657acdb6abd0166b52ae2a2"), got.Customers[0].ID)
 
 	// The last contact cannot be removed: 422.
@@ -651,11 +635,11 @@ func TestConversationsDetachContact(t *testing.T) {
 
 	c2, srv2 := newSpecClient(t)
 	_, _, err = c2.Conversations.DetachContact(ctx, "123", "", DetachContactRequest{AdminID: "1"})
-	requireInvalidNoIO(t, srv2, err, "contact_id")
+	testInvalidNoIO(t, srv2, err, "contact_id")
 	_, _, err = c2.Conversations.DetachContact(ctx, "", "abc", DetachContactRequest{AdminID: "1"})
-	requireInvalidNoIO(t, srv2, err, "conversation_id")
+	testInvalidNoIO(t, srv2, err, "conversation_id")
 	_, _, err = c2.Conversations.DetachContact(ctx, "123", "abc", DetachContactRequest{})
-	requireInvalidNoIO(t, srv2, err, "admin_id")
+	testInvalidNoIO(t, srv2, err, "admin_id")
 }
 
 func TestConversationsRedact(t *testing.T) {
@@ -665,14 +649,14 @@ func TestConversationsRedact(t *testing.T) {
 	got, rec := exercise(t, srv, "redactConversation", "Conversations.Redact", func() (*Conversation, *Response, error) {
 		return c.Conversations.Redact(ctx, RedactPart("591", "132"))
 	})
-	require.Equal(t, http.MethodPost, rec.Method)
-	require.Equal(t, "/conversations/redact", rec.Path)
-	require.Equal(t, `{"type":"conversation_part","conversation_id":"591","conversation_part_id":"132"}`, string(rec.Body))
+	testMethod(t, rec, http.MethodPost)
+	testPath(t, rec, "/conversations/redact")
+	testJSONBody(t, rec, `{"type":"conversation_part","conversation_id":"591","conversation_part_id":"132"}`)
 	require.True(t, got.ConversationParts.ConversationParts[0].Redacted)
 
 	_, _, err := c.Conversations.Redact(ctx, RedactSource("591", "403918378"))
 	require.NoError(t, err)
-	require.Equal(t, `{"type":"source","conversation_id":"591","source_id":"403918378"}`, string(srv.LastRequest().Body))
+	testJSONBody(t, srv.LastRequest(), `{"type":"source","conversation_id":"591","source_id":"403918378"}`)
 
 	for i, tc := range []struct {
 		req   RedactConversationRequest
@@ -687,7 +671,7 @@ func TestConversationsRedact(t *testing.T) {
 		t.Run(fmt.Sprint(i), func(t *testing.T) {
 			c, srv := newSpecClient(t)
 			_, _, err := c.Conversations.Redact(ctx, tc.req)
-			requireInvalidNoIO(t, srv, err, tc.field)
+			testInvalidNoIO(t, srv, err, tc.field)
 		})
 	}
 }
@@ -699,16 +683,16 @@ func TestConversationsConvertToTicket(t *testing.T) {
 	got, rec := exercise(t, srv, "convertConversationToTicket", "Conversations.ConvertToTicket", func() (*Ticket, *Response, error) {
 		return c.Conversations.ConvertToTicket(ctx, "594", ConvertConversationToTicketRequest{TicketTypeID: "81"})
 	})
-	require.Equal(t, http.MethodPost, rec.Method)
-	require.Equal(t, "/conversations/594/convert", rec.Path)
-	require.Equal(t, `{"ticket_type_id":"81"}`, string(rec.Body))
+	testMethod(t, rec, http.MethodPost)
+	testPath(t, rec, "/conversations/594/convert")
+	testJSONBody(t, rec, `{"ticket_type_id":"81"}`)
 	require.Equal(t, ID("594"), got.ID)
 	require.Equal(t, ID("7"), got.TicketID)
 
 	_, _, err := c.Conversations.ConvertToTicket(ctx, "594", ConvertConversationToTicketRequest{TicketTypeID: "81",
 		Attributes: map[string]any{"_default_title_": "Found a bug"}})
 	require.NoError(t, err)
-	require.Equal(t, `{"ticket_type_id":"81","attributes":{"_default_title_":"Found a bug"}}`, string(srv.LastRequest().Body))
+	testJSONBody(t, srv.LastRequest(), `{"ticket_type_id":"81","attributes":{"_default_title_":"Found a bug"}}`)
 
 	srv.Respond("convertConversationToTicket", http.StatusBadRequest, "Bad request")
 	_, _, err = c.Conversations.ConvertToTicket(ctx, "594", ConvertConversationToTicketRequest{TicketTypeID: "82"})
@@ -719,7 +703,7 @@ func TestConversationsConvertToTicket(t *testing.T) {
 
 	c2, srv2 := newSpecClient(t)
 	_, _, err = c2.Conversations.ConvertToTicket(ctx, "594", ConvertConversationToTicketRequest{})
-	requireInvalidNoIO(t, srv2, err, "ticket_type_id")
+	testInvalidNoIO(t, srv2, err, "ticket_type_id")
 }
 
 func TestConversationTeammatesAcceptsWebhookKey(t *testing.T) {

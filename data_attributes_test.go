@@ -15,10 +15,10 @@ func TestDataAttributesList(t *testing.T) {
 	got, rec := exercise(t, srv, "lisDataAttributes", "DataAttributes.List", func() (*DataAttributeList, *Response, error) {
 		return c.DataAttributes.List(context.Background(), &ListDataAttributesOptions{Model: DataAttributeModelCompany, IncludeArchived: true})
 	})
-	require.Equal(t, http.MethodGet, rec.Method)
-	require.Equal(t, "/data_attributes", rec.Path)
-	require.Equal(t, "include_archived=true&model=company", rec.RawQuery)
-	require.Empty(t, rec.Body)
+	testMethod(t, rec, http.MethodGet)
+	testPath(t, rec, "/data_attributes")
+	testQuery(t, rec, "include_archived=true&model=company")
+	testNoBody(t, rec)
 	require.Equal(t, "list", got.Type)
 	require.Len(t, got.Data, 17)
 	custom := got.Data[11]
@@ -34,11 +34,11 @@ func TestDataAttributesList(t *testing.T) {
 	// nil options: no query at all.
 	_, _, err := c.DataAttributes.List(context.Background(), nil)
 	require.NoError(t, err)
-	require.Empty(t, srv.LastRequest().RawQuery)
+	testQuery(t, srv.LastRequest(), "")
 	// Only the set fields are sent.
 	_, _, err = c.DataAttributes.List(context.Background(), &ListDataAttributesOptions{Model: DataAttributeModelConversation})
 	require.NoError(t, err)
-	require.Equal(t, "model=conversation", srv.LastRequest().RawQuery)
+	testQuery(t, srv.LastRequest(), "model=conversation")
 }
 
 func TestDataAttributesCreate(t *testing.T) {
@@ -47,9 +47,9 @@ func TestDataAttributesCreate(t *testing.T) {
 	got, rec := exercise(t, srv, "createDataAttribute", "DataAttributes.Create", func() (*DataAttribute, *Response, error) {
 		return c.DataAttributes.Create(context.Background(), CreateDataAttributeRequest{Name: "Mithril Shirt", Model: DataAttributeModelCompany, DataType: DataAttributeTypeString})
 	})
-	require.Equal(t, http.MethodPost, rec.Method)
-	require.Equal(t, "/data_attributes", rec.Path)
-	require.Equal(t, `{"name":"Mithril Shirt","model":"company","data_type":"string"}`, string(rec.Body))
+	testMethod(t, rec, http.MethodPost)
+	testPath(t, rec, "/data_attributes")
+	testJSONBody(t, rec, `{"name":"Mithril Shirt","model":"company","data_type":"string"}`)
 	require.Equal(t, ID("53"), got.ID)
 	require.Equal(t, "custom_attributes.Mithril Shirt", got.FullName)
 	require.True(t, got.APIWritable)
@@ -60,8 +60,7 @@ func TestDataAttributesCreate(t *testing.T) {
 	_, _, err := c.DataAttributes.Create(context.Background(), CreateDataAttributeRequest{Name: "Size", Model: DataAttributeModelContact,
 		DataType: DataAttributeTypeString, Description: "d", Options: []string{"S", "M"}, MessengerWritable: &f})
 	require.NoError(t, err)
-	require.Equal(t, `{"name":"Size","model":"contact","data_type":"string","description":"d","options":["S","M"],"messenger_writable":false}`,
-		string(srv.LastRequest().Body))
+	testJSONBody(t, srv.LastRequest(), `{"name":"Size","model":"contact","data_type":"string","description":"d","options":["S","M"],"messenger_writable":false}`)
 }
 
 func TestDataAttributesCreateValidation(t *testing.T) {
@@ -99,9 +98,9 @@ func TestDataAttributesUpdate(t *testing.T) {
 		return c.DataAttributes.Update(context.Background(), "60", UpdateDataAttributeRequest{
 			Description: Some("Just a plain old ring"), Archived: Some(false)})
 	})
-	require.Equal(t, http.MethodPut, rec.Method)
-	require.Equal(t, "/data_attributes/60", rec.Path)
-	require.Equal(t, `{"archived":false,"description":"Just a plain old ring"}`, string(rec.Body), "set fields only, false included")
+	testMethod(t, rec, http.MethodPut)
+	testPath(t, rec, "/data_attributes/60")
+	testJSONBody(t, rec, `{"archived":false,"description":"Just a plain old ring"}`, "set fields only, false included")
 	require.Equal(t, ID("60"), got.ID)
 	require.Equal(t, []string{"1-10", "11-20"}, got.Options)
 	require.Equal(t, Timestamp(1717021976), got.UpdatedAt)
@@ -157,6 +156,6 @@ func TestDataAttributesUpdateOptionsWire(t *testing.T) {
 	_, _, _ = c.DataAttributes.Update(context.Background(), "60", UpdateDataAttributeRequest{Options: DataAttributeOptions{"1-10", "11-20"}})
 	rec := srv.LastRequest()
 	require.Equal(t, "updateDataAttribute", rec.OperationID)
-	require.Equal(t, `{"options":[{"value":"1-10"},{"value":"11-20"}]}`, string(rec.Body))
+	testJSONBody(t, rec, `{"options":[{"value":"1-10"},{"value":"11-20"}]}`)
 	t.Logf("harness violations (schema says strings): %v", rec.Violations)
 }

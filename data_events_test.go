@@ -21,15 +21,15 @@ func TestDataEventsCreate(t *testing.T) {
 		})
 		return noResult(resp, err)
 	})
-	require.Equal(t, http.MethodPost, rec.Method)
-	require.Equal(t, "/events", rec.Path)
-	require.Empty(t, rec.RawQuery)
-	require.Equal(t, `{"event_name":"invited-friend","created_at":1671028894,"user_id":"314159","metadata":{"invite_code":"ADDAFRIEND"}}`, string(rec.Body))
+	testMethod(t, rec, http.MethodPost)
+	testPath(t, rec, "/events")
+	testQuery(t, rec, "")
+	testJSONBody(t, rec, `{"event_name":"invited-friend","created_at":1671028894,"user_id":"314159","metadata":{"invite_code":"ADDAFRIEND"}}`)
 
 	resp, err := c.DataEvents.Create(context.Background(), CreateDataEventRequest{EventName: "x", CreatedAt: 1, Email: "a@b.c"})
 	require.NoError(t, err)
 	require.Equal(t, http.StatusAccepted, resp.StatusCode)
-	require.Equal(t, `{"event_name":"x","created_at":1,"email":"a@b.c"}`, string(srv.LastRequest().Body))
+	testJSONBody(t, srv.LastRequest(), `{"event_name":"x","created_at":1,"email":"a@b.c"}`)
 }
 
 func TestDataEventsCreateValidation(t *testing.T) {
@@ -62,11 +62,11 @@ func TestDataEventsList(t *testing.T) {
 	got, rec := exercise(t, srv, "lisDataEvents", "DataEvents.List", func() (*DataEventList, *Response, error) {
 		return c.DataEvents.List(context.Background(), ListDataEventsOptions{UserID: "3ecf64d0-9ed1-4e9f-88e1-da7d6e6782f3", Summary: true})
 	})
-	require.Equal(t, http.MethodGet, rec.Method)
-	require.Equal(t, "/events", rec.Path)
+	testMethod(t, rec, http.MethodGet)
+	testPath(t, rec, "/events")
 	// The object parameter "filter" travels as a bare user_id=…, which the
 	// harness accepts (form, explode).
-	require.Equal(t, "summary=true&type=user&user_id=3ecf64d0-9ed1-4e9f-88e1-da7d6e6782f3", rec.RawQuery)
+	testQuery(t, rec, "summary=true&type=user&user_id=3ecf64d0-9ed1-4e9f-88e1-da7d6e6782f3")
 	require.Empty(t, rec.Violations)
 	require.Equal(t, DataEventTypeSummary, got.Type)
 	require.Equal(t, "user26@email.com", got.Email)
@@ -82,7 +82,7 @@ func TestDataEventsList(t *testing.T) {
 	} {
 		_, _, err := c.DataEvents.List(context.Background(), tc.opt)
 		require.NoError(t, err)
-		require.Equal(t, tc.query, srv.LastRequest().RawQuery)
+		testQuery(t, srv.LastRequest(), tc.query)
 		require.Empty(t, srv.LastRequest().Violations)
 	}
 }
@@ -172,9 +172,9 @@ func TestDataEventsListAll(t *testing.T) {
 	require.Equal(t, []string{"a", "b", "c"}, names)
 	reqs := srv.Requests()
 	require.Len(t, reqs, 2)
-	require.Equal(t, "intercom_user_id=63a0979a5eeebeaf28dd56ba&per_page=2&type=user", reqs[0].RawQuery, "Summary is ignored by ListAll")
-	require.Equal(t, "/events", reqs[1].Path)
-	require.Equal(t, "before=1389913941064&intercom_user_id=63a0979a5eeebeaf28dd56ba&per_page=2&type=user", reqs[1].RawQuery)
+	testQuery(t, reqs[0], "intercom_user_id=63a0979a5eeebeaf28dd56ba&per_page=2&type=user", "Summary is ignored by ListAll")
+	testPath(t, reqs[1], "/events")
+	testQuery(t, reqs[1], "before=1389913941064&intercom_user_id=63a0979a5eeebeaf28dd56ba&per_page=2&type=user")
 	require.True(t, opt.Summary, "the caller's options are not changed")
 
 	// Lazy: breaking after the first item sends no further request.
@@ -245,9 +245,9 @@ func TestDataEventsSummaries(t *testing.T) {
 		})
 		return noResult(resp, err)
 	})
-	require.Equal(t, http.MethodPost, rec.Method)
-	require.Equal(t, "/events/summaries", rec.Path)
-	require.Equal(t, `{"user_id":"314159","event_summaries":{"event_name":"invited-friend","count":1,"first":1671028894,"last":1671028894}}`, string(rec.Body))
+	testMethod(t, rec, http.MethodPost)
+	testPath(t, rec, "/events/summaries")
+	testJSONBody(t, rec, `{"user_id":"314159","event_summaries":{"event_name":"invited-friend","count":1,"first":1671028894,"last":1671028894}}`)
 
 	n := len(srv.Requests())
 	_, err := c.DataEvents.Summaries(context.Background(), CreateDataEventSummariesRequest{EventSummaries: DataEventSummaryEntry{EventName: "x"}})

@@ -22,9 +22,9 @@ func TestDataExportCreate(t *testing.T) {
 	got, rec := exercise(t, srv, "createDataExport", "DataExport.Create", func() (*DataExport, *Response, error) {
 		return c.DataExport.Create(context.Background(), CreateDataExportRequest{CreatedAtAfter: 1717003983, CreatedAtBefore: 1717021983})
 	})
-	require.Equal(t, http.MethodPost, rec.Method)
-	require.Equal(t, "/export/content/data", rec.Path)
-	require.Equal(t, `{"created_at_after":1717003983,"created_at_before":1717021983}`, string(rec.Body))
+	testMethod(t, rec, http.MethodPost)
+	testPath(t, rec, "/export/content/data")
+	testJSONBody(t, rec, `{"created_at_after":1717003983,"created_at_before":1717021983}`)
 	require.Equal(t, "3pnq4uopx4s9cmye", got.JobIdentifier)
 	require.Equal(t, DataExportPending, got.Status)
 	require.False(t, got.Status.Done())
@@ -48,9 +48,9 @@ func TestDataExportGet(t *testing.T) {
 	got, rec := exercise(t, srv, "getDataExport", "DataExport.Get", func() (*DataExport, *Response, error) {
 		return c.DataExport.Get(context.Background(), "g7izbbolicujndl4")
 	})
-	require.Equal(t, http.MethodGet, rec.Method)
-	require.Equal(t, "/export/content/data/g7izbbolicujndl4", rec.Path)
-	require.Empty(t, rec.Body)
+	testMethod(t, rec, http.MethodGet)
+	testPath(t, rec, "/export/content/data/g7izbbolicujndl4")
+	testNoBody(t, rec)
 	require.Equal(t, "g7izbbolicujndl4", got.JobIdentifier)
 
 	srv.RespondJSON("getDataExport", 200, `{"job_identifier":"g7","status":"completed","download_url":"https://api.intercom.io/download/content/data/g7","download_expires_at":"1674917488"}`)
@@ -78,9 +78,9 @@ func TestDataExportCancel(t *testing.T) {
 	got, rec := exercise(t, srv, "cancelDataExport", "DataExport.Cancel", func() (*DataExport, *Response, error) {
 		return c.DataExport.Cancel(context.Background(), "vl698f5y3e0vz9y6")
 	})
-	require.Equal(t, http.MethodPost, rec.Method)
-	require.Equal(t, "/export/cancel/vl698f5y3e0vz9y6", rec.Path)
-	require.Empty(t, rec.Body, "cancel sends no body")
+	testMethod(t, rec, http.MethodPost)
+	testPath(t, rec, "/export/cancel/vl698f5y3e0vz9y6")
+	testNoBody(t, rec, "cancel sends no body")
 	require.Equal(t, DataExportCanceled, got.Status)
 	require.True(t, got.Status.Done())
 
@@ -104,7 +104,7 @@ func TestDataExportWaitForCompletion(t *testing.T) {
 	require.NoError(t, err)
 	require.Equal(t, DataExportCompleted, got.Status)
 	require.Len(t, srv.Requests(), 3)
-	require.Equal(t, "/export/content/data/j1", srv.LastRequest().Path)
+	testPath(t, srv.LastRequest(), "/export/content/data/j1")
 
 	// The context ends the wait (cancelled during the second poll).
 	ctx, cancel := context.WithCancel(context.Background())
@@ -150,8 +150,8 @@ func TestDataExportDownload(t *testing.T) {
 		b, err := io.ReadAll(rc)
 		return &b, resp, err
 	})
-	require.Equal(t, http.MethodGet, rec.Method)
-	require.Equal(t, "/download/content/data/xyz1234", rec.Path)
+	testMethod(t, rec, http.MethodGet)
+	testPath(t, rec, "/download/content/data/xyz1234")
 	require.Equal(t, "application/octet-stream", rec.Header.Get("Accept"))
 	require.Equal(t, string(spectest.DataExportCSV()), string(*got), "the served gzipped CSV, un-gzipped")
 }

@@ -119,7 +119,7 @@ func (s *rawServer) writeAndAwait(t *testing.T, c net.Conn, b string) {
 	assert.NoError(t, err)
 	for deadline := time.Now().Add(10 * time.Second); s.read.Load() < want; time.Sleep(time.Millisecond) {
 		if time.Now().After(deadline) {
-			t.Errorf("the client read %d of %d bytes", s.read.Load(), want)
+			assert.Failf(t, "the client stopped reading", "it read %d of %d bytes", s.read.Load(), want)
 			return
 		}
 	}
@@ -181,18 +181,18 @@ func TestFaultResetBeforeResponse(t *testing.T) {
 			srv.n.Store(0)
 			start := time.Now()
 			err := tc.call(fltClient(t, srv.URL))
-			assert.Less(t, time.Since(start), 5*time.Second)
+			require.Less(t, time.Since(start), 5*time.Second)
 			var ce *ConnectionError
 			require.ErrorAs(t, err, &ce)
-			assert.Equal(t, tc.requests, srv.n.Load(), "requests the server saw")
-			assert.Equal(t, int(tc.requests), ce.Attempts)
-			assert.Equal(t, tc.maybe, ce.MayHaveSucceeded)
+			require.Equal(t, tc.requests, srv.n.Load(), "requests the server saw")
+			require.Equal(t, int(tc.requests), ce.Attempts)
+			require.Equal(t, tc.maybe, ce.MayHaveSucceeded)
 			if tc.maybe {
-				assert.Contains(t, err.Error(), "may have been processed")
+				require.Contains(t, err.Error(), "may have been processed")
 			}
 			// The transport's own error is reachable.
-			assert.True(t, errors.Is(err, syscall.ECONNRESET) || errors.Is(err, io.EOF) || errors.Is(err, io.ErrUnexpectedEOF), "cause: %v", err)
-			assert.NotErrorIs(t, err, ErrUnexpectedResponse)
+			require.True(t, errors.Is(err, syscall.ECONNRESET) || errors.Is(err, io.EOF) || errors.Is(err, io.ErrUnexpectedEOF), "cause: %v", err)
+			require.NotErrorIs(t, err, ErrUnexpectedResponse)
 			assertTokenFree(t, err)
 		})
 	}
@@ -209,15 +209,15 @@ func TestFaultConnectionRefused(t *testing.T) {
 	c := fltClient(t, "http://"+addr)
 	start := time.Now()
 	_, _, err = c.Notes.Create(fltCtx(t, 10*time.Second), "c1", CreateNoteRequest{Body: "hi"})
-	assert.Less(t, time.Since(start), 5*time.Second)
+	require.Less(t, time.Since(start), 5*time.Second)
 	var ce *ConnectionError
 	require.ErrorAs(t, err, &ce)
-	assert.Equal(t, 4, ce.Attempts, "a refused connection is retried for every method")
-	assert.False(t, ce.MayHaveSucceeded)
-	assert.ErrorIs(t, err, syscall.ECONNREFUSED)
+	require.Equal(t, 4, ce.Attempts, "a refused connection is retried for every method")
+	require.False(t, ce.MayHaveSucceeded)
+	require.ErrorIs(t, err, syscall.ECONNREFUSED)
 	var op *net.OpError
 	require.ErrorAs(t, err, &op)
-	assert.Equal(t, "dial", op.Op)
+	require.Equal(t, "dial", op.Op)
 }
 
 // TestFaultResetMidBody: the status line and part of a 200 body arrive, then
@@ -255,11 +255,11 @@ func TestFaultResetMidBody(t *testing.T) {
 				require.ErrorIs(t, err, ErrUnexpectedResponse, call.name)
 				var de *DecodeError
 				require.ErrorAs(t, err, &de)
-				assert.Equal(t, 200, de.StatusCode)
-				assert.Contains(t, de.Snippet, `"name":"Ada Lovel`, "the partial body is shown")
-				assert.True(t, errors.Is(err, io.ErrUnexpectedEOF) || errors.Is(err, syscall.ECONNRESET), "cause: %v", err)
-				assert.Contains(t, err.Error(), "reading body")
-				assert.Equal(t, int32(1), srv.n.Load(), "%s: a cut-off 2xx body is not retried", call.name)
+				require.Equal(t, 200, de.StatusCode)
+				require.Contains(t, de.Snippet, `"name":"Ada Lovel`, "the partial body is shown")
+				require.True(t, errors.Is(err, io.ErrUnexpectedEOF) || errors.Is(err, syscall.ECONNRESET), "cause: %v", err)
+				require.Contains(t, err.Error(), "reading body")
+				require.Equal(t, int32(1), srv.n.Load(), "%s: a cut-off 2xx body is not retried", call.name)
 				assertTokenFree(t, err)
 			}
 		})
@@ -288,11 +288,11 @@ func TestFaultMalformedSuccessBody(t *testing.T) {
 			require.ErrorIs(t, err, ErrUnexpectedResponse)
 			var de *DecodeError
 			require.ErrorAs(t, err, &de)
-			assert.Equal(t, 200, de.StatusCode)
-			assert.Equal(t, "application/json", de.ContentType)
-			assert.Equal(t, tc.body, de.Snippet)
-			assert.ErrorAs(t, err, tc.cause)
-			assert.Equal(t, int32(1), srv.posts.Load(), "sent once")
+			require.Equal(t, 200, de.StatusCode)
+			require.Equal(t, "application/json", de.ContentType)
+			require.Equal(t, tc.body, de.Snippet)
+			require.ErrorAs(t, err, tc.cause)
+			require.Equal(t, int32(1), srv.posts.Load(), "sent once")
 		})
 	}
 }
@@ -594,18 +594,18 @@ func TestFaultHTMLBadGateway(t *testing.T) {
 	require.ErrorIs(t, err, ErrServer)
 	var ae *APIError
 	require.ErrorAs(t, err, &ae)
-	assert.Equal(t, 502, ae.StatusCode)
-	assert.True(t, strings.HasPrefix(ae.Snippet, "<html>"), ae.Snippet)
-	assert.LessOrEqual(t, len(ae.Snippet), snippetLen+len("…"))
-	assert.True(t, strings.HasSuffix(ae.Snippet, "…"), "a long page is cut")
-	assert.Contains(t, err.Error(), "502 Bad Gateway")
-	assert.Empty(t, ae.Errors)
-	assert.Equal(t, int32(4), srv.n.Load(), "GET retried")
+	require.Equal(t, 502, ae.StatusCode)
+	require.True(t, strings.HasPrefix(ae.Snippet, "<html>"), ae.Snippet)
+	require.LessOrEqual(t, len(ae.Snippet), snippetLen+len("…"))
+	require.True(t, strings.HasSuffix(ae.Snippet, "…"), "a long page is cut")
+	require.Contains(t, err.Error(), "502 Bad Gateway")
+	require.Empty(t, ae.Errors)
+	require.Equal(t, int32(4), srv.n.Load(), "GET retried")
 
 	srv.n.Store(0)
 	_, _, err = c.Notes.Create(ctx, "c1", CreateNoteRequest{Body: "hi"})
 	require.ErrorAs(t, err, &ae)
-	assert.Equal(t, int32(1), srv.n.Load(), "POST sent once")
+	require.Equal(t, int32(1), srv.n.Load(), "POST sent once")
 }
 
 // countingTransport counts the response body bytes the SDK reads.
@@ -666,17 +666,17 @@ func TestFaultHugeErrorBody(t *testing.T) {
 			c := fltClient(t, srv.URL, WithHTTPClient(&http.Client{Transport: ct}))
 			start := time.Now()
 			_, _, err := c.Admins.Get(fltCtx(t, 20*time.Second), "1")
-			assert.Less(t, time.Since(start), 10*time.Second)
+			require.Less(t, time.Since(start), 10*time.Second)
 			var ae *APIError
 			require.ErrorAs(t, err, &ae)
-			assert.Equal(t, tc.status, ae.StatusCode)
-			assert.Equal(t, tc.requests, srv.n.Load())
-			assert.LessOrEqual(t, len(ae.Snippet), snippetLen+len("…"))
-			assert.Less(t, len(err.Error()), 2048, "the error string stays short")
+			require.Equal(t, tc.status, ae.StatusCode)
+			require.Equal(t, tc.requests, srv.n.Load())
+			require.LessOrEqual(t, len(ae.Snippet), snippetLen+len("…"))
+			require.Less(t, len(err.Error()), 2048, "the error string stays short")
 			// Per retried attempt retryablehttp drains at most 4 KiB; the
 			// final attempt reads 1 MiB for the error and drains ≤ 1 MiB.
 			limit := int64(2*maxErrorBody) + int64(tc.requests)*(4<<10) + 64<<10
-			assert.LessOrEqual(t, ct.read.Load(), limit, "bytes read by the SDK")
+			require.LessOrEqual(t, ct.read.Load(), limit, "bytes read by the SDK")
 			t.Logf("server wrote %d bytes (socket buffers absorb some), SDK read %d", written.Load(), ct.read.Load())
 		})
 	}
@@ -726,23 +726,23 @@ func TestFaultLenientSuccessBodies(t *testing.T) {
 
 	contact, _, err := c.Contacts.Get(ctx, "6443")
 	require.NoError(t, err)
-	assert.Equal(t, ID("6443"), contact.ID)
-	assert.Equal(t, ContactRole("robot"), contact.Role)
-	assert.Equal(t, ID("991267"), contact.OwnerID)
+	require.Equal(t, ID("6443"), contact.ID)
+	require.Equal(t, ContactRole("robot"), contact.Role)
+	require.Equal(t, ID("991267"), contact.OwnerID)
 
 	conv, _, err := c.Conversations.Get(ctx, "147", nil)
 	require.NoError(t, err)
-	assert.Equal(t, ID("147"), conv.ID)
-	assert.Equal(t, ConversationState("snoozed_forever"), conv.State)
-	assert.Equal(t, ConversationPriority("critical"), conv.Priority)
-	assert.Equal(t, ID("814860"), conv.AdminAssigneeID)
-	assert.Equal(t, ID("5017691"), conv.TeamAssigneeID)
+	require.Equal(t, ID("147"), conv.ID)
+	require.Equal(t, ConversationState("snoozed_forever"), conv.State)
+	require.Equal(t, ConversationPriority("critical"), conv.Priority)
+	require.Equal(t, ID("814860"), conv.AdminAssigneeID)
+	require.Equal(t, ID("5017691"), conv.TeamAssigneeID)
 
 	tags, _, err := c.Tags.List(ctx)
 	require.NoError(t, err)
 	require.Len(t, tags.Data, 2)
-	assert.Equal(t, ID("17513805"), tags.Data[0].ID)
-	assert.Equal(t, ID("x-1"), tags.Data[1].ID)
+	require.Equal(t, ID("17513805"), tags.Data[0].ID)
+	require.Equal(t, ID("x-1"), tags.Data[1].ID)
 }
 
 // TestFaultPOSTNeverDuplicated sends one POST into each fault and counts what
@@ -767,7 +767,7 @@ func TestFaultPOSTNeverDuplicated(t *testing.T) {
 		{"reset", func(_ int32, w http.ResponseWriter, _ *http.Request) { hijackReset(t, w) }, 1, func(t *testing.T, err error) {
 			var ce *ConnectionError
 			require.ErrorAs(t, err, &ce)
-			assert.True(t, ce.MayHaveSucceeded)
+			require.True(t, ce.MayHaveSucceeded)
 		}},
 		{"close without answer", func(_ int32, w http.ResponseWriter, _ *http.Request) {
 			conn, _, _ := w.(http.Hijacker).Hijack()
@@ -775,7 +775,7 @@ func TestFaultPOSTNeverDuplicated(t *testing.T) {
 		}, 1, func(t *testing.T, err error) {
 			var ce *ConnectionError
 			require.ErrorAs(t, err, &ce)
-			assert.True(t, ce.MayHaveSucceeded)
+			require.True(t, ce.MayHaveSucceeded)
 		}},
 		{"half a status line", func(_ int32, w http.ResponseWriter, _ *http.Request) {
 			conn, buf, _ := w.(http.Hijacker).Hijack()
@@ -785,7 +785,7 @@ func TestFaultPOSTNeverDuplicated(t *testing.T) {
 		}, 1, func(t *testing.T, err error) {
 			var ce *ConnectionError
 			require.ErrorAs(t, err, &ce)
-			assert.True(t, ce.MayHaveSucceeded)
+			require.True(t, ce.MayHaveSucceeded)
 		}},
 		{"500", func(_ int32, w http.ResponseWriter, _ *http.Request) { writeJSON(w, 500, `{}`) }, 1, apiErr(ErrServer)},
 		{"502 HTML", func(_ int32, w http.ResponseWriter, _ *http.Request) {
@@ -814,7 +814,7 @@ func TestFaultPOSTNeverDuplicated(t *testing.T) {
 			c := fltClient(t, srv.URL, WithTimeout(2*time.Second))
 			_, _, err := c.Notes.Create(fltCtx(t, 10*time.Second), "c1", CreateNoteRequest{Body: "hello"})
 			f.check(t, err)
-			assert.Equal(t, f.posts, srv.posts.Load(), "POSTs that reached the server")
+			require.Equal(t, f.posts, srv.posts.Load(), "POSTs that reached the server")
 			assertTokenFree(t, err)
 		})
 	}
@@ -839,7 +839,7 @@ func TestFaultPOSTNeverDuplicated(t *testing.T) {
 		})
 		_, _, err := srv.client(t).Notes.Create(testCtx(t, time.Minute), "c1", CreateNoteRequest{Body: "x"})
 		require.ErrorIs(t, err, ErrUnexpectedResponse)
-		assert.Equal(t, int32(1), srv.n.Load())
+		require.Equal(t, int32(1), srv.n.Load())
 	})
 }
 
@@ -869,25 +869,25 @@ func TestRetryBudgetSustainedOutage(t *testing.T) {
 		require.ErrorIs(t, err, ErrServer)
 	}
 	maxExtra := int32(DefaultRetryBudget / retryCost)
-	assert.Equal(t, calls+maxExtra, srv.n.Load(), "requests = calls + budget/cost")
-	assert.Equal(t, 0, policy.Budget.Available())
+	require.Equal(t, calls+maxExtra, srv.n.Load(), "requests = calls + budget/cost")
+	require.Equal(t, 0, policy.Budget.Available())
 
 	// A drained budget: the next failure is returned at once, unretried.
 	srv.n.Store(0)
 	_, _, err := c.Admins.Get(ctx, "1")
 	require.ErrorIs(t, err, ErrServer)
-	assert.Equal(t, int32(1), srv.n.Load())
+	require.Equal(t, int32(1), srv.n.Load())
 
 	// The outage ends: successes refill the budget, one token each.
 	down.Store(false)
 	for i := range DefaultRetryBudget {
 		_, _, err := c.Admins.Get(ctx, "1")
 		require.NoError(t, err)
-		assert.Equal(t, i+1, policy.Budget.Available())
+		require.Equal(t, i+1, policy.Budget.Available())
 	}
 	_, _, err = c.Admins.Get(ctx, "1")
 	require.NoError(t, err)
-	assert.Equal(t, DefaultRetryBudget, policy.Budget.Available(), "never above capacity")
+	require.Equal(t, DefaultRetryBudget, policy.Budget.Available(), "never above capacity")
 
 	// And retries work again: a short blip is ridden through.
 	var n atomic.Int32
@@ -900,7 +900,7 @@ func TestRetryBudgetSustainedOutage(t *testing.T) {
 	})
 	_, _, err = c.Admins.Get(ctx, "1", WithBaseURL(blip.URL))
 	require.NoError(t, err)
-	assert.Equal(t, DefaultRetryBudget-2*retryCost+successRefund, policy.Budget.Available(), "two retries taken, one success paid back")
+	require.Equal(t, DefaultRetryBudget-2*retryCost+successRefund, policy.Budget.Available(), "two retries taken, one success paid back")
 }
 
 // TestRetryBudgetConcurrentOutage: 64 goroutines share one budget during an
@@ -923,7 +923,7 @@ func TestRetryBudgetConcurrentOutage(t *testing.T) {
 		})
 	}
 	wg.Wait()
-	assert.Equal(t, int32(goroutines*perG+50/retryCost), srv.n.Load())
+	require.Equal(t, int32(goroutines*perG+50/retryCost), srv.n.Load())
 }
 
 // TestRetryBudgetTimeoutsCostMore: a retry after a timeout takes twice the
@@ -1047,9 +1047,9 @@ func TestConcurrentServicesUnderFaults(t *testing.T) {
 	require.Len(t, calls, goroutines*perG)
 	for id, st := range calls {
 		if st.method == http.MethodPost {
-			assert.Equal(t, 2, st.attempts, "%s: a POST is sent again only after its 429", id)
+			require.Equal(t, 2, st.attempts, "%s: a POST is sent again only after its 429", id)
 		} else {
-			assert.Equal(t, 3, st.attempts, "%s: a GET after its 503 and its 429", id)
+			require.Equal(t, 3, st.attempts, "%s: a GET after its 503 and its 429", id)
 		}
 	}
 }

@@ -16,9 +16,9 @@ func TestHelpCenterListCollections(t *testing.T) {
 	got, rec := exercise(t, srv, "listAllCollections", "HelpCenter.ListCollections", func() (*CollectionList, *Response, error) {
 		return c.HelpCenter.ListCollections(context.Background(), &ListCollectionsOptions{Page: 3})
 	})
-	require.Equal(t, http.MethodGet, rec.Method)
-	require.Equal(t, "/help_center/collections", rec.Path)
-	require.Equal(t, "page=3", rec.RawQuery)
+	testMethod(t, rec, http.MethodGet)
+	testPath(t, rec, "/help_center/collections")
+	testQuery(t, rec, "page=3")
 	require.Equal(t, 2, got.TotalCount)
 	require.Len(t, got.Data, 2)
 	require.Equal(t, ID("233"), got.Data[0].ID)
@@ -46,15 +46,15 @@ func TestHelpCenterListAllCollections(t *testing.T) {
 	require.Equal(t, []string{"a", "b", "c"}, names)
 	reqs := srv.Requests()
 	require.Len(t, reqs, 2)
-	require.Equal(t, "", reqs[0].RawQuery)
-	require.Equal(t, "page=2", reqs[1].RawQuery)
+	testQuery(t, reqs[0], "")
+	testQuery(t, reqs[1], "page=2")
 
 	for range c.HelpCenter.ListAllCollections(context.Background(), &ListCollectionsOptions{PerPage: 2}) {
 		break
 	}
 	reqs = srv.Requests()
 	require.Len(t, reqs, 3)
-	require.Equal(t, "per_page=2", reqs[2].RawQuery)
+	testQuery(t, reqs[2], "per_page=2")
 
 	// An error ends the walk with that error.
 	srv.Respond("listAllCollections", http.StatusUnauthorized, "")
@@ -73,9 +73,9 @@ func TestHelpCenterCreateCollection(t *testing.T) {
 	got, rec := exercise(t, srv, "createCollection", "HelpCenter.CreateCollection", func() (*Collection, *Response, error) {
 		return c.HelpCenter.CreateCollection(ctx, CreateCollectionRequest{Name: "Thanks for everything"})
 	})
-	require.Equal(t, http.MethodPost, rec.Method)
-	require.Equal(t, "/help_center/collections", rec.Path)
-	require.Equal(t, `{"name":"Thanks for everything"}`, string(rec.Body))
+	testMethod(t, rec, http.MethodPost)
+	testPath(t, rec, "/help_center/collections")
+	testJSONBody(t, rec, `{"name":"Thanks for everything"}`)
 	require.Equal(t, ID("239"), got.ID)
 	require.Equal(t, ID("127"), got.HelpCenterID)
 	require.Equal(t, "book-bookmark", got.Icon)
@@ -86,12 +86,12 @@ func TestHelpCenterCreateCollection(t *testing.T) {
 			TranslatedContent: Some(GroupTranslatedContent{Locales: map[string]GroupContent{"fr": {Name: "Rubrique"}}}),
 		})
 	})
-	require.Equal(t, `{"name":"Section","description":"d","translated_content":{"fr":{"name":"Rubrique"}},"parent_id":"233","help_center_id":125}`, string(rec.Body))
+	testJSONBody(t, rec, `{"name":"Section","description":"d","translated_content":{"fr":{"name":"Rubrique"}},"parent_id":"233","help_center_id":125}`)
 
 	_, rec = exercise(t, srv, "createCollection", "HelpCenter.CreateCollection", func() (*Collection, *Response, error) {
 		return c.HelpCenter.CreateCollection(ctx, CreateCollectionRequest{Name: "Top", ParentID: Null[string]()})
 	})
-	require.Equal(t, `{"name":"Top","parent_id":null}`, string(rec.Body))
+	testJSONBody(t, rec, `{"name":"Top","parent_id":null}`)
 
 	for _, req := range []CreateCollectionRequest{{}, {Description: "no name"}, {Name: "x", HelpCenterID: "hc"}} {
 		_, _, err := c.HelpCenter.CreateCollection(ctx, req)
@@ -106,8 +106,8 @@ func TestHelpCenterGetCollection(t *testing.T) {
 	got, rec := exercise(t, srv, "retrieveCollection", "HelpCenter.GetCollection", func() (*Collection, *Response, error) {
 		return c.HelpCenter.GetCollection(context.Background(), "244")
 	})
-	require.Equal(t, http.MethodGet, rec.Method)
-	require.Equal(t, "/help_center/collections/244", rec.Path)
+	testMethod(t, rec, http.MethodGet)
+	testPath(t, rec, "/help_center/collections/244")
 	require.Equal(t, ID("244"), got.ID)
 	require.Equal(t, "English collection title", got.Name)
 	require.Equal(t, Timestamp(1717021731), got.CreatedAt)
@@ -139,9 +139,9 @@ func TestHelpCenterUpdateCollection(t *testing.T) {
 	got, rec := exercise(t, srv, "updateCollection", "HelpCenter.UpdateCollection", func() (*Collection, *Response, error) {
 		return c.HelpCenter.UpdateCollection(ctx, "250", UpdateCollectionRequest{Name: "Update collection name"})
 	})
-	require.Equal(t, http.MethodPut, rec.Method)
-	require.Equal(t, "/help_center/collections/250", rec.Path)
-	require.Equal(t, `{"name":"Update collection name"}`, string(rec.Body))
+	testMethod(t, rec, http.MethodPut)
+	testPath(t, rec, "/help_center/collections/250")
+	testJSONBody(t, rec, `{"name":"Update collection name"}`)
 	require.Equal(t, "Update collection name", got.Name)
 	require.Equal(t, "folder", got.Icon)
 
@@ -149,13 +149,13 @@ func TestHelpCenterUpdateCollection(t *testing.T) {
 	_, rec = exercise(t, srv, "updateCollection", "HelpCenter.UpdateCollection", func() (*Collection, *Response, error) {
 		return c.HelpCenter.UpdateCollection(ctx, "250", UpdateCollectionRequest{ParentID: Null[string](), TranslatedContent: Null[GroupTranslatedContent]()})
 	})
-	require.Equal(t, `{"translated_content":null,"parent_id":null}`, string(rec.Body))
+	testJSONBody(t, rec, `{"translated_content":null,"parent_id":null}`)
 
 	_, rec = exercise(t, srv, "updateCollection", "HelpCenter.UpdateCollection", func() (*Collection, *Response, error) {
 		return c.HelpCenter.UpdateCollection(ctx, "250", UpdateCollectionRequest{ParentID: Some("6871118"),
 			TranslatedContent: Some(GroupTranslatedContent{Locales: map[string]GroupContent{"en": {Name: "n", Description: "d"}}})})
 	})
-	require.Equal(t, `{"translated_content":{"en":{"name":"n","description":"d"}},"parent_id":"6871118"}`, string(rec.Body))
+	testJSONBody(t, rec, `{"translated_content":{"en":{"name":"n","description":"d"}},"parent_id":"6871118"}`)
 }
 
 func TestHelpCenterDeleteCollection(t *testing.T) {
@@ -164,9 +164,9 @@ func TestHelpCenterDeleteCollection(t *testing.T) {
 	got, rec := exercise(t, srv, "deleteCollection", "HelpCenter.DeleteCollection", func() (*CollectionDeleted, *Response, error) {
 		return c.HelpCenter.DeleteCollection(context.Background(), "256")
 	})
-	require.Equal(t, http.MethodDelete, rec.Method)
-	require.Equal(t, "/help_center/collections/256", rec.Path)
-	require.Empty(t, rec.Body)
+	testMethod(t, rec, http.MethodDelete)
+	testPath(t, rec, "/help_center/collections/256")
+	testNoBody(t, rec)
 	require.Equal(t, &CollectionDeleted{ID: "256", Object: "collection", Deleted: true}, got)
 }
 
@@ -176,9 +176,9 @@ func TestHelpCenterGetHelpCenter(t *testing.T) {
 	got, rec := exercise(t, srv, "retrieveHelpCenter", "HelpCenter.GetHelpCenter", func() (*HelpCenter, *Response, error) {
 		return c.HelpCenter.GetHelpCenter(context.Background(), "139")
 	})
-	require.Equal(t, http.MethodGet, rec.Method)
-	require.Equal(t, "/help_center/help_centers/139", rec.Path)
-	require.Equal(t, "", rec.RawQuery)
+	testMethod(t, rec, http.MethodGet)
+	testPath(t, rec, "/help_center/help_centers/139")
+	testQuery(t, rec, "")
 	require.Equal(t, ID("139"), got.ID)
 	require.Equal(t, "help-center-1", got.Identifier)
 	require.False(t, got.WebsiteTurnedOn)
@@ -192,9 +192,9 @@ func TestHelpCenterListHelpCenters(t *testing.T) {
 	got, rec := exercise(t, srv, "listHelpCenters", "HelpCenter.ListHelpCenters", func() (*HelpCenterList, *Response, error) {
 		return c.HelpCenter.ListHelpCenters(context.Background())
 	})
-	require.Equal(t, http.MethodGet, rec.Method)
-	require.Equal(t, "/help_center/help_centers", rec.Path)
-	require.Equal(t, "", rec.RawQuery)
+	testMethod(t, rec, http.MethodGet)
+	testPath(t, rec, "/help_center/help_centers")
+	testQuery(t, rec, "")
 	require.Equal(t, "list", got.Type)
 	require.Empty(t, got.Data)
 

@@ -244,41 +244,50 @@ func (pipeAddr) Network() string { return "pipe" }
 func (pipeAddr) String() string  { return "intercom.test:80" }
 
 // testMethod, testPath, testQuery, testHeader, testJSONBody and testNoBody
-// check what one request put on the wire, exactly.
+// check what one request put on the wire, exactly. msgAndArgs are added to
+// the failure message, as testify's are.
 
-func testMethod(t testing.TB, r *spectest.Request, want string) {
+func testMethod(t testing.TB, r *spectest.Request, want string, msgAndArgs ...any) {
 	t.Helper()
-	require.Equal(t, want, r.Method, "method")
+	require.Equal(t, want, r.Method, label("method", msgAndArgs)...)
 }
 
-func testPath(t testing.TB, r *spectest.Request, want string) {
+func testPath(t testing.TB, r *spectest.Request, want string, msgAndArgs ...any) {
 	t.Helper()
-	require.Equal(t, want, r.Path, "path")
+	require.Equal(t, want, r.Path, label("path", msgAndArgs)...)
 }
 
 // testQuery checks the raw query string (go-querystring sorts the keys).
-func testQuery(t testing.TB, r *spectest.Request, want string) {
+func testQuery(t testing.TB, r *spectest.Request, want string, msgAndArgs ...any) {
 	t.Helper()
-	require.Equal(t, want, r.RawQuery, "query")
+	require.Equal(t, want, r.RawQuery, label("query", msgAndArgs)...)
 }
 
-func testHeader(t testing.TB, r *spectest.Request, key, want string) {
+func testHeader(t testing.TB, r *spectest.Request, key, want string, msgAndArgs ...any) {
 	t.Helper()
-	require.Equal(t, want, r.Header.Get(key), "header %s", key)
+	require.Equal(t, want, r.Header.Get(key), label("header "+key, msgAndArgs)...)
 }
 
 // testJSONBody checks the body byte for byte (compact, keys in the order the
 // SDK writes them) and its Content-Type.
-func testJSONBody(t testing.TB, r *spectest.Request, want string) {
+func testJSONBody(t testing.TB, r *spectest.Request, want string, msgAndArgs ...any) {
 	t.Helper()
-	require.Equal(t, want, string(r.Body), "body")
+	require.Equal(t, want, string(r.Body), label("body", msgAndArgs)...)
 	require.Equal(t, "application/json", r.Header.Get("Content-Type"), "content type of a JSON body")
 }
 
-func testNoBody(t testing.TB, r *spectest.Request) {
+func testNoBody(t testing.TB, r *spectest.Request, msgAndArgs ...any) {
 	t.Helper()
-	require.Empty(t, r.Body, "body")
+	require.Empty(t, r.Body, label("body", msgAndArgs)...)
 	require.Empty(t, r.Header.Get("Content-Type"), "no body, no content type")
+}
+
+// label is msgAndArgs, or what was checked when the caller gave no message.
+func label(what string, msgAndArgs []any) []any {
+	if len(msgAndArgs) == 0 {
+		return []any{what}
+	}
+	return msgAndArgs
 }
 
 // testInvalidNoIO checks that err is an *InvalidRequestError naming field

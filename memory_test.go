@@ -19,7 +19,6 @@ import (
 	"time"
 	"unsafe"
 
-	"github.com/stretchr/testify/assert"
 	"github.com/stretchr/testify/require"
 )
 
@@ -115,9 +114,7 @@ func TestListAllHoldsAboutOnePage(t *testing.T) {
 	n := 0
 	for ct, err := range c.Contacts.ListAll(ctx, &ListContactsOptions{PerPage: per}) {
 		require.NoError(t, err)
-		if want := fmt.Sprintf("user%d@example.com", n); ct.Email != want {
-			t.Fatalf("item %d is %q, want %q", n, ct.Email, want)
-		}
+		require.Equal(t, fmt.Sprintf("user%d@example.com", n), ct.Email, "item %d", n)
 		n++
 		if n%10_000 == 5_000 {
 			peak = max(peak, int64(liveHeap())-int64(base))
@@ -130,7 +127,7 @@ func TestListAllHoldsAboutOnePage(t *testing.T) {
 	bound := 3*pageLive + 256<<10
 	t.Logf("%d items in %d pages; one page keeps %d KiB alive; peak live growth during the walk %d KiB (bound %d KiB)",
 		n, (total+per-1)/per, pageLive>>10, peak>>10, bound>>10)
-	assert.LessOrEqual(t, peak, bound, "the walk keeps more than about two pages alive")
+	require.LessOrEqual(t, peak, bound, "the walk keeps more than about two pages alive")
 }
 
 // csvRows writes export rows to w until size bytes were written, as a
@@ -236,7 +233,7 @@ func TestDataExportDownloadFlatMemory(t *testing.T) {
 	const bound = 4 << 20
 	t.Logf("%d MiB in %s (%.0f MiB/s); %d samples, peak live heap growth %d KiB (bound %d KiB)",
 		n>>20, elapsed.Round(time.Millisecond), float64(n)/(1<<20)/elapsed.Seconds(), s.samples, s.peak>>10, bound>>10)
-	assert.LessOrEqual(t, s.peak, int64(bound), "the download's memory grows with its size")
+	require.LessOrEqual(t, s.peak, int64(bound), "the download's memory grows with its size")
 }
 
 // TestConnectionsAreReused makes calls of every outcome one after the
@@ -352,9 +349,7 @@ func TestConnectionsAreReused(t *testing.T) {
 	for _, s := range steps {
 		err := s.call()
 		s.check(t, err)
-		if got := conns.Load(); got != 1 {
-			t.Fatalf("after %q: %d connections, want 1 (err: %v)", s.name, got, errors.Unwrap(err))
-		}
+		require.EqualValues(t, 1, conns.Load(), "connections after %q (err: %v)", s.name, errors.Unwrap(err))
 	}
 	t.Logf("%d calls, %d requests, %d connection", len(steps), hits.Load(), conns.Load())
 }

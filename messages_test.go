@@ -20,11 +20,11 @@ func TestMessagesCreate(t *testing.T) {
 			To:          &MessageRecipient{Type: "user", ID: "6657ad246abd0166b52ae2db"},
 		})
 	})
-	require.Equal(t, http.MethodPost, rec.Method)
-	require.Equal(t, "/messages", rec.Path)
-	require.Empty(t, rec.RawQuery)
+	testMethod(t, rec, http.MethodPost)
+	testPath(t, rec, "/messages")
+	testQuery(t, rec, "")
 	// The admin id travels as an integer, as the schema declares.
-	require.Equal(t, `{"message_type":"in_app","body":"heyy","from":{"type":"admin","id":991268111},"to":{"type":"user","id":"6657ad246abd0166b52ae2db"}}`, string(rec.Body))
+	testJSONBody(t, rec, `{"message_type":"in_app","body":"heyy","from":{"type":"admin","id":991268111},"to":{"type":"user","id":"6657ad246abd0166b52ae2db"}}`)
 	require.Equal(t, ID("403918383"), got.ID)
 	require.Equal(t, "user_message", got.Type)
 	require.Equal(t, MessageTypeInApp, got.MessageType, "responses say inapp")
@@ -46,8 +46,7 @@ func TestMessagesCreateEmail(t *testing.T) {
 		CreateConversationWithoutContactReply: true,
 	})
 	require.NoError(t, err)
-	require.Equal(t, `{"message_type":"email","subject":"heyy","body":"heyy","template":"plain","from":{"type":"admin","id":991268111},"to":{"type":"lead","id":"6657ad246abd0166b52ae2db"},"create_conversation_without_contact_reply":true}`,
-		string(srv.LastRequest().Body))
+	testJSONBody(t, srv.LastRequest(), `{"message_type":"email","subject":"heyy","body":"heyy","template":"plain","from":{"type":"admin","id":991268111},"to":{"type":"lead","id":"6657ad246abd0166b52ae2db"},"create_conversation_without_contact_reply":true}`)
 	require.Equal(t, "admin_message", got.Type)
 	require.NotNil(t, got.Owner)
 	require.Equal(t, ID("991268111"), got.Owner.ID)

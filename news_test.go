@@ -15,9 +15,9 @@ func TestNewsListItems(t *testing.T) {
 	got, rec := exercise(t, srv, "listNewsItems", "News.ListItems", func() (*NewsItemList, *Response, error) {
 		return c.News.ListItems(context.Background(), &ListNewsOptions{PerPage: 10})
 	})
-	require.Equal(t, http.MethodGet, rec.Method)
-	require.Equal(t, "/news/news_items", rec.Path)
-	require.Equal(t, "per_page=10", rec.RawQuery)
+	testMethod(t, rec, http.MethodGet)
+	testPath(t, rec, "/news/news_items")
+	testQuery(t, rec, "per_page=10")
 	require.Equal(t, 2, got.TotalCount)
 	require.Len(t, got.Data, 2)
 	it := got.Data[0]
@@ -43,7 +43,7 @@ func TestNewsListAllItems(t *testing.T) {
 	require.Equal(t, ID("3"), items[2].ID)
 	reqs := srv.Requests()
 	require.Len(t, reqs, 2)
-	require.Equal(t, "page=2", reqs[1].RawQuery)
+	testQuery(t, reqs[1], "page=2")
 
 	for range c.News.ListAllItems(context.Background(), nil) {
 		break
@@ -68,8 +68,8 @@ func TestNewsCreateItem(t *testing.T) {
 	got, rec := exercise(t, srv, "createNewsItem", "News.CreateItem", func() (*NewsItem, *Response, error) {
 		return c.News.CreateItem(ctx, req)
 	})
-	require.Equal(t, http.MethodPost, rec.Method)
-	require.Equal(t, "/news/news_items", rec.Path)
+	testMethod(t, rec, http.MethodPost)
+	testPath(t, rec, "/news/news_items")
 	require.JSONEq(t, `{"title":"Halloween is here!","body":"<p>New costumes in store for this spooky season</p>",
 		"labels":["Product","Update","New"],"sender_id":991268129,"deliver_silently":true,"reactions":["😆","😅"],
 		"state":"live","newsfeed_assignments":[{"newsfeed_id":78,"published_at":1664638214}]}`, string(rec.Body))
@@ -97,8 +97,8 @@ func TestNewsGetItem(t *testing.T) {
 	got, rec := exercise(t, srv, "retrieveNewsItem", "News.GetItem", func() (*NewsItem, *Response, error) {
 		return c.News.GetItem(context.Background(), "48")
 	})
-	require.Equal(t, http.MethodGet, rec.Method)
-	require.Equal(t, "/news/news_items/48", rec.Path)
+	testMethod(t, rec, http.MethodGet)
+	testPath(t, rec, "/news/news_items/48")
 	require.Equal(t, ID("48"), got.ID)
 	require.Equal(t, "We have news", got.Title)
 	require.Equal(t, ID("80"), got.NewsfeedAssignments[0].NewsfeedID)
@@ -140,8 +140,8 @@ func TestNewsUpdateItem(t *testing.T) {
 			SenderID: "991268140", Reactions: []string{"😝", "😂"},
 		})
 	})
-	require.Equal(t, http.MethodPut, rec.Method)
-	require.Equal(t, "/news/news_items/51", rec.Path)
+	testMethod(t, rec, http.MethodPut)
+	testPath(t, rec, "/news/news_items/51")
 	require.JSONEq(t, `{"title":"Christmas is here!","body":"<p>New gifts in store for the jolly season</p>","sender_id":991268140,"reactions":["😝","😂"]}`, string(rec.Body))
 	require.Equal(t, ID("51"), got.ID)
 	require.Equal(t, []string{"😝", "😂"}, got.Reactions)
@@ -150,7 +150,7 @@ func TestNewsUpdateItem(t *testing.T) {
 	_, rec = exercise(t, srv, "updateNewsItem", "News.UpdateItem", func() (*NewsItem, *Response, error) {
 		return c.News.UpdateItem(ctx, "51", NewsItemRequest{Title: "T", SenderID: "2", Reactions: []string{}, DeliverSilently: Some(false)})
 	})
-	require.Equal(t, `{"title":"T","deliver_silently":false,"reactions":[],"sender_id":2}`, string(rec.Body))
+	testJSONBody(t, rec, `{"title":"T","deliver_silently":false,"reactions":[],"sender_id":2}`)
 }
 
 func TestNewsDeleteItem(t *testing.T) {
@@ -159,9 +159,9 @@ func TestNewsDeleteItem(t *testing.T) {
 	got, rec := exercise(t, srv, "deleteNewsItem", "News.DeleteItem", func() (*NewsItemDeleted, *Response, error) {
 		return c.News.DeleteItem(context.Background(), "54")
 	})
-	require.Equal(t, http.MethodDelete, rec.Method)
-	require.Equal(t, "/news/news_items/54", rec.Path)
-	require.Empty(t, rec.Body)
+	testMethod(t, rec, http.MethodDelete)
+	testPath(t, rec, "/news/news_items/54")
+	testNoBody(t, rec)
 	require.Equal(t, &NewsItemDeleted{ID: "54", Object: "news-item", Deleted: true}, got)
 }
 
@@ -171,9 +171,9 @@ func TestNewsListLiveItems(t *testing.T) {
 	got, rec := exercise(t, srv, "listLiveNewsfeedItems", "News.ListLiveItems", func() (*NewsItemList, *Response, error) {
 		return c.News.ListLiveItems(context.Background(), "123", nil)
 	})
-	require.Equal(t, http.MethodGet, rec.Method)
-	require.Equal(t, "/news/newsfeeds/123/items", rec.Path)
-	require.Equal(t, "", rec.RawQuery)
+	testMethod(t, rec, http.MethodGet)
+	testPath(t, rec, "/news/newsfeeds/123/items")
+	testQuery(t, rec, "")
 	require.Empty(t, got.Data)
 	require.Equal(t, 20, got.Pages.PerPage)
 
@@ -199,8 +199,8 @@ func TestNewsListAllLiveItems(t *testing.T) {
 	require.Equal(t, []ID{"1", "2", "3"}, ids)
 	reqs := srv.Requests()
 	require.Len(t, reqs, 2)
-	require.Equal(t, "/news/newsfeeds/7/items", reqs[1].Path)
-	require.Equal(t, "page=2&per_page=2", reqs[1].RawQuery)
+	testPath(t, reqs[1], "/news/newsfeeds/7/items")
+	testQuery(t, reqs[1], "page=2&per_page=2")
 
 	for range c.News.ListAllLiveItems(context.Background(), "7", nil) {
 		break
@@ -214,9 +214,9 @@ func TestNewsListNewsfeeds(t *testing.T) {
 	got, rec := exercise(t, srv, "listNewsfeeds", "News.ListNewsfeeds", func() (*NewsfeedList, *Response, error) {
 		return c.News.ListNewsfeeds(context.Background(), nil)
 	})
-	require.Equal(t, http.MethodGet, rec.Method)
-	require.Equal(t, "/news/newsfeeds", rec.Path)
-	require.Equal(t, "", rec.RawQuery)
+	testMethod(t, rec, http.MethodGet)
+	testPath(t, rec, "/news/newsfeeds")
+	testQuery(t, rec, "")
 	require.Len(t, got.Data, 2)
 	require.Equal(t, Newsfeed{ID: "93", Type: "newsfeed", Name: "Visitor Feed", CreatedAt: 1717022004, UpdatedAt: 1717022004}, got.Data[0])
 }
@@ -236,8 +236,8 @@ func TestNewsListAllNewsfeeds(t *testing.T) {
 	require.Equal(t, []string{"a", "b", "c"}, names)
 	reqs := srv.Requests()
 	require.Len(t, reqs, 2)
-	require.Equal(t, "page=1", reqs[0].RawQuery)
-	require.Equal(t, "page=2", reqs[1].RawQuery)
+	testQuery(t, reqs[0], "page=1")
+	testQuery(t, reqs[1], "page=2")
 
 	for range c.News.ListAllNewsfeeds(context.Background(), nil) {
 		break
@@ -251,7 +251,7 @@ func TestNewsGetNewsfeed(t *testing.T) {
 	got, rec := exercise(t, srv, "retrieveNewsfeed", "News.GetNewsfeed", func() (*Newsfeed, *Response, error) {
 		return c.News.GetNewsfeed(context.Background(), "97")
 	})
-	require.Equal(t, http.MethodGet, rec.Method)
-	require.Equal(t, "/news/newsfeeds/97", rec.Path)
+	testMethod(t, rec, http.MethodGet)
+	testPath(t, rec, "/news/newsfeeds/97")
 	require.Equal(t, &Newsfeed{ID: "97", Type: "newsfeed", Name: "Visitor Feed", CreatedAt: 1717022005, UpdatedAt: 1717022005}, got)
 }

@@ -7,6 +7,7 @@ import (
 	"net/http"
 	"testing"
 
+	"github.com/stretchr/testify/assert"
 	"github.com/stretchr/testify/require"
 )
 
@@ -17,10 +18,10 @@ func TestNotesList(t *testing.T) {
 	got, rec := exercise(t, srv, "listNotes", "Notes.List", func() (*NoteList, *Response, error) {
 		return c.Notes.List(ctx, "6657ac4a6abd0166b52ae225", &ListNotesOptions{Page: 1, PerPage: 50})
 	})
-	require.Equal(t, http.MethodGet, rec.Method)
-	require.Equal(t, "/contacts/6657ac4a6abd0166b52ae225/notes", rec.Path)
-	require.Equal(t, "page=1&per_page=50", rec.RawQuery)
-	require.Empty(t, rec.Body)
+	testMethod(t, rec, http.MethodGet)
+	testPath(t, rec, "/contacts/6657ac4a6abd0166b52ae225/notes")
+	testQuery(t, rec, "page=1&per_page=50")
+	testNoBody(t, rec)
 	require.Equal(t, "list", got.Type)
 	require.Equal(t, 3, got.TotalCount)
 	require.Len(t, got.Data, 3)
@@ -36,7 +37,7 @@ func TestNotesList(t *testing.T) {
 
 	_, _, err := c.Notes.List(ctx, "abc", nil)
 	require.NoError(t, err)
-	require.Empty(t, srv.LastRequest().RawQuery)
+	testQuery(t, srv.LastRequest(), "")
 }
 
 func TestNotesListAll(t *testing.T) {
@@ -59,7 +60,7 @@ func TestNotesListAll(t *testing.T) {
 		case "2":
 			_, _ = fmt.Fprint(w, page(2, 2, "1"))
 		default:
-			t.Errorf("unexpected page %q", r.URL.RawQuery)
+			assert.Failf(t, "unexpected page", "query %q", r.URL.RawQuery)
 			w.WriteHeader(http.StatusNotFound)
 		}
 	})
@@ -73,9 +74,9 @@ func TestNotesListAll(t *testing.T) {
 	require.Equal(t, []ID{"3", "2", "1"}, ids)
 	reqs := srv.Requests()
 	require.Len(t, reqs, 2)
-	require.Equal(t, "/contacts/ct1/notes", reqs[0].Path)
-	require.Equal(t, "per_page=2", reqs[0].RawQuery)
-	require.Equal(t, "page=2&per_page=2", reqs[1].RawQuery)
+	testPath(t, reqs[0], "/contacts/ct1/notes")
+	testQuery(t, reqs[0], "per_page=2")
+	testQuery(t, reqs[1], "page=2&per_page=2")
 	require.Equal(t, 0, opt.Page, "options must not be modified")
 
 	// Breaking after the first item sends no further request.
@@ -98,11 +99,11 @@ func TestNotesCreate(t *testing.T) {
 	got, rec := exercise(t, srv, "createNote", "Notes.Create", func() (*Note, *Response, error) {
 		return c.Notes.Create(ctx, "6657ac4c6abd0166b52ae227", req)
 	})
-	require.Equal(t, http.MethodPost, rec.Method)
-	require.Equal(t, "/contacts/6657ac4c6abd0166b52ae227/notes", rec.Path)
-	require.Empty(t, rec.RawQuery)
+	testMethod(t, rec, http.MethodPost)
+	testPath(t, rec, "/contacts/6657ac4c6abd0166b52ae227/notes")
+	testQuery(t, rec, "")
 	// contact_id is filled from the path; admin_id is sent as the string the schema declares.
-	require.Equal(t, `{"body":"Hello","contact_id":"6657ac4c6abd0166b52ae227","admin_id":"991267888"}`, string(rec.Body))
+	testJSONBody(t, rec, `{"body":"Hello","contact_id":"6657ac4c6abd0166b52ae227","admin_id":"991267888"}`)
 	require.Empty(t, req.ContactID, "the request must not be modified")
 	require.Equal(t, ID("47"), got.ID)
 	require.Equal(t, "<p>Hello</p>", got.Body)
@@ -112,7 +113,7 @@ func TestNotesCreate(t *testing.T) {
 	// Only the body is required; an explicit contact_id is kept.
 	_, _, err := c.Notes.Create(ctx, "ct1", CreateNoteRequest{Body: "Hi", ContactID: "other"})
 	require.NoError(t, err)
-	require.Equal(t, `{"body":"Hi","contact_id":"other"}`, string(srv.LastRequest().Body))
+	testJSONBody(t, srv.LastRequest(), `{"body":"Hi","contact_id":"other"}`)
 
 	srv.Respond("createNote", 404, "Admin not found")
 	_, _, err = c.Notes.Create(ctx, "ct1", CreateNoteRequest{Body: "Hi", AdminID: "123"})
@@ -130,10 +131,10 @@ func TestNotesGet(t *testing.T) {
 	got, rec := exercise(t, srv, "retrieveNote", "Notes.Get", func() (*Note, *Response, error) {
 		return c.Notes.Get(ctx, "50")
 	})
-	require.Equal(t, http.MethodGet, rec.Method)
-	require.Equal(t, "/notes/50", rec.Path)
-	require.Empty(t, rec.RawQuery)
-	require.Empty(t, rec.Body)
+	testMethod(t, rec, http.MethodGet)
+	testPath(t, rec, "/notes/50")
+	testQuery(t, rec, "")
+	testNoBody(t, rec)
 	require.Equal(t, ID("50"), got.ID)
 	require.Equal(t, Timestamp(1716330806), got.CreatedAt)
 	require.Equal(t, ID("6657ad366abd0166b52ae2e1"), got.Contact.ID)

@@ -5,11 +5,9 @@ import (
 	"encoding/json"
 	"errors"
 	"fmt"
-	"reflect"
 	"strings"
 	"testing"
 
-	"github.com/stretchr/testify/assert"
 	"github.com/stretchr/testify/require"
 )
 
@@ -97,26 +95,26 @@ func TestSearchValueMarshal(t *testing.T) {
 		t.Run(tt.name, func(t *testing.T) {
 			b, err := tt.v.MarshalJSON()
 			require.NoError(t, err)
-			assert.Equal(t, tt.want, string(b))
-			assert.Equal(t, tt.want, string(encodeNoEscape(t, tt.v)))
+			require.Equal(t, tt.want, string(b))
+			require.Equal(t, tt.want, string(encodeNoEscape(t, tt.v)))
 		})
 	}
 }
 
 func TestSearchValueInterface(t *testing.T) {
 	t.Parallel()
-	assert.Nil(t, SearchValue{}.Interface())
-	assert.Nil(t, NullValue().Interface())
-	assert.Equal(t, "s", StringValue("s").Interface())
-	assert.Equal(t, int64(5), IntValue(5).Interface())
-	assert.Equal(t, true, BoolValue(true).Interface())
-	assert.Equal(t, []string{"a"}, StringsValue("a").Interface())
-	assert.Equal(t, []int64{1, 2}, IntsValue(1, 2).Interface())
-	assert.Equal(t, []string{}, StringsValue().Interface())
+	require.Nil(t, SearchValue{}.Interface())
+	require.Nil(t, NullValue().Interface())
+	require.Equal(t, "s", StringValue("s").Interface())
+	require.Equal(t, int64(5), IntValue(5).Interface())
+	require.Equal(t, true, BoolValue(true).Interface())
+	require.Equal(t, []string{"a"}, StringsValue("a").Interface())
+	require.Equal(t, []int64{1, 2}, IntsValue(1, 2).Interface())
+	require.Equal(t, []string{}, StringsValue().Interface())
 
-	assert.True(t, SearchValue{}.IsZero())
-	assert.False(t, NullValue().IsZero())
-	assert.False(t, StringValue("").IsZero())
+	require.True(t, SearchValue{}.IsZero())
+	require.False(t, NullValue().IsZero())
+	require.False(t, StringValue("").IsZero())
 
 	// Constructors and Interface copy, so callers' slices are never shared.
 	in := []string{"a", "b"}
@@ -124,11 +122,11 @@ func TestSearchValueInterface(t *testing.T) {
 	in[0] = "changed"
 	out := v.Interface().([]string)
 	out[1] = "changed"
-	assert.Equal(t, []string{"a", "b"}, v.Interface())
+	require.Equal(t, []string{"a", "b"}, v.Interface())
 	nums := []int64{1}
 	iv := IntsValue(nums...)
 	nums[0] = 9
-	assert.Equal(t, []int64{1}, iv.Interface())
+	require.Equal(t, []int64{1}, iv.Interface())
 }
 
 func TestSearchValueUnmarshal(t *testing.T) {
@@ -155,8 +153,8 @@ func TestSearchValueUnmarshal(t *testing.T) {
 		t.Run(tt.in, func(t *testing.T) {
 			var v SearchValue
 			require.NoError(t, json.Unmarshal([]byte(tt.in), &v))
-			assert.Equal(t, tt.want, v)
-			assert.Equal(t, tt.want.Interface(), v.Interface())
+			require.Equal(t, tt.want, v)
+			require.Equal(t, tt.want.Interface(), v.Interface())
 		})
 	}
 
@@ -180,8 +178,8 @@ func TestSearchValueUnmarshal(t *testing.T) {
 			v := StringValue("keep")
 			err := v.UnmarshalJSON([]byte(tt.in))
 			require.Error(t, err)
-			assert.Contains(t, err.Error(), tt.msg)
-			assert.Equal(t, StringValue("keep"), v, "a failed decode leaves the value alone")
+			require.Contains(t, err.Error(), tt.msg)
+			require.Equal(t, StringValue("keep"), v, "a failed decode leaves the value alone")
 		})
 	}
 }
@@ -218,16 +216,16 @@ func TestSearchFilterMarshalOperators(t *testing.T) {
 	for _, tt := range tests {
 		t.Run(fmt.Sprintf("%s %s", tt.op, tt.want), func(t *testing.T) {
 			f := Filter("f", tt.op, tt.v)
-			assert.False(t, f.IsGroup())
+			require.False(t, f.IsGroup())
 			b, err := f.MarshalJSON()
 			require.NoError(t, err)
-			assert.Equal(t, tt.want, string(b))
-			assert.Equal(t, tt.want, string(encodeNoEscape(t, f)))
+			require.Equal(t, tt.want, string(b))
+			require.Equal(t, tt.want, string(encodeNoEscape(t, f)))
 			require.NoError(t, f.Validate())
 
 			var back SearchFilter
 			require.NoError(t, json.Unmarshal(b, &back))
-			assert.Equal(t, f, back)
+			require.Equal(t, f, back)
 		})
 	}
 }
@@ -238,35 +236,35 @@ func TestSearchFilterMarshalGroups(t *testing.T) {
 		Or(Filter("role", OpEquals, StringValue("user")), Filter("email", OpEndsWith, StringValue("@example.com"))),
 		Or(Filter("created_at", OpGreaterThan, StringValue("1577836800")), Filter("owner_id", OpIn, IntsValue(1, 2, 3))),
 	)
-	assert.True(t, q.IsGroup())
+	require.True(t, q.IsGroup())
 	b, err := q.MarshalJSON()
 	require.NoError(t, err)
-	assert.Equal(t, specNestedExample, string(b))
+	require.Equal(t, specNestedExample, string(b))
 	require.NoError(t, q.Validate())
 
 	b, err = And().MarshalJSON()
 	require.NoError(t, err)
-	assert.Equal(t, `{"operator":"AND","value":[]}`, string(b))
+	require.Equal(t, `{"operator":"AND","value":[]}`, string(b))
 	b, err = Or(Filter("a", OpEquals, IntValue(1))).MarshalJSON()
 	require.NoError(t, err)
-	assert.Equal(t, `{"operator":"OR","value":[{"field":"a","operator":"=","value":1}]}`, string(b))
+	require.Equal(t, `{"operator":"OR","value":[{"field":"a","operator":"=","value":1}]}`, string(b))
 
 	// Field and Value are not encoded for a group; Validate reports them.
 	odd := SearchFilter{Field: "x", Operator: OpAnd, Value: StringValue("y"), Filters: []SearchFilter{Filter("a", OpEquals, IntValue(1))}}
 	b, err = odd.MarshalJSON()
 	require.NoError(t, err)
-	assert.Equal(t, `{"operator":"AND","value":[{"field":"a","operator":"=","value":1}]}`, string(b))
+	require.Equal(t, `{"operator":"AND","value":[{"field":"a","operator":"=","value":1}]}`, string(b))
 
 	// An unset value leaves the key out; null is sent as null.
 	b, err = SearchFilter{Field: "a", Operator: OpEquals}.MarshalJSON()
 	require.NoError(t, err)
-	assert.Equal(t, `{"field":"a","operator":"="}`, string(b))
+	require.Equal(t, `{"field":"a","operator":"="}`, string(b))
 
 	// And and Or copy their argument slice.
 	parts := []SearchFilter{Filter("a", OpEquals, IntValue(1))}
 	g := And(parts...)
 	parts[0].Field = "changed"
-	assert.Equal(t, "a", g.Filters[0].Field)
+	require.Equal(t, "a", g.Filters[0].Field)
 }
 
 func TestSearchFilterRoundTripBytes(t *testing.T) {
@@ -293,13 +291,13 @@ func TestSearchFilterRoundTripBytes(t *testing.T) {
 			require.NoError(t, json.Unmarshal([]byte(in), &f))
 			b, err := f.MarshalJSON()
 			require.NoError(t, err)
-			assert.Equal(t, in, string(b))
-			assert.Equal(t, in, string(encodeNoEscape(t, f)))
+			require.Equal(t, in, string(b))
+			require.Equal(t, in, string(encodeNoEscape(t, f)))
 			// json.Marshal escapes <, > and & in any Marshaler's output; the
 			// JSON is the same.
 			std, err := json.Marshal(f)
 			require.NoError(t, err)
-			assert.JSONEq(t, in, string(std))
+			require.JSONEq(t, in, string(std))
 		})
 	}
 
@@ -307,17 +305,17 @@ func TestSearchFilterRoundTripBytes(t *testing.T) {
 		var r SearchRequest
 		require.NoError(t, json.Unmarshal([]byte(specSearchRequestExample), &r))
 		require.NoError(t, r.Validate())
-		assert.Equal(t, SearchRequest{
+		require.Equal(t, SearchRequest{
 			Query:      And(Filter("created_at", OpGreaterThan, StringValue("1306054154"))),
 			Pagination: &SearchPagination{PerPage: 5},
 		}, r)
-		assert.Equal(t, specSearchRequestExample, string(encodeNoEscape(t, r)))
+		require.Equal(t, specSearchRequestExample, string(encodeNoEscape(t, r)))
 
 		r.Pagination.StartingAfter = "WzE3MTcwMjE4NTgwMDAsIjQ5OCIsMl0="
-		assert.Equal(t, `{"query":{"operator":"AND","value":[{"field":"created_at","operator":">","value":"1306054154"}]},"pagination":{"per_page":5,"starting_after":"WzE3MTcwMjE4NTgwMDAsIjQ5OCIsMl0="}}`,
+		require.Equal(t, `{"query":{"operator":"AND","value":[{"field":"created_at","operator":">","value":"1306054154"}]},"pagination":{"per_page":5,"starting_after":"WzE3MTcwMjE4NTgwMDAsIjQ5OCIsMl0="}}`,
 			string(encodeNoEscape(t, r)))
 		r.Pagination = nil
-		assert.Equal(t, `{"query":{"operator":"AND","value":[{"field":"created_at","operator":">","value":"1306054154"}]}}`,
+		require.Equal(t, `{"query":{"operator":"AND","value":[{"field":"created_at","operator":">","value":"1306054154"}]}}`,
 			string(encodeNoEscape(t, r)))
 	})
 }
@@ -356,20 +354,20 @@ func TestSearchFilterUnmarshal(t *testing.T) {
 		t.Run(tt.name, func(t *testing.T) {
 			var f SearchFilter
 			require.NoError(t, json.Unmarshal([]byte(tt.in), &f))
-			assert.Equal(t, tt.want, f)
+			require.Equal(t, tt.want, f)
 		})
 	}
 
 	t.Run("null leaves the filter alone", func(t *testing.T) {
 		f := Filter("a", OpEquals, IntValue(1))
 		require.NoError(t, json.Unmarshal([]byte(`null`), &f))
-		assert.Equal(t, Filter("a", OpEquals, IntValue(1)), f)
+		require.Equal(t, Filter("a", OpEquals, IntValue(1)), f)
 	})
 
 	t.Run("decode replaces rather than merges", func(t *testing.T) {
 		f := And(Filter("a", OpEquals, IntValue(1)))
 		require.NoError(t, json.Unmarshal([]byte(`{"field":"b","operator":"~","value":"x"}`), &f))
-		assert.Equal(t, Filter("b", OpContains, StringValue("x")), f)
+		require.Equal(t, Filter("b", OpContains, StringValue("x")), f)
 	})
 
 	bad := []struct{ name, in, msg string }{
@@ -395,12 +393,12 @@ func TestSearchFilterUnmarshal(t *testing.T) {
 			f := Filter("keep", OpEquals, IntValue(1))
 			err := f.UnmarshalJSON([]byte(tt.in)) // json.Unmarshal would reject invalid JSON itself
 			require.Error(t, err)
-			assert.Contains(t, err.Error(), tt.msg)
+			require.Contains(t, err.Error(), tt.msg)
 			if json.Valid([]byte(tt.in)) {
 				require.Error(t, json.Unmarshal([]byte(tt.in), &f))
 			}
-			assert.False(t, errors.Is(err, ErrInvalidRequest), "decode errors are not request-validation errors")
-			assert.Equal(t, Filter("keep", OpEquals, IntValue(1)), f)
+			require.False(t, errors.Is(err, ErrInvalidRequest), "decode errors are not request-validation errors")
+			require.Equal(t, Filter("keep", OpEquals, IntValue(1)), f)
 		})
 	}
 
@@ -409,7 +407,7 @@ func TestSearchFilterUnmarshal(t *testing.T) {
 		var f SearchFilter
 		err := json.Unmarshal([]byte(in), &f)
 		require.Error(t, err)
-		assert.Contains(t, err.Error(), "nests groups more than 100 deep")
+		require.Contains(t, err.Error(), "nests groups more than 100 deep")
 	})
 }
 
@@ -451,8 +449,8 @@ func TestSearchFilterValidateOK(t *testing.T) {
 	}
 	for name, f := range valid {
 		t.Run(name, func(t *testing.T) {
-			assert.NoError(t, f.Validate())
-			assert.NoError(t, SearchRequest{Query: f}.Validate())
+			require.NoError(t, f.Validate())
+			require.NoError(t, SearchRequest{Query: f}.Validate())
 		})
 	}
 }
@@ -513,15 +511,15 @@ func TestSearchFilterValidateErrors(t *testing.T) {
 		t.Run(tt.name, func(t *testing.T) {
 			err := tt.f.Validate()
 			require.Error(t, err)
-			assert.ErrorIs(t, err, ErrInvalidRequest)
+			require.ErrorIs(t, err, ErrInvalidRequest)
 			var ire *InvalidRequestError
 			require.ErrorAs(t, err, &ire)
-			assert.Equal(t, tt.path, ire.Field)
-			assert.Contains(t, ire.Reason, tt.reason)
-			assert.Contains(t, err.Error(), tt.path+" ")
+			require.Equal(t, tt.path, ire.Field)
+			require.Contains(t, ire.Reason, tt.reason)
+			require.Contains(t, err.Error(), tt.path+" ")
 
 			// The request reports the same problem.
-			assert.Equal(t, err, SearchRequest{Query: tt.f}.Validate())
+			require.Equal(t, err, SearchRequest{Query: tt.f}.Validate())
 		})
 	}
 }
@@ -532,30 +530,30 @@ func TestSearchFilterValidateUnknownOperatorFromJSON(t *testing.T) {
 	require.NoError(t, json.Unmarshal([]byte(`{"operator":"AND","value":[{"field":"a","operator":"=","value":1},{"operator":"OR","value":[{"field":"b","operator":"=~","value":"x"}]}]}`), &f))
 	err := f.Validate()
 	require.ErrorIs(t, err, ErrInvalidRequest)
-	assert.Equal(t, `intercom: invalid request: query.value[1].value[0].operator "=~" is not a search operator (want one of = != IN NIN < <= > >= ~ !~ ^ $)`, err.Error())
+	require.Equal(t, `intercom: invalid request: query.value[1].value[0].operator "=~" is not a search operator (want one of = != IN NIN < <= > >= ~ !~ ^ $)`, err.Error())
 }
 
 func TestSearchRequestValidatePagination(t *testing.T) {
 	t.Parallel()
 	q := Filter("a", OpEquals, IntValue(1))
 	for _, n := range []int{0, 1, 50, 150} {
-		assert.NoError(t, SearchRequest{Query: q, Pagination: &SearchPagination{PerPage: n}}.Validate(), n)
+		require.NoError(t, SearchRequest{Query: q, Pagination: &SearchPagination{PerPage: n}}.Validate(), n)
 	}
-	assert.NoError(t, SearchRequest{Query: q}.Validate())
-	assert.NoError(t, SearchRequest{Query: q, Pagination: &SearchPagination{StartingAfter: "abc"}}.Validate())
+	require.NoError(t, SearchRequest{Query: q}.Validate())
+	require.NoError(t, SearchRequest{Query: q, Pagination: &SearchPagination{StartingAfter: "abc"}}.Validate())
 	for _, n := range []int{-1, 151, 1000} {
 		err := SearchRequest{Query: q, Pagination: &SearchPagination{PerPage: n}}.Validate()
 		require.ErrorIs(t, err, ErrInvalidRequest, n)
 		var ire *InvalidRequestError
 		require.ErrorAs(t, err, &ire)
-		assert.Equal(t, "pagination.per_page", ire.Field)
-		assert.Equal(t, fmt.Sprintf("is %d; it must be between 1 and 150", n), ire.Reason)
+		require.Equal(t, "pagination.per_page", ire.Field)
+		require.Equal(t, fmt.Sprintf("is %d; it must be between 1 and 150", n), ire.Reason)
 	}
 	// The query is checked first.
 	err := SearchRequest{Query: And(), Pagination: &SearchPagination{PerPage: 500}}.Validate()
 	var ire *InvalidRequestError
 	require.ErrorAs(t, err, &ire)
-	assert.Equal(t, "query", ire.Field)
+	require.Equal(t, "query", ire.Field)
 }
 
 // FuzzSearchFilter checks that anything UnmarshalJSON accepts re-encodes to
@@ -571,38 +569,24 @@ func FuzzSearchFilter(f *testing.F) {
 			return
 		}
 		b1, err := f1.MarshalJSON()
-		if err != nil {
-			t.Fatalf("marshal %q: %v", data, err)
-		}
-		if !json.Valid(b1) {
-			t.Fatalf("marshal %q gave invalid JSON %q", data, b1)
-		}
+		require.NoError(t, err, "marshal %q", data)
+		require.Truef(t, json.Valid(b1), "marshal %q gave invalid JSON %q", data, b1)
 		var f2 SearchFilter
-		if err := json.Unmarshal(b1, &f2); err != nil {
-			t.Fatalf("re-decode %q (from %q): %v", b1, data, err)
-		}
-		if !reflect.DeepEqual(f1, f2) {
-			t.Fatalf("round trip changed the filter\ninput: %q\nfirst: %#v\nagain: %#v", data, f1, f2)
-		}
+		require.NoError(t, json.Unmarshal(b1, &f2), "re-decode %q (from %q)", b1, data)
+		require.Equal(t, f1, f2, "round trip changed the filter; input %q", data)
 		b2, err := f2.MarshalJSON()
-		if err != nil || !bytes.Equal(b1, b2) {
-			t.Fatalf("re-encode not stable: %q then %q (%v)", b1, b2, err)
-		}
+		require.NoError(t, err)
+		require.Equal(t, string(b1), string(b2), "re-encode not stable")
 		std, err := json.Marshal(f1)
-		if err != nil {
-			t.Fatalf("json.Marshal: %v", err)
-		}
+		require.NoError(t, err, "json.Marshal")
 		var f3 SearchFilter
-		if err := json.Unmarshal(std, &f3); err != nil || !reflect.DeepEqual(f1, f3) {
-			t.Fatalf("json.Marshal round trip: %q -> %#v (%v)", std, f3, err)
-		}
+		require.NoError(t, json.Unmarshal(std, &f3), "json.Marshal round trip of %q", std)
+		require.Equal(t, f1, f3, "json.Marshal round trip of %q", std)
 
 		e1, e2 := f1.Validate(), f2.Validate()
-		if (e1 == nil) != (e2 == nil) || (e1 != nil && e1.Error() != e2.Error()) {
-			t.Fatalf("Validate disagrees: %v vs %v", e1, e2)
-		}
-		if e1 != nil && !errors.Is(e1, ErrInvalidRequest) {
-			t.Fatalf("Validate error %v does not match ErrInvalidRequest", e1)
+		require.Equal(t, fmt.Sprint(e1), fmt.Sprint(e2), "Validate disagrees")
+		if e1 != nil {
+			require.ErrorIs(t, e1, ErrInvalidRequest)
 		}
 		_ = SearchRequest{Query: f1, Pagination: &SearchPagination{PerPage: len(data)}}.Validate()
 	})

@@ -45,9 +45,7 @@ func leakTexts(err error) []string {
 func assertNoSecret(t *testing.T, what string, texts ...string) {
 	t.Helper()
 	for _, s := range texts {
-		if strings.Contains(s, secretToken) {
-			t.Errorf("%s leaks the token: %s", what, s)
-		}
+		assert.NotContains(t, s, secretToken, "%s leaks the token", what)
 	}
 }
 
@@ -158,7 +156,7 @@ func TestSecretsNotInErrors(t *testing.T) {
 		t.Run(tc.name, func(t *testing.T) {
 			err := tc.err(t)
 			require.Error(t, err)
-			assert.True(t, tc.as(err), "unexpected error type %T: %v", err, err)
+			require.True(t, tc.as(err), "unexpected error type %T: %v", err, err)
 			assertNoSecret(t, "error", leakTexts(err)...)
 			var ae *APIError
 			if errors.As(err, &ae) {
@@ -177,9 +175,9 @@ func TestSecretsNotInErrors(t *testing.T) {
 		_, _, err = c.Notes.Create(ctx, "c1", CreateNoteRequest{Body: "x"})
 		var ce *ConnectionError
 		require.ErrorAs(t, err, &ce)
-		assert.False(t, ce.MayHaveSucceeded, "nothing was sent")
-		assert.Equal(t, 1, ce.Attempts, "not retried")
-		assert.Equal(t, int32(0), srv.n.Load())
+		require.False(t, ce.MayHaveSucceeded, "nothing was sent")
+		require.Equal(t, 1, ce.Attempts, "not retried")
+		require.Equal(t, int32(0), srv.n.Load())
 		assertNoSecret(t, "error", leakTexts(err)...)
 	})
 }
@@ -204,20 +202,20 @@ func TestSecretsAPIErrorRequestRedacted(t *testing.T) {
 	_, _, err := secretClient(t, srv.URL).Admins.Get(fltCtx(t, 10*time.Second), "1")
 	var ae *APIError
 	require.ErrorAs(t, err, &ae)
-	assert.Equal(t, []string{"Bearer " + secretToken, "Bearer " + secretToken}, gotAuth, "the same origin gets the token on every hop")
+	require.Equal(t, []string{"Bearer " + secretToken, "Bearer " + secretToken}, gotAuth, "the same origin gets the token on every hop")
 
 	require.NotNil(t, ae.Response)
 	req := ae.Response.Request
 	require.NotNil(t, req)
-	assert.Equal(t, "/admins/2", req.URL.Path)
-	assert.Equal(t, redactedText, req.Header.Get("Authorization"))
+	require.Equal(t, "/admins/2", req.URL.Path)
+	require.Equal(t, redactedText, req.Header.Get("Authorization"))
 	require.NotNil(t, req.Response, "the redirect chain is kept")
-	assert.Equal(t, redactedText, req.Response.Request.Header.Get("Authorization"))
+	require.Equal(t, redactedText, req.Response.Request.Header.Get("Authorization"))
 	dump, derr := httputil.DumpRequest(req, false)
 	require.NoError(t, derr)
 	assertNoSecret(t, "DumpRequest", string(dump))
 	assertNoSecret(t, "DumpRequest of the first hop", func() string { d, _ := httputil.DumpRequest(req.Response.Request, false); return string(d) }())
-	assert.Equal(t, "2.10", req.Header.Get("Intercom-Version"), "other headers are kept")
+	require.Equal(t, "2.10", req.Header.Get("Intercom-Version"), "other headers are kept")
 }
 
 // TestSecretsSuccessResponseRequest: on success, Response embeds the
@@ -229,7 +227,7 @@ func TestSecretsSuccessResponseRequest(t *testing.T) {
 	_, resp, err := secretClient(t, srv.URL).Admins.Get(fltCtx(t, 10*time.Second), "1")
 	require.NoError(t, err)
 	require.NotNil(t, resp.Request)
-	assert.Equal(t, redactedText, resp.Request.Header.Get("Authorization"))
+	require.Equal(t, redactedText, resp.Request.Header.Get("Authorization"))
 	dump, _ := httputil.DumpRequest(resp.Request, false)
 	assertNoSecret(t, "Response.Request", string(dump))
 }
@@ -251,7 +249,7 @@ func redirectLeakCases(t *testing.T, newClient func(t *testing.T, base string) *
 		t.Cleanup(origin.Close)
 		_, _, err := newClient(t, origin.URL).Admins.Get(ctx, "1")
 		require.NoError(t, err)
-		assert.Empty(t, <-received, "the token is not sent to another port")
+		require.Empty(t, <-received, "the token is not sent to another port")
 	})
 	t.Run("https to http", func(t *testing.T) {
 		origin := httptest.NewTLSServer(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
@@ -264,15 +262,15 @@ func redirectLeakCases(t *testing.T, newClient func(t *testing.T, base string) *
 		_, resp, err := c.Admins.Get(ctx, "1", WithHTTPClient(hc))
 		var re *RedirectError
 		require.ErrorAs(t, err, &re, "a redirect from https to http is not followed")
-		assert.ErrorIs(t, err, ErrRedirected)
-		assert.Equal(t, http.StatusMovedPermanently, re.StatusCode)
-		assert.Equal(t, target.URL+"/elsewhere", re.Location)
-		assert.False(t, re.MayHaveSucceeded)
+		require.ErrorIs(t, err, ErrRedirected)
+		require.Equal(t, http.StatusMovedPermanently, re.StatusCode)
+		require.Equal(t, target.URL+"/elsewhere", re.Location)
+		require.False(t, re.MayHaveSucceeded)
 		require.NotNil(t, resp)
-		assert.Equal(t, http.StatusMovedPermanently, resp.StatusCode)
+		require.Equal(t, http.StatusMovedPermanently, resp.StatusCode)
 		select {
 		case got := <-received:
-			t.Fatalf("the request went to http (Authorization %q)", got)
+			require.Failf(t, "the request went to http", "Authorization %q", got)
 		default:
 		}
 	})
@@ -394,24 +392,24 @@ func TestSecretsNotInLogs(t *testing.T) {
 				_, err := c.Do(ctx, m, p+"?email=jane%40example.com&token="+url.QueryEscape(secretToken), map[string]string{"q": "v"}, nil)
 				assertNoSecret(t, "error", leakTexts(err)...)
 				if err != nil {
-					assert.NotContains(t, err.Error(), "jane", "no query string in errors")
+					require.NotContains(t, err.Error(), "jane", "no query string in errors")
 				}
 			}
 		}
 		lines := h.lines()
 		require.Len(t, lines, 16, "one line per call")
-		assert.Equal(t, 5, h.levels[slog.LevelDebug], "successes are logged at Debug (ok, the GET through a 503, redirects)")
-		assert.Equal(t, 7, h.levels[slog.LevelInfo], "API errors at Info")
-		assert.Equal(t, 4, h.levels[slog.LevelWarn], "connection failures (resets, timeouts) at Warn")
+		require.Equal(t, 5, h.levels[slog.LevelDebug], "successes are logged at Debug (ok, the GET through a 503, redirects)")
+		require.Equal(t, 7, h.levels[slog.LevelInfo], "API errors at Info")
+		require.Equal(t, 4, h.levels[slog.LevelWarn], "connection failures (resets, timeouts) at Warn")
 		for _, l := range lines {
 			assertNoSecret(t, "log line", l)
-			assert.NotContains(t, l, "Bearer", l)
-			assert.NotContains(t, l, "jane", "no query string in logs: %s", l)
-			assert.Contains(t, l, "component=test", "handler attributes are kept")
+			require.NotContains(t, l, "Bearer", l)
+			require.NotContains(t, l, "jane", "no query string in logs: %s", l)
+			require.Contains(t, l, "component=test", "handler attributes are kept")
 		}
 		assertNoSecret(t, "standard logger", stdlog.String())
 		for _, mark := range []string{"[DEBUG]", "[ERR]", "intercom"} {
-			assert.NotContains(t, stdlog.String(), mark, "the SDK (and retryablehttp) write nothing to the standard logger")
+			require.NotContains(t, stdlog.String(), mark, "the SDK (and retryablehttp) write nothing to the standard logger")
 		}
 	})
 }
@@ -443,7 +441,7 @@ func TestSecretsEchoedTokenInSuccessBody(t *testing.T) {
 	_, _, err := secretClient(t, srv.URL).Admins.Get(fltCtx(t, 10*time.Second), "1")
 	var de *DecodeError
 	require.ErrorAs(t, err, &de)
-	assert.Contains(t, de.Snippet, redactedText)
+	require.Contains(t, de.Snippet, redactedText)
 	assertNoSecret(t, "DecodeError", leakTexts(err)...)
 }
 
@@ -473,7 +471,7 @@ func TestSecretsNoPanics(t *testing.T) {
 		func() {
 			defer func() {
 				if r := recover(); r != nil {
-					t.Errorf("policy %d: panic: %v", i, r)
+					assert.Failf(t, "panic", "policy %d: %v", i, r)
 					assertNoSecret(t, "panic", fmt.Sprint(r))
 				}
 			}()
@@ -505,12 +503,10 @@ func TestBackoffNeverOverflows(t *testing.T) {
 			for attempts := 0; attempts <= 70; attempts++ {
 				st := &retryState{policy: RetryPolicy{MinWait: minW, MaxWait: maxW}, attempts: attempts}
 				w := st.backoff()
-				if w < 0 || w > st.policy.maxWait() {
-					t.Fatalf("MinWait %v MaxWait %v attempt %d: wait %v", minW, maxW, attempts, w)
-				}
+				require.Truef(t, w >= 0 && w <= st.policy.maxWait(), "MinWait %v MaxWait %v attempt %d: wait %v", minW, maxW, attempts, w)
 			}
 		}
 	}
 	resp := &http.Response{Header: http.Header{"Retry-After": {"99999999999999"}}}
-	assert.Greater(t, headerRetryAfter(resp, time.Now()), 100*365*24*time.Hour, "a huge Retry-After saturates, it does not wrap")
+	require.Greater(t, headerRetryAfter(resp, time.Now()), 100*365*24*time.Hour, "a huge Retry-After saturates, it does not wrap")
 }

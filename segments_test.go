@@ -16,10 +16,10 @@ func TestSegmentsList(t *testing.T) {
 	got, rec := exercise(t, srv, "listSegments", "Segments.List", func() (*SegmentList, *Response, error) {
 		return c.Segments.List(ctx, &ListSegmentsOptions{IncludeCount: true})
 	})
-	require.Equal(t, http.MethodGet, rec.Method)
-	require.Equal(t, "/segments", rec.Path)
-	require.Equal(t, "include_count=true", rec.RawQuery)
-	require.Empty(t, rec.Body)
+	testMethod(t, rec, http.MethodGet)
+	testPath(t, rec, "/segments")
+	testQuery(t, rec, "include_count=true")
+	testNoBody(t, rec)
 	require.Equal(t, "segment.list", got.Type)
 	require.Len(t, got.Segments, 2)
 	require.Equal(t, ID("6657ad386abd0166b52ae2e4"), got.Segments[0].ID)
@@ -32,7 +32,7 @@ func TestSegmentsList(t *testing.T) {
 	for _, opt := range []*ListSegmentsOptions{nil, {}} {
 		_, _, err := c.Segments.List(ctx, opt)
 		require.NoError(t, err)
-		require.Empty(t, srv.LastRequest().RawQuery)
+		testQuery(t, srv.LastRequest(), "")
 	}
 
 	// With include_count, a zero count is kept apart from an absent one.
@@ -60,10 +60,10 @@ func TestSegmentsGet(t *testing.T) {
 	got, rec := exercise(t, srv, "retrieveSegment", "Segments.Get", func() (*Segment, *Response, error) {
 		return c.Segments.Get(ctx, "6657ad3a6abd0166b52ae2e8")
 	})
-	require.Equal(t, http.MethodGet, rec.Method)
-	require.Equal(t, "/segments/6657ad3a6abd0166b52ae2e8", rec.Path)
-	require.Empty(t, rec.RawQuery)
-	require.Empty(t, rec.Body)
+	testMethod(t, rec, http.MethodGet)
+	testPath(t, rec, "/segments/6657ad3a6abd0166b52ae2e8")
+	testQuery(t, rec, "")
+	testNoBody(t, rec)
 	require.Equal(t, &Segment{Type: "segment", ID: "6657ad3a6abd0166b52ae2e8", Name: "John segment",
 		CreatedAt: 1717022010, UpdatedAt: 1717022010, PersonType: SegmentPersonUser}, got)
 }

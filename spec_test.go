@@ -17,6 +17,7 @@ import (
 
 	"github.com/go-intercom/intercom/internal/jsontest"
 	"github.com/go-intercom/intercom/internal/spectest"
+	"github.com/stretchr/testify/assert"
 	"github.com/stretchr/testify/require"
 )
 
@@ -109,7 +110,7 @@ func exercise[T any](t *testing.T, srv *spectest.Server, opID, goMethod string, 
 		testTransportFailure(t, srv, st.(*switchTransport), goMethod, call)
 	}
 	if prev, loaded := covered.LoadOrStore(opID, goMethod); loaded && prev != goMethod {
-		t.Errorf("%s is mapped to both %s and %s", opID, prev, goMethod)
+		assert.Failf(t, "one operation, two methods", "%s is mapped to both %s and %s", opID, prev, goMethod)
 	}
 	return got, rec
 }
@@ -142,7 +143,7 @@ func assertLossless(t *testing.T, opID string, example []byte, got any) {
 	require.NoError(t, err)
 	if len(lost) > 0 {
 		enc, _ := json.Marshal(got)
-		t.Errorf("%s: example fields lost or changed by decoding:\n  %s\nre-encoded: %s", opID, strings.Join(lost, "\n  "), enc)
+		assert.Failf(t, "example fields lost", "%s: example fields lost or changed by decoding:\n  %s\nre-encoded: %s", opID, strings.Join(lost, "\n  "), enc)
 	}
 }
 

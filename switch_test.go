@@ -17,15 +17,15 @@ func TestSwitchCreate(t *testing.T) {
 			CustomAttributes: map[string]any{"issue_type": "Billing", "priority": "High"},
 		})
 	})
-	require.Equal(t, http.MethodPost, rec.Method)
-	require.Equal(t, "/phone_call_redirects", rec.Path)
-	require.Equal(t, `{"phone":"+353832345678","custom_attributes":{"issue_type":"Billing","priority":"High"}}`, string(rec.Body))
+	testMethod(t, rec, http.MethodPost)
+	testPath(t, rec, "/phone_call_redirects")
+	testJSONBody(t, rec, `{"phone":"+353832345678","custom_attributes":{"issue_type":"Billing","priority":"High"}}`)
 	require.Equal(t, "phone_call_redirect", got.Type)
 	require.Equal(t, "http://via.intercom.io/msgr/e7de2e61-94a6-4fc9-8e70-12e4ab66f215", got.URL)
 
 	_, _, err := c.Switch.Create(context.Background(), CreatePhoneSwitchRequest{Phone: "+40241100100"})
 	require.NoError(t, err)
-	require.Equal(t, `{"phone":"+40241100100"}`, string(srv.LastRequest().Body))
+	testJSONBody(t, srv.LastRequest(), `{"phone":"+40241100100"}`)
 }
 
 func TestSwitchCreateErrors(t *testing.T) {

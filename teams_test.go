@@ -15,10 +15,10 @@ func TestTeamsList(t *testing.T) {
 	got, rec := exercise(t, srv, "listTeams", "Teams.List", func() (*TeamList, *Response, error) {
 		return c.Teams.List(context.Background())
 	})
-	require.Equal(t, http.MethodGet, rec.Method)
-	require.Equal(t, "/teams", rec.Path)
-	require.Empty(t, rec.RawQuery)
-	require.Empty(t, rec.Body)
+	testMethod(t, rec, http.MethodGet)
+	testPath(t, rec, "/teams")
+	testQuery(t, rec, "")
+	testNoBody(t, rec)
 	require.Equal(t, "team.list", got.Type)
 	require.Empty(t, got.Teams)
 
@@ -41,9 +41,9 @@ func TestTeamsGet(t *testing.T) {
 	got, rec := exercise(t, srv, "retrieveTeam", "Teams.Get", func() (*Team, *Response, error) {
 		return c.Teams.Get(context.Background(), "991268197")
 	})
-	require.Equal(t, http.MethodGet, rec.Method)
-	require.Equal(t, "/teams/991268197", rec.Path)
-	require.Empty(t, rec.RawQuery)
+	testMethod(t, rec, http.MethodGet)
+	testPath(t, rec, "/teams/991268197")
+	testQuery(t, rec, "")
 	require.Equal(t, ID("991268197"), got.ID)
 	require.Equal(t, "team 1", got.Name)
 	require.Equal(t, "team", got.Type)

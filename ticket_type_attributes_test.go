@@ -17,9 +17,9 @@ func TestTicketTypeAttributesCreate(t *testing.T) {
 	got, rec := exercise(t, srv, "createTicketTypeAttribute", "TicketTypeAttributes.Create", func() (*TicketTypeAttribute, *Response, error) {
 		return c.TicketTypeAttributes.Create(ctx, "83", req)
 	})
-	require.Equal(t, http.MethodPost, rec.Method)
-	require.Equal(t, "/ticket_types/83/attributes", rec.Path)
-	require.Equal(t, `{"name":"Attribute Title","description":"Attribute Description","data_type":"string","required_to_create":false}`, string(rec.Body))
+	testMethod(t, rec, http.MethodPost)
+	testPath(t, rec, "/ticket_types/83/attributes")
+	testJSONBody(t, rec, `{"name":"Attribute Title","description":"Attribute Description","data_type":"string","required_to_create":false}`)
 	require.Equal(t, "ticket_type_attribute", got.Type)
 	require.Equal(t, ID("253"), got.ID)
 	require.Equal(t, TicketDataTypeString, got.DataType)
@@ -32,13 +32,12 @@ func TestTicketTypeAttributesCreate(t *testing.T) {
 	_, _, err := c.TicketTypeAttributes.Create(ctx, "83", CreateTicketTypeAttributeRequest{Name: "Priority", Description: "Bug priority",
 		DataType: TicketDataTypeList, ListItems: "Low,High", VisibleToContacts: Some(false), RequiredToCreateForContacts: Some(true)})
 	require.NoError(t, err)
-	require.Equal(t, `{"name":"Priority","description":"Bug priority","data_type":"list","required_to_create_for_contacts":true,`+
-		`"visible_to_contacts":false,"list_items":"Low,High"}`, string(srv.LastRequest().Body))
+	testJSONBody(t, srv.LastRequest(), `{"name":"Priority","description":"Bug priority","data_type":"list","required_to_create_for_contacts":true,`+
+		`"visible_to_contacts":false,"list_items":"Low,High"}`)
 	_, _, err = c.TicketTypeAttributes.Create(ctx, "83", CreateTicketTypeAttributeRequest{Name: "Files", Description: "Uploads",
 		DataType: TicketDataTypeFiles, AllowMultipleValues: Some(true), VisibleOnCreate: Some(true), Multiline: Some(false)})
 	require.NoError(t, err)
-	require.Equal(t, `{"name":"Files","description":"Uploads","data_type":"files","visible_on_create":true,"multiline":false,"allow_multiple_values":true}`,
-		string(srv.LastRequest().Body))
+	testJSONBody(t, srv.LastRequest(), `{"name":"Files","description":"Uploads","data_type":"files","visible_on_create":true,"multiline":false,"allow_multiple_values":true}`)
 
 	n := len(srv.Requests())
 	for _, tc := range []struct {
@@ -73,9 +72,9 @@ func TestTicketTypeAttributesUpdate(t *testing.T) {
 	got, rec := exercise(t, srv, "updateTicketTypeAttribute", "TicketTypeAttributes.Update", func() (*TicketTypeAttribute, *Response, error) {
 		return c.TicketTypeAttributes.Update(ctx, "85", "258", UpdateTicketTypeAttributeRequest{Description: "New Attribute Description"})
 	})
-	require.Equal(t, http.MethodPut, rec.Method)
-	require.Equal(t, "/ticket_types/85/attributes/258", rec.Path)
-	require.Equal(t, `{"description":"New Attribute Description"}`, string(rec.Body))
+	testMethod(t, rec, http.MethodPut)
+	testPath(t, rec, "/ticket_types/85/attributes/258")
+	testJSONBody(t, rec, `{"description":"New Attribute Description"}`)
 	require.Equal(t, ID("258"), got.ID)
 	require.Equal(t, "New Attribute Description", got.Description)
 	require.Equal(t, ID("85"), got.TicketTypeID)
@@ -83,7 +82,7 @@ func TestTicketTypeAttributesUpdate(t *testing.T) {
 
 	_, _, err := c.TicketTypeAttributes.Update(ctx, "85", "258", UpdateTicketTypeAttributeRequest{Archived: Some(true), VisibleOnCreate: Some(false)})
 	require.NoError(t, err)
-	require.Equal(t, `{"visible_on_create":false,"archived":true}`, string(srv.LastRequest().Body))
+	testJSONBody(t, srv.LastRequest(), `{"visible_on_create":false,"archived":true}`)
 
 	n := len(srv.Requests())
 	_, _, err = c.TicketTypeAttributes.Update(ctx, "85", "", UpdateTicketTypeAttributeRequest{})

@@ -24,11 +24,11 @@ func TestTicketsCreate(t *testing.T) {
 	got, rec := exercise(t, srv, "createTicket", "Tickets.Create", func() (*Ticket, *Response, error) {
 		return c.Tickets.Create(ctx, req)
 	})
-	require.Equal(t, http.MethodPost, rec.Method)
-	require.Equal(t, "/tickets", rec.Path)
-	require.Empty(t, rec.RawQuery)
-	require.Equal(t, `{"ticket_type_id":"108","contacts":[{"id":"6657ad746abd0166b52ae316"}],`+
-		`"ticket_attributes":{"_default_description_":"there is a problem","_default_title_":"example"}}`, string(rec.Body))
+	testMethod(t, rec, http.MethodPost)
+	testPath(t, rec, "/tickets")
+	testQuery(t, rec, "")
+	testJSONBody(t, rec, `{"ticket_type_id":"108","contacts":[{"id":"6657ad746abd0166b52ae316"}],`+
+		`"ticket_attributes":{"_default_description_":"there is a problem","_default_title_":"example"}}`)
 
 	require.Equal(t, "ticket", got.Type)
 	require.Equal(t, ID("609"), got.ID)
@@ -65,8 +65,7 @@ func TestTicketsCreate(t *testing.T) {
 	_, _, err := c.Tickets.Create(ctx, CreateTicketRequest{TicketTypeID: "108",
 		Contacts: []TicketContactIdentifier{{ExternalID: "ext-1"}, {Email: "a@b.test"}}, CompanyID: "1234"})
 	require.NoError(t, err)
-	require.Equal(t, `{"ticket_type_id":"108","contacts":[{"external_id":"ext-1"},{"email":"a@b.test"}],"company_id":"1234"}`,
-		string(srv.LastRequest().Body))
+	testJSONBody(t, srv.LastRequest(), `{"ticket_type_id":"108","contacts":[{"external_id":"ext-1"},{"email":"a@b.test"}],"company_id":"1234"}`)
 }
 
 func TestTicketsCreateValidation(t *testing.T) {
@@ -106,11 +105,10 @@ func TestTicketsUpdate(t *testing.T) {
 	got, rec := exercise(t, srv, "updateTicket", "Tickets.Update", func() (*Ticket, *Response, error) {
 		return c.Tickets.Update(ctx, "610", req)
 	})
-	require.Equal(t, http.MethodPut, rec.Method)
-	require.Equal(t, "/tickets/610", rec.Path)
-	require.Equal(t, `{"ticket_attributes":{"_default_description_":"there is a problem","_default_title_":"example"},`+
-		`"state":"in_progress","open":true,"snoozed_until":1673609604,"assignment":{"admin_id":"991268278","assignee_id":"991268280"}}`,
-		string(rec.Body))
+	testMethod(t, rec, http.MethodPut)
+	testPath(t, rec, "/tickets/610")
+	testJSONBody(t, rec, `{"ticket_attributes":{"_default_description_":"there is a problem","_default_title_":"example"},`+
+		`"state":"in_progress","open":true,"snoozed_until":1673609604,"assignment":{"admin_id":"991268278","assignee_id":"991268280"}}`)
 
 	require.Equal(t, ID("610"), got.ID)
 	require.Equal(t, TicketStateInProgress, got.TicketState)
@@ -126,13 +124,13 @@ func TestTicketsUpdate(t *testing.T) {
 	// Omitted, false and true are three different bodies.
 	_, _, err := c.Tickets.Update(ctx, "610", UpdateTicketRequest{})
 	require.NoError(t, err)
-	require.Equal(t, `{}`, string(srv.LastRequest().Body))
+	testJSONBody(t, srv.LastRequest(), `{}`)
 	_, _, err = c.Tickets.Update(ctx, "610", UpdateTicketRequest{Open: Some(false), IsShared: Some(false)})
 	require.NoError(t, err)
-	require.Equal(t, `{"open":false,"is_shared":false}`, string(srv.LastRequest().Body))
+	testJSONBody(t, srv.LastRequest(), `{"open":false,"is_shared":false}`)
 	_, _, err = c.Tickets.Update(ctx, "610", UpdateTicketRequest{IsShared: Some(true), Assignment: &TicketAssignment{AssigneeID: "0"}})
 	require.NoError(t, err)
-	require.Equal(t, `{"is_shared":true,"assignment":{"assignee_id":"0"}}`, string(srv.LastRequest().Body))
+	testJSONBody(t, srv.LastRequest(), `{"is_shared":true,"assignment":{"assignee_id":"0"}}`)
 }
 
 func TestTicketsUpdateErrors(t *testing.T) {
@@ -176,9 +174,9 @@ func TestTicketsGet(t *testing.T) {
 	got, rec := exercise(t, srv, "getTicket", "Tickets.Get", func() (*Ticket, *Response, error) {
 		return c.Tickets.Get(ctx, "613")
 	})
-	require.Equal(t, http.MethodGet, rec.Method)
-	require.Equal(t, "/tickets/613", rec.Path)
-	require.Empty(t, rec.Body)
+	testMethod(t, rec, http.MethodGet)
+	testPath(t, rec, "/tickets/613")
+	testNoBody(t, rec)
 	require.Equal(t, ID("613"), got.ID)
 	require.Equal(t, ID("22"), got.TicketID)
 	require.Equal(t, "attribute_value", got.TicketAttributes.Title())
@@ -205,9 +203,9 @@ func TestTicketsReply(t *testing.T) {
 	got, rec := exercise(t, srv, "replyTicket", "Tickets.Reply", func() (*TicketReply, *Response, error) {
 		return c.Tickets.Reply(ctx, "123", TicketContactReply{IntercomUserID: "6657ad586abd0166b52ae30b", Body: "Thanks again :)"})
 	})
-	require.Equal(t, http.MethodPost, rec.Method)
-	require.Equal(t, "/tickets/123/reply", rec.Path)
-	require.Equal(t, `{"message_type":"comment","type":"user","intercom_user_id":"6657ad586abd0166b52ae30b","body":"Thanks again :)"}`, string(rec.Body))
+	testMethod(t, rec, http.MethodPost)
+	testPath(t, rec, "/tickets/123/reply")
+	testJSONBody(t, rec, `{"message_type":"comment","type":"user","intercom_user_id":"6657ad586abd0166b52ae30b","body":"Thanks again :)"}`)
 	require.Equal(t, "ticket_part", got.Type)
 	require.Equal(t, ID("142"), got.ID)
 	require.Equal(t, TicketReplyComment, got.PartType)
@@ -217,19 +215,18 @@ func TestTicketsReply(t *testing.T) {
 	// Contact named by user_id or email, with attachments.
 	_, _, err := c.Tickets.Reply(ctx, "123", TicketContactReply{UserID: "u1", Body: "hi", AttachmentURLs: []string{"https://example.com/a.png"}})
 	require.NoError(t, err)
-	require.Equal(t, `{"message_type":"comment","type":"user","user_id":"u1","body":"hi","attachment_urls":["https://example.com/a.png"]}`,
-		string(srv.LastRequest().Body))
+	testJSONBody(t, srv.LastRequest(), `{"message_type":"comment","type":"user","user_id":"u1","body":"hi","attachment_urls":["https://example.com/a.png"]}`)
 	_, _, err = c.Tickets.Reply(ctx, "123", TicketContactReply{Email: "a@b.test", Body: "hi"})
 	require.NoError(t, err)
-	require.Equal(t, `{"message_type":"comment","type":"user","email":"a@b.test","body":"hi"}`, string(srv.LastRequest().Body))
+	testJSONBody(t, srv.LastRequest(), `{"message_type":"comment","type":"user","email":"a@b.test","body":"hi"}`)
 
 	// An admin note, cross-posted.
 	srv.Respond("replyTicket", 200, "Admin note reply")
 	note, _, err := c.Tickets.Reply(ctx, "123", TicketAdminReply{MessageType: TicketReplyNote, AdminID: "991268224",
 		Body: "This note will be cross-posted to all linked conversations.", CrossPost: true})
 	require.NoError(t, err)
-	require.Equal(t, `{"message_type":"note","type":"admin","admin_id":"991268224",`+
-		`"body":"This note will be cross-posted to all linked conversations.","cross_post":true}`, string(srv.LastRequest().Body))
+	testJSONBody(t, srv.LastRequest(), `{"message_type":"note","type":"admin","admin_id":"991268224",`+
+		`"body":"This note will be cross-posted to all linked conversations.","cross_post":true}`)
 	require.Equal(t, TicketReplyNote, note.PartType)
 	require.Equal(t, ID("145"), note.ID)
 	require.Equal(t, "admin", note.Author.Type)
@@ -239,9 +236,8 @@ func TestTicketsReply(t *testing.T) {
 	quick, _, err := c.Tickets.Reply(ctx, "123", TicketAdminReply{MessageType: TicketReplyQuickReply, AdminID: "991268229",
 		ReplyOptions: []TicketReplyOption{{Text: "Yes", UUID: "a55776a3-1e17-4e74-8179-c5a147751f06"}, {Text: "No", UUID: "ee05fede-05b4-4543-bfa1-e6aa00417e51"}}})
 	require.NoError(t, err)
-	require.Equal(t, `{"message_type":"quick_reply","type":"admin","admin_id":"991268229","reply_options":`+
-		`[{"text":"Yes","uuid":"a55776a3-1e17-4e74-8179-c5a147751f06"},{"text":"No","uuid":"ee05fede-05b4-4543-bfa1-e6aa00417e51"}]}`,
-		string(srv.LastRequest().Body))
+	testJSONBody(t, srv.LastRequest(), `{"message_type":"quick_reply","type":"admin","admin_id":"991268229","reply_options":`+
+		`[{"text":"Yes","uuid":"a55776a3-1e17-4e74-8179-c5a147751f06"},{"text":"No","uuid":"ee05fede-05b4-4543-bfa1-e6aa00417e51"}]}`)
 	require.Equal(t, TicketReplyQuickReply, quick.PartType)
 	require.Empty(t, quick.Body)
 
@@ -315,8 +311,8 @@ func TestTicketsSearch(t *testing.T) {
 	got, rec := exercise(t, srv, "searchTickets", "Tickets.Search", func() (*TicketList, *Response, error) {
 		return c.Tickets.Search(ctx, req)
 	})
-	require.Equal(t, http.MethodPost, rec.Method)
-	require.Equal(t, "/tickets/search", rec.Path)
+	testMethod(t, rec, http.MethodPost)
+	testPath(t, rec, "/tickets/search")
 	require.JSONEq(t, `{"query":{"operator":"AND","value":[{"field":"created_at","operator":">","value":"1306054154"}]},"pagination":{"per_page":5}}`, string(rec.Body))
 	require.Equal(t, "ticket.list", got.Type)
 	require.Equal(t, 1, got.TotalCount)
@@ -329,7 +325,7 @@ func TestTicketsSearch(t *testing.T) {
 	// Without pagination the key is left out.
 	_, _, err := c.Tickets.Search(ctx, SearchRequest{Query: Filter("open", OpEquals, BoolValue(true))})
 	require.NoError(t, err)
-	require.Equal(t, `{"query":{"field":"open","operator":"=","value":true}}`, string(srv.LastRequest().Body))
+	testJSONBody(t, srv.LastRequest(), `{"query":{"field":"open","operator":"=","value":true}}`)
 
 	// An invalid query is not sent.
 	n := len(srv.Requests())
@@ -386,8 +382,8 @@ func TestTicketsSearchAll(t *testing.T) {
 	require.Equal(t, []ID{"1", "2", "3"}, ids)
 	reqs := srv.Requests()
 	require.Len(t, reqs, 2)
-	require.Equal(t, `{"query":{"field":"open","operator":"=","value":true},"pagination":{"per_page":2}}`, string(reqs[0].Body))
-	require.Equal(t, `{"query":{"field":"open","operator":"=","value":true},"pagination":{"per_page":2,"starting_after":"cursor-2"}}`, string(reqs[1].Body))
+	testJSONBody(t, reqs[0], `{"query":{"field":"open","operator":"=","value":true},"pagination":{"per_page":2}}`)
+	testJSONBody(t, reqs[1], `{"query":{"field":"open","operator":"=","value":true},"pagination":{"per_page":2,"starting_after":"cursor-2"}}`)
 	require.Equal(t, SearchPagination{PerPage: 2}, *req.Pagination, "the caller's request is not modified")
 
 	// Without pagination, only the cursor is added.
@@ -395,8 +391,8 @@ func TestTicketsSearchAll(t *testing.T) {
 	}
 	reqs = srv.Requests()
 	require.Len(t, reqs, 4)
-	require.Equal(t, `{"query":{"field":"open","operator":"=","value":true}}`, string(reqs[2].Body))
-	require.Equal(t, `{"query":{"field":"open","operator":"=","value":true},"pagination":{"starting_after":"cursor-2"}}`, string(reqs[3].Body))
+	testJSONBody(t, reqs[2], `{"query":{"field":"open","operator":"=","value":true}}`)
+	testJSONBody(t, reqs[3], `{"query":{"field":"open","operator":"=","value":true},"pagination":{"starting_after":"cursor-2"}}`)
 
 	// Breaking after the first ticket fetches nothing more.
 	for tk, err := range c.Tickets.SearchAll(ctx, req) {

@@ -15,10 +15,10 @@ func TestVisitorsGet(t *testing.T) {
 	got, rec := exercise(t, srv, "retrieveVisitorWithUserId", "Visitors.Get", func() (*Visitor, *Response, error) {
 		return c.Visitors.Get(context.Background(), "3ecf64d0-9ed1-4e9f-88e1-da7d6e6782f3")
 	})
-	require.Equal(t, http.MethodGet, rec.Method)
-	require.Equal(t, "/visitors", rec.Path)
-	require.Equal(t, "user_id=3ecf64d0-9ed1-4e9f-88e1-da7d6e6782f3", rec.RawQuery)
-	require.Empty(t, rec.Body)
+	testMethod(t, rec, http.MethodGet)
+	testPath(t, rec, "/visitors")
+	testQuery(t, rec, "user_id=3ecf64d0-9ed1-4e9f-88e1-da7d6e6782f3")
+	testNoBody(t, rec)
 	require.Equal(t, ID("6657ad8c6abd0166b52ae324"), got.ID)
 	require.Equal(t, "3ecf64d0-9ed1-4e9f-88e1-da7d6e6782f3", got.UserID)
 	require.True(t, got.Anonymous)
@@ -28,7 +28,7 @@ func TestVisitorsGet(t *testing.T) {
 
 	_, _, err := c.Visitors.Get(context.Background(), "a b&c")
 	require.NoError(t, err)
-	require.Equal(t, "user_id=a+b%26c", srv.LastRequest().RawQuery)
+	testQuery(t, srv.LastRequest(), "user_id=a+b%26c")
 
 	n := len(srv.Requests())
 	_, _, err = c.Visitors.Get(context.Background(), "")
@@ -75,10 +75,10 @@ func TestVisitorsUpdate(t *testing.T) {
 	got, rec := exercise(t, srv, "updateVisitor", "Visitors.Update", func() (*Visitor, *Response, error) {
 		return c.Visitors.Update(context.Background(), UpdateVisitorRequest{ID: "6657ad8a6abd0166b52ae31e", Name: "Gareth Bale"})
 	})
-	require.Equal(t, http.MethodPut, rec.Method)
-	require.Equal(t, "/visitors", rec.Path)
-	require.Empty(t, rec.RawQuery)
-	require.Equal(t, `{"id":"6657ad8a6abd0166b52ae31e","name":"Gareth Bale"}`, string(rec.Body))
+	testMethod(t, rec, http.MethodPut)
+	testPath(t, rec, "/visitors")
+	testQuery(t, rec, "")
+	testJSONBody(t, rec, `{"id":"6657ad8a6abd0166b52ae31e","name":"Gareth Bale"}`)
 	require.Equal(t, "Gareth Bale", got.Name)
 	require.Equal(t, "Grey Shark", got.Pseudonym)
 	require.Equal(t, "https://static.intercomassets.com/app/pseudonym_avatars_2019/grey-shark.png", got.Avatar.ImageURL)
@@ -86,7 +86,7 @@ func TestVisitorsUpdate(t *testing.T) {
 	// An empty name is left out; custom attributes are sent as given.
 	_, _, err := c.Visitors.Update(context.Background(), UpdateVisitorRequest{UserID: "u1", CustomAttributes: map[string]any{"plan": "pro"}})
 	require.NoError(t, err)
-	require.Equal(t, `{"user_id":"u1","custom_attributes":{"plan":"pro"}}`, string(srv.LastRequest().Body))
+	testJSONBody(t, srv.LastRequest(), `{"user_id":"u1","custom_attributes":{"plan":"pro"}}`)
 
 	n := len(srv.Requests())
 	_, _, err = c.Visitors.Update(context.Background(), UpdateVisitorRequest{Name: "x"})
@@ -111,9 +111,9 @@ func TestVisitorsConvert(t *testing.T) {
 			Visitor: VisitorIdentifier{UserID: "3ecf64d0-9ed1-4e9f-88e1-da7d6e6782f3"},
 		})
 	})
-	require.Equal(t, http.MethodPost, rec.Method)
-	require.Equal(t, "/visitors/convert", rec.Path)
-	require.Equal(t, `{"type":"user","user":{"user_id":"8a88a590-e1c3-41e2-a502-e0649dbf721c"},"visitor":{"user_id":"3ecf64d0-9ed1-4e9f-88e1-da7d6e6782f3"}}`, string(rec.Body))
+	testMethod(t, rec, http.MethodPost)
+	testPath(t, rec, "/visitors/convert")
+	testJSONBody(t, rec, `{"type":"user","user":{"user_id":"8a88a590-e1c3-41e2-a502-e0649dbf721c"},"visitor":{"user_id":"3ecf64d0-9ed1-4e9f-88e1-da7d6e6782f3"}}`)
 	require.Equal(t, ID("6657ad8e6abd0166b52ae32b"), got.ID)
 	require.Equal(t, "foo@bar.com", got.Email)
 
@@ -147,6 +147,6 @@ func TestVisitorsConvertByEmailWire(t *testing.T) {
 	})
 	rec := srv.LastRequest()
 	require.Equal(t, "convertVisitor", rec.OperationID)
-	require.Equal(t, `{"type":"user","user":{"email":"foo@bar.com"},"visitor":{"user_id":"3ecf64d0-9ed1-4e9f-88e1-da7d6e6782f3"}}`, string(rec.Body))
+	testJSONBody(t, rec, `{"type":"user","user":{"email":"foo@bar.com"},"visitor":{"user_id":"3ecf64d0-9ed1-4e9f-88e1-da7d6e6782f3"}}`)
 	t.Logf("harness violations: %v", rec.Violations)
 }

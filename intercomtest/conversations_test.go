@@ -5,7 +5,6 @@ import (
 	"testing"
 	"time"
 
-	"github.com/stretchr/testify/assert"
 	"github.com/stretchr/testify/require"
 
 	"github.com/go-intercom/intercom"
@@ -33,45 +32,45 @@ func TestConversationLifecycle(t *testing.T) {
 	}, intercom.WithResponseBody(&raw))
 	require.NoError(t, err)
 	assertLossless(t, raw, msg)
-	assert.Equal(t, "user_message", msg.Type)
-	assert.Equal(t, "Hello there", msg.Body)
-	assert.Equal(t, intercom.MessageTypeInApp, msg.MessageType)
+	require.Equal(t, "user_message", msg.Type)
+	require.Equal(t, "Hello there", msg.Body)
+	require.Equal(t, intercom.MessageTypeInApp, msg.MessageType)
 	id := string(msg.ConversationID)
 	require.NotEmpty(t, id)
 
 	conv, _, err := client.Conversations.Get(ctx, id, nil, intercom.WithResponseBody(&raw))
 	require.NoError(t, err)
 	assertLossless(t, raw, conv)
-	assert.Equal(t, intercom.ConversationStateOpen, conv.State)
-	assert.True(t, conv.Open)
-	assert.Equal(t, "<p>Hello there</p>", conv.Source.Body)
-	assert.Equal(t, "customer_initiated", conv.Source.DeliveredAs)
-	assert.Equal(t, "ada@example.com", conv.Source.Author.Email)
-	assert.Equal(t, msg.ID, conv.Source.ID)
+	require.Equal(t, intercom.ConversationStateOpen, conv.State)
+	require.True(t, conv.Open)
+	require.Equal(t, "<p>Hello there</p>", conv.Source.Body)
+	require.Equal(t, "customer_initiated", conv.Source.DeliveredAs)
+	require.Equal(t, "ada@example.com", conv.Source.Author.Email)
+	require.Equal(t, msg.ID, conv.Source.ID)
 	require.Len(t, conv.Contacts.Contacts, 1)
-	assert.Equal(t, ada.ID, conv.Contacts.Contacts[0].ID)
-	assert.Equal(t, "u-ada", conv.Contacts.Contacts[0].ExternalID)
-	assert.Equal(t, intercom.UnixTime(t0), conv.WaitingSince)
-	assert.Empty(t, conv.AdminAssigneeID)
-	assert.Nil(t, conv.Teammates)
+	require.Equal(t, ada.ID, conv.Contacts.Contacts[0].ID)
+	require.Equal(t, "u-ada", conv.Contacts.Contacts[0].ExternalID)
+	require.Equal(t, intercom.UnixTime(t0), conv.WaitingSince)
+	require.Empty(t, conv.AdminAssigneeID)
+	require.Nil(t, conv.Teammates)
 
 	clock.Advance(time.Minute)
 	conv, _, err = client.Conversations.Reply(ctx, id, intercom.AdminReply{AdminID: intercomtest.AdminID, Body: "Hi Ada"}, intercom.WithResponseBody(&raw))
 	require.NoError(t, err)
 	assertLossless(t, raw, conv)
-	assert.Zero(t, conv.WaitingSince, "an admin comment ends the wait")
+	require.Zero(t, conv.WaitingSince, "an admin comment ends the wait")
 	require.NotNil(t, conv.Teammates)
-	assert.Equal(t, intercom.ID(intercomtest.AdminID), conv.Teammates.Teammates[0].ID)
+	require.Equal(t, intercom.ID(intercomtest.AdminID), conv.Teammates.Teammates[0].ID)
 	last := conv.ConversationParts.ConversationParts[0]
-	assert.Equal(t, "admin", last.Author.Type)
-	assert.Equal(t, "Ada Lovelace", last.Author.Name)
-	assert.Equal(t, "<p>Hi Ada</p>", last.Body)
-	assert.Equal(t, intercom.UnixTime(t0.Add(time.Minute)), conv.UpdatedAt)
+	require.Equal(t, "admin", last.Author.Type)
+	require.Equal(t, "Ada Lovelace", last.Author.Name)
+	require.Equal(t, "<p>Hi Ada</p>", last.Body)
+	require.Equal(t, intercom.UnixTime(t0.Add(time.Minute)), conv.UpdatedAt)
 
 	conv, _, err = client.Conversations.Reply(ctx, id, intercom.AdminReply{AdminID: intercomtest.SecondAdminID, MessageType: intercom.ReplyNote, Body: "<b>VIP</b>"})
 	require.NoError(t, err)
-	assert.Equal(t, []intercom.ConversationPartType{"comment", "note"}, partTypes(conv))
-	assert.Equal(t, "<b>VIP</b>", conv.ConversationParts.ConversationParts[1].Body)
+	require.Equal(t, []intercom.ConversationPartType{"comment", "note"}, partTypes(conv))
+	require.Equal(t, "<b>VIP</b>", conv.ConversationParts.ConversationParts[1].Body)
 
 	for _, r := range []intercom.ContactReply{
 		{IntercomUserID: string(ada.ID), Body: "by id"},
@@ -81,70 +80,70 @@ func TestConversationLifecycle(t *testing.T) {
 		conv, _, err = client.Conversations.Reply(ctx, id, r)
 		require.NoError(t, err)
 	}
-	assert.Equal(t, []intercom.ConversationPartType{"comment", "note", "comment", "comment", "comment"}, partTypes(conv))
+	require.Equal(t, []intercom.ConversationPartType{"comment", "note", "comment", "comment", "comment"}, partTypes(conv))
 	lastPart := conv.ConversationParts.ConversationParts[4]
-	assert.Equal(t, "user", lastPart.Author.Type)
+	require.Equal(t, "user", lastPart.Author.Type)
 	require.Len(t, lastPart.Attachments, 1)
-	assert.Equal(t, "shot.png", lastPart.Attachments[0].Name)
-	assert.NotZero(t, conv.WaitingSince)
+	require.Equal(t, "shot.png", lastPart.Attachments[0].Name)
+	require.NotZero(t, conv.WaitingSince)
 
 	// Snooze for an hour; it reopens by itself when the hour has passed.
 	until := intercom.UnixTime(clock.Now().Add(time.Hour))
 	conv, _, err = client.Conversations.Snooze(ctx, id, intercom.SnoozeRequest{AdminID: intercomtest.AdminID, SnoozedUntil: until})
 	require.NoError(t, err)
-	assert.Equal(t, intercom.ConversationStateSnoozed, conv.State)
-	assert.True(t, conv.Open, "snoozed conversations count as open")
-	assert.Equal(t, until, conv.SnoozedUntil)
+	require.Equal(t, intercom.ConversationStateSnoozed, conv.State)
+	require.True(t, conv.Open, "snoozed conversations count as open")
+	require.Equal(t, until, conv.SnoozedUntil)
 	clock.Advance(2 * time.Hour)
 	conv, _, err = client.Conversations.Get(ctx, id, nil)
 	require.NoError(t, err)
-	assert.Equal(t, intercom.ConversationStateOpen, conv.State)
-	assert.Zero(t, conv.SnoozedUntil)
+	require.Equal(t, intercom.ConversationStateOpen, conv.State)
+	require.Zero(t, conv.SnoozedUntil)
 
 	conv, _, err = client.Conversations.Close(ctx, id, intercom.CloseRequest{AdminID: intercomtest.AdminID, Body: "Bye"})
 	require.NoError(t, err)
-	assert.Equal(t, intercom.ConversationStateClosed, conv.State)
-	assert.False(t, conv.Open)
+	require.Equal(t, intercom.ConversationStateClosed, conv.State)
+	require.False(t, conv.Open)
 	closePart := conv.ConversationParts.ConversationParts[len(conv.ConversationParts.ConversationParts)-1]
-	assert.Equal(t, intercom.ConversationPartClose, closePart.PartType)
-	assert.Equal(t, "<p>Bye</p>", closePart.Body)
+	require.Equal(t, intercom.ConversationPartClose, closePart.PartType)
+	require.Equal(t, "<p>Bye</p>", closePart.Body)
 
 	// A contact's reply reopens a closed conversation ("last" is their latest).
 	conv, _, err = client.Conversations.Reply(ctx, "last", intercom.ContactReply{IntercomUserID: string(ada.ID), Body: "One more thing"})
 	require.NoError(t, err)
-	assert.Equal(t, intercom.ID(id), conv.ID)
-	assert.Equal(t, intercom.ConversationStateOpen, conv.State)
-	assert.Equal(t, intercom.ConversationPartOpen, partTypes(conv)[len(partTypes(conv))-1])
+	require.Equal(t, intercom.ID(id), conv.ID)
+	require.Equal(t, intercom.ConversationStateOpen, conv.State)
+	require.Equal(t, intercom.ConversationPartOpen, partTypes(conv)[len(partTypes(conv))-1])
 
 	conv, _, err = client.Conversations.Close(ctx, id, intercom.CloseRequest{AdminID: intercomtest.AdminID})
 	require.NoError(t, err)
-	assert.Equal(t, intercom.ConversationStateClosed, conv.State)
+	require.Equal(t, intercom.ConversationStateClosed, conv.State)
 	conv, _, err = client.Conversations.Open(ctx, id, intercom.OpenRequest{AdminID: intercomtest.AdminID})
 	require.NoError(t, err)
-	assert.Equal(t, intercom.ConversationStateOpen, conv.State)
+	require.Equal(t, intercom.ConversationStateOpen, conv.State)
 
 	// Assignment.
 	conv, _, err = client.Conversations.Assign(ctx, id, intercom.AssignRequest{AdminID: intercomtest.AdminID, AssigneeID: intercomtest.SecondAdminID, Type: intercom.AssigneeAdmin, Body: "yours"})
 	require.NoError(t, err)
-	assert.Equal(t, intercom.ID(intercomtest.SecondAdminID), conv.AdminAssigneeID)
+	require.Equal(t, intercom.ID(intercomtest.SecondAdminID), conv.AdminAssigneeID)
 	assign := conv.ConversationParts.ConversationParts[len(conv.ConversationParts.ConversationParts)-1]
-	assert.Equal(t, intercom.ConversationPartAssignment, assign.PartType)
+	require.Equal(t, intercom.ConversationPartAssignment, assign.PartType)
 	require.NotNil(t, assign.AssignedTo)
-	assert.Equal(t, intercom.ConversationReference{Type: "admin", ID: intercomtest.SecondAdminID}, *assign.AssignedTo)
+	require.Equal(t, intercom.ConversationReference{Type: "admin", ID: intercomtest.SecondAdminID}, *assign.AssignedTo)
 	conv, _, err = client.Conversations.Assign(ctx, id, intercom.AssignRequest{AdminID: intercomtest.AdminID, AssigneeID: intercomtest.BillingTeamID, Type: intercom.AssigneeTeam})
 	require.NoError(t, err)
-	assert.Equal(t, intercom.ID(intercomtest.BillingTeamID), conv.TeamAssigneeID)
-	assert.Equal(t, intercom.ID(intercomtest.SecondAdminID), conv.AdminAssigneeID)
+	require.Equal(t, intercom.ID(intercomtest.BillingTeamID), conv.TeamAssigneeID)
+	require.Equal(t, intercom.ID(intercomtest.SecondAdminID), conv.AdminAssigneeID)
 	conv, _, err = client.Conversations.Assign(ctx, id, intercom.AssignRequest{AdminID: intercomtest.AdminID, AssigneeID: "0", Type: intercom.AssigneeAdmin})
 	require.NoError(t, err)
-	assert.Empty(t, conv.AdminAssigneeID, `"0" unassigns`)
+	require.Empty(t, conv.AdminAssigneeID, `"0" unassigns`)
 
 	_, _, err = client.Conversations.Assign(ctx, id, intercom.AssignRequest{AdminID: intercomtest.AdminID, AssigneeID: "42", Type: intercom.AssigneeTeam})
 	require.ErrorIs(t, err, intercom.ErrNotFound)
 	_, _, err = client.Conversations.Close(ctx, id, intercom.CloseRequest{AdminID: "42"})
 	var apiErr *intercom.APIError
 	require.ErrorAs(t, err, &apiErr)
-	assert.True(t, apiErr.HasCode("admin_not_found"))
+	require.True(t, apiErr.HasCode("admin_not_found"))
 	_, _, err = client.Conversations.Close(ctx, "999999", intercom.CloseRequest{AdminID: intercomtest.AdminID})
 	require.ErrorIs(t, err, intercom.ErrNotFound)
 	_, _, err = client.Conversations.Create(ctx, intercom.CreateConversationRequest{
@@ -166,12 +165,12 @@ func TestConversationUpdateAndDisplay(t *testing.T) {
 		Read: intercom.Some(true), CustomAttributes: map[string]any{"issue_type": "billing", "priority_score": 3},
 	}, nil)
 	require.NoError(t, err)
-	assert.True(t, conv.Read)
-	assert.Equal(t, map[string]any{"issue_type": "billing", "priority_score": float64(3)}, conv.CustomAttributes)
+	require.True(t, conv.Read)
+	require.Equal(t, map[string]any{"issue_type": "billing", "priority_score": float64(3)}, conv.CustomAttributes)
 
 	conv, _, err = client.Conversations.Get(ctx, id, &intercom.ConversationDisplayOptions{DisplayAs: intercom.DisplayAsPlaintext})
 	require.NoError(t, err)
-	assert.Equal(t, "Plain", conv.Source.Body)
+	require.Equal(t, "Plain", conv.Source.Body)
 }
 
 func TestConversationListPagination(t *testing.T) {
@@ -190,19 +189,19 @@ func TestConversationListPagination(t *testing.T) {
 	p1, _, err := client.Conversations.List(ctx, &intercom.ListConversationsOptions{PerPage: 2}, intercom.WithResponseBody(&raw))
 	require.NoError(t, err)
 	assertLossless(t, raw, p1)
-	assert.Equal(t, "conversation.list", p1.Type)
-	assert.Equal(t, 5, p1.TotalCount)
-	assert.Len(t, p1.Conversations, 2)
-	assert.NotEmpty(t, p1.Pages.Next.StartingAfter)
+	require.Equal(t, "conversation.list", p1.Type)
+	require.Equal(t, 5, p1.TotalCount)
+	require.Len(t, p1.Conversations, 2)
+	require.NotEmpty(t, p1.Pages.Next.StartingAfter)
 
 	all, err := intercom.Collect(client.Conversations.ListAll(ctx, &intercom.ListConversationsOptions{PerPage: 2}))
 	require.NoError(t, err)
 	var got []intercom.ID
 	for _, cv := range all {
 		got = append(got, cv.ID)
-		assert.Empty(t, cv.ConversationParts.ConversationParts, "lists carry no parts")
+		require.Empty(t, cv.ConversationParts.ConversationParts, "lists carry no parts")
 	}
-	assert.Equal(t, ids, got)
+	require.Equal(t, ids, got)
 }
 
 func TestConversationParticipantsAndTags(t *testing.T) {
@@ -223,31 +222,31 @@ func TestConversationParticipantsAndTags(t *testing.T) {
 	require.NoError(t, err)
 	assertLossless(t, raw, res)
 	require.Len(t, res.Customers, 2)
-	assert.Equal(t, b.ID, res.Customers[1].ID)
+	require.Equal(t, b.ID, res.Customers[1].ID)
 
 	res, _, err = client.Conversations.DetachContact(ctx, id, string(a.ID), intercom.DetachContactRequest{AdminID: intercomtest.AdminID})
 	require.NoError(t, err)
 	require.Len(t, res.Customers, 1)
-	assert.Equal(t, b.ID, res.Customers[0].ID)
+	require.Equal(t, b.ID, res.Customers[0].ID)
 
 	tag, _, err := client.Tags.CreateOrUpdate(ctx, intercom.CreateOrUpdateTagRequest{Name: "Urgent"})
 	require.NoError(t, err)
 	applied, _, err := client.Tags.AttachToConversation(ctx, id, string(tag.ID), intercomtest.SecondAdminID, intercom.WithResponseBody(&raw))
 	require.NoError(t, err)
 	assertLossless(t, raw, applied)
-	assert.Equal(t, "Urgent", applied.Name)
-	assert.Equal(t, intercom.ID(intercomtest.SecondAdminID), applied.AppliedBy.ID)
-	assert.NotZero(t, applied.AppliedAt)
+	require.Equal(t, "Urgent", applied.Name)
+	require.Equal(t, intercom.ID(intercomtest.SecondAdminID), applied.AppliedBy.ID)
+	require.NotZero(t, applied.AppliedAt)
 	conv, _, err := client.Conversations.Get(ctx, id, nil)
 	require.NoError(t, err)
 	require.Len(t, conv.Tags.Tags, 1)
-	assert.Equal(t, tag.ID, conv.Tags.Tags[0].ID)
+	require.Equal(t, tag.ID, conv.Tags.Tags[0].ID)
 
 	_, _, err = client.Tags.DetachFromConversation(ctx, id, string(tag.ID), intercomtest.AdminID)
 	require.NoError(t, err)
 	conv, _, err = client.Conversations.Get(ctx, id, nil)
 	require.NoError(t, err)
-	assert.Empty(t, conv.Tags.Tags)
+	require.Empty(t, conv.Tags.Tags)
 
 	_, _, err = client.Tags.AttachToConversation(ctx, id, "404404", intercomtest.AdminID)
 	require.ErrorIs(t, err, intercom.ErrNotFound)
@@ -267,30 +266,30 @@ func TestAdminMessages(t *testing.T) {
 	}, intercom.WithResponseBody(&raw))
 	require.NoError(t, err)
 	assertLossless(t, raw, msg)
-	assert.Equal(t, "admin_message", msg.Type)
-	assert.Equal(t, intercom.MessageTypeEmail, msg.MessageType)
+	require.Equal(t, "admin_message", msg.Type)
+	require.Equal(t, intercom.MessageTypeEmail, msg.MessageType)
 	require.NotNil(t, msg.Owner)
-	assert.Equal(t, intercom.ID(intercomtest.AdminID), msg.Owner.ID)
+	require.Equal(t, intercom.ID(intercomtest.AdminID), msg.Owner.ID)
 	require.NotEmpty(t, msg.ConversationID)
 
 	conv, _, err := client.Conversations.Get(ctx, string(msg.ConversationID), nil)
 	require.NoError(t, err)
-	assert.Equal(t, intercom.ConversationSourceEmail, conv.Source.Type)
-	assert.Equal(t, "admin_initiated", conv.Source.DeliveredAs)
-	assert.Equal(t, "Welcome", conv.Source.Subject)
+	require.Equal(t, intercom.ConversationSourceEmail, conv.Source.Type)
+	require.Equal(t, "admin_initiated", conv.Source.DeliveredAs)
+	require.Equal(t, "Welcome", conv.Source.Subject)
 
 	msg, _, err = client.Messages.Create(ctx, intercom.CreateMessageRequest{
 		MessageType: intercom.MessageRequestInApp, Body: "In-app", From: intercom.MessageSender{ID: intercomtest.AdminID},
 		To: &intercom.MessageRecipient{Type: "user", Email: "m@example.com"},
 	})
 	require.NoError(t, err)
-	assert.Equal(t, intercom.MessageTypeInApp, msg.MessageType)
-	assert.Empty(t, msg.ConversationID)
+	require.Equal(t, intercom.MessageTypeInApp, msg.MessageType)
+	require.Empty(t, msg.ConversationID)
 
 	msg, _, err = client.Messages.Create(ctx, intercom.CreateMessageRequest{Body: "from the user", From: intercom.MessageSender{Type: "user", ID: string(c.ID)}})
 	require.NoError(t, err)
-	assert.Equal(t, "user_message", msg.Type)
-	assert.NotEmpty(t, msg.ConversationID)
+	require.Equal(t, "user_message", msg.Type)
+	require.NotEmpty(t, msg.ConversationID)
 
 	_, _, err = client.Messages.Create(ctx, intercom.CreateMessageRequest{
 		MessageType: intercom.MessageRequestInApp, Body: "x", From: intercom.MessageSender{ID: intercomtest.AdminID},

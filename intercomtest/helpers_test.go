@@ -29,7 +29,7 @@ func assertLossless(t *testing.T, raw []byte, v any) {
 	t.Helper()
 	require.NotEmpty(t, raw, "no raw body captured")
 	if lost := lostValues(t, raw, v); len(lost) > 0 {
-		t.Errorf("%T drops or changes %d value(s) of the response:\n%s\nresponse: %s", v, len(lost), joinLines(lost), raw)
+		assert.Failf(t, "values lost", "%T drops or changes %d value(s) of the response:\n%s\nresponse: %s", v, len(lost), joinLines(lost), raw)
 	}
 }
 
@@ -54,8 +54,8 @@ func TestLostValuesFindsDroppedFields(t *testing.T) {
 		Name string      `json:"name"`
 		List []int       `json:"list"`
 	}
-	assert.Empty(t, lostValues(t, []byte(`{"id":7,"name":"x","list":[1,2],"none":null}`), partial{ID: "7", Name: "x", List: []int{1, 2}}))
-	assert.Equal(t, []string{
+	require.Empty(t, lostValues(t, []byte(`{"id":7,"name":"x","list":[1,2],"none":null}`), partial{ID: "7", Name: "x", List: []int{1, 2}}))
+	require.Equal(t, []string{
 		`$.extra.deep: want true, got nothing`,
 		`$.name: want "x", got "y"`,
 		`$.zero: 0 dropped: the model does not keep this field`,

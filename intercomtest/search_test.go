@@ -9,7 +9,6 @@ import (
 	"testing"
 	"time"
 
-	"github.com/stretchr/testify/assert"
 	"github.com/stretchr/testify/require"
 
 	"github.com/go-intercom/intercom"
@@ -144,7 +143,7 @@ func TestSearchContactsOperatorByOperator(t *testing.T) {
 	}
 	for _, tc := range cases {
 		t.Run(tc.name, func(t *testing.T) {
-			assert.Equal(t, tc.want, f.names(t, tc.q))
+			require.Equal(t, tc.want, f.names(t, tc.q))
 		})
 	}
 }
@@ -156,10 +155,10 @@ func TestSearchContactsSeesUpdatesAndArchives(t *testing.T) {
 	_, _, err := f.client.Contacts.Update(f.ctx, string(f.byName["Grace"].ID), intercom.UpdateContactRequest{
 		CustomAttributes: intercom.Some(map[string]any{"plan": "pro"})})
 	require.NoError(t, err)
-	assert.Equal(t, []string{"Ada", "Alan", "Grace"}, f.names(t, q))
+	require.Equal(t, []string{"Ada", "Alan", "Grace"}, f.names(t, q))
 	_, _, err = f.client.Contacts.Archive(f.ctx, string(f.byName["Ada"].ID))
 	require.NoError(t, err)
-	assert.Equal(t, []string{"Alan", "Grace"}, f.names(t, q), "archived contacts are not found")
+	require.Equal(t, []string{"Alan", "Grace"}, f.names(t, q), "archived contacts are not found")
 }
 
 func TestSearchPagination(t *testing.T) {
@@ -173,21 +172,21 @@ func TestSearchPagination(t *testing.T) {
 	p1, _, err := f.client.Contacts.Search(f.ctx, req, intercom.WithResponseBody(&raw))
 	require.NoError(t, err)
 	assertLossless(t, raw, p1)
-	assert.Len(t, p1.Data, 3)
-	assert.Equal(t, 4, p1.TotalCount)
-	assert.Equal(t, 2, p1.Pages.TotalPages)
+	require.Len(t, p1.Data, 3)
+	require.Equal(t, 4, p1.TotalCount)
+	require.Equal(t, 2, p1.Pages.TotalPages)
 	require.NotEmpty(t, p1.Pages.Next.StartingAfter)
 
 	req.Pagination.StartingAfter = p1.Pages.Next.StartingAfter
 	p2, _, err := f.client.Contacts.Search(f.ctx, req)
 	require.NoError(t, err)
 	require.Len(t, p2.Data, 1)
-	assert.Equal(t, "Katherine Johnson", p2.Data[0].Name)
-	assert.False(t, p2.Pages.HasMore())
+	require.Equal(t, "Katherine Johnson", p2.Data[0].Name)
+	require.False(t, p2.Pages.HasMore())
 
 	def, _, err := f.client.Contacts.Search(f.ctx, intercom.SearchRequest{Query: req.Query})
 	require.NoError(t, err)
-	assert.Equal(t, 50, def.Pages.PerPage)
+	require.Equal(t, 50, def.Pages.PerPage)
 }
 
 func TestSearchRejectsBadQueries(t *testing.T) {
@@ -198,9 +197,9 @@ func TestSearchRejectsBadQueries(t *testing.T) {
 	_, _, err := f.client.Contacts.Search(f.ctx, intercom.SearchRequest{
 		Query: intercom.And(intercom.Filter("emial", intercom.OpEquals, intercom.StringValue("x")))})
 	require.ErrorAs(t, err, &apiErr)
-	assert.Equal(t, http.StatusBadRequest, apiErr.StatusCode)
-	assert.Equal(t, "query.value[0].field", apiErr.Errors[0].Field)
-	assert.Contains(t, apiErr.Errors[0].Message, `"emial"`)
+	require.Equal(t, http.StatusBadRequest, apiErr.StatusCode)
+	require.Equal(t, "query.value[0].field", apiErr.Errors[0].Field)
+	require.Contains(t, apiErr.Errors[0].Message, `"emial"`)
 
 	// Queries the SDK would refuse to send, sent raw.
 	for name, body := range map[string]string{
@@ -211,7 +210,7 @@ func TestSearchRejectsBadQueries(t *testing.T) {
 		"not a query":  `{"query":"role=user"}`,
 	} {
 		_, err := f.client.Do(f.ctx, http.MethodPost, "/contacts/search", jsonRaw(body), nil)
-		assert.ErrorIs(t, err, intercom.ErrValidation, name)
+		require.ErrorIs(t, err, intercom.ErrValidation, name)
 	}
 }
 
@@ -254,21 +253,21 @@ func TestSearchConversations(t *testing.T) {
 		return out
 	}
 	S, F := intercom.StringValue, intercom.Filter
-	assert.Equal(t, []string{c2}, ids(F("state", intercom.OpEquals, S("closed"))))
-	assert.Equal(t, []string{c1, c3}, ids(F("open", intercom.OpEquals, intercom.BoolValue(true))))
-	assert.Equal(t, []string{c1}, ids(F("admin_assignee_id", intercom.OpEquals, intercom.IntValue(991267002))))
-	assert.Equal(t, []string{c1}, ids(F("admin_assignee_id", intercom.OpEquals, S(intercomtest.SecondAdminID))))
-	assert.Equal(t, []string{c3}, ids(F("team_assignee_id", intercom.OpEquals, S(intercomtest.SupportTeamID))))
-	assert.Equal(t, []string{c2, c3}, ids(F("admin_assignee_id", intercom.OpEquals, intercom.NullValue())))
-	assert.Equal(t, []string{c2}, ids(F("source.author.email", intercom.OpEquals, S("grace@beta.io"))))
-	assert.Equal(t, []string{c1, c2}, ids(F("source.body", intercom.OpContains, S("my"))))
-	assert.Equal(t, []string{c3}, ids(F("contact_ids", intercom.OpEquals, S(string(f.byName["Katherine"].ID)))))
-	assert.Equal(t, []string{c2}, ids(F("tag_ids", intercom.OpIn, intercom.StringsValue(f.tagID, "999"))))
-	assert.Equal(t, []string{c1, c2, c3}, ids(F("created_at", intercom.OpGreaterThan, S(ts(0)))))
-	assert.Equal(t, []string{c3}, ids(F("snoozed_until", intercom.OpGreaterThan, S(ts(0)))))
-	assert.Equal(t, []string{c1, c3}, ids(F("teammate_ids", intercom.OpEquals, S(intercomtest.AdminID))),
+	require.Equal(t, []string{c2}, ids(F("state", intercom.OpEquals, S("closed"))))
+	require.Equal(t, []string{c1, c3}, ids(F("open", intercom.OpEquals, intercom.BoolValue(true))))
+	require.Equal(t, []string{c1}, ids(F("admin_assignee_id", intercom.OpEquals, intercom.IntValue(991267002))))
+	require.Equal(t, []string{c1}, ids(F("admin_assignee_id", intercom.OpEquals, S(intercomtest.SecondAdminID))))
+	require.Equal(t, []string{c3}, ids(F("team_assignee_id", intercom.OpEquals, S(intercomtest.SupportTeamID))))
+	require.Equal(t, []string{c2, c3}, ids(F("admin_assignee_id", intercom.OpEquals, intercom.NullValue())))
+	require.Equal(t, []string{c2}, ids(F("source.author.email", intercom.OpEquals, S("grace@beta.io"))))
+	require.Equal(t, []string{c1, c2}, ids(F("source.body", intercom.OpContains, S("my"))))
+	require.Equal(t, []string{c3}, ids(F("contact_ids", intercom.OpEquals, S(string(f.byName["Katherine"].ID)))))
+	require.Equal(t, []string{c2}, ids(F("tag_ids", intercom.OpIn, intercom.StringsValue(f.tagID, "999"))))
+	require.Equal(t, []string{c1, c2, c3}, ids(F("created_at", intercom.OpGreaterThan, S(ts(0)))))
+	require.Equal(t, []string{c3}, ids(F("snoozed_until", intercom.OpGreaterThan, S(ts(0)))))
+	require.Equal(t, []string{c1, c3}, ids(F("teammate_ids", intercom.OpEquals, S(intercomtest.AdminID))),
 		"admins who managed the conversation are teammates")
-	assert.Equal(t, []string{c3}, ids(intercom.And(
+	require.Equal(t, []string{c3}, ids(intercom.And(
 		F("state", intercom.OpIn, intercom.StringsValue("snoozed", "closed")),
 		intercom.Or(F("team_assignee_id", intercom.OpNotEquals, intercom.NullValue()), F("source.author.email", intercom.OpEndsWith, S(".org"))),
 	)))
@@ -277,8 +276,8 @@ func TestSearchConversations(t *testing.T) {
 	res, _, err := client.Conversations.Search(ctx, intercom.SearchRequest{Query: F("state", intercom.OpEquals, S("open"))}, intercom.WithResponseBody(&raw))
 	require.NoError(t, err)
 	assertLossless(t, raw, res)
-	assert.Equal(t, 20, res.Pages.PerPage)
-	assert.Empty(t, res.Conversations[0].ConversationParts.ConversationParts, "search results carry no parts")
+	require.Equal(t, 20, res.Pages.PerPage)
+	require.Empty(t, res.Conversations[0].ConversationParts.ConversationParts, "search results carry no parts")
 
 	_, _, err = client.Conversations.Search(ctx, intercom.SearchRequest{Query: F("stat", intercom.OpEquals, S("open"))})
 	require.ErrorIs(t, err, intercom.ErrValidation)

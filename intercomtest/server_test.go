@@ -11,7 +11,6 @@ import (
 	"testing"
 	"time"
 
-	"github.com/stretchr/testify/assert"
 	"github.com/stretchr/testify/require"
 
 	"github.com/go-intercom/intercom"
@@ -21,15 +20,15 @@ import (
 func TestServerServesUnderABasePath(t *testing.T) {
 	t.Parallel()
 	srv, client, ctx := setup(t)
-	assert.True(t, strings.HasSuffix(srv.URL(), intercomtest.BasePath), srv.URL())
-	assert.Equal(t, srv.URL(), client.BaseURL())
-	assert.Equal(t, intercomtest.DefaultToken, srv.Token())
+	require.True(t, strings.HasSuffix(srv.URL(), intercomtest.BasePath), srv.URL())
+	require.Equal(t, srv.URL(), client.BaseURL())
+	require.Equal(t, intercomtest.DefaultToken, srv.Token())
 
 	_, _, err := client.Admins.Me(ctx)
 	require.NoError(t, err)
 	reqs := srv.Requests()
 	require.Len(t, reqs, 1)
-	assert.Equal(t, "/me", reqs[0].Path, "the base path is stripped")
+	require.Equal(t, "/me", reqs[0].Path, "the base path is stripped")
 
 	// Outside the base path there is nothing.
 	root := strings.TrimSuffix(srv.URL(), intercomtest.BasePath)
@@ -43,7 +42,7 @@ func TestServerServesUnderABasePath(t *testing.T) {
 		s2 := intercomtest.New(t, intercomtest.WithBasePath(base))
 		me, _, err := s2.Client().Admins.Me(ctx)
 		require.NoError(t, err, "base %q", base)
-		assert.Equal(t, intercom.ID(intercomtest.AdminID), me.ID)
+		require.Equal(t, intercom.ID(intercomtest.AdminID), me.ID)
 	}
 }
 
@@ -62,22 +61,22 @@ func TestNewClosesTheServerWhenTheTestEnds(t *testing.T) {
 func TestTokenIsChecked(t *testing.T) {
 	t.Parallel()
 	srv, _, ctx := setup(t, intercomtest.WithToken("s3cret"))
-	assert.Equal(t, "s3cret", srv.Token())
+	require.Equal(t, "s3cret", srv.Token())
 	_, _, err := srv.Client().Admins.Me(ctx)
 	require.NoError(t, err)
 
 	_, resp, err := srv.Client(intercom.WithToken("wrong")).Contacts.Get(ctx, "abc")
 	require.ErrorIs(t, err, intercom.ErrUnauthorized)
 	require.NotNil(t, resp, "API errors come with their Response")
-	assert.Equal(t, http.StatusUnauthorized, resp.StatusCode)
+	require.Equal(t, http.StatusUnauthorized, resp.StatusCode)
 	var apiErr *intercom.APIError
 	require.ErrorAs(t, err, &apiErr)
-	assert.Equal(t, http.StatusUnauthorized, apiErr.StatusCode)
-	assert.Equal(t, "error.list", apiErr.Type)
-	assert.True(t, apiErr.HasCode("unauthorized"))
-	assert.Equal(t, "Access Token Invalid", apiErr.Errors[0].Message)
-	assert.Regexp(t, `^[0-9a-f]{8}-[0-9a-f]{4}-4[0-9a-f]{3}-[89ab][0-9a-f]{3}-[0-9a-f]{12}$`, apiErr.RequestID)
-	assert.Equal(t, apiErr.RequestID, apiErr.Response.Header.Get("X-Request-Id"), "the body's request_id is the header's")
+	require.Equal(t, http.StatusUnauthorized, apiErr.StatusCode)
+	require.Equal(t, "error.list", apiErr.Type)
+	require.True(t, apiErr.HasCode("unauthorized"))
+	require.Equal(t, "Access Token Invalid", apiErr.Errors[0].Message)
+	require.Regexp(t, `^[0-9a-f]{8}-[0-9a-f]{4}-4[0-9a-f]{3}-[89ab][0-9a-f]{3}-[0-9a-f]{12}$`, apiErr.RequestID)
+	require.Equal(t, apiErr.RequestID, apiErr.Response.Header.Get("X-Request-Id"), "the body's request_id is the header's")
 
 	// No Authorization header at all.
 	req, _ := http.NewRequest(http.MethodGet, srv.URL()+"/me", nil)
@@ -85,7 +84,7 @@ func TestTokenIsChecked(t *testing.T) {
 	res, err := srv.HTTPClient().Do(req)
 	require.NoError(t, err)
 	defer res.Body.Close()
-	assert.Equal(t, http.StatusUnauthorized, res.StatusCode)
+	require.Equal(t, http.StatusUnauthorized, res.StatusCode)
 }
 
 func TestVersionIsChecked(t *testing.T) {
@@ -93,16 +92,16 @@ func TestVersionIsChecked(t *testing.T) {
 	srv, _, ctx := setup(t)
 	for _, v := range []string{"2.10", "2.9", "1.0"} {
 		_, _, err := srv.Client(intercom.WithAPIVersion(v)).Admins.Me(ctx)
-		assert.NoError(t, err, "version %s", v)
+		require.NoError(t, err, "version %s", v)
 	}
 	_, _, err := srv.Client(intercom.WithAPIVersion("2.11")).Admins.Me(ctx)
 	require.ErrorIs(t, err, intercom.ErrValidation)
 	var apiErr *intercom.APIError
 	require.ErrorAs(t, err, &apiErr)
-	assert.Equal(t, http.StatusBadRequest, apiErr.StatusCode)
-	assert.True(t, apiErr.HasCode("intercom_version_invalid"))
-	assert.Contains(t, apiErr.Errors[0].Message, `"2.11"`)
-	assert.NotEmpty(t, apiErr.RequestID)
+	require.Equal(t, http.StatusBadRequest, apiErr.StatusCode)
+	require.True(t, apiErr.HasCode("intercom_version_invalid"))
+	require.Contains(t, apiErr.Errors[0].Message, `"2.11"`)
+	require.NotEmpty(t, apiErr.RequestID)
 
 	// Missing header.
 	req, _ := http.NewRequest(http.MethodGet, srv.URL()+"/me", nil)
@@ -110,16 +109,16 @@ func TestVersionIsChecked(t *testing.T) {
 	res, err := srv.HTTPClient().Do(req)
 	require.NoError(t, err)
 	defer res.Body.Close()
-	assert.Equal(t, http.StatusBadRequest, res.StatusCode)
+	require.Equal(t, http.StatusBadRequest, res.StatusCode)
 	var body struct {
 		Type      string `json:"type"`
 		RequestID string `json:"request_id"`
 		Errors    []struct{ Code, Message string }
 	}
 	require.NoError(t, json.NewDecoder(res.Body).Decode(&body))
-	assert.Equal(t, "error.list", body.Type)
-	assert.Equal(t, "intercom_version_invalid", body.Errors[0].Code)
-	assert.Equal(t, res.Header.Get("X-Request-Id"), body.RequestID)
+	require.Equal(t, "error.list", body.Type)
+	require.Equal(t, "intercom_version_invalid", body.Errors[0].Code)
+	require.Equal(t, res.Header.Get("X-Request-Id"), body.RequestID)
 }
 
 func TestErrorsAreErrorLists(t *testing.T) {
@@ -129,14 +128,14 @@ func TestErrorsAreErrorLists(t *testing.T) {
 	_, _, err := client.Contacts.Get(ctx, "nope")
 	var apiErr *intercom.APIError
 	require.ErrorAs(t, err, &apiErr)
-	assert.ErrorIs(t, err, intercom.ErrNotFound)
-	assert.Equal(t, "error.list", apiErr.Type)
-	assert.True(t, apiErr.HasCode("not_found"))
-	assert.NotEmpty(t, apiErr.RequestID)
+	require.ErrorIs(t, err, intercom.ErrNotFound)
+	require.Equal(t, "error.list", apiErr.Type)
+	require.True(t, apiErr.HasCode("not_found"))
+	require.NotEmpty(t, apiErr.RequestID)
 
 	_, _, err = client.Teams.Get(ctx, "1")
 	require.ErrorAs(t, err, &apiErr)
-	assert.True(t, apiErr.HasCode("team_not_found"))
+	require.True(t, apiErr.HasCode("team_not_found"))
 
 	// 422: removing the last participant of a conversation.
 	c, _, err := client.Contacts.Create(ctx, intercom.CreateContactRequest{Email: "solo@example.com"})
@@ -146,10 +145,10 @@ func TestErrorsAreErrorLists(t *testing.T) {
 	require.NoError(t, err)
 	_, _, err = client.Conversations.DetachContact(ctx, string(m.ConversationID), string(c.ID), intercom.DetachContactRequest{AdminID: intercomtest.AdminID})
 	require.ErrorAs(t, err, &apiErr)
-	assert.Equal(t, http.StatusUnprocessableEntity, apiErr.StatusCode)
-	assert.ErrorIs(t, err, intercom.ErrValidation)
-	assert.Equal(t, "Removing the last customer is not allowed", apiErr.Errors[0].Message)
-	assert.NotEmpty(t, apiErr.RequestID)
+	require.Equal(t, http.StatusUnprocessableEntity, apiErr.StatusCode)
+	require.ErrorIs(t, err, intercom.ErrValidation)
+	require.Equal(t, "Removing the last customer is not allowed", apiErr.Errors[0].Message)
+	require.NotEmpty(t, apiErr.RequestID)
 
 	// An unknown route.
 	_, err = client.Do(ctx, http.MethodGet, "/no/such/thing", nil, nil)
@@ -157,7 +156,7 @@ func TestErrorsAreErrorLists(t *testing.T) {
 	// A known path with the wrong method.
 	_, err = client.Do(ctx, http.MethodPatch, "/contacts", nil, nil)
 	require.ErrorAs(t, err, &apiErr)
-	assert.Contains(t, apiErr.Errors[0].Message, "No route for PATCH /contacts")
+	require.Contains(t, apiErr.Errors[0].Message, "No route for PATCH /contacts")
 
 	// A body that is not JSON.
 	req, _ := http.NewRequest(http.MethodPost, client.BaseURL()+"/contacts", strings.NewReader("{nope"))
@@ -166,7 +165,7 @@ func TestErrorsAreErrorLists(t *testing.T) {
 	res, err := http.DefaultClient.Do(req)
 	require.NoError(t, err)
 	res.Body.Close()
-	assert.Equal(t, http.StatusBadRequest, res.StatusCode)
+	require.Equal(t, http.StatusBadRequest, res.StatusCode)
 }
 
 func TestRateLimitHeaders(t *testing.T) {
@@ -176,11 +175,11 @@ func TestRateLimitHeaders(t *testing.T) {
 	require.NoError(t, err)
 	_, r2, err := client.Admins.Me(ctx)
 	require.NoError(t, err)
-	assert.Equal(t, intercomtest.DefaultRateLimit, r1.Rate.Limit)
-	assert.Equal(t, intercomtest.DefaultRateLimit-1, r1.Rate.Remaining)
-	assert.Equal(t, intercomtest.DefaultRateLimit-2, r2.Rate.Remaining)
-	assert.WithinDuration(t, time.Now().Add(intercomtest.DefaultRateWindow), r1.Rate.Reset, 2*time.Second)
-	assert.NotEmpty(t, r1.RequestID)
+	require.Equal(t, intercomtest.DefaultRateLimit, r1.Rate.Limit)
+	require.Equal(t, intercomtest.DefaultRateLimit-1, r1.Rate.Remaining)
+	require.Equal(t, intercomtest.DefaultRateLimit-2, r2.Rate.Remaining)
+	require.WithinDuration(t, time.Now().Add(intercomtest.DefaultRateWindow), r1.Rate.Reset, 2*time.Second)
+	require.NotEmpty(t, r1.RequestID)
 }
 
 func TestRateLimitAnswers429AndTheSDKRetries(t *testing.T) {
@@ -195,15 +194,15 @@ func TestRateLimitAnswers429AndTheSDKRetries(t *testing.T) {
 	start := time.Now()
 	me, resp, err := client.Admins.Me(ctx)
 	require.NoError(t, err)
-	assert.Equal(t, intercom.ID(intercomtest.AdminID), me.ID)
-	assert.Equal(t, 1, resp.Rate.Remaining, "the retry opened a new window")
-	assert.Less(t, time.Since(start), 4*time.Second)
+	require.Equal(t, intercom.ID(intercomtest.AdminID), me.ID)
+	require.Equal(t, 1, resp.Rate.Remaining, "the retry opened a new window")
+	require.Less(t, time.Since(start), 4*time.Second)
 
 	var statuses []int
 	for _, r := range srv.Requests() {
 		statuses = append(statuses, r.Status)
 	}
-	assert.Equal(t, []int{200, 200, 429, 200}, statuses)
+	require.Equal(t, []int{200, 200, 429, 200}, statuses)
 }
 
 func TestRateLimitBeyondMaxWaitReachesTheCaller(t *testing.T) {
@@ -215,12 +214,12 @@ func TestRateLimitBeyondMaxWaitReachesTheCaller(t *testing.T) {
 	require.ErrorIs(t, err, intercom.ErrRateLimited)
 	var apiErr *intercom.APIError
 	require.ErrorAs(t, err, &apiErr)
-	assert.True(t, apiErr.HasCode("rate_limit_exceeded"))
-	assert.NotEmpty(t, apiErr.RequestID)
-	assert.Equal(t, 1, apiErr.Rate.Limit)
-	assert.Equal(t, 0, apiErr.Rate.Remaining)
-	assert.InDelta(t, time.Hour.Seconds(), apiErr.RetryAfter.Seconds(), 5)
-	assert.Len(t, srv.Requests(), 2, "a reset an hour away is not waited for")
+	require.True(t, apiErr.HasCode("rate_limit_exceeded"))
+	require.NotEmpty(t, apiErr.RequestID)
+	require.Equal(t, 1, apiErr.Rate.Limit)
+	require.Equal(t, 0, apiErr.Rate.Remaining)
+	require.InDelta(t, time.Hour.Seconds(), apiErr.RetryAfter.Seconds(), 5)
+	require.Len(t, srv.Requests(), 2, "a reset an hour away is not waited for")
 }
 
 func TestFailNext(t *testing.T) {
@@ -235,7 +234,7 @@ func TestFailNext(t *testing.T) {
 	for _, r := range srv.Requests() {
 		statuses = append(statuses, r.Status)
 	}
-	assert.Equal(t, []int{503, 503, 200}, statuses)
+	require.Equal(t, []int{503, 503, 200}, statuses)
 
 	// A failed POST is not retried and changes nothing.
 	srv.FailNext(1, http.StatusInternalServerError)
@@ -243,10 +242,10 @@ func TestFailNext(t *testing.T) {
 	require.ErrorIs(t, err, intercom.ErrServer)
 	var apiErr *intercom.APIError
 	require.ErrorAs(t, err, &apiErr)
-	assert.True(t, apiErr.HasCode("server_error"))
+	require.True(t, apiErr.HasCode("server_error"))
 	list, _, err := client.Contacts.List(ctx, nil)
 	require.NoError(t, err)
-	assert.Empty(t, list.Data)
+	require.Empty(t, list.Data)
 
 	// More failures than retries reach the caller; FailNext(0, …) cancels.
 	srv.FailNext(10, http.StatusBadGateway)
@@ -266,10 +265,10 @@ func TestFailNextWithRateLimit(t *testing.T) {
 	list, _, err := client.Contacts.List(ctx, nil)
 	require.NoError(t, err)
 	require.Len(t, list.Data, 1)
-	assert.Equal(t, c.ID, list.Data[0].ID)
+	require.Equal(t, c.ID, list.Data[0].ID)
 	reqs := srv.Requests()
 	require.Len(t, reqs, 3)
-	assert.Equal(t, []int{429, 200, 200}, []int{reqs[0].Status, reqs[1].Status, reqs[2].Status})
+	require.Equal(t, []int{429, 200, 200}, []int{reqs[0].Status, reqs[1].Status, reqs[2].Status})
 }
 
 func TestDropNext(t *testing.T) {
@@ -279,20 +278,20 @@ func TestDropNext(t *testing.T) {
 	srv.DropNext(1)
 	teams, _, err := client.Teams.List(ctx)
 	require.NoError(t, err, "a GET is retried after a dropped connection")
-	assert.Len(t, teams.Teams, 2)
+	require.Len(t, teams.Teams, 2)
 	reqs := srv.Requests()
 	require.Len(t, reqs, 2)
-	assert.Equal(t, 0, reqs[0].Status, "the dropped request has no status")
-	assert.Equal(t, 200, reqs[1].Status)
+	require.Equal(t, 0, reqs[0].Status, "the dropped request has no status")
+	require.Equal(t, 200, reqs[1].Status)
 
 	srv.DropNext(1)
 	_, _, err = client.Contacts.Create(ctx, intercom.CreateContactRequest{Email: "x@example.com"})
 	var connErr *intercom.ConnectionError
 	require.ErrorAs(t, err, &connErr)
-	assert.True(t, connErr.MayHaveSucceeded, "a POST whose connection dropped may have been processed")
+	require.True(t, connErr.MayHaveSucceeded, "a POST whose connection dropped may have been processed")
 	list, _, err := client.Contacts.List(ctx, nil)
 	require.NoError(t, err)
-	assert.Empty(t, list.Data, "the dropped request was not acted upon")
+	require.Empty(t, list.Data, "the dropped request was not acted upon")
 }
 
 func TestDelay(t *testing.T) {
@@ -302,7 +301,7 @@ func TestDelay(t *testing.T) {
 	start := time.Now()
 	_, _, err := client.Teams.List(ctx)
 	require.NoError(t, err)
-	assert.GreaterOrEqual(t, time.Since(start), 150*time.Millisecond)
+	require.GreaterOrEqual(t, time.Since(start), 150*time.Millisecond)
 
 	_, _, err = client.Teams.List(ctx, intercom.WithTimeout(30*time.Millisecond), intercom.WithMaxRetries(0))
 	var connErr *intercom.ConnectionError
@@ -317,7 +316,7 @@ func TestDelay(t *testing.T) {
 	time.Sleep(200 * time.Millisecond) // let the abandoned request finish
 	list, _, err := client.Contacts.List(ctx, nil)
 	require.NoError(t, err)
-	assert.Empty(t, list.Data, "a request abandoned during the delay is not acted upon")
+	require.Empty(t, list.Data, "a request abandoned during the delay is not acted upon")
 }
 
 func TestRequestsRecordsWhatArrived(t *testing.T) {
@@ -330,31 +329,31 @@ func TestRequestsRecordsWhatArrived(t *testing.T) {
 
 	reqs := srv.Requests()
 	require.Len(t, reqs, 2)
-	assert.Equal(t, http.MethodGet, reqs[0].Method)
-	assert.Equal(t, "/contacts", reqs[0].Path)
-	assert.Equal(t, "per_page=5", reqs[0].RawQuery)
-	assert.Equal(t, "5", reqs[0].Query.Get("per_page"))
-	assert.Equal(t, "t1", reqs[0].Header.Get("X-Trace"))
-	assert.Equal(t, "Bearer "+srv.Token(), reqs[0].Header.Get("Authorization"))
-	assert.Equal(t, "2.10", reqs[0].Header.Get("Intercom-Version"))
-	assert.Empty(t, reqs[0].Body)
-	assert.Equal(t, 200, reqs[0].Status)
-	assert.False(t, reqs[0].Time.IsZero())
+	require.Equal(t, http.MethodGet, reqs[0].Method)
+	require.Equal(t, "/contacts", reqs[0].Path)
+	require.Equal(t, "per_page=5", reqs[0].RawQuery)
+	require.Equal(t, "5", reqs[0].Query.Get("per_page"))
+	require.Equal(t, "t1", reqs[0].Header.Get("X-Trace"))
+	require.Equal(t, "Bearer "+srv.Token(), reqs[0].Header.Get("Authorization"))
+	require.Equal(t, "2.10", reqs[0].Header.Get("Intercom-Version"))
+	require.Empty(t, reqs[0].Body)
+	require.Equal(t, 200, reqs[0].Status)
+	require.False(t, reqs[0].Time.IsZero())
 
-	assert.Equal(t, http.MethodPost, reqs[1].Method)
+	require.Equal(t, http.MethodPost, reqs[1].Method)
 	var body map[string]any
 	require.NoError(t, reqs[1].JSON(&body))
-	assert.Equal(t, map[string]any{"email": "a@example.com", "name": "A"}, body)
+	require.Equal(t, map[string]any{"email": "a@example.com", "name": "A"}, body)
 
 	// Copies: changing them does not change the server's record.
 	reqs[0].Header.Set("X-Trace", "changed")
 	reqs[1].Body[0] = 'X'
 	again := srv.Requests()
-	assert.Equal(t, "t1", again[0].Header.Get("X-Trace"))
-	assert.Equal(t, byte('{'), again[1].Body[0])
+	require.Equal(t, "t1", again[0].Header.Get("X-Trace"))
+	require.Equal(t, byte('{'), again[1].Body[0])
 
 	srv.ResetRequests()
-	assert.Empty(t, srv.Requests())
+	require.Empty(t, srv.Requests())
 }
 
 func TestConcurrentRequests(t *testing.T) {
@@ -391,8 +390,8 @@ func TestConcurrentRequests(t *testing.T) {
 	for _, c := range all {
 		ids[c.ID] = true
 	}
-	assert.Len(t, ids, n)
-	assert.Len(t, srv.Requests(), 3*n+(n+6)/7)
+	require.Len(t, ids, n)
+	require.Len(t, srv.Requests(), 3*n+(n+6)/7)
 }
 
 func TestClock(t *testing.T) {
@@ -403,7 +402,7 @@ func TestClock(t *testing.T) {
 	_, client, ctx := setup(t, intercomtest.WithClock(clock))
 	c, _, err := client.Contacts.Create(ctx, intercom.CreateContactRequest{Email: "t@example.com"})
 	require.NoError(t, err)
-	assert.Equal(t, intercom.UnixTime(now), c.CreatedAt)
+	require.Equal(t, intercom.UnixTime(now), c.CreatedAt)
 }
 
 func TestReplayedOperations(t *testing.T) {
@@ -411,17 +410,17 @@ func TestReplayedOperations(t *testing.T) {
 	srv, client, ctx := setup(t)
 	articles, _, err := client.Articles.List(ctx, nil)
 	require.NoError(t, err)
-	assert.NotEmpty(t, articles.Data)
+	require.NotEmpty(t, articles.Data)
 
 	var raw []byte
 	segs, _, err := client.Segments.List(ctx, nil, intercom.WithResponseBody(&raw))
 	require.NoError(t, err)
-	assert.NotEmpty(t, segs.Segments)
+	require.NotEmpty(t, segs.Segments)
 	assertLossless(t, raw, segs)
 
 	visitor, _, err := client.Visitors.Get(ctx, "some-user-id")
 	require.NoError(t, err)
-	assert.NotEmpty(t, visitor.ID)
+	require.NotEmpty(t, visitor.ID)
 
 	// The replayed answers still go through auth.
 	_, _, err = srv.Client(intercom.WithToken("bad")).Articles.List(ctx, nil)
@@ -432,8 +431,8 @@ func TestReplayedOperations(t *testing.T) {
 	require.NoError(t, err)
 	defer res.Body.Close()
 	b, _ := io.ReadAll(res.Body)
-	assert.JSONEq(t, `{"type":"list","data":[]}`, string(b))
-	assert.True(t, strings.HasPrefix(res.Header.Get("Content-Type"), "application/json"))
+	require.JSONEq(t, `{"type":"list","data":[]}`, string(b))
+	require.True(t, strings.HasPrefix(res.Header.Get("Content-Type"), "application/json"))
 }
 
 func mustRequest(t *testing.T, srv *intercomtest.Server, method, path string) *http.Request {
@@ -453,5 +452,5 @@ func TestClientOptionsOverrideTheDefaults(t *testing.T) {
 	_, _, err := client.Teams.List(ctx)
 	require.ErrorIs(t, err, intercom.ErrServer)
 
-	assert.Panics(t, func() { srv.Client(intercom.WithRegion("mars")) })
+	require.Panics(t, func() { srv.Client(intercom.WithRegion("mars")) })
 }

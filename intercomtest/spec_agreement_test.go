@@ -11,7 +11,6 @@ import (
 	"github.com/go-intercom/intercom"
 	"github.com/go-intercom/intercom/intercomtest"
 	"github.com/go-intercom/intercom/internal/spectest"
-	"github.com/stretchr/testify/assert"
 	"github.com/stretchr/testify/require"
 )
 
@@ -94,12 +93,12 @@ func TestFakeAndSpecHarnessAgree(t *testing.T) {
 		resp := replay(t, harness.URL(), r.Method, r.Path, r.RawQuery, r.Header, r.Body)
 		rec := harness.LastRequest()
 		require.NotNil(t, rec)
-		assert.NotEmpty(t, rec.OperationID, "%s %s matches no operation of the spec", r.Method, r.Path)
-		assert.Empty(t, rec.Violations, "%s %s was accepted by the fake but violates the spec", r.Method, r.Path)
-		assert.Less(t, resp, 300, "%s %s: the harness answered %d", r.Method, r.Path, resp)
+		require.NotEmpty(t, rec.OperationID, "%s %s matches no operation of the spec", r.Method, r.Path)
+		require.Empty(t, rec.Violations, "%s %s was accepted by the fake but violates the spec", r.Method, r.Path)
+		require.Less(t, resp, 300, "%s %s: the harness answered %d", r.Method, r.Path, resp)
 	}
 
-	assert.Equal(t, len(received), replayed, "every request of the workflows succeeded on the fake")
+	require.Equal(t, len(received), replayed, "every request of the workflows succeeded on the fake")
 
 	// The other way round: what the spec harness refuses for auth and
 	// version, the fake refuses with the same status.
@@ -112,8 +111,8 @@ func TestFakeAndSpecHarnessAgree(t *testing.T) {
 	} {
 		want := replay(t, harness.URL(), http.MethodGet, "/me", "", tc.header, nil)
 		got := replay(t, fake.URL(), http.MethodGet, "/me", "", tc.header, nil)
-		assert.Equal(t, want, got, tc.name)
-		assert.Equal(t, http.StatusUnauthorized, got, tc.name)
+		require.Equal(t, want, got, tc.name)
+		require.Equal(t, http.StatusUnauthorized, got, tc.name)
 	}
 }
 

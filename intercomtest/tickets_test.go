@@ -3,7 +3,6 @@ package intercomtest_test
 import (
 	"testing"
 
-	"github.com/stretchr/testify/assert"
 	"github.com/stretchr/testify/require"
 
 	"github.com/go-intercom/intercom"
@@ -18,13 +17,13 @@ func TestTicketTypes(t *testing.T) {
 	require.NoError(t, err)
 	assertLossless(t, raw, types)
 	require.Len(t, types.Data, 3)
-	assert.Equal(t, intercom.ID(intercomtest.BugReportTicketTypeID), types.Data[0].ID)
-	assert.Equal(t, intercom.TicketCategoryBackOffice, types.Data[2].Category)
-	assert.Len(t, types.Data[0].TicketTypeAttributes.Data, 2)
+	require.Equal(t, intercom.ID(intercomtest.BugReportTicketTypeID), types.Data[0].ID)
+	require.Equal(t, intercom.TicketCategoryBackOffice, types.Data[2].Category)
+	require.Len(t, types.Data[0].TicketTypeAttributes.Data, 2)
 
 	tt, _, err := client.TicketTypes.Get(ctx, intercomtest.FeatureRequestTicketTypeID)
 	require.NoError(t, err)
-	assert.Equal(t, "Feature Request", tt.Name)
+	require.Equal(t, "Feature Request", tt.Name)
 	_, _, err = client.TicketTypes.Get(ctx, "1")
 	require.ErrorIs(t, err, intercom.ErrNotFound)
 }
@@ -45,35 +44,35 @@ func TestTicketWorkflow(t *testing.T) {
 	}, intercom.WithResponseBody(&raw))
 	require.NoError(t, err)
 	assertLossless(t, raw, tk)
-	assert.Equal(t, "ticket", tk.Type)
-	assert.Equal(t, intercom.ID("1"), tk.TicketID, "the first ticket of the inbox")
-	assert.Equal(t, intercom.TicketStateSubmitted, tk.TicketState)
-	assert.Equal(t, "Submitted", tk.TicketStateExternalLabel)
-	assert.Equal(t, intercom.TicketCategoryCustomer, tk.Category)
-	assert.Equal(t, "Login fails", tk.TicketAttributes.Title())
+	require.Equal(t, "ticket", tk.Type)
+	require.Equal(t, intercom.ID("1"), tk.TicketID, "the first ticket of the inbox")
+	require.Equal(t, intercom.TicketStateSubmitted, tk.TicketState)
+	require.Equal(t, "Submitted", tk.TicketStateExternalLabel)
+	require.Equal(t, intercom.TicketCategoryCustomer, tk.Category)
+	require.Equal(t, "Login fails", tk.TicketAttributes.Title())
 	sev, ok := tk.TicketAttributes.Int("severity")
-	assert.True(t, ok)
-	assert.Equal(t, int64(2), sev)
-	assert.Equal(t, "Bug Report", tk.TicketType.Name)
+	require.True(t, ok)
+	require.Equal(t, int64(2), sev)
+	require.Equal(t, "Bug Report", tk.TicketType.Name)
 	require.Len(t, tk.Contacts.Contacts, 1)
-	assert.Equal(t, c.ID, tk.Contacts.Contacts[0].ID)
-	assert.True(t, tk.Open)
-	assert.Equal(t, intercom.ID("0"), tk.AdminAssigneeID)
+	require.Equal(t, c.ID, tk.Contacts.Contacts[0].ID)
+	require.True(t, tk.Open)
+	require.Equal(t, intercom.ID("0"), tk.AdminAssigneeID)
 	id := string(tk.ID)
 
 	part, _, err := client.Tickets.Reply(ctx, id, intercom.TicketContactReply{Email: "t@example.com", Body: "Still broken"}, intercom.WithResponseBody(&raw))
 	require.NoError(t, err)
 	assertLossless(t, raw, part)
-	assert.Equal(t, "ticket_part", part.Type)
-	assert.Equal(t, intercom.TicketReplyComment, part.PartType)
-	assert.Equal(t, "<p>Still broken</p>", part.Body)
-	assert.Equal(t, "user", part.Author.Type)
+	require.Equal(t, "ticket_part", part.Type)
+	require.Equal(t, intercom.TicketReplyComment, part.PartType)
+	require.Equal(t, "<p>Still broken</p>", part.Body)
+	require.Equal(t, "user", part.Author.Type)
 
 	part, _, err = client.Tickets.Reply(ctx, id, intercom.TicketAdminReply{MessageType: intercom.TicketReplyQuickReply, AdminID: intercomtest.AdminID,
 		ReplyOptions: []intercom.TicketReplyOption{{Text: "Yes", UUID: "u1"}, {Text: "No", UUID: "u2"}}})
 	require.NoError(t, err)
-	assert.Equal(t, intercom.TicketReplyQuickReply, part.PartType)
-	assert.Empty(t, part.Body)
+	require.Equal(t, intercom.TicketReplyQuickReply, part.PartType)
+	require.Empty(t, part.Body)
 
 	tk, _, err = client.Tickets.Update(ctx, id, intercom.UpdateTicketRequest{
 		State:            intercom.TicketStateInProgress,
@@ -83,38 +82,38 @@ func TestTicketWorkflow(t *testing.T) {
 	}, intercom.WithResponseBody(&raw))
 	require.NoError(t, err)
 	assertLossless(t, raw, tk)
-	assert.Equal(t, intercom.TicketStateInProgress, tk.TicketState)
-	assert.Equal(t, "In progress", tk.TicketStateInternalLabel)
-	assert.Equal(t, intercom.ID(intercomtest.SecondAdminID), tk.AdminAssigneeID)
-	assert.Equal(t, "500 on submit, Safari only", tk.TicketAttributes.Description())
-	assert.Equal(t, "Login fails", tk.TicketAttributes.Title(), "attributes not sent are kept")
-	assert.True(t, tk.IsShared)
+	require.Equal(t, intercom.TicketStateInProgress, tk.TicketState)
+	require.Equal(t, "In progress", tk.TicketStateInternalLabel)
+	require.Equal(t, intercom.ID(intercomtest.SecondAdminID), tk.AdminAssigneeID)
+	require.Equal(t, "500 on submit, Safari only", tk.TicketAttributes.Description())
+	require.Equal(t, "Login fails", tk.TicketAttributes.Title(), "attributes not sent are kept")
+	require.True(t, tk.IsShared)
 	parts := tk.TicketParts.TicketParts
 	require.Len(t, parts, 5)
-	assert.Equal(t, "ticket_state_updated_by_admin", parts[3].PartType)
-	assert.Equal(t, intercom.TicketStateSubmitted, parts[3].PreviousTicketState)
-	assert.Equal(t, intercom.TicketStateInProgress, parts[3].TicketState)
-	assert.Equal(t, "assignment", parts[4].PartType)
-	assert.Equal(t, intercom.ID(intercomtest.SecondAdminID), parts[4].AssignedTo.ID)
+	require.Equal(t, "ticket_state_updated_by_admin", parts[3].PartType)
+	require.Equal(t, intercom.TicketStateSubmitted, parts[3].PreviousTicketState)
+	require.Equal(t, intercom.TicketStateInProgress, parts[3].TicketState)
+	require.Equal(t, "assignment", parts[4].PartType)
+	require.Equal(t, intercom.ID(intercomtest.SecondAdminID), parts[4].AssignedTo.ID)
 
 	tk, _, err = client.Tickets.Update(ctx, id, intercom.UpdateTicketRequest{Assignment: &intercom.TicketAssignment{AssigneeID: intercomtest.SupportTeamID}})
 	require.NoError(t, err)
-	assert.Equal(t, intercom.ID(intercomtest.SupportTeamID), tk.TeamAssigneeID)
+	require.Equal(t, intercom.ID(intercomtest.SupportTeamID), tk.TeamAssigneeID)
 
 	tk, _, err = client.Tickets.Update(ctx, id, intercom.UpdateTicketRequest{State: intercom.TicketStateResolved, Open: intercom.Some(false)})
 	require.NoError(t, err)
-	assert.Equal(t, intercom.TicketStateResolved, tk.TicketState)
-	assert.False(t, tk.Open)
+	require.Equal(t, intercom.TicketStateResolved, tk.TicketState)
+	require.False(t, tk.Open)
 
 	got, _, err := client.Tickets.Get(ctx, id)
 	require.NoError(t, err)
-	assert.Equal(t, tk, got)
+	require.Equal(t, tk, got)
 
 	// Errors.
 	var apiErr *intercom.APIError
 	_, _, err = client.Tickets.Get(ctx, "424242")
 	require.ErrorAs(t, err, &apiErr)
-	assert.True(t, apiErr.HasCode("ticket_not_found"))
+	require.True(t, apiErr.HasCode("ticket_not_found"))
 	_, _, err = client.Tickets.Create(ctx, intercom.CreateTicketRequest{TicketTypeID: "1", Contacts: []intercom.TicketContactIdentifier{{ID: string(c.ID)}}})
 	require.ErrorIs(t, err, intercom.ErrValidation)
 	_, _, err = client.Tickets.Create(ctx, intercom.CreateTicketRequest{TicketTypeID: intercomtest.BugReportTicketTypeID,
@@ -132,10 +131,10 @@ func TestTicketForAnUnknownEmailCreatesTheContact(t *testing.T) {
 	tk, _, err := client.Tickets.Create(ctx, intercom.CreateTicketRequest{TicketTypeID: intercomtest.BackOfficeTicketTypeID,
 		Contacts: []intercom.TicketContactIdentifier{{Email: "new@example.com"}}})
 	require.NoError(t, err)
-	assert.Equal(t, intercom.TicketCategoryBackOffice, tk.Category)
+	require.Equal(t, intercom.TicketCategoryBackOffice, tk.Category)
 	c, _, err := client.Contacts.Get(ctx, string(tk.Contacts.Contacts[0].ID))
 	require.NoError(t, err)
-	assert.Equal(t, "new@example.com", c.Email)
+	require.Equal(t, "new@example.com", c.Email)
 }
 
 func TestSearchTickets(t *testing.T) {
@@ -171,17 +170,17 @@ func TestSearchTickets(t *testing.T) {
 		return out
 	}
 	S, F := intercom.StringValue, intercom.Filter
-	assert.Equal(t, []string{t1}, ids(F("state", intercom.OpEquals, S("submitted"))))
-	assert.Equal(t, []string{t2, t3}, ids(F("state", intercom.OpNotEquals, S("submitted"))))
-	assert.Equal(t, []string{t1, t2}, ids(F("state", intercom.OpIn, intercom.StringsValue("submitted", "waiting_on_customer"))))
-	assert.Equal(t, []string{t3}, ids(F("category", intercom.OpEquals, S("Back-office"))))
-	assert.Equal(t, []string{t2}, ids(F("ticket_type_id", intercom.OpEquals, S(intercomtest.FeatureRequestTicketTypeID))))
-	assert.Equal(t, []string{t1, t2}, ids(F("contact_ids", intercom.OpEquals, S(string(a.ID)))))
-	assert.Equal(t, []string{t3}, ids(F("admin_assignee_id", intercom.OpEquals, S(intercomtest.AwayAdminID))))
-	assert.Equal(t, []string{t1}, ids(F("title", intercom.OpContains, S("crash"))))
-	assert.Equal(t, []string{t3}, ids(F("_default_title_", intercom.OpStartsWith, S("Refund"))))
-	assert.Equal(t, []string{t2}, ids(F("ticket_attributes._default_title_", intercom.OpEndsWith, S("mode"))))
-	assert.Equal(t, []string{t1, t3}, ids(intercom.Or(
+	require.Equal(t, []string{t1}, ids(F("state", intercom.OpEquals, S("submitted"))))
+	require.Equal(t, []string{t2, t3}, ids(F("state", intercom.OpNotEquals, S("submitted"))))
+	require.Equal(t, []string{t1, t2}, ids(F("state", intercom.OpIn, intercom.StringsValue("submitted", "waiting_on_customer"))))
+	require.Equal(t, []string{t3}, ids(F("category", intercom.OpEquals, S("Back-office"))))
+	require.Equal(t, []string{t2}, ids(F("ticket_type_id", intercom.OpEquals, S(intercomtest.FeatureRequestTicketTypeID))))
+	require.Equal(t, []string{t1, t2}, ids(F("contact_ids", intercom.OpEquals, S(string(a.ID)))))
+	require.Equal(t, []string{t3}, ids(F("admin_assignee_id", intercom.OpEquals, S(intercomtest.AwayAdminID))))
+	require.Equal(t, []string{t1}, ids(F("title", intercom.OpContains, S("crash"))))
+	require.Equal(t, []string{t3}, ids(F("_default_title_", intercom.OpStartsWith, S("Refund"))))
+	require.Equal(t, []string{t2}, ids(F("ticket_attributes._default_title_", intercom.OpEndsWith, S("mode"))))
+	require.Equal(t, []string{t1, t3}, ids(intercom.Or(
 		F("state", intercom.OpEquals, S("resolved")),
 		intercom.And(F("category", intercom.OpEquals, S("Customer")), F("title", intercom.OpNotContains, S("dark"))),
 	)))
@@ -190,8 +189,8 @@ func TestSearchTickets(t *testing.T) {
 	res, _, err := client.Tickets.Search(ctx, intercom.SearchRequest{Query: F("open", intercom.OpEquals, intercom.BoolValue(true))}, intercom.WithResponseBody(&raw))
 	require.NoError(t, err)
 	assertLossless(t, raw, res)
-	assert.Equal(t, "ticket.list", res.Type)
-	assert.Equal(t, 3, res.TotalCount)
+	require.Equal(t, "ticket.list", res.Type)
+	require.Equal(t, 3, res.TotalCount)
 }
 
 func TestTicketTags(t *testing.T) {
@@ -206,10 +205,10 @@ func TestTicketTags(t *testing.T) {
 	require.NoError(t, err)
 	applied, _, err := client.Tags.AttachToTicket(ctx, string(tk.ID), string(tag.ID), intercomtest.AdminID)
 	require.NoError(t, err)
-	assert.Equal(t, "p1", applied.Name)
+	require.Equal(t, "p1", applied.Name)
 	removed, _, err := client.Tags.DetachFromTicket(ctx, string(tk.ID), string(tag.ID), intercomtest.AdminID)
 	require.NoError(t, err)
-	assert.Equal(t, tag.ID, removed.ID)
+	require.Equal(t, tag.ID, removed.ID)
 	_, _, err = client.Tags.AttachToTicket(ctx, "nope", string(tag.ID), intercomtest.AdminID)
 	require.ErrorIs(t, err, intercom.ErrNotFound)
 }

@@ -5,7 +5,6 @@ import (
 	"context"
 	"testing"
 
-	"github.com/stretchr/testify/assert"
 	"github.com/stretchr/testify/require"
 
 	"github.com/go-intercom/intercom"
@@ -19,7 +18,7 @@ func TestRunAgainstTheSeededFake(t *testing.T) {
 	ctx := context.Background()
 	var log, out bytes.Buffer
 	require.NoError(t, seedFake(ctx, client, &log))
-	assert.Equal(t, "seeded the fake workspace: 3 contacts, each sent an in-app message\n", log.String())
+	require.Equal(t, "seeded the fake workspace: 3 contacts, each sent an in-app message\n", log.String())
 
 	require.NoError(t, run(ctx, client, &out))
 	got := out.String()
@@ -33,7 +32,7 @@ func TestRunAgainstTheSeededFake(t *testing.T) {
 		`(?m)^row 3: reader3@example\.com received Chat \d+ at \d+$`,
 		`(?m)^downloaded 3 rows of 26 columns \(Chat 3\)$`,
 	} {
-		assert.Regexp(t, re, got)
+		require.Regexp(t, re, got)
 	}
 
 	// The download was asked for as Intercom requires.
@@ -41,10 +40,10 @@ func TestRunAgainstTheSeededFake(t *testing.T) {
 	for _, r := range srv.Requests() {
 		if r.Method == "GET" && len(r.Path) > 22 && r.Path[:22] == "/download/content/data" {
 			sawDownload = true
-			assert.Equal(t, "application/octet-stream", r.Header.Get("Accept"))
+			require.Equal(t, "application/octet-stream", r.Header.Get("Accept"))
 		}
 	}
-	assert.True(t, sawDownload)
+	require.True(t, sawDownload)
 }
 
 func TestRunWithNothingToExport(t *testing.T) {
@@ -52,9 +51,9 @@ func TestRunWithNothingToExport(t *testing.T) {
 	srv := intercomtest.New(t)
 	var out bytes.Buffer
 	require.NoError(t, run(context.Background(), srv.Client(), &out))
-	assert.Regexp(t, `(?m)^export job [a-z0-9]{16}: in_progress → no_data$`, out.String())
-	assert.Contains(t, out.String(), "no messages were sent in the last 24 hours: nothing to download\n")
-	assert.NotContains(t, out.String(), "downloaded")
+	require.Regexp(t, `(?m)^export job [a-z0-9]{16}: in_progress → no_data$`, out.String())
+	require.Contains(t, out.String(), "no messages were sent in the last 24 hours: nothing to download\n")
+	require.NotContains(t, out.String(), "downloaded")
 }
 
 func TestNewClient(t *testing.T) {
@@ -63,14 +62,14 @@ func TestNewClient(t *testing.T) {
 	client, fake, done, err := newClient(func(string) string { return "" }, &stderr)
 	require.NoError(t, err)
 	defer done()
-	assert.True(t, fake)
-	assert.Contains(t, stderr.String(), "running against the in-process fake Intercom")
+	require.True(t, fake)
+	require.Contains(t, stderr.String(), "running against the in-process fake Intercom")
 	_, _, err = client.Admins.Me(context.Background())
 	require.NoError(t, err)
 
 	env := map[string]string{"INTERCOM_TOKEN": "tok", "INTERCOM_REGION": "EU"}
 	client, fake, _, err = newClient(func(k string) string { return env[k] }, &stderr)
 	require.NoError(t, err)
-	assert.False(t, fake)
-	assert.Equal(t, intercom.BaseURLEU, client.BaseURL())
+	require.False(t, fake)
+	require.Equal(t, intercom.BaseURLEU, client.BaseURL())
 }

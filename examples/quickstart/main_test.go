@@ -6,7 +6,6 @@ import (
 	"strings"
 	"testing"
 
-	"github.com/stretchr/testify/assert"
 	"github.com/stretchr/testify/require"
 
 	"github.com/go-intercom/intercom"
@@ -35,18 +34,18 @@ func TestRunAgainstTheFake(t *testing.T) {
 		`(?m)^listed 3 contacts in the workspace, 3 of them created by this run$`,
 		`(?m)^cleanup: deleted 3 of 3 contacts created by this run$`,
 	} {
-		assert.Regexp(t, re, got)
+		require.Regexp(t, re, got)
 	}
 
 	// The workspace is left as the output says.
 	ctx := context.Background()
 	contacts, _, err := client.Contacts.List(ctx, nil)
 	require.NoError(t, err)
-	assert.Empty(t, contacts.Data, "the contacts were deleted")
+	require.Empty(t, contacts.Data, "the contacts were deleted")
 	convs, _, err := client.Conversations.List(ctx, nil)
 	require.NoError(t, err)
 	require.Len(t, convs.Conversations, 1)
-	assert.Equal(t, intercom.ConversationStateClosed, convs.Conversations[0].State)
+	require.Equal(t, intercom.ConversationStateClosed, convs.Conversations[0].State)
 }
 
 func TestRunReportsFailures(t *testing.T) {
@@ -54,7 +53,7 @@ func TestRunReportsFailures(t *testing.T) {
 	srv := intercomtest.New(t)
 	err := run(context.Background(), srv.Client(intercom.WithToken("wrong")), &bytes.Buffer{})
 	require.ErrorIs(t, err, intercom.ErrUnauthorized)
-	assert.Contains(t, err.Error(), "identifying the admin")
+	require.Contains(t, err.Error(), "identifying the admin")
 }
 
 func TestNewClientWithoutATokenUsesTheFake(t *testing.T) {
@@ -63,11 +62,11 @@ func TestNewClientWithoutATokenUsesTheFake(t *testing.T) {
 	client, done, err := newClient(func(string) string { return "" }, &stderr)
 	require.NoError(t, err)
 	defer done()
-	assert.Contains(t, stderr.String(), "INTERCOM_TOKEN is not set: running against the in-process fake Intercom at http://127.0.0.1:")
-	assert.True(t, strings.HasPrefix(client.BaseURL(), "http://127.0.0.1:"), client.BaseURL())
+	require.Contains(t, stderr.String(), "INTERCOM_TOKEN is not set: running against the in-process fake Intercom at http://127.0.0.1:")
+	require.True(t, strings.HasPrefix(client.BaseURL(), "http://127.0.0.1:"), client.BaseURL())
 	me, _, err := client.Admins.Me(context.Background())
 	require.NoError(t, err)
-	assert.Equal(t, intercom.ID(intercomtest.AdminID), me.ID)
+	require.Equal(t, intercom.ID(intercomtest.AdminID), me.ID)
 }
 
 func TestNewClientWithATokenUsesTheRegion(t *testing.T) {
@@ -77,15 +76,15 @@ func TestNewClientWithATokenUsesTheRegion(t *testing.T) {
 	client, done, err := newClient(func(k string) string { return env[k] }, &stderr)
 	require.NoError(t, err)
 	defer done()
-	assert.Equal(t, intercom.BaseURLEU, client.BaseURL())
-	assert.Empty(t, stderr.String())
+	require.Equal(t, intercom.BaseURLEU, client.BaseURL())
+	require.Empty(t, stderr.String())
 
 	env["INTERCOM_REGION"] = ""
 	client, _, err = newClient(func(k string) string { return env[k] }, &stderr)
 	require.NoError(t, err)
-	assert.Equal(t, intercom.BaseURLUS, client.BaseURL())
+	require.Equal(t, intercom.BaseURLUS, client.BaseURL())
 
 	env["INTERCOM_REGION"] = "mars"
 	_, _, err = newClient(func(k string) string { return env[k] }, &stderr)
-	assert.ErrorContains(t, err, "unknown region")
+	require.ErrorContains(t, err, "unknown region")
 }

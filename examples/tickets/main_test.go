@@ -5,7 +5,6 @@ import (
 	"context"
 	"testing"
 
-	"github.com/stretchr/testify/assert"
 	"github.com/stretchr/testify/require"
 
 	"github.com/go-intercom/intercom"
@@ -36,14 +35,14 @@ func TestRunAgainstTheFake(t *testing.T) {
 		`(?m)^ticket \d+ has 8 parts: ticket_state_updated_by_admin, comment, note, ticket_state_updated_by_admin, assignment, ticket_state_updated_by_admin, comment, ticket_state_updated_by_admin$`,
 		`(?m)^cleanup: deleted contact [0-9a-f]{24}$`,
 	} {
-		assert.Regexp(t, re, got)
+		require.Regexp(t, re, got)
 	}
 
 	res, _, err := client.Tickets.Search(context.Background(), intercom.SearchRequest{
 		Query: intercom.Filter("state", intercom.OpEquals, intercom.StringValue("resolved"))})
 	require.NoError(t, err)
 	require.Len(t, res.Tickets, 1)
-	assert.Equal(t, intercom.ID(intercomtest.AdminID), res.Tickets[0].AdminAssigneeID)
+	require.Equal(t, intercom.ID(intercomtest.AdminID), res.Tickets[0].AdminAssigneeID)
 }
 
 func TestRunReportsFailures(t *testing.T) {
@@ -53,7 +52,7 @@ func TestRunReportsFailures(t *testing.T) {
 	require.ErrorIs(t, err, intercom.ErrValidation)
 	var apiErr *intercom.APIError
 	require.ErrorAs(t, err, &apiErr)
-	assert.True(t, apiErr.HasCode("intercom_version_invalid"), apiErr.Error())
+	require.True(t, apiErr.HasCode("intercom_version_invalid"), apiErr.Error())
 }
 
 func TestNewClientWithoutATokenUsesTheFake(t *testing.T) {
@@ -62,10 +61,10 @@ func TestNewClientWithoutATokenUsesTheFake(t *testing.T) {
 	client, done, err := newClient(func(string) string { return "" }, &stderr)
 	require.NoError(t, err)
 	defer done()
-	assert.Contains(t, stderr.String(), "running against the in-process fake Intercom")
+	require.Contains(t, stderr.String(), "running against the in-process fake Intercom")
 	types, _, err := client.TicketTypes.List(context.Background())
 	require.NoError(t, err)
-	assert.NotEmpty(t, types.Data)
+	require.NotEmpty(t, types.Data)
 }
 
 func TestNewClientWithATokenUsesTheRegion(t *testing.T) {
@@ -74,5 +73,5 @@ func TestNewClientWithATokenUsesTheRegion(t *testing.T) {
 	client, done, err := newClient(func(k string) string { return env[k] }, &bytes.Buffer{})
 	require.NoError(t, err)
 	defer done()
-	assert.Equal(t, intercom.BaseURLAU, client.BaseURL())
+	require.Equal(t, intercom.BaseURLAU, client.BaseURL())
 }
