@@ -93,6 +93,7 @@ type testServer struct {
 	*httptest.Server
 	mount string       // path prefix the API is served under ("" for the root)
 	pipes *pipeNetwork // non-nil when served in memory
+	tls   bool         // served over TLS (overTLS)
 
 	n     atomic.Int32 // requests seen
 	posts atomic.Int32 // POST requests seen
@@ -114,7 +115,23 @@ func mountedAt(prefix string) serverOption {
 // inMemory serves over an in-memory network of net.Pipe connections, as
 // fakeClock requires. Only srv.client and srv.httpClient can reach it.
 func inMemory() serverOption {
-	return func(s *testServer) { s.pipes = newPipeNetwork() }
+	return func(s *testServer) {
+		s.pipes = newPipeNetwork()
+		_ = s.Listener.Close()
+		s.Listener = s.pipes
+	}
+}
+
+// overTLS serves https with httptest's certificate, which srv.httpClient
+// trusts.
+func overTLS() serverOption {
+	return func(s *testServer) { s.tls = true }
+}
+
+// onConnState is called as the server's connections change state
+// (http.Server.ConnState).
+func onConnState(f func(net.Conn, http.ConnState)) serverOption {
+	return func(s *testServer) { s.Config.ConnState = f }
 }
 
 // newTestServer starts a server for t answering with h (closed when t ends).
@@ -123,9 +140,6 @@ func inMemory() serverOption {
 func newTestServer(t testing.TB, h func(n int32, w http.ResponseWriter, r *http.Request), opts ...serverOption) *testServer {
 	t.Helper()
 	s := &testServer{}
-	for _, o := range opts {
-		o(s)
-	}
 	s.Server = httptest.NewUnstartedServer(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
 		path := r.URL.EscapedPath()
 		if s.mount != "" {
@@ -147,11 +161,14 @@ func newTestServer(t testing.TB, h func(n int32, w http.ResponseWriter, r *http.
 		}
 		h(s.n.Add(1), w, r)
 	}))
-	if s.pipes != nil {
-		_ = s.Listener.Close()
-		s.Listener = s.pipes
+	for _, o := range opts {
+		o(s)
 	}
-	s.Start()
+	if s.tls {
+		s.StartTLS()
+	} else {
+		s.Start()
+	}
 	t.Cleanup(s.Close)
 	return s
 }
@@ -163,6 +180,9 @@ func (s *testServer) baseURL() string { return s.URL + s.mount }
 // reaches s (in memory or not); its idle connections are closed when t ends.
 func (s *testServer) httpClient(t testing.TB) *http.Client {
 	tr := http.DefaultTransport.(*http.Transport).Clone()
+	if s.tls {
+		tr = s.Client().Transport.(*http.Transport).Clone()
+	}
 	tr.MaxIdleConnsPerHost = 64
 	if s.pipes != nil {
 		tr.DialContext = s.pipes.dial
@@ -173,10 +193,11 @@ func (s *testServer) httpClient(t testing.TB) *http.Client {
 }
 
 // client returns a client of s: the test token, testPolicy(3), then opts.
-// It uses the SDK's own transport, except in memory (srv.httpClient).
+// It uses the SDK's own transport, except in memory or over TLS
+// (srv.httpClient).
 func (s *testServer) client(t testing.TB, opts ...Option) *Client {
 	t.Helper()
-	if s.pipes != nil {
+	if s.pipes != nil || s.tls {
 		opts = append([]Option{WithHTTPClient(s.httpClient(t))}, opts...)
 	}
 	return testClient(t, s.baseURL(), opts...)

@@ -15,7 +15,6 @@ import (
 	"log/slog"
 	"net"
 	"net/http"
-	"net/http/httptest"
 	"net/http/httputil"
 	"net/url"
 	"strings"
@@ -95,9 +94,7 @@ func TestSecretsNotInErrors(t *testing.T) {
 	isDecode := func(err error) bool { var e *DecodeError; return errors.As(err, &e) }
 	isInvalid := func(err error) bool { var e *InvalidRequestError; return errors.As(err, &e) }
 	serve := func(t *testing.T, h http.HandlerFunc) string {
-		srv := httptest.NewServer(h)
-		t.Cleanup(srv.Close)
-		return srv.URL
+		return newTestServer(t, func(_ int32, w http.ResponseWriter, r *http.Request) { h(w, r) }).URL
 	}
 	cases := []errCase{
 		{"APIError, JSON body echoing the token", func(t *testing.T) error {
@@ -236,28 +233,25 @@ func TestSecretsSuccessResponseRequest(t *testing.T) {
 func redirectLeakCases(t *testing.T, newClient func(t *testing.T, base string) *Client) {
 	ctx := fltCtx(t, 10*time.Second)
 	received := make(chan string, 4)
-	target := httptest.NewServer(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+	target := newTestServer(t, func(_ int32, w http.ResponseWriter, r *http.Request) {
 		received <- r.Header.Get("Authorization")
 		writeJSON(w, 200, `{"type":"admin","id":"1"}`)
-	}))
-	t.Cleanup(target.Close)
+	})
 
 	t.Run("same host, other port", func(t *testing.T) {
-		origin := httptest.NewServer(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		origin := newTestServer(t, func(_ int32, w http.ResponseWriter, r *http.Request) {
 			http.Redirect(w, r, target.URL+"/elsewhere", http.StatusFound)
-		}))
-		t.Cleanup(origin.Close)
+		})
 		_, _, err := newClient(t, origin.URL).Admins.Get(ctx, "1")
 		require.NoError(t, err)
 		require.Empty(t, <-received, "the token is not sent to another port")
 	})
 	t.Run("https to http", func(t *testing.T) {
-		origin := httptest.NewTLSServer(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		origin := newTestServer(t, func(_ int32, w http.ResponseWriter, r *http.Request) {
 			http.Redirect(w, r, target.URL+"/elsewhere", http.StatusMovedPermanently)
-		}))
-		t.Cleanup(origin.Close)
+		}, overTLS())
 		c := newClient(t, origin.URL)
-		hc := origin.Client()
+		hc := origin.httpClient(t)
 		hc.CheckRedirect = c.http.CheckRedirect
 		_, resp, err := c.Admins.Get(ctx, "1", WithHTTPClient(hc))
 		var re *RedirectError
