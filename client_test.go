@@ -16,6 +16,7 @@ import (
 	"sync/atomic"
 	"testing"
 	"time"
+	"unicode/utf8"
 
 	"github.com/stretchr/testify/assert"
 	"github.com/stretchr/testify/require"
@@ -171,6 +172,27 @@ func TestAPIErrorMessageNamesField(t *testing.T) {
 	t.Parallel()
 	e := &APIError{StatusCode: 400, RequestID: "r1", Errors: []ErrorEntry{{Code: "parameter_invalid", Message: "must be an email", Field: "email"}}}
 	require.Equal(t, "intercom: 400 Bad Request: parameter_invalid (field email): must be an email [request_id r1]", e.Error())
+}
+
+// TestAPIErrorTextIsBounded: Error() names ten entries at most and cuts each
+// code, field, message and the request id at 512 bytes, on a rune boundary,
+// so a hostile body cannot make every log line carrying it huge.
+func TestAPIErrorTextIsBounded(t *testing.T) {
+	t.Parallel()
+	long := "x" + strings.Repeat("é", 2000) // the 512th byte falls inside a rune
+	var entries []ErrorEntry
+	for i := range 12 {
+		entries = append(entries, ErrorEntry{Code: fmt.Sprintf("c%d-%s", i, long), Field: long, Message: long})
+	}
+	e := &APIError{StatusCode: 422, RequestID: long, Errors: entries}
+	msg := e.Error()
+	require.True(t, utf8.ValidString(msg), "cut on a rune boundary")
+	require.Contains(t, msg, "; and 2 more")
+	require.NotContains(t, msg, "c10-")
+	require.Contains(t, msg, "c9-")
+	require.Equal(t, 10*3+1, strings.Count(msg, "…"), "every code, field and message of ten entries, and the request id, cut")
+	require.Less(t, len(msg), 31*(512+len("…"))+1024)
+	require.NotContains(t, msg, long[:513])
 }
 
 // TestErrorBodyIsCapped: an error body is read up to 1 MiB, no further. A

@@ -220,6 +220,27 @@ func TestFaultConnectionRefused(t *testing.T) {
 	require.Equal(t, "dial", op.Op)
 }
 
+// TestFaultRefusedByACustomDialer: a dialer of the caller's (a sidecar, a
+// SOCKS proxy) may report a refused connection without net's dial error
+// around it; ECONNREFUSED alone still says that nothing was sent, so even a
+// POST is retried and does not claim it may have succeeded.
+func TestFaultRefusedByACustomDialer(t *testing.T) {
+	t.Parallel()
+	var dials atomic.Int32
+	tr := &http.Transport{DialContext: func(context.Context, string, string) (net.Conn, error) {
+		dials.Add(1)
+		return nil, fmt.Errorf("sidecar: upstream: %w", syscall.ECONNREFUSED)
+	}}
+	c := testClient(t, "http://intercom.test", WithHTTPClient(&http.Client{Transport: tr}))
+	_, _, err := c.Notes.Create(testCtx(t, time.Minute), "c1", CreateNoteRequest{Body: "hi"})
+	var ce *ConnectionError
+	require.ErrorAs(t, err, &ce)
+	require.ErrorIs(t, err, syscall.ECONNREFUSED)
+	require.False(t, ce.MayHaveSucceeded)
+	require.Equal(t, 4, ce.Attempts, "retried: nothing was sent")
+	require.Equal(t, int32(4), dials.Load())
+}
+
 // TestFaultResetMidBody: the status line and part of a 200 body arrive, then
 // an RST. The retry layer has already handed over the response, so nothing is
 // sent again (not even a GET): the call fails with a *DecodeError (it matches
