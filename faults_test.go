@@ -220,6 +220,34 @@ func TestFaultConnectionRefused(t *testing.T) {
 	require.Equal(t, "dial", op.Op)
 }
 
+// TestFaultClosedBeforeResponse: the server reads the request and closes the
+// connection (a FIN, not a reset) without a word. The client sees io.EOF: a
+// GET is retried, a POST is not and may have been processed.
+func TestFaultClosedBeforeResponse(t *testing.T) {
+	t.Parallel()
+	srv := newTestServer(t, func(_ int32, w http.ResponseWriter, _ *http.Request) {
+		conn, _, err := w.(http.Hijacker).Hijack()
+		if assert.NoError(t, err) {
+			_ = conn.Close()
+		}
+	})
+	ctx := testCtx(t, time.Minute)
+	_, _, err := srv.client(t).Admins.Get(ctx, "1")
+	var ce *ConnectionError
+	require.ErrorAs(t, err, &ce)
+	require.ErrorIs(t, err, io.EOF)
+	require.Equal(t, 4, ce.Attempts, "a GET is retried")
+	require.Equal(t, int32(4), srv.n.Load())
+	require.False(t, ce.MayHaveSucceeded)
+
+	srv.reset()
+	_, _, err = srv.client(t).Notes.Create(ctx, "c1", CreateNoteRequest{Body: "hi"})
+	require.ErrorAs(t, err, &ce)
+	require.Equal(t, 1, ce.Attempts, "a POST is not")
+	require.Equal(t, int32(1), srv.posts.Load())
+	require.True(t, ce.MayHaveSucceeded)
+}
+
 // TestFaultRefusedByACustomDialer: a dialer of the caller's (a sidecar, a
 // SOCKS proxy) may report a refused connection without net's dial error
 // around it; ECONNREFUSED alone still says that nothing was sent, so even a

@@ -487,6 +487,25 @@ func TestSecretsNoPanics(t *testing.T) {
 	}
 }
 
+// TestBackoffWithinUpperHalf: each backoff is jittered within the upper half
+// of its step (MinWait doubling up to MaxWait), and spread over it.
+func TestBackoffWithinUpperHalf(t *testing.T) {
+	t.Parallel()
+	policy := RetryPolicy{MinWait: 100 * time.Millisecond, MaxWait: time.Second}
+	for attempts, ceiling := range []time.Duration{100, 100, 200, 400, 800, 1000, 1000} {
+		ceiling *= time.Millisecond
+		lo, hi := ceiling, time.Duration(0)
+		for range 500 {
+			w := (&retryState{policy: policy, attempts: attempts}).backoff()
+			lo, hi = min(lo, w), max(hi, w)
+		}
+		require.GreaterOrEqual(t, lo, ceiling/2, "attempt %d", attempts)
+		require.LessOrEqual(t, hi, ceiling, "attempt %d", attempts)
+		require.Less(t, lo, ceiling*6/10, "attempt %d: jittered", attempts)
+		require.Greater(t, hi, ceiling*9/10, "attempt %d: jittered", attempts)
+	}
+}
+
 // TestBackoffNeverOverflows: any policy, any attempt number: a wait within
 // [0, MaxWait], never a panic (rand.N panics on a non-positive bound).
 func TestBackoffNeverOverflows(t *testing.T) {
