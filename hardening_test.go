@@ -382,9 +382,9 @@ func TestAnnouncedBodyOverTheCapIsRefusedUnread(t *testing.T) {
 func TestGzipBombCostsAboutTheCap(t *testing.T) {
 	var gz bytes.Buffer
 	zw, _ := gzip.NewWriterLevel(&gz, gzip.BestCompression)
-	zeros := make([]byte, 1<<20)
+	spaces := bytes.Repeat([]byte{' '}, 1<<20)
 	for range 64 { // 64 MiB of JSON whitespace in about 64 KiB
-		_, _ = zw.Write(bytes.ReplaceAll(zeros, []byte{0}, []byte{' '}))
+		_, _ = zw.Write(spaces)
 	}
 	require.NoError(t, zw.Close())
 	body := gz.Bytes()
@@ -567,54 +567,59 @@ func TestDownloadRedirectedToStorage(t *testing.T) {
 // --- 5. 429s are waited out whatever the budget holds -----------------------
 
 // once429 answers each client's first request (told apart by the
-// X-Caller header) with a 429 asking to come back in a second.
+// X-Caller header) with a 429 asking to come back in a second. It serves in
+// memory: the tests using it run on the fake clock.
 func once429(t *testing.T) *fltServer {
 	var seen sync.Map
-	return newFltServer(t, func(_ int32, w http.ResponseWriter, r *http.Request) {
+	return newTestServer(t, func(_ int32, w http.ResponseWriter, r *http.Request) {
 		if _, dup := seen.LoadOrStore(r.Header.Get("X-Caller"), true); !dup {
 			w.Header().Set("Retry-After", "1")
 			writeJSON(w, 429, `{"type":"error.list","errors":[{"code":"rate_limit_exceeded","message":"slow down"}]}`)
 			return
 		}
 		writeJSON(w, 200, `{"type":"admin","id":"1"}`)
-	})
+	}, inMemory())
 }
 
 func TestRateLimitBurstIsWaitedOutPastTheBudget(t *testing.T) {
 	t.Parallel()
-	srv := once429(t)
-	budget := NewRetryBudget(10) // two retries' worth
-	c := fltClient(t, srv.URL, WithRetryPolicy(RetryPolicy{MaxRetries: 3, MinWait: time.Millisecond, MaxWait: 5 * time.Second, Budget: budget}))
-	ctx := fltCtx(t, 30*time.Second)
-	var wg sync.WaitGroup
-	var failed atomic.Int32
-	for i := range 32 {
-		wg.Add(1)
-		go func() {
-			defer wg.Done()
-			if _, _, err := c.Admins.Get(ctx, "1", WithHeader("X-Caller", fmt.Sprint(i))); err != nil {
-				failed.Add(1)
-			}
-		}()
-	}
-	wg.Wait()
-	assert.Zero(t, failed.Load(), "every 429 within MaxWait is waited out")
-	assert.Equal(t, int32(64), srv.n.Load(), "one retry each")
-	assert.Equal(t, 10, budget.Available(), "waiting for a reset costs nothing")
+	fakeClock(t, func(t *testing.T) {
+		srv := once429(t)
+		budget := NewRetryBudget(10) // two retries' worth
+		c := srv.client(t, WithRetryPolicy(RetryPolicy{MaxRetries: 3, MinWait: time.Millisecond, MaxWait: 5 * time.Second, Budget: budget}))
+		ctx := fltCtx(t, 30*time.Second)
+		var wg sync.WaitGroup
+		var failed atomic.Int32
+		for i := range 32 {
+			wg.Add(1)
+			go func() {
+				defer wg.Done()
+				if _, _, err := c.Admins.Get(ctx, "1", WithHeader("X-Caller", fmt.Sprint(i))); err != nil {
+					failed.Add(1)
+				}
+			}()
+		}
+		wg.Wait()
+		assert.Zero(t, failed.Load(), "every 429 within MaxWait is waited out")
+		assert.Equal(t, int32(64), srv.n.Load(), "one retry each")
+		assert.Equal(t, 10, budget.Available(), "waiting for a reset costs nothing")
+	})
 }
 
 func TestRateLimitWaitedOutWithAnEmptyBudget(t *testing.T) {
 	t.Parallel()
-	srv := once429(t)
-	c := fltClient(t, srv.URL, WithRetryPolicy(RetryPolicy{MaxRetries: 3, MinWait: time.Millisecond, MaxWait: 5 * time.Second, Budget: NewRetryBudget(0)}))
-	_, _, err := c.Admins.Get(fltCtx(t, 20*time.Second), "1")
-	require.NoError(t, err)
-	require.Equal(t, int32(2), srv.n.Load())
+	fakeClock(t, func(t *testing.T) {
+		srv := once429(t)
+		c := srv.client(t, WithRetryPolicy(RetryPolicy{MaxRetries: 3, MinWait: time.Millisecond, MaxWait: 5 * time.Second, Budget: NewRetryBudget(0)}))
+		_, _, err := c.Admins.Get(fltCtx(t, 20*time.Second), "1")
+		require.NoError(t, err)
+		require.Equal(t, int32(2), srv.n.Load())
+	})
 
 	// The empty budget still stops retries of failures.
 	fail := newFltServer(t, func(_ int32, w http.ResponseWriter, _ *http.Request) { writeJSON(w, 500, `{}`) })
-	c = fltClient(t, fail.URL, WithRetryPolicy(RetryPolicy{MaxRetries: 3, MinWait: time.Millisecond, Budget: NewRetryBudget(0)}))
-	_, _, err = c.Admins.Get(fltCtx(t, 20*time.Second), "1")
+	c := fltClient(t, fail.URL, WithRetryPolicy(RetryPolicy{MaxRetries: 3, MinWait: time.Millisecond, Budget: NewRetryBudget(0)}))
+	_, _, err := c.Admins.Get(fltCtx(t, 20*time.Second), "1")
 	require.ErrorIs(t, err, ErrServer)
 	require.Equal(t, int32(1), fail.n.Load())
 }

@@ -128,11 +128,6 @@ func overTLS() serverOption {
 	return func(s *testServer) { s.tls = true }
 }
 
-// onConnState is called as the server's connections change state
-// (http.Server.ConnState).
-func onConnState(f func(net.Conn, http.ConnState)) serverOption {
-	return func(s *testServer) { s.Config.ConnState = f }
-}
 
 // newTestServer starts a server for t answering with h (closed when t ends).
 // Request bodies are read (and recorded) before h is called; h can read
