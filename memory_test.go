@@ -190,7 +190,7 @@ func (s *heapSampler) Write(p []byte) (int, error) {
 	return len(p), nil
 }
 
-// TestDataExportDownloadFlatMemory streams a 32 MiB data export (16 MiB
+// TestDataExportDownloadFlatMemory streams a 32 MiB data export (8 MiB
 // under the race detector or -short, 256 MiB with INTERCOM_FULL_MEMORY=1),
 // gzipped on the fly by the fake server, to io.Discard: the live heap must
 // stay flat, within 4 MiB (it grows by about 1.3 MiB). Buffering the
@@ -202,7 +202,7 @@ func TestDataExportDownloadFlatMemory(t *testing.T) {
 	case fullMemoryTests():
 		size = 256 << 20
 	case testing.Short() || raceEnabled():
-		size = 16 << 20
+		size = 8 << 20 // the race detector reads it at about 3 MiB/s
 	}
 	srv := httptest.NewServer(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
 		if r.URL.Path != "/download/content/data/job1" {
