@@ -128,7 +128,6 @@ func overTLS() serverOption {
 	return func(s *testServer) { s.tls = true }
 }
 
-
 // newTestServer starts a server for t answering with h (closed when t ends).
 // Request bodies are read (and recorded) before h is called; h can read
 // r.Body again.
