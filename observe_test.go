@@ -2,12 +2,24 @@ package intercom
 
 import (
 	"bytes"
+	"context"
+	"errors"
 	"fmt"
 	"go/format"
+	"io"
+	"log/slog"
+	"net"
+	"net/http"
+	"net/http/httptest"
 	"os"
+	"strings"
+	"sync"
+	"sync/atomic"
 	"testing"
+	"time"
 
 	"github.com/go-intercom/intercom/internal/spectest"
+	"github.com/stretchr/testify/assert"
 	"github.com/stretchr/testify/require"
 )
 
@@ -33,4 +45,218 @@ func TestOperationIDs(t *testing.T) {
 		return
 	}
 	require.Equal(t, want, operationIDs, "operation_ids.go is stale: UPDATE_OPERATION_TABLE=1 go test -run TestOperationIDs .")
+}
+
+// recordingObserver keeps every event, rendered, in order.
+type recordingObserver struct {
+	mu      sync.Mutex
+	calls   []Call
+	tries   []Attempt
+	results []CallResult
+	ctxKey  any
+}
+
+type obsCtxKey struct{}
+
+func (o *recordingObserver) CallStart(ctx context.Context, c *Call) context.Context {
+	o.mu.Lock()
+	defer o.mu.Unlock()
+	o.calls = append(o.calls, *c)
+	return context.WithValue(ctx, obsCtxKey{}, c.GoMethod)
+}
+
+func (o *recordingObserver) AttemptDone(ctx context.Context, _ *Call, a *Attempt) {
+	o.mu.Lock()
+	defer o.mu.Unlock()
+	o.tries = append(o.tries, *a)
+}
+
+func (o *recordingObserver) CallDone(ctx context.Context, _ *Call, r *CallResult) {
+	o.mu.Lock()
+	defer o.mu.Unlock()
+	o.results = append(o.results, *r)
+}
+
+func TestObserverSeesCallsAndAttempts(t *testing.T) {
+	t.Parallel()
+	var seenCtx atomic.Value
+	srv := newFltServer(t, func(n int32, w http.ResponseWriter, r *http.Request) {
+		switch {
+		case r.URL.Path == "/contacts/c1" && n == 1:
+			writeJSON(w, 503, `{"type":"error.list","errors":[{"code":"service_unavailable","message":"x"}]}`)
+		case r.URL.Path == "/contacts/c1":
+			w.Header().Set("X-Request-Id", "req-2")
+			w.Header().Set("X-RateLimit-Limit", "1000")
+			w.Header().Set("X-RateLimit-Remaining", "998")
+			writeJSON(w, 200, `{"type":"contact","id":"c1"}`)
+		default:
+			writeJSON(w, 404, `{"type":"error.list","errors":[{"code":"not_found","message":"x"}]}`)
+		}
+	})
+	obs := &recordingObserver{}
+	c := fltClient(t, srv.URL, WithObserver(obs), WithHTTPClient(&http.Client{Transport: roundTripFunc(func(r *http.Request) (*http.Response, error) {
+		seenCtx.Store(r.Context().Value(obsCtxKey{}))
+		return http.DefaultTransport.RoundTrip(r)
+	})}))
+	ctx := fltCtx(t, 10*time.Second)
+	_, _, err := c.Contacts.Get(ctx, "c1")
+	require.NoError(t, err)
+	assert.Equal(t, "Contacts.Get", seenCtx.Load(), "the observer's context reaches the transport")
+
+	require.Len(t, obs.calls, 1)
+	call := obs.calls[0]
+	assert.Equal(t, "ShowContact", call.Operation)
+	assert.Equal(t, "Contacts.Get", call.GoMethod)
+	assert.Equal(t, http.MethodGet, call.Method)
+	assert.Equal(t, "/contacts/{id}", call.PathTemplate)
+	assert.Equal(t, DefaultAPIVersion, call.APIVersion)
+	assert.Equal(t, strings.TrimPrefix(srv.URL, "http://"), call.Host)
+	require.Len(t, obs.tries, 2)
+	assert.Equal(t, 1, obs.tries[0].N)
+	assert.Equal(t, 503, obs.tries[0].StatusCode)
+	assert.True(t, obs.tries[0].Retry)
+	assert.Equal(t, RetryServerError, obs.tries[0].Reason)
+	assert.Positive(t, obs.tries[0].Wait)
+	assert.Equal(t, 2, obs.tries[1].N)
+	assert.False(t, obs.tries[1].Retry)
+	assert.Equal(t, "req-2", obs.tries[1].RequestID)
+	require.Len(t, obs.results, 1)
+	res := obs.results[0]
+	assert.Equal(t, 2, res.Attempts)
+	assert.Equal(t, 200, res.StatusCode)
+	assert.Equal(t, "req-2", res.RequestID)
+	assert.Equal(t, Rate{Limit: 1000, Remaining: 998}, res.Rate)
+	assert.NoError(t, res.Err)
+	assert.Empty(t, res.ErrorKind)
+	assert.Positive(t, res.Duration)
+
+	// Refused before sending: seen, with no attempt.
+	_, _, err = c.Contacts.Get(ctx, "..")
+	require.ErrorIs(t, err, ErrInvalidRequest)
+	require.Len(t, obs.results, 2)
+	assert.Equal(t, 0, obs.results[1].Attempts)
+	assert.Equal(t, "invalid_request", obs.results[1].ErrorKind)
+	require.Len(t, obs.tries, 2)
+
+	// Client.Do names the endpoint its path belongs to, never the path.
+	_, err = c.Do(ctx, http.MethodGet, "/contacts/c9?email=a%40b.c", nil, nil)
+	require.ErrorIs(t, err, ErrNotFound)
+	require.Len(t, obs.calls, 3)
+	assert.Equal(t, Call{Operation: "ShowContact", GoMethod: "Client.Do", Method: http.MethodGet, PathTemplate: "/contacts/{id}",
+		APIVersion: DefaultAPIVersion, Host: call.Host, Start: obs.calls[2].Start}, obs.calls[2])
+	assert.Equal(t, "not_found", obs.results[2].ErrorKind)
+	assert.Equal(t, 404, obs.results[2].StatusCode)
+	_, err = c.Do(ctx, http.MethodGet, "/no/such/endpoint", nil, nil)
+	require.Error(t, err)
+	assert.Equal(t, "", obs.calls[3].Operation)
+	assert.Equal(t, "", obs.calls[3].PathTemplate, "an unknown path is not shown")
+	_, err = c.Do(ctx, http.MethodPost, "/contacts/search", nil, nil)
+	require.Error(t, err)
+	assert.Equal(t, "SearchContacts", obs.calls[4].Operation, "the literal segment wins over {id}")
+
+	// Per call, an observer watches that call alongside the client's.
+	extra := &recordingObserver{}
+	_, _, _ = c.Admins.Get(ctx, "1", WithObserver(extra))
+	require.Len(t, extra.calls, 1)
+	assert.Equal(t, "Admins.Get", extra.calls[0].GoMethod)
+	assert.Len(t, obs.calls, 6)
+}
+
+func TestObserverSeesRateLimitWaitsAndIterators(t *testing.T) {
+	t.Parallel()
+	srv := newFltServer(t, func(n int32, w http.ResponseWriter, r *http.Request) {
+		if n == 1 {
+			w.Header().Set("Retry-After", "1")
+			w.Header().Set("X-RateLimit-Remaining", "0")
+			writeJSON(w, 429, `{"type":"error.list","errors":[{"code":"rate_limit_exceeded","message":"x"}]}`)
+			return
+		}
+		switch r.URL.Query().Get("starting_after") {
+		case "":
+			writeJSON(w, 200, contactPageJSON("p2", "c1"))
+		case "p2":
+			writeJSON(w, 200, contactPageJSON("p3", "c2"))
+		default:
+			writeJSON(w, 200, contactPageJSON("", "c3"))
+		}
+	})
+	obs := &recordingObserver{}
+	c := fltClient(t, srv.URL, WithObserver(obs), WithRetryPolicy(RetryPolicy{MaxRetries: 2, MinWait: time.Millisecond, MaxWait: 5 * time.Second}))
+	items, err := Collect(c.Contacts.ListAll(fltCtx(t, 20*time.Second), nil))
+	require.NoError(t, err)
+	require.Len(t, items, 3)
+	require.Len(t, obs.calls, 3, "one call per page")
+	for _, call := range obs.calls {
+		assert.Equal(t, "Contacts.List", call.GoMethod)
+		assert.Equal(t, "ListContacts", call.Operation)
+	}
+	require.Len(t, obs.tries, 4)
+	assert.Equal(t, 429, obs.tries[0].StatusCode)
+	assert.Equal(t, RetryRateLimited, obs.tries[0].Reason)
+	assert.Equal(t, time.Second, obs.tries[0].Wait)
+	assert.Equal(t, 0, obs.tries[0].Rate.Remaining)
+	assert.Equal(t, []int{2, 1, 1}, []int{obs.results[0].Attempts, obs.results[1].Attempts, obs.results[2].Attempts})
+}
+
+func TestObserverNeverSeesTheToken(t *testing.T) {
+	t.Parallel()
+	srv := httptest.NewServer(echoHandler(401, true, true))
+	t.Cleanup(srv.Close)
+	obs := &recordingObserver{}
+	_, _, err := secretClient(t, srv.URL, WithObserver(obs)).Admins.Get(fltCtx(t, 10*time.Second), "1")
+	require.ErrorIs(t, err, ErrUnauthorized)
+	dump := fmt.Sprintf("%+v %+v %+v", obs.calls, obs.tries, obs.results)
+	assertNoSecret(t, "observer events", dump)
+	assert.Contains(t, dump, redactedText, "the echoed request id is there, redacted")
+}
+
+func TestErrorKind(t *testing.T) {
+	t.Parallel()
+	api := func(status int) error { return &APIError{StatusCode: status} }
+	for want, err := range map[string]error{
+		"":                   nil,
+		"invalid_request":    invalid("id", "is required"),
+		"rate_limited":       api(429),
+		"unauthorized":       api(401),
+		"forbidden":          api(403),
+		"not_found":          api(404),
+		"conflict":           api(409),
+		"validation":         api(422),
+		"server_error":       api(503),
+		"http_error":         api(418),
+		"redirect":           &RedirectError{StatusCode: 302},
+		"decode":             &DecodeError{Err: io.ErrUnexpectedEOF},
+		"response_too_large": &DecodeError{Err: fmt.Errorf("%w: over", ErrResponseTooLarge)},
+		"cursor_stalled":     fmt.Errorf("%w: again", ErrCursorStalled),
+		"canceled":           context.Canceled,
+		"deadline_exceeded":  context.DeadlineExceeded,
+		"timeout":            &ConnectionError{Err: &net.OpError{Op: "read", Err: os.ErrDeadlineExceeded}},
+		"connection":         &ConnectionError{Err: io.EOF},
+		"other":              errors.New("x"),
+	} {
+		assert.Equal(t, want, ErrorKind(err), "%v", err)
+	}
+}
+
+func TestLoggerIsAnObserver(t *testing.T) {
+	t.Parallel()
+	srv := newFltServer(t, func(n int32, w http.ResponseWriter, _ *http.Request) {
+		if n == 1 {
+			writeJSON(w, 502, `{}`)
+			return
+		}
+		writeJSON(w, 200, `{"type":"admin","id":"1"}`)
+	})
+	logs := newCaptureHandler()
+	_, _, err := fltClient(t, srv.URL, WithLogger(slog.New(logs))).Admins.Get(fltCtx(t, 10*time.Second), "7")
+	require.NoError(t, err)
+	lines := logs.lines()
+	require.Len(t, lines, 2, "%q", lines)
+	assert.Contains(t, lines[0], `msg="intercom retry"`)
+	assert.Contains(t, lines[0], "reason=server_error")
+	assert.Contains(t, lines[0], "status=502")
+	assert.Contains(t, lines[1], `msg="intercom request"`)
+	assert.Contains(t, lines[1], "path=/admins/{id}")
+	assert.Contains(t, lines[1], "attempts=2")
+	assert.NotContains(t, strings.Join(lines, "\n"), "/admins/7", "templates, never filled paths")
 }
