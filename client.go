@@ -780,7 +780,9 @@ func (a *attempt) prepareRetry(req *http.Request) error {
 	}
 	if a.watch != nil {
 		a.start = time.Now()
-		a.throttleWait = a.start.Sub(start)
+		if a.throttle != nil {
+			a.throttleWait = a.start.Sub(start)
+		}
 	}
 	return nil
 }
@@ -832,7 +834,9 @@ func (c *Client) roundTrip(ctx context.Context, cfg settings, hc *http.Client, e
 	a.throttle, a.ticket = cfg.throttle, ticket
 	if w != nil {
 		a.watch, a.tok, a.start = w, x.tok, time.Now()
-		a.throttleWait = a.start.Sub(throttleStart)
+		if cfg.throttle != nil {
+			a.throttleWait = a.start.Sub(throttleStart)
+		}
 	}
 	hreq, err := http.NewRequestWithContext(ctx, e.method, target, nil)
 	if err != nil {
