@@ -584,6 +584,7 @@ func benchPairs(tb testing.TB) []benchPair {
 
 // benchOp runs op as a benchmark.
 func benchOp(b *testing.B, setup func(testing.TB) func() error, bytes int64) {
+	pauseDecodeCheck(b)
 	op := setup(b)
 	if bytes > 0 {
 		b.SetBytes(bytes)
@@ -619,6 +620,7 @@ func TestBenchRatios(t *testing.T) {
 	if secs <= 0 {
 		t.Skip("set INTERCOM_BENCH_SECONDS to run")
 	}
+	pauseDecodeCheck(t)
 	var out strings.Builder
 	fmt.Fprintf(&out, "%s, %s/%s, GOMAXPROCS=%d, %gs per benchmark\n\n", runtime.Version(), runtime.GOOS, runtime.GOARCH, runtime.GOMAXPROCS(0), secs)
 	out.WriteString("| benchmark | sdk time/op | raw time/op | time | sdk B/op | raw B/op | bytes | sdk allocs/op | raw allocs/op | allocs |\n")
@@ -690,6 +692,7 @@ func TestAllocationBudget(t *testing.T) {
 	if testing.Short() {
 		t.Skip("-short")
 	}
+	pauseDecodeCheck(t)
 	cs := newContactServer(t, 1_000)
 	ctx := context.Background()
 	sdk, raw := benchSDK(t, cs), newRawClient(t, cs)

@@ -527,7 +527,7 @@ func (c *Client) send(ctx context.Context, e endpoint, out any, opts []Option) (
 		}
 		return r, nil
 	}
-	if err := json.Unmarshal(body, out); err != nil {
+	if err := decodeJSON(body, out); err != nil {
 		return r, &DecodeError{StatusCode: resp.StatusCode, ContentType: resp.Header.Get("Content-Type"), RequestID: r.RequestID,
 			Snippet: redactedSnippet(body, sentToken(resp.Request)), Err: err}
 	}
