@@ -12,6 +12,7 @@ import (
 	"bytes"
 	"context"
 	"encoding/json"
+	"errors"
 	"fmt"
 	"io"
 	"net/http"
@@ -615,13 +616,16 @@ func BenchmarkSDKvsRaw(b *testing.B) {
 // INTERCOM_BENCH_SECONDS (the time to spend per benchmark) is set:
 //
 //	INTERCOM_BENCH_SECONDS=10 go test -run TestBenchRatios -v .
+//
+// With INTERCOM_BENCH_TSV set to a file name, it also appends its rows
+// there, for TestBenchSideBySide (.ci/bench runs both).
 func TestBenchRatios(t *testing.T) {
 	secs, _ := strconv.ParseFloat(os.Getenv("INTERCOM_BENCH_SECONDS"), 64)
 	if secs <= 0 {
 		t.Skip("set INTERCOM_BENCH_SECONDS to run")
 	}
 	pauseDecodeCheck(t)
-	var out strings.Builder
+	var out, tsv strings.Builder
 	fmt.Fprintf(&out, "%s, %s/%s, GOMAXPROCS=%d, %gs per benchmark\n\n", runtime.Version(), runtime.GOOS, runtime.GOARCH, runtime.GOMAXPROCS(0), secs)
 	out.WriteString("| benchmark | sdk time/op | raw time/op | time | sdk B/op | raw B/op | bytes | sdk allocs/op | raw allocs/op | allocs |\n")
 	out.WriteString("|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|\n")
@@ -655,8 +659,111 @@ func TestBenchRatios(t *testing.T) {
 			time.Duration(sdkT).Round(time.Microsecond), time.Duration(rawT).Round(time.Microsecond), sdkT/rawT,
 			bytes[0]/n, bytes[1]/n, float64(bytes[0])/float64(bytes[1]),
 			mallocs[0]/n, mallocs[1]/n, int64(mallocs[0]/n)-int64(mallocs[1]/n), float64(mallocs[0])/float64(mallocs[1]))
+		fmt.Fprintf(&tsv, "%s\t%s\t%.0f\t%.0f\t%d\t%d\t%d\t%d\n", runtime.Version(), p.name, sdkT, rawT,
+			bytes[0]/n, bytes[1]/n, mallocs[0]/n, mallocs[1]/n)
 	}
 	t.Log("\n" + out.String())
+	if name := os.Getenv("INTERCOM_BENCH_TSV"); name != "" {
+		f, err := os.OpenFile(name, os.O_APPEND|os.O_CREATE|os.O_WRONLY, 0o644)
+		require.NoError(t, err)
+		_, err = f.WriteString(tsv.String())
+		require.NoError(t, errors.Join(err, f.Close()))
+	}
+}
+
+// benchRow is one row of TestBenchRatios as INTERCOM_BENCH_TSV has it.
+type benchRow struct {
+	goVersion, name      string
+	sdkTime, rawTime     float64 // median ns per operation
+	sdkBytes, rawBytes   float64
+	sdkAllocs, rawAllocs float64
+}
+
+// TestBenchSideBySide prints the rows TestBenchRatios appended to the file
+// INTERCOM_BENCH_TSV as one Markdown table, benchmark by benchmark and Go
+// release by Go release, in the order the releases first appear. Where a
+// release ran several times (.ci/bench alternates them), each figure is
+// the median over its runs. The last column compares the SDK's time with
+// its time on the first release. It runs only when INTERCOM_BENCH_TSV is
+// set and INTERCOM_BENCH_SECONDS is not.
+func TestBenchSideBySide(t *testing.T) {
+	name := os.Getenv("INTERCOM_BENCH_TSV")
+	if name == "" || os.Getenv("INTERCOM_BENCH_SECONDS") != "" {
+		t.Skip("set INTERCOM_BENCH_TSV (and not INTERCOM_BENCH_SECONDS) to run")
+	}
+	b, err := os.ReadFile(name)
+	require.NoError(t, err)
+	runs := map[[2]string][]benchRow{}
+	var versions, names []string
+	for line := range strings.Lines(string(b)) {
+		f := strings.Split(strings.TrimSuffix(line, "\n"), "\t")
+		require.Len(t, f, 8, "line %q", line)
+		r := benchRow{goVersion: f[0], name: f[1]}
+		for i, dst := range []*float64{&r.sdkTime, &r.rawTime, &r.sdkBytes, &r.rawBytes, &r.sdkAllocs, &r.rawAllocs} {
+			*dst, err = strconv.ParseFloat(f[2+i], 64)
+			require.NoError(t, err, "line %q", line)
+		}
+		if !slices.Contains(versions, r.goVersion) {
+			versions = append(versions, r.goVersion)
+		}
+		if !slices.Contains(names, r.name) {
+			names = append(names, r.name)
+		}
+		runs[[2]string{r.goVersion, r.name}] = append(runs[[2]string{r.goVersion, r.name}], r)
+	}
+	med := func(rs []benchRow, f func(benchRow) float64) float64 {
+		v := make([]float64, len(rs))
+		for i, r := range rs {
+			v[i] = f(r)
+		}
+		return median(v)
+	}
+	var out strings.Builder
+	fmt.Fprintf(&out, "| Benchmark | Go | Runs | SDK time/op | Raw time/op | Time ratio | SDK B/op | Raw B/op | Bytes ratio | SDK allocs/op | Raw allocs/op | Allocs ratio | SDK time vs Go %s |\n", strings.TrimPrefix(versions[0], "go"))
+	out.WriteString("|---|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|\n")
+	for _, n := range names {
+		first := 0.0
+		for _, v := range versions {
+			rs := runs[[2]string{v, n}]
+			if len(rs) == 0 {
+				continue
+			}
+			sdkT := med(rs, func(r benchRow) float64 { return r.sdkTime })
+			vsFirst := "—"
+			if first == 0 {
+				first = sdkT
+			} else {
+				vsFirst = fmt.Sprintf("%.2f×", sdkT/first)
+			}
+			sdkB, rawB := med(rs, func(r benchRow) float64 { return r.sdkBytes }), med(rs, func(r benchRow) float64 { return r.rawBytes })
+			sdkA, rawA := med(rs, func(r benchRow) float64 { return r.sdkAllocs }), med(rs, func(r benchRow) float64 { return r.rawAllocs })
+			fmt.Fprintf(&out, "| %s | %s | %d | %s | %s | %.3f× | %s | %s | %.3f× | %s | %s | %.3f× | %s |\n", n, strings.TrimPrefix(v, "go"), len(rs),
+				benchDuration(sdkT), benchDuration(med(rs, func(r benchRow) float64 { return r.rawTime })),
+				med(rs, func(r benchRow) float64 { return r.sdkTime / r.rawTime }),
+				benchCount(sdkB), benchCount(rawB), sdkB/rawB, benchCount(sdkA), benchCount(rawA), sdkA/rawA, vsFirst)
+		}
+	}
+	fmt.Print(out.String())
+}
+
+// benchDuration rounds ns to three significant digits: 127µs, 2.08ms, 162ms.
+func benchDuration(ns float64) string {
+	d := time.Duration(ns)
+	for _, u := range []time.Duration{time.Microsecond, 10 * time.Microsecond, 100 * time.Microsecond, time.Millisecond} {
+		if d < 1000*u {
+			return d.Round(u).String()
+		}
+	}
+	return d.Round(time.Millisecond).String()
+}
+
+// benchCount writes n with thousands separators: 11,402.
+func benchCount(n float64) string {
+	s := strconv.FormatFloat(n, 'f', 0, 64)
+	for i := len(s) - 3; i > 0; i -= 3 {
+		s = s[:i] + "," + s[i:]
+	}
+	return s
 }
 
 func median(v []float64) float64 {
