@@ -42,3 +42,29 @@ func pauseDecodeCheck(tb testing.TB) {
 	check := decodeJSONCheck.Swap(nil)
 	tb.Cleanup(func() { decodeJSONCheck.Store(check) })
 }
+
+// BenchmarkDecodeContactPage decodes a page of 150 contacts (about 300 KB)
+// the two ways Go 1.27 can: json.Unmarshal, which is encoding/json/v2 in v1's
+// legacy mode calling the UnmarshalJSONFrom methods, and decodeJSON, which
+// uses encoding/json/v2's own API.
+//
+//	GOTOOLCHAIN=go1.27.3 go test -run '^$' -bench DecodeContactPage -benchmem -count 6 .
+func BenchmarkDecodeContactPage(b *testing.B) {
+	pauseDecodeCheck(b)
+	page := fakeContactPage(0, benchPerPage, benchPerPage)
+	for _, d := range []struct {
+		name string
+		fn   func([]byte, any) error
+	}{{"json.Unmarshal", json.Unmarshal}, {"decodeJSON", decodeJSON}} {
+		b.Run(d.name, func(b *testing.B) {
+			b.SetBytes(int64(len(page)))
+			b.ReportAllocs()
+			for b.Loop() {
+				var l ContactList
+				if err := d.fn(page, &l); err != nil || len(l.Data) != benchPerPage {
+					b.Fatal(err, len(l.Data))
+				}
+			}
+		})
+	}
+}
