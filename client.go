@@ -18,7 +18,6 @@ import (
 	"errors"
 	"fmt"
 	"io"
-	"log/slog"
 	"net/http"
 	"net/url"
 	"reflect"
@@ -408,6 +407,8 @@ type endpoint struct {
 	readOnly bool
 	// accept overrides the Accept header.
 	accept string
+	// literalPath marks a path given whole (Client.Do's), not a template.
+	literalPath bool
 }
 
 // writePath writes tmpl to b with its placeholders filled by escaped params.
@@ -595,13 +596,34 @@ type exchange struct {
 
 // send performs a JSON call and decodes a 2xx body into out (when non-nil).
 func (c *Client) send(ctx context.Context, e endpoint, out any, opts []Option) (*Response, error) {
-	x, err := c.roundTrip(ctx, e, opts)
+	if ctx == nil {
+		return nil, invalid("ctx", "is nil")
+	}
+	cfg, hc, err := c.callSettings(opts)
+	if err != nil {
+		return nil, err
+	}
+	obs := cfg.watchers()
+	if len(obs) == 0 {
+		return c.exchange(ctx, cfg, hc, e, out, nil)
+	}
+	w := startCall(ctx, obs, &cfg, e, "")
+	r, err := c.exchange(w.ctx, cfg, hc, e, out, w)
+	w.done(r, err)
+	return r, err
+}
+
+// exchange is send once the call's settings are known: the round trip,
+// then reading and decoding the body. w, when non-nil, is told of each
+// attempt.
+func (c *Client) exchange(ctx context.Context, cfg settings, hc *http.Client, e endpoint, out any, w *callWatch) (*Response, error) {
+	x, err := c.roundTrip(ctx, cfg, hc, e, w)
 	if err != nil {
 		// An API error still gives the caller a Response (status, request id,
 		// rate-limit state), as a success does.
 		return x.r, err
 	}
-	resp, r, cfg := x.resp, x.r, x.cfg
+	resp, r := x.resp, x.r
 	defer resp.Body.Close()
 	bp := c.getBuffer()
 	body, readErr := readBody(*bp, resp.Body, resp.ContentLength, cfg.maxResponseBytes)
@@ -635,7 +657,7 @@ func (c *Client) send(ctx context.Context, e endpoint, out any, opts []Option) (
 		// with a lenient decoder of its own).
 		return r, decodeErr(body, err)
 	}
-	if err := json.Unmarshal(body, out); err != nil {
+	if err := decodeJSON(body, out); err != nil {
 		return r, decodeErr(body, err)
 	}
 	return r, nil
@@ -695,6 +717,14 @@ type attempt struct {
 	st       retryState
 	throttle *Throttle
 	ticket   uint64 // the throttle's ticket of the current attempt
+
+	// For observed calls only: the watch, the call's token (to redact
+	// request ids), and the current attempt's number, start and throttle wait.
+	watch        *callWatch
+	tok          secret
+	n            int
+	start        time.Time
+	throttleWait time.Duration
 }
 
 var attemptPool = sync.Pool{New: func() any {
@@ -715,7 +745,20 @@ func (a *attempt) checkRetry(ctx context.Context, resp *http.Response, err error
 			a.throttle.observe(resp)
 		}
 	}
-	return a.st.checkRetry(ctx, resp, err)
+	retry, checkErr := a.st.checkRetry(ctx, resp, err)
+	if a.watch != nil {
+		a.n++
+		at := Attempt{N: a.n, Start: a.start, Duration: time.Since(a.start), ThrottleWait: a.throttleWait, Retry: retry}
+		at.StatusCode, at.RequestID, at.Rate = attemptOutcome(resp, a.tok)
+		if err != nil {
+			at.Err = scrubURLError(err)
+		}
+		if retry {
+			at.Wait, at.Reason = a.st.nextWait, a.st.reason
+		}
+		a.watch.attemptDone(at)
+	}
+	return retry, checkErr
 }
 
 // backoff returns the wait checkRetry chose.
@@ -725,10 +768,21 @@ func (a *attempt) backoff(lo, hi time.Duration, n int, resp *http.Response) time
 
 // prepareRetry holds each retry for the throttle, as the first attempt is.
 func (a *attempt) prepareRetry(req *http.Request) error {
+	var start time.Time
+	if a.watch != nil {
+		start = time.Now()
+	}
 	if a.throttle != nil {
 		var err error
-		a.ticket, err = a.throttle.admit(req.Context())
-		return err
+		if a.ticket, err = a.throttle.admit(req.Context()); err != nil {
+			return err
+		}
+	}
+	if a.watch != nil {
+		a.start = time.Now()
+		if a.throttle != nil {
+			a.throttleWait = a.start.Sub(start)
+		}
 	}
 	return nil
 }
@@ -741,6 +795,7 @@ func (a *attempt) release() {
 	a.rc.HTTPClient = nil
 	a.throttle = nil
 	a.ticket = 0
+	a.watch, a.tok, a.n, a.start, a.throttleWait = nil, "", 0, time.Time{}, 0
 	attemptPool.Put(a)
 }
 
@@ -748,16 +803,8 @@ func (a *attempt) release() {
 // response with its body open; otherwise an error (an *APIError for other
 // statuses, a *RedirectError for a redirect not followed), with x.r set
 // whenever a response arrived.
-func (c *Client) roundTrip(ctx context.Context, e endpoint, opts []Option) (x exchange, err error) {
-	x.cfg = c.cfg
-	if ctx == nil {
-		return x, invalid("ctx", "is nil")
-	}
-	cfg, hc, err := c.callSettings(opts)
+func (c *Client) roundTrip(ctx context.Context, cfg settings, hc *http.Client, e endpoint, w *callWatch) (x exchange, err error) {
 	x.cfg = cfg
-	if err != nil {
-		return x, err
-	}
 	target, pathEnd, err := requestURL(cfg.base, e)
 	if err != nil {
 		return x, err
@@ -769,8 +816,8 @@ func (c *Client) roundTrip(ctx context.Context, e endpoint, opts []Option) (x ex
 			return x, fmt.Errorf("intercom: encoding request body: %w", err)
 		}
 	}
-	start := time.Now()
 	var ticket uint64
+	throttleStart := time.Now()
 	if cfg.throttle != nil {
 		if ticket, err = cfg.throttle.admit(ctx); err != nil {
 			return x, err
@@ -785,6 +832,12 @@ func (c *Client) roundTrip(ctx context.Context, e endpoint, opts []Option) (x ex
 	a := attemptPool.Get().(*attempt)
 	defer a.release()
 	a.throttle, a.ticket = cfg.throttle, ticket
+	if w != nil {
+		a.watch, a.tok, a.start = w, x.tok, time.Now()
+		if cfg.throttle != nil {
+			a.throttleWait = a.start.Sub(throttleStart)
+		}
+	}
 	hreq, err := http.NewRequestWithContext(ctx, e.method, target, nil)
 	if err != nil {
 		return x, fmt.Errorf("intercom: building request: %w", err)
@@ -829,15 +882,10 @@ func (c *Client) roundTrip(ctx context.Context, e endpoint, opts []Option) (x ex
 	a.rc.RetryMax = cfg.retry.MaxRetries
 	resp, err := a.rc.Do(&a.req)
 	st := &a.st
-	if resp != nil {
-		x.r = newResponse(resp, x.tok)
-	}
-	c.log(ctx, cfg.logger, e.method, path, x.r, err, st.attempts, time.Since(start), x.tok)
 	if err != nil {
 		if resp != nil {
 			resp.Body.Close()
 		}
-		x.r = nil // no response the caller could use: the call failed in transit
 		if ctxErr := ctx.Err(); ctxErr != nil {
 			if st.unsafeFailure {
 				// The caller's deadline cut off a write that may have arrived.
@@ -847,6 +895,7 @@ func (c *Client) roundTrip(ctx context.Context, e endpoint, opts []Option) (x ex
 		}
 		return x, &ConnectionError{Method: e.method, Path: path, Attempts: max(st.attempts, 1), MayHaveSucceeded: st.unsafeFailure, Err: scrubURLError(err)}
 	}
+	x.r = newResponse(resp, x.tok)
 	if resp.StatusCode < 200 || resp.StatusCode > 299 {
 		defer resp.Body.Close()
 		b, _ := io.ReadAll(io.LimitReader(resp.Body, maxErrorBody))
@@ -899,27 +948,6 @@ func scrubURLError(err error) error {
 	return err
 }
 
-func (c *Client) log(ctx context.Context, l *slog.Logger, method, path string, r *Response, err error, attempts int, d time.Duration, tok secret) {
-	if l == nil {
-		return
-	}
-	attrs := []slog.Attr{slog.String("method", method), slog.String("path", path), slog.Int("attempts", max(attempts, 1)), slog.Duration("duration", d)}
-	if r != nil {
-		attrs = append(attrs, slog.Int("status", r.StatusCode))
-		if r.RequestID != "" {
-			attrs = append(attrs, slog.String("request_id", r.RequestID))
-		}
-	}
-	level := slog.LevelDebug
-	if err != nil {
-		level = slog.LevelWarn
-		attrs = append(attrs, slog.String("error", tok.redact(scrubURLError(err).Error())))
-	} else if r != nil && r.StatusCode >= 400 {
-		level = slog.LevelInfo
-	}
-	l.LogAttrs(ctx, level, "intercom request", attrs...)
-}
-
 // Do sends a request to any endpoint with the client's auth, version,
 // retries and error handling: the escape hatch for endpoints or fields the
 // SDK does not model. path is relative to the base URL ("/contacts/123") and
@@ -933,7 +961,7 @@ func (c *Client) Do(ctx context.Context, method, path string, body, out any, opt
 	if !strings.HasPrefix(path, "/") {
 		return nil, invalid("path", "must start with /")
 	}
-	e := endpoint{method: method, path: path, body: body}
+	e := endpoint{method: method, path: path, body: body, literalPath: true}
 	if i := strings.IndexByte(path, '?'); i >= 0 {
 		q, err := url.ParseQuery(path[i+1:])
 		if err != nil {

@@ -186,18 +186,34 @@ func (s *DataExportService) Download(ctx context.Context, jobID string, opts ...
 		startTimeout = s.client.http.Timeout // the effective per-attempt timeout
 		opts = append([]Option{WithTimeout(0)}, opts...)
 	}
+	cfg, hc, err := s.client.callSettings(opts)
+	if err != nil {
+		return nil, nil, err
+	}
+	e := endpoint{
+		method: http.MethodGet,
+		path:   "/download/content/data/{job_identifier}",
+		params: []string{jobID},
+		accept: "application/octet-stream",
+	}
+	if obs := cfg.watchers(); len(obs) > 0 {
+		w := startCall(ctx, obs, &cfg, e, "DataExport.Download")
+		body, r, err := s.download(w.ctx, cfg, hc, e, startTimeout, w)
+		w.done(r, err)
+		return body, r, err
+	}
+	return s.download(ctx, cfg, hc, e, startTimeout, nil)
+}
+
+// download is Download once the call's settings are known.
+func (s *DataExportService) download(ctx context.Context, cfg settings, hc *http.Client, e endpoint, startTimeout time.Duration, w *callWatch) (io.ReadCloser, *Response, error) {
 	parent := ctx
 	ctx, cancel := context.WithCancel(ctx)
 	var timer *time.Timer
 	if startTimeout > 0 {
 		timer = time.AfterFunc(startTimeout, cancel)
 	}
-	x, err := s.client.roundTrip(ctx, endpoint{
-		method: http.MethodGet,
-		path:   "/download/content/data/{job_identifier}",
-		params: []string{jobID},
-		accept: "application/octet-stream",
-	}, opts)
+	x, err := s.client.roundTrip(ctx, cfg, hc, e, w)
 	if timer != nil && !timer.Stop() && (err == nil || x.r == nil) && parent.Err() == nil {
 		// Our start timeout fired (the request context is cancelled) and
 		// no error response arrived to report instead.
@@ -205,7 +221,7 @@ func (s *DataExportService) Download(ctx context.Context, jobID string, opts ...
 		if x.resp != nil {
 			_ = x.resp.Body.Close()
 		}
-		return nil, nil, &ConnectionError{Method: http.MethodGet, Path: "/download/content/data/" + url.PathEscape(jobID), Attempts: 1,
+		return nil, nil, &ConnectionError{Method: http.MethodGet, Path: "/download/content/data/" + url.PathEscape(e.params[0]), Attempts: 1,
 			Err: fmt.Errorf("%w: no response within %s", context.DeadlineExceeded, startTimeout)}
 	}
 	if err != nil {

@@ -73,6 +73,7 @@ type settings struct {
 	maxResponseBytes int64
 	responseBody     *[]byte
 	throttle         *Throttle
+	observers        []Observer
 }
 
 // Option configures a Client (passed to NewClient) or a single call (passed

@@ -138,7 +138,9 @@ type retryState struct {
 	// unsafeFailure is set when a connection error hit a write that may have
 	// reached the server and was therefore not retried.
 	unsafeFailure bool
-	now           func() time.Time
+	// reason says why checkRetry chose to retry.
+	reason RetryReason
+	now    func() time.Time
 }
 
 // checkRetry implements retryablehttp.CheckRetry.
@@ -166,11 +168,14 @@ func (st *retryState) checkRetry(ctx context.Context, resp *http.Response, err e
 		if !retryableConnError(err) {
 			return false, nil
 		}
+		st.reason = RetryConnection
 		if isTimeout(err) {
 			cost = retryTimeoutCost
+			st.reason = RetryTimeout
 		}
 		wait = st.backoff()
 	case resp.StatusCode == http.StatusTooManyRequests:
+		st.reason = RetryRateLimited
 		wait = rateLimitWait(resp, st.now())
 		if wait > maxWait {
 			st.rateLimitGaveUp = true
@@ -190,6 +195,7 @@ func (st *retryState) checkRetry(ctx context.Context, resp *http.Response, err e
 		if !st.idempotent {
 			return false, nil
 		}
+		st.reason = RetryServerError
 		wait = max(st.backoff(), min(headerRetryAfter(resp, st.now()), maxWait))
 	default:
 		return false, nil
