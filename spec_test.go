@@ -33,7 +33,7 @@ func newSpecClient(t *testing.T, opts ...Option) (*Client, *spectest.Server) {
 	base := []Option{WithBaseURL(srv.URL()), WithMaxRetries(0), WithHTTPClient(&http.Client{Transport: st})}
 	c, err := NewClient(srv.Token(), append(base, opts...)...)
 	require.NoError(t, err)
-	if c.cfg.httpClient.Transport == st && c.cfg.retry.MaxRetries == 0 && c.cfg.throttle == nil {
+	if c.cfg.httpClient.Transport == st && c.cfg.retry.MaxRetries == 0 {
 		specTransports.Store(srv, st)
 		t.Cleanup(func() { specTransports.Delete(srv) })
 	}

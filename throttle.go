@@ -40,21 +40,17 @@ type Throttle struct {
 	window time.Duration
 	starts []time.Duration // when the last n requests started (or finished)
 	count  uint64          // requests admitted so far; starts[count%n] is the oldest
-	hold   time.Duration   // no request starts before this
-	epoch  time.Time       // the throttle's times are durations since its first use
+	hold   time.Duration   // no request starts before this; 0: no hold
 }
 
-// monoNow is the throttle's clock: the monotonic time since its first use,
-// so wall-clock jumps do not disturb the windows, and the zero time (no
-// hold) is never in its future. It anchors on first use rather than at
-// package init so that a throttle made under testing/synctest's fake clock
-// reads that clock. Call it with t.mu held.
-func (t *Throttle) monoNow() time.Duration {
-	if t.epoch.IsZero() {
-		t.epoch = time.Now()
-	}
-	return time.Since(t.epoch)
-}
+// throttleEpoch anchors the throttle's clock; durations since it are read
+// from the monotonic clock, so wall-clock jumps do not disturb the windows.
+var throttleEpoch = time.Now()
+
+// monoNow is the throttle's clock: the monotonic time since throttleEpoch.
+// Under testing/synctest's fake clock (which starts in 2000) it is negative,
+// which is why a zero hold is tested as "no hold", not compared.
+func monoNow() time.Duration { return time.Since(throttleEpoch) }
 
 // throttleMaxHold caps a hold ordered by the rate-limit headers.
 const throttleMaxHold = time.Minute
@@ -91,8 +87,11 @@ func (t *Throttle) admit(ctx context.Context) (ticket uint64, err error) {
 			return 0, err
 		}
 		t.mu.Lock()
-		now := t.monoNow()
-		at := t.hold
+		now := monoNow()
+		at := now
+		if t.hold != 0 {
+			at = max(at, t.hold)
+		}
 		n := uint64(t.n)
 		if n > 0 && t.count >= n {
 			at = max(at, t.starts[t.count%n]+t.window)
@@ -137,7 +136,7 @@ func (t *Throttle) finished(ticket uint64) {
 		return
 	}
 	i := (ticket - 1) % n
-	t.starts[i] = max(t.starts[i], t.monoNow())
+	t.starts[i] = max(t.starts[i], monoNow())
 }
 
 // observe reads the rate-limit state of a response: a 429, or an exhausted
@@ -159,5 +158,7 @@ func (t *Throttle) holdFor(d time.Duration) {
 	t.mu.Lock()
 	defer t.mu.Unlock()
 	d = min(d, max(throttleMaxHold, t.window))
-	t.hold = max(t.hold, t.monoNow()+d)
+	if h := monoNow() + d; t.hold == 0 || h > t.hold {
+		t.hold = h
+	}
 }
