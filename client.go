@@ -542,8 +542,8 @@ type attempt struct {
 	rc       retryablehttp.Client
 	req      retryablehttp.Request
 	st       retryState
-	throttle *Throttle
-	ticket   uint64 // the throttle's ticket of the current attempt
+	throttle Limiter
+	ticket   Permit // the limiter's ticket of the current attempt
 }
 
 var attemptPool = sync.Pool{New: func() any {
@@ -555,14 +555,12 @@ var attemptPool = sync.Pool{New: func() any {
 	return a
 }}
 
-// checkRetry runs after every attempt: it tells the throttle that the
-// attempt is over and shows it the response, then applies the retry policy.
+// checkRetry runs after every attempt: it tells the limiter that the
+// attempt is over and what the response said, then applies the retry policy.
 func (a *attempt) checkRetry(ctx context.Context, resp *http.Response, err error) (bool, error) {
 	if a.throttle != nil {
-		a.throttle.finished(a.ticket)
-		if resp != nil {
-			a.throttle.observe(resp)
-		}
+		a.throttle.Done(a.ticket, feedbackFor(resp))
+		a.ticket = 0
 	}
 	return a.st.checkRetry(ctx, resp, err)
 }
@@ -572,11 +570,11 @@ func (a *attempt) backoff(lo, hi time.Duration, n int, resp *http.Response) time
 	return a.st.backoffFor(lo, hi, n, resp)
 }
 
-// prepareRetry holds each retry for the throttle, as the first attempt is.
+// prepareRetry holds each retry for the limiter, as the first attempt is.
 func (a *attempt) prepareRetry(req *http.Request) error {
 	if a.throttle != nil {
 		var err error
-		a.ticket, err = a.throttle.admit(req.Context())
+		a.ticket, err = a.throttle.Admit(req.Context())
 		return err
 	}
 	return nil
@@ -615,9 +613,9 @@ func (c *Client) roundTrip(ctx context.Context, e endpoint, opts []Option) (*htt
 		}
 	}
 	start := time.Now()
-	var ticket uint64
-	if cfg.throttle != nil {
-		if ticket, err = cfg.throttle.admit(ctx); err != nil {
+	var ticket Permit
+	if cfg.limiter != nil {
+		if ticket, err = cfg.limiter.Admit(ctx); err != nil {
 			return nil, cfg, err
 		}
 	}
@@ -628,7 +626,7 @@ func (c *Client) roundTrip(ctx context.Context, e endpoint, opts []Option) (*htt
 
 	a := attemptPool.Get().(*attempt)
 	defer a.release()
-	a.throttle, a.ticket = cfg.throttle, ticket
+	a.throttle, a.ticket = cfg.limiter, ticket
 	hreq, err := http.NewRequestWithContext(ctx, e.method, target, nil)
 	if err != nil {
 		return nil, cfg, fmt.Errorf("intercom: building request: %w", err)
