@@ -154,7 +154,10 @@ type Limiter struct {
 	fallback   bool
 	probing    bool
 	nextProbe  time.Duration
+	blendUntil time.Duration // after a fallback, the local limit applies too until then
 	stats      Stats
+
+	blendMu sync.Mutex // serializes admissions until blendUntil
 }
 
 // epoch anchors the Limiter's local clock (monotonic).
@@ -323,6 +326,22 @@ func sleep(ctx context.Context, d time.Duration) error {
 // ended.
 func (l *Limiter) tryShared(ctx context.Context) (intercom.Permit, time.Duration, error) {
 	l.mu.Lock()
+	if mono() < l.blendUntil {
+		// Redis has just come back, without the requests this process let
+		// through while it was away (a restarted Redis has none): for one
+		// window, a request needs room in the local fallback's window too,
+		// so that the fleet stays under the limit while Redis catches up.
+		// Admissions are serialized meanwhile, so that the local check
+		// and the shared admission are one step.
+		l.mu.Unlock()
+		l.blendMu.Lock()
+		defer l.blendMu.Unlock()
+		l.mu.Lock()
+		if wait := l.localWait(mono()); wait > 0 {
+			l.mu.Unlock()
+			return 0, wait, nil
+		}
+	}
 	l.seq++
 	seq := l.seq
 	limit := l.limit
@@ -363,7 +382,11 @@ func (l *Limiter) member(seq uint64) string {
 // client's own timeouts are.
 func (l *Limiter) run(ctx context.Context, limit int, hold time.Duration, member string, finished []string) (admitted bool, wait time.Duration, err error) {
 	args := make([]any, 4, 4+len(finished))
-	args[0], args[1], args[2], args[3] = limit, l.windowMs, hold.Milliseconds(), member
+	var holdMs int64
+	if hold > 0 { // rounded up, and a millisecond more for Redis's clock, read in whole ones
+		holdMs = (hold + time.Millisecond - 1).Milliseconds() + 1
+	}
+	args[0], args[1], args[2], args[3] = limit, l.windowMs, holdMs, member
 	for _, m := range finished {
 		args = append(args, m)
 	}
@@ -427,6 +450,9 @@ func (l *Limiter) resumed() {
 	l.mu.Lock()
 	was := l.fallback
 	l.fallback, l.probing = false, false
+	if was {
+		l.blendUntil = mono() + l.window
+	}
 	l.mu.Unlock()
 	if was && l.logger != nil {
 		l.logger.LogAttrs(context.Background(), slog.LevelInfo, "intercom rate limit: Redis is back, the limit is shared again",
@@ -440,14 +466,22 @@ func (l *Limiter) tryLocal() (intercom.Permit, time.Duration) {
 	l.mu.Lock()
 	defer l.mu.Unlock()
 	now := mono()
-	n := uint64(len(l.ring))
-	if l.count >= n {
-		if at := l.ring[l.count%n] + l.window; at > now {
-			return 0, at - now
-		}
+	if wait := l.localWait(now); wait > 0 {
+		return 0, wait
 	}
 	l.stats.Local++
 	return intercom.Permit(l.record(now)), 0
+}
+
+// localWait is how long until the local window has room; l.mu is held.
+func (l *Limiter) localWait(now time.Duration) time.Duration {
+	n := uint64(len(l.ring))
+	if l.count >= n {
+		if at := l.ring[l.count%n] + l.window; at > now {
+			return at - now
+		}
+	}
+	return 0
 }
 
 // record notes a request started at now in the local ring and returns its
