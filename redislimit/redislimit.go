@@ -140,6 +140,7 @@ type Limiter struct {
 	retryEvery time.Duration
 	maxHold    time.Duration
 	flushAfter time.Duration
+	direct     bool // rdb honours context deadlines: call it on the caller's goroutine
 	logger     *slog.Logger
 	gate       chan struct{} // one waiter per process asks Redis again
 
@@ -168,6 +169,13 @@ func mono() time.Duration { return time.Since(epoch) }
 // New returns a Limiter sharing the budget named opts.Name through rdb
 // (a *redis.Client, *redis.ClusterClient, *redis.Ring or any
 // redis.UniversalClient). It does not contact Redis.
+//
+// Create rdb with ContextTimeoutEnabled: true if you can: the Limiter then
+// calls Redis on the caller's goroutine, bounded by Options.Timeout.
+// Otherwise go-redis would wait for its own read timeout (5s by default) on
+// a Redis that does not answer, so each call runs on a goroutine of its
+// own, which the caller stops waiting for at Options.Timeout; that costs a
+// goroutine switch per call (see the README's Performance section).
 func New(rdb redis.Scripter, opts Options) (*Limiter, error) {
 	if rdb == nil {
 		return nil, errors.New("redislimit: nil Redis client")
@@ -198,6 +206,7 @@ func New(rdb redis.Scripter, opts Options) (*Limiter, error) {
 		retryEvery: cmpOr(opts.RetryInterval, DefaultRetryInterval),
 		maxHold:    cmpOr(opts.MaxHold, DefaultMaxHold),
 		logger:     opts.Logger,
+		direct:     honoursDeadlines(rdb),
 		gate:       make(chan struct{}, 1),
 		limit:      cmpOr(opts.Limit, DefaultLimit),
 	}
@@ -379,7 +388,9 @@ func (l *Limiter) member(seq uint64) string {
 }
 
 // run calls the script with the Limiter's timeout, whatever the Redis
-// client's own timeouts are.
+// client's own timeouts are: on the caller's goroutine when the client
+// honours context deadlines, else on a goroutine of its own that the
+// caller stops waiting for at the timeout.
 func (l *Limiter) run(ctx context.Context, limit int, hold time.Duration, member string, finished []string) (admitted bool, wait time.Duration, err error) {
 	args := make([]any, 4, 4+len(finished))
 	var holdMs int64
@@ -392,6 +403,10 @@ func (l *Limiter) run(ctx context.Context, limit int, hold time.Duration, member
 	}
 	rctx, cancel := context.WithTimeout(ctx, l.timeout)
 	defer cancel()
+	if l.direct {
+		v, err := admitScript.Run(rctx, l.rdb, l.keys, args...).Int64Slice()
+		return scriptResult(v, err)
+	}
 	type result struct {
 		v   []int64
 		err error
@@ -407,13 +422,33 @@ func (l *Limiter) run(ctx context.Context, limit int, hold time.Duration, member
 	case <-rctx.Done():
 		r.err = rctx.Err()
 	}
-	if r.err != nil {
-		return false, 0, r.err
+	return scriptResult(r.v, r.err)
+}
+
+// scriptResult reads the script's reply.
+func scriptResult(v []int64, err error) (admitted bool, wait time.Duration, _ error) {
+	if err != nil {
+		return false, 0, err
 	}
-	if len(r.v) != 2 {
-		return false, 0, fmt.Errorf("redislimit: unexpected script reply %v", r.v)
+	if len(v) != 2 {
+		return false, 0, fmt.Errorf("redislimit: unexpected script reply %v", v)
 	}
-	return r.v[0] == 1, time.Duration(r.v[1]) * time.Millisecond, nil
+	return v[0] == 1, time.Duration(v[1]) * time.Millisecond, nil
+}
+
+// honoursDeadlines reports whether rdb's calls end at their context's
+// deadline (go-redis's ContextTimeoutEnabled); other clients wait for
+// their own read timeout (5s by default) on a Redis that does not answer.
+func honoursDeadlines(rdb redis.Scripter) bool {
+	switch c := rdb.(type) {
+	case *redis.Client:
+		return c.Options().ContextTimeoutEnabled
+	case *redis.ClusterClient:
+		return c.Options().ContextTimeoutEnabled
+	case *redis.Ring:
+		return c.Options().ContextTimeoutEnabled
+	}
+	return false
 }
 
 // failed switches to the local fallback after a Redis error, logging the

@@ -314,22 +314,32 @@ func TestSlowRedisFallsBack(t *testing.T) {
 		}
 	}()
 	const timeout = 50 * time.Millisecond
-	l := newTestLimiter(t, ln.Addr().String(), Options{Name: "slow", Limit: 100, Timeout: timeout, RetryInterval: time.Hour})
-	start := time.Now()
-	for range 10 {
-		p, err := l.Admit(context.Background())
+	for _, ctxTimeouts := range []bool{false, true} {
+		rdb := redis.NewClient(&redis.Options{Addr: ln.Addr().String(), ContextTimeoutEnabled: ctxTimeouts})
+		defer rdb.Close()
+		l, err := New(rdb, Options{Name: "slow", Limit: 100, Timeout: timeout, RetryInterval: time.Hour})
 		if err != nil {
 			t.Fatal(err)
 		}
-		l.Done(p, intercom.Feedback{StatusCode: 200})
-	}
-	// One timeout (the first call), then local admissions at once; the
-	// bound is loose for a busy machine.
-	if d := time.Since(start); d > 20*timeout {
-		t.Errorf("10 admissions took %s with a %s timeout", d, timeout)
-	}
-	if s := l.Stats(); !s.InFallback || s.Local != 10 {
-		t.Errorf("stats %+v", s)
+		if l.direct != ctxTimeouts {
+			t.Errorf("ContextTimeoutEnabled %v: direct calls %v", ctxTimeouts, l.direct)
+		}
+		start := time.Now()
+		for range 10 {
+			p, err := l.Admit(context.Background())
+			if err != nil {
+				t.Fatal(err)
+			}
+			l.Done(p, intercom.Feedback{StatusCode: 200})
+		}
+		// One timeout (the first call), then local admissions at once; the
+		// bound is loose for a busy machine.
+		if d := time.Since(start); d > 20*timeout {
+			t.Errorf("ContextTimeoutEnabled %v: 10 admissions took %s with a %s timeout", ctxTimeouts, d, timeout)
+		}
+		if s := l.Stats(); !s.InFallback || s.Local != 10 {
+			t.Errorf("ContextTimeoutEnabled %v: stats %+v", ctxTimeouts, s)
+		}
 	}
 }
 
