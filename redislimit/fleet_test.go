@@ -586,9 +586,11 @@ func TestFleetSurvivesRedisKill(t *testing.T) {
 	if after == 0 {
 		t.Error("no call after the restart: the job ended too soon to tell")
 	}
-	// Back on Redis, each process keeps to its fallback share for one more
-	// window, until the restarted (empty) Redis has seen a window's worth
-	// of requests: with shares adding up to 1, no 429 by construction.
+	// Back on Redis, each process keeps to its fallback share (counted, as
+	// the shared window is, from each response) until every process can
+	// have noticed Redis is back and a window more has passed, so the
+	// restarted (empty) Redis has seen every request that still counts:
+	// with shares adding up to 1, no 429 by construction.
 	// (Into the fallback, 429s are possible: the processes' shares of the
 	// last window may have been uneven. They are retried, and no call
 	// fails.)

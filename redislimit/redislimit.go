@@ -118,9 +118,17 @@ type Stats struct {
 	Limit int
 }
 
-// sharedBit marks a Permit admitted through Redis; its other bits are the
-// request's member number. A local Permit is its index in the local ring.
-const sharedBit = intercom.Permit(1) << 63
+// A Permit is issuedBit, plus sharedBit and the request's member number
+// (seqBits of it, from bit ringBits) when admitted through Redis, plus the
+// low ringBits of its number in the local ring.
+const (
+	sharedBit = intercom.Permit(1) << 63
+	issuedBit = intercom.Permit(1) << 62
+	ringBits  = 20
+	ringMask  = 1<<ringBits - 1
+	seqBits   = 62 - ringBits
+	seqMask   = 1<<seqBits - 1
+)
 
 // maxPending caps the finished requests kept for the next Redis call.
 const maxPending = 4096
@@ -233,7 +241,7 @@ func cmpOr[T comparable](v, def T) T {
 
 // localLimit is the fallback's limit per window; l.mu is held (or l is new).
 func (l *Limiter) localLimit() int {
-	return max(1, int(float64(l.limit)*l.share))
+	return min(max(1, int(float64(l.limit)*l.share)), 1<<ringBits)
 }
 
 // Stats returns the Limiter's counters.
@@ -336,10 +344,11 @@ func sleep(ctx context.Context, d time.Duration) error {
 func (l *Limiter) tryShared(ctx context.Context) (intercom.Permit, time.Duration, error) {
 	l.mu.Lock()
 	if mono() < l.blendUntil {
-		// Redis has just come back, without the requests this process let
-		// through while it was away (a restarted Redis has none): for one
-		// window, a request needs room in the local fallback's window too,
-		// so that the fleet stays under the limit while Redis catches up.
+		// Redis has just come back, without the requests the processes let
+		// through while it was away (a restarted Redis has none): for a
+		// window after every process can have noticed, a request needs
+		// room in the local fallback's window too, so that the fleet
+		// stays under the limit while Redis catches up.
 		// Admissions are serialized meanwhile, so that the local check
 		// and the shared admission are one step.
 		l.mu.Unlock()
@@ -358,7 +367,7 @@ func (l *Limiter) tryShared(ctx context.Context) (intercom.Permit, time.Duration
 	l.pending = nil
 	l.mu.Unlock()
 
-	member := l.member(seq)
+	member := l.member(seq & seqMask)
 	admitted, wait, err := l.run(ctx, limit, 0, member, finished)
 	if err != nil {
 		if ctx.Err() != nil { // the caller gave up: not Redis's fault
@@ -376,10 +385,12 @@ func (l *Limiter) tryShared(ctx context.Context) (intercom.Permit, time.Duration
 		return 0, wait, nil
 	}
 	l.mu.Lock()
-	l.record(mono()) // so that a fallback starts from this process's recent requests
+	// The local ring counts it too, so that a fallback starts from this
+	// process's recent requests.
+	c := l.record(mono())
 	l.stats.Shared++
 	l.mu.Unlock()
-	return sharedBit | intercom.Permit(seq), 0, nil
+	return issuedBit | sharedBit | intercom.Permit(seq&seqMask)<<ringBits | intercom.Permit(c&ringMask), 0, nil
 }
 
 // member is the name of request seq in the window.
@@ -486,7 +497,11 @@ func (l *Limiter) resumed() {
 	was := l.fallback
 	l.fallback, l.probing = false, false
 	if was {
-		l.blendUntil = mono() + l.window
+		// Every process that made calls while Redis was away notices it
+		// is back within RetryInterval (plus a Timeout for a probe in
+		// flight); the requests they let through until then are not in
+		// Redis, and count for a window after.
+		l.blendUntil = mono() + l.window + l.retryEvery + l.timeout
 	}
 	l.mu.Unlock()
 	if was && l.logger != nil {
@@ -505,7 +520,7 @@ func (l *Limiter) tryLocal() (intercom.Permit, time.Duration) {
 		return 0, wait
 	}
 	l.stats.Local++
-	return intercom.Permit(l.record(now)), 0
+	return issuedBit | intercom.Permit(l.record(now)&ringMask), 0
 }
 
 // localWait is how long until the local window has room; l.mu is held.
@@ -536,13 +551,17 @@ func (l *Limiter) Done(p intercom.Permit, fb intercom.Feedback) {
 	now := mono()
 	hold := min(fb.Hold, l.maxHold)
 	l.mu.Lock()
-	if p&sharedBit != 0 {
-		if len(l.pending) < maxPending {
-			l.pending = append(l.pending, l.member(uint64(p&^sharedBit)))
+	if p&issuedBit != 0 {
+		if p&sharedBit != 0 && len(l.pending) < maxPending {
+			l.pending = append(l.pending, l.member(uint64(p>>ringBits)&seqMask))
 		}
-	} else if c := uint64(p); c != 0 && l.count-c < uint64(len(l.ring)) {
-		i := (c - 1) % uint64(len(l.ring))
-		l.ring[i] = max(l.ring[i], now)
+		// The request's number in the ring: the last one up to l.count
+		// with these low bits (the ring is at most 1<<ringBits long).
+		low := uint64(p) & ringMask
+		if c := l.count - (l.count-low)&ringMask; c != 0 && l.count-c < uint64(len(l.ring)) {
+			i := (c - 1) % uint64(len(l.ring))
+			l.ring[i] = max(l.ring[i], now)
+		}
 	}
 	if fb.Rate.Limit > 0 {
 		learnt := fb.Rate.Limit

@@ -125,13 +125,22 @@ func TestFinishedRequestsLeaveTheWindowLate(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	member := l.member(uint64(p &^ sharedBit))
+	member := l.member(uint64(p>>ringBits) & seqMask)
 	started, err := rdb.ZScore(ctx, l.keys[0], member).Result()
 	if err != nil {
 		t.Fatal(err)
 	}
+	l.mu.Lock()
+	localStart := l.ring[0]
+	l.mu.Unlock()
 	time.Sleep(30 * time.Millisecond)
 	l.Done(p, intercom.Feedback{StatusCode: 200})
+	l.mu.Lock()
+	localFinish := l.ring[0]
+	l.mu.Unlock()
+	if localFinish-localStart < 30*time.Millisecond {
+		t.Errorf("the local ring (for a fallback) still counts the request from its start")
+	}
 	deadline := time.Now().Add(5 * time.Second)
 	for {
 		finished, err := rdb.ZScore(ctx, l.keys[0], member).Result()
@@ -388,4 +397,42 @@ func TestRedisReturns(t *testing.T) {
 	if strings.Count(out, "using the local fallback limit") != 1 || strings.Count(out, "the limit is shared again") != 1 {
 		t.Errorf("want one fallback and one resume message:\n%s", out)
 	}
+}
+
+// TestPermitRingNumberWraps: a Permit carries the low bits of its number in
+// the local ring, and Done finds the request again across a wrap of them.
+func TestPermitRingNumberWraps(t *testing.T) {
+	rdb := redis.NewClient(&redis.Options{Addr: "127.0.0.1:1"})
+	defer rdb.Close()
+	l, err := New(rdb, Options{Name: "wrap", Limit: 40, FallbackShare: 0.1})
+	if err != nil {
+		t.Fatal(err)
+	}
+	l.count = 1<<ringBits - 2 // as if that many requests had gone before, long ago
+	for i := range l.ring {
+		l.ring[i] = -time.Hour
+	}
+	var permits []intercom.Permit
+	for range 3 {
+		p, wait := l.tryLocal()
+		if wait != 0 || p&issuedBit == 0 || p&sharedBit != 0 {
+			t.Fatalf("permit %x, wait %s", p, wait)
+		}
+		permits = append(permits, p)
+	}
+	before := append([]time.Duration(nil), l.ring...)
+	time.Sleep(5 * time.Millisecond)
+	for _, p := range permits {
+		l.Done(p, intercom.Feedback{StatusCode: 200})
+	}
+	changed := 0
+	for i := range l.ring {
+		if l.ring[i] != before[i] {
+			changed++
+		}
+	}
+	if changed != 3 {
+		t.Errorf("%d ring entries moved to the finish, want 3 (ring %v, before %v)", changed, l.ring, before)
+	}
+	l.Done(0, intercom.Feedback{}) // nothing to report: no panic, no change
 }
