@@ -130,6 +130,11 @@ const (
 	seqMask   = 1<<seqBits - 1
 )
 
+// redialDelay allows for a Redis client's connection pool to dial again
+// after Redis is back: after repeated dial errors, go-redis's pool stops
+// dialing and tries again once a second.
+const redialDelay = 2 * time.Second
+
 // maxPending caps the finished requests kept for the next Redis call.
 const maxPending = 4096
 
@@ -166,7 +171,7 @@ type Limiter struct {
 	blendUntil time.Duration // after a fallback, the local limit applies too until then
 	stats      Stats
 
-	blendMu sync.Mutex // serializes admissions until blendUntil
+	blendMu sync.Mutex // serializes admissions during a fallback and until blendUntil
 }
 
 // epoch anchors the Limiter's local clock (monotonic).
@@ -343,19 +348,21 @@ func sleep(ctx context.Context, d time.Duration) error {
 // ended.
 func (l *Limiter) tryShared(ctx context.Context) (intercom.Permit, time.Duration, error) {
 	l.mu.Lock()
-	if mono() < l.blendUntil {
-		// Redis has just come back, without the requests the processes let
-		// through while it was away (a restarted Redis has none): for a
-		// window after every process can have noticed, a request needs
-		// room in the local fallback's window too, so that the fleet
-		// stays under the limit while Redis catches up.
-		// Admissions are serialized meanwhile, so that the local check
-		// and the shared admission are one step.
+	if l.fallback || mono() < l.blendUntil {
+		// Redis is being tried again after a fallback, or has just come
+		// back, without the requests the processes let through while it
+		// was away (a restarted Redis has none): until a window after
+		// every process can have noticed, a request needs room in the
+		// local fallback's window too, so that the fleet stays under the
+		// limit while Redis catches up. Admissions are serialized
+		// meanwhile, so that the local check and the shared admission
+		// are one step.
 		l.mu.Unlock()
 		l.blendMu.Lock()
 		defer l.blendMu.Unlock()
 		l.mu.Lock()
 		if wait := l.localWait(mono()); wait > 0 {
+			l.probing = false // a later call tries Redis
 			l.mu.Unlock()
 			return 0, wait, nil
 		}
@@ -498,10 +505,11 @@ func (l *Limiter) resumed() {
 	l.fallback, l.probing = false, false
 	if was {
 		// Every process that made calls while Redis was away notices it
-		// is back within RetryInterval (plus a Timeout for a probe in
-		// flight); the requests they let through until then are not in
-		// Redis, and count for a window after.
-		l.blendUntil = mono() + l.window + l.retryEvery + l.timeout
+		// is back within RetryInterval, plus a Timeout for a probe in
+		// flight, plus redialDelay for its connection pool to dial again;
+		// the requests they let through until then are not in Redis, and
+		// count for a window after.
+		l.blendUntil = mono() + l.window + l.retryEvery + l.timeout + redialDelay
 	}
 	l.mu.Unlock()
 	if was && l.logger != nil {
@@ -513,6 +521,10 @@ func (l *Limiter) resumed() {
 // tryLocal admits one request under the fallback's limit, or says how long
 // to wait.
 func (l *Limiter) tryLocal() (intercom.Permit, time.Duration) {
+	// Not while a call trying Redis again is between its local check and
+	// its admission: the two would share the last room of the window.
+	l.blendMu.Lock()
+	defer l.blendMu.Unlock()
 	l.mu.Lock()
 	defer l.mu.Unlock()
 	now := mono()
