@@ -3,9 +3,13 @@ package intercom
 import (
 	"context"
 	"encoding/json"
+	"fmt"
 	"iter"
 	"net/http"
+	"net/url"
 	"sort"
+
+	"github.com/google/go-querystring/query"
 )
 
 // ArticleState says whether an article (or one locale of it) is live.
@@ -284,9 +288,9 @@ type SearchArticlesOptions struct {
 	HelpCenterID string `url:"help_center_id,omitempty"`
 	// Highlight asks for highlighted matches in Data.Highlights.
 	Highlight bool `url:"highlight,omitempty"`
-	// Page and PerPage select a page; Intercom accepts them though the spec does not declare them.
-	Page    int `url:"page,omitempty"`
-	PerPage int `url:"per_page,omitempty"`
+	// There is no Page or PerPage: Intercom ignores them on article search
+	// (it answers page 1 whatever page is asked for). SearchAll follows the
+	// next page Intercom itself points at, if any.
 }
 
 // CreateArticleRequest creates an article. Title and AuthorID are required,
@@ -447,15 +451,36 @@ func (s *ArticlesService) Search(ctx context.Context, opt *SearchArticlesOptions
 }
 
 // SearchAll iterates over every article matching the search, fetching pages
-// as the loop needs them (starting at opt.Page, if set). Highlights are not
-// part of the iteration; use Search for them.
+// as the loop needs them. It sends the search's own parameters, and for
+// later pages only what Intercom's pages.next hands back: Intercom ignores
+// page numbers it has not offered, and a page that repeats the one before
+// ends the walk with ErrCursorStalled. Highlights are not part of the
+// iteration; use Search for them.
 func (s *ArticlesService) SearchAll(ctx context.Context, opt *SearchArticlesOptions, opts ...Option) iter.Seq2[Article, error] {
-	return walk(ctx, opt, func(o *SearchArticlesOptions, cursor string) { o.Page = atoiOr(cursor, o.Page) },
-		func(ctx context.Context, o *SearchArticlesOptions) ([]Article, string, error) {
-			page, _, err := s.Search(ctx, o, opts...)
+	var o SearchArticlesOptions
+	if opt != nil {
+		o = *opt
+	}
+	return paginate(ctx, func(ctx context.Context, cursor string) ([]Article, string, error) {
+		if cursor == "" {
+			page, _, err := s.Search(ctx, &o, opts...)
 			if err != nil {
 				return nil, "", err
 			}
-			return page.Data.Articles, nextPageNumber(page.Pages, len(page.Data.Articles)), nil
-		})
+			return page.Data.Articles, nextLinkQuery(page.Pages, len(page.Data.Articles)), nil
+		}
+		q, err := query.Values(o)
+		if err != nil {
+			return nil, "", fmt.Errorf("intercom: encoding query: %w", err)
+		}
+		next, _ := url.ParseQuery(cursor) // nextLinkQuery encoded it
+		for k, v := range next {
+			q[k] = v
+		}
+		page, _, err := call[ArticleSearchResponse](ctx, s.client, endpoint{method: http.MethodGet, path: "/articles/search", query: q}, opts)
+		if err != nil {
+			return nil, "", err
+		}
+		return page.Data.Articles, nextLinkQuery(page.Pages, len(page.Data.Articles)), nil
+	}, false)
 }

@@ -311,12 +311,17 @@ func TestArticlesSearchAll(t *testing.T) {
 		`[{"id":"1","type":"article","title":"a"},{"id":"2","type":"article","title":"b"}]`,
 		`[{"id":"3","type":"article","title":"c"}]`,
 	}
+	// As Intercom does: page 1 links to page 2; the link's host is never followed.
 	srv.RespondFunc("searchArticles", func(w http.ResponseWriter, r *http.Request) {
 		page := atoiOr(r.URL.Query().Get("page"), 1)
+		next := `"https://elsewhere.example/articles/search?phrase=getting+started&per_page=2&page=2"`
+		if page == 2 {
+			next = "null"
+		}
 		w.Header().Set("Content-Type", "application/json")
-		fmt.Fprintf(w, `{"type":"list","total_count":3,"data":{"articles":%s,"highlights":[]},"pages":{"type":"pages","page":%d,"per_page":2,"total_pages":2}}`, pages[page-1], page)
+		fmt.Fprintf(w, `{"type":"list","total_count":3,"data":{"articles":%s,"highlights":[]},"pages":{"type":"pages","page":%d,"per_page":2,"total_pages":2,"next":%s}}`, pages[page-1], page, next)
 	})
-	opt := &SearchArticlesOptions{Phrase: "getting started", PerPage: 2}
+	opt := &SearchArticlesOptions{Phrase: "getting started", State: ArticleStatePublished}
 	var ids []ID
 	for a, err := range c.Articles.SearchAll(context.Background(), opt) {
 		require.NoError(t, err)
@@ -325,12 +330,33 @@ func TestArticlesSearchAll(t *testing.T) {
 	require.Equal(t, []ID{"1", "2", "3"}, ids)
 	reqs := srv.Requests()
 	require.Len(t, reqs, 2)
-	require.Equal(t, "per_page=2&phrase=getting+started", reqs[0].RawQuery)
-	require.Equal(t, "page=2&per_page=2&phrase=getting+started", reqs[1].RawQuery)
-	require.Equal(t, &SearchArticlesOptions{Phrase: "getting started", PerPage: 2}, opt, "the caller's options must not change")
+	require.Equal(t, "phrase=getting+started&state=published", reqs[0].RawQuery, "only the declared parameters on the first page")
+	require.Equal(t, "page=2&per_page=2&phrase=getting+started&state=published", reqs[1].RawQuery, "what Intercom's next link hands back")
+	require.Equal(t, &SearchArticlesOptions{Phrase: "getting started", State: ArticleStatePublished}, opt, "the caller's options must not change")
 
 	for range c.Articles.SearchAll(context.Background(), opt) {
 		break
 	}
 	require.Len(t, srv.Requests(), 3, "breaking after the first item fetches no second page")
+}
+
+// TestArticlesSearchAllIgnoredPage: Intercom's article search answers page 1
+// to the page 2 its own next link asks for (intercom-node #496). The repeat
+// never reaches the caller: the walk ends with ErrCursorStalled instead.
+func TestArticlesSearchAllIgnoredPage(t *testing.T) {
+	c, srv := newSpecClient(t)
+	srv.RespondJSON("searchArticles", 200, `{"type":"list","total_count":4,"data":{"articles":[{"id":"1","type":"article"},{"id":"2","type":"article"}],"highlights":[]},`+
+		`"pages":{"type":"pages","page":1,"per_page":2,"total_pages":2,"next":"https://api.intercom.io/articles/search?phrase=x&per_page=2&page=2"}}`)
+	var ids []ID
+	var last error
+	for a, err := range c.Articles.SearchAll(context.Background(), &SearchArticlesOptions{Phrase: "x"}) {
+		if err != nil {
+			last = err
+			continue
+		}
+		ids = append(ids, a.ID)
+	}
+	require.ErrorIs(t, last, ErrCursorStalled)
+	require.Equal(t, []ID{"1", "2"}, ids, "the repeated page is not yielded")
+	require.Len(t, srv.Requests(), 2)
 }

@@ -18,15 +18,16 @@ import (
 	"errors"
 	"fmt"
 	"io"
-	"log/slog"
 	"net/http"
 	"net/url"
+	"reflect"
 	"strconv"
 	"strings"
 	"sync"
 	"sync/atomic"
 	"time"
 
+	"github.com/go-intercom/intercom/internal/http2"
 	"github.com/google/go-querystring/query"
 	"github.com/hashicorp/go-retryablehttp"
 )
@@ -233,25 +234,79 @@ func userAgentFor(extra string) string {
 }
 
 // httpClientFor copies the configured HTTP client and applies the timeout,
-// so the caller's client is never modified.
+// so the caller's client is never modified. A caller's transport is wrapped
+// so that the SDK cannot close its idle connections (go-retryablehttp does so
+// after a failed call, which would drop the caller's connections to other
+// hosts too); the SDK's own transport is used as it is.
 func httpClientFor(cfg settings) *http.Client {
 	hc := *cfg.httpClient
 	if cfg.timeoutSet || hc.Timeout == 0 {
 		hc.Timeout = cfg.timeout
 	}
-	hc.CheckRedirect = sameOriginRedirects(cfg.httpClient.CheckRedirect)
+	if cfg.callerHTTPClient {
+		hc.Transport = callerTransport(hc.Transport)
+	}
+	hc.CheckRedirect = redirectPolicy(cfg.httpClient.CheckRedirect)
 	return &hc
 }
 
-// sameOriginRedirects wraps a redirect policy so that the token is dropped
-// whenever a redirect changes scheme, host or port: net/http itself keeps
-// Authorization on a redirect to the same host name on another port, and
-// from https to http.
-func sameOriginRedirects(next func(*http.Request, []*http.Request) error) func(*http.Request, []*http.Request) error {
+// callerTransport wraps a transport the SDK does not own so that it exposes
+// only RoundTrip: http.Client.CloseIdleConnections then leaves it alone. An
+// *http.Transport goes in http2.Transport, which keeps http.Client's cheap
+// context-deadline path for timeouts (see that package).
+func callerTransport(rt http.RoundTripper) http.RoundTripper {
+	if rt == nil {
+		rt = http.DefaultTransport
+	}
+	if t, ok := rt.(*http.Transport); ok {
+		return http2.Wrap(t)
+	}
+	return roundTripOnly{rt}
+}
+
+// roundTripOnly exposes only RoundTrip of the transport it holds.
+type roundTripOnly struct{ rt http.RoundTripper }
+
+// RoundTrip sends the request on the held transport.
+func (t roundTripOnly) RoundTrip(r *http.Request) (*http.Response, error) { return t.rt.RoundTrip(r) }
+
+// redirectHeaders are the only request headers kept on a redirect to
+// another origin: the token, the caller's WithHeader values and the Referer
+// (which names the original URL, query included) stay behind.
+var redirectHeaders = [...]string{"Accept", "User-Agent", "Intercom-Version"}
+
+// redirectPolicy wraps a redirect policy with the SDK's rules:
+//
+//   - Only GET and HEAD requests are redirected. Following a redirect of a
+//     write would either turn it into a GET (301, 302, 303: the answer to
+//     the GET would come back as if it were the write's result) or resend
+//     its body to wherever Location says (307, 308). The redirect response
+//     is returned instead, and the call fails with a *RedirectError.
+//   - Never from https to http: the request (its headers, its query) would
+//     cross the network in clear text.
+//   - On a redirect to another origin (scheme, host or port), only the
+//     headers in redirectHeaders go along. net/http itself keeps
+//     Authorization on a redirect to the same host name on another port,
+//     and custom headers everywhere.
+//   - Never a Referer.
+func redirectPolicy(next func(*http.Request, []*http.Request) error) func(*http.Request, []*http.Request) error {
 	return func(req *http.Request, via []*http.Request) error {
-		first := via[0].URL
-		if !strings.EqualFold(req.URL.Scheme, first.Scheme) || !strings.EqualFold(req.URL.Host, first.Host) {
-			req.Header.Del("Authorization")
+		first, prev := via[0], via[len(via)-1]
+		if first.Method != http.MethodGet && first.Method != http.MethodHead {
+			return http.ErrUseLastResponse
+		}
+		if strings.EqualFold(prev.URL.Scheme, "https") && !strings.EqualFold(req.URL.Scheme, "https") {
+			return http.ErrUseLastResponse
+		}
+		req.Header.Del("Referer")
+		if !strings.EqualFold(req.URL.Scheme, first.URL.Scheme) || !strings.EqualFold(req.URL.Host, first.URL.Host) {
+			h := make(http.Header, len(redirectHeaders))
+			for _, k := range redirectHeaders {
+				if v := req.Header[k]; len(v) > 0 {
+					h[k] = v
+				}
+			}
+			req.Header = h
 		}
 		if next != nil {
 			return next(req, via)
@@ -318,12 +373,22 @@ type Response struct {
 	Rate Rate
 }
 
-// newResponse wraps r for the caller. The request it exposes is a copy whose
-// Authorization header is redacted: a Response may be logged or dumped, and
-// the original header values are shared, read-only, by the client's calls.
-func newResponse(r *http.Response) *Response {
-	token := sentToken(r.Request)
-	return &Response{Response: redactedResponse(r), RequestID: redact(headerValue(r.Header, hdrRequestID), token), Rate: parseRate(r.Header)}
+// newResponse wraps r for the caller, with tok (the call's token) replaced
+// wherever the server echoed it: in the request id and in the headers. The
+// request it exposes is a copy whose Authorization header is redacted: a
+// Response may be logged or dumped, and the original header values are
+// shared, read-only, by the client's calls. Every Response (success, API
+// error, download) is made here.
+func newResponse(r *http.Response, tok secret) *Response {
+	rr := redactedResponse(r)
+	if tok.inHeader(r.Header) {
+		if rr == r {
+			cp := *r
+			rr = &cp
+		}
+		rr.Header = tok.redactHeader(r.Header)
+	}
+	return &Response{Response: rr, RequestID: headerValue(rr.Header, hdrRequestID), Rate: parseRate(rr.Header)}
 }
 
 // endpoint describes one API call for send.
@@ -342,6 +407,8 @@ type endpoint struct {
 	readOnly bool
 	// accept overrides the Accept header.
 	accept string
+	// literalPath marks a path given whole (Client.Do's), not a template.
+	literalPath bool
 }
 
 // writePath writes tmpl to b with its placeholders filled by escaped params.
@@ -356,6 +423,11 @@ func writePath(b *strings.Builder, tmpl string, params []string) error {
 		name := rest[i+1 : j]
 		if strings.TrimSpace(p) == "" {
 			return invalid(name, "is required (path parameter of "+tmpl+")")
+		}
+		if p == "." || p == ".." {
+			// Escaping leaves dots alone, and a front end that normalises
+			// paths would turn /contacts/../tags/42 into /tags/42.
+			return invalid(name, "must not be a dot segment (path parameter of "+tmpl+")")
 		}
 		b.WriteString(rest[:i])
 		b.WriteString(url.PathEscape(p))
@@ -459,21 +531,44 @@ func (c *Client) putBuffer(bp *[]byte, b []byte) {
 // its connection can be reused; beyond it the connection is dropped.
 const maxDrain = 256 << 10
 
+// maxInitialBuffer bounds the buffer allocated up front for a body from its
+// Content-Length: the header is the server's word, not bytes that arrived,
+// so a larger body grows the buffer as it actually comes in.
+const maxInitialBuffer = 1 << 20
+
 // readBody reads all of r into b[:0], growing it as needed, and stops with
-// ErrResponseTooLarge once more than limit bytes arrived. sizeHint is the
-// Content-Length (or -1). It reads straight into the buffer: no io.Reader
-// wrapper is allocated per call.
+// ErrResponseTooLarge once more than limit bytes arrived (at once when the
+// announced size is over limit). sizeHint is the Content-Length (or -1). The
+// buffer at most doubles per growth and never grows past limit+1, so reading
+// up to the limit costs about twice the limit in allocations, whatever the
+// body claims or inflates to. It reads straight into the buffer: no
+// io.Reader wrapper is allocated per call.
 func readBody(b []byte, r io.Reader, sizeHint, limit int64) ([]byte, error) {
 	b = b[:0]
-	if sizeHint > 0 && sizeHint <= limit && int64(cap(b)) < sizeHint+1 {
-		b = make([]byte, 0, sizeHint+1) // +1 to see EOF without growing
+	if sizeHint > limit {
+		return b, ErrResponseTooLarge
+	}
+	if sizeHint > 0 && int64(cap(b)) < sizeHint+1 {
+		b = make([]byte, 0, min(sizeHint+1, maxInitialBuffer)) // +1 to see EOF without growing
 	}
 	if cap(b) == 0 {
-		b = make([]byte, 0, 4096)
+		b = make([]byte, 0, min(4096, limit+1))
 	}
 	for {
 		if len(b) == cap(b) {
-			b = append(b, 0)[:len(b)]
+			if int64(len(b)) > limit {
+				return b, ErrResponseTooLarge
+			}
+			n := int64(cap(b)) * 2
+			if sizeHint > int64(cap(b)) && sizeHint+1 < n {
+				n = sizeHint + 1 // the announced size, now that bytes back it up
+			}
+			if n >= limit {
+				n = limit + 1 // the last growth: one byte past the limit tells it was passed
+			}
+			grown := make([]byte, len(b), n)
+			copy(grown, b)
+			b = grown
 		}
 		n, err := r.Read(b[len(b):cap(b)])
 		b = b[:len(b)+n]
@@ -489,49 +584,127 @@ func readBody(b []byte, r io.Reader, sizeHint, limit int64) ([]byte, error) {
 	}
 }
 
+// exchange is what roundTrip hands back: the raw response (2xx, body open),
+// the Response made for the caller, the call's settings and its token (to
+// redact from whatever else is built from the response).
+type exchange struct {
+	resp *http.Response
+	r    *Response
+	cfg  settings
+	tok  secret
+}
+
 // send performs a JSON call and decodes a 2xx body into out (when non-nil).
 func (c *Client) send(ctx context.Context, e endpoint, out any, opts []Option) (*Response, error) {
-	resp, cfg, err := c.roundTrip(ctx, e, opts)
+	if ctx == nil {
+		return nil, invalid("ctx", "is nil")
+	}
+	cfg, hc, err := c.callSettings(opts)
+	if err != nil {
+		return nil, err
+	}
+	obs := cfg.watchers()
+	if len(obs) == 0 {
+		return c.exchange(ctx, cfg, hc, e, out, nil)
+	}
+	w := startCall(ctx, obs, &cfg, e, "")
+	r, err := c.exchange(w.ctx, cfg, hc, e, out, w)
+	w.done(r, err)
+	return r, err
+}
+
+// exchange is send once the call's settings are known: the round trip,
+// then reading and decoding the body. w, when non-nil, is told of each
+// attempt.
+func (c *Client) exchange(ctx context.Context, cfg settings, hc *http.Client, e endpoint, out any, w *callWatch) (*Response, error) {
+	x, err := c.roundTrip(ctx, cfg, hc, e, w)
 	if err != nil {
 		// An API error still gives the caller a Response (status, request id,
 		// rate-limit state), as a success does.
-		var apiErr *APIError
-		if errors.As(err, &apiErr) && apiErr.Response != nil {
-			return newResponse(apiErr.Response), err
-		}
-		return nil, err
+		return x.r, err
 	}
+	resp, r := x.resp, x.r
 	defer resp.Body.Close()
-	r := newResponse(resp)
 	bp := c.getBuffer()
 	body, readErr := readBody(*bp, resp.Body, resp.ContentLength, cfg.maxResponseBytes)
 	defer c.putBuffer(bp, body)
+	decodeErr := func(snip []byte, err error) error {
+		return &DecodeError{StatusCode: resp.StatusCode, ContentType: resp.Header.Get("Content-Type"), RequestID: r.RequestID,
+			Snippet: x.tok.snippet(snip), Err: err}
+	}
 	if readErr == ErrResponseTooLarge {
 		// Read a little further, so that a body just over the limit does
 		// not cost the connection.
 		_, _ = io.CopyN(io.Discard, resp.Body, maxDrain)
-		return r, &DecodeError{StatusCode: resp.StatusCode, ContentType: resp.Header.Get("Content-Type"), RequestID: r.RequestID,
-			Err: fmt.Errorf("%w: over %d bytes", ErrResponseTooLarge, cfg.maxResponseBytes)}
+		return r, decodeErr(nil, fmt.Errorf("%w: over %d bytes", ErrResponseTooLarge, cfg.maxResponseBytes))
 	}
 	if readErr != nil {
-		return r, &DecodeError{StatusCode: resp.StatusCode, ContentType: resp.Header.Get("Content-Type"), RequestID: r.RequestID,
-			Snippet: redactedSnippet(body, sentToken(resp.Request)), Err: fmt.Errorf("reading body: %w", readErr)}
+		return r, decodeErr(body, fmt.Errorf("reading body: %w", readErr))
 	}
 	if cfg.responseBody != nil {
 		*cfg.responseBody = append((*cfg.responseBody)[:0], body...)
 	}
-	if out == nil || len(bytes.TrimSpace(body)) == 0 {
+	trimmed := bytes.TrimSpace(body)
+	if out == nil || len(trimmed) == 0 {
 		if out != nil && resp.StatusCode != http.StatusNoContent && resp.StatusCode != http.StatusAccepted {
-			return r, &DecodeError{StatusCode: resp.StatusCode, ContentType: resp.Header.Get("Content-Type"), RequestID: r.RequestID,
-				Err: io.ErrUnexpectedEOF}
+			return r, decodeErr(nil, io.ErrUnexpectedEOF)
 		}
 		return r, nil
 	}
+	if err := checkJSONKind(out, trimmed[0]); err != nil {
+		// null where an object is due would otherwise decode to an empty
+		// model and no error (so would a string or an array, into a model
+		// with a lenient decoder of its own).
+		return r, decodeErr(body, err)
+	}
 	if err := json.Unmarshal(body, out); err != nil {
-		return r, &DecodeError{StatusCode: resp.StatusCode, ContentType: resp.Header.Get("Content-Type"), RequestID: r.RequestID,
-			Snippet: redactedSnippet(body, sentToken(resp.Request)), Err: err}
+		return r, decodeErr(body, err)
 	}
 	return r, nil
+}
+
+// checkJSONKind returns a *json.UnmarshalTypeError when a JSON value
+// starting with first cannot be what *out is: anything but an object for a
+// struct or map, anything but an array for a slice (raw bytes excepted).
+// Bytes that start no JSON value are left to the decoder's syntax error.
+func checkJSONKind(out any, first byte) error {
+	t := reflect.TypeOf(out)
+	if t == nil || t.Kind() != reflect.Pointer {
+		return nil
+	}
+	var want byte
+	switch t = t.Elem(); t.Kind() {
+	case reflect.Struct, reflect.Map:
+		want = '{'
+	case reflect.Slice, reflect.Array:
+		if t.Elem().Kind() == reflect.Uint8 {
+			return nil // json.RawMessage and friends take anything
+		}
+		want = '['
+	default:
+		return nil
+	}
+	if first == want {
+		return nil
+	}
+	var got string
+	switch {
+	case first == '{':
+		got = "object"
+	case first == '[':
+		got = "array"
+	case first == '"':
+		got = "string"
+	case first == 'n':
+		got = "null"
+	case first == 't', first == 'f':
+		got = "bool"
+	case first == '-', first >= '0' && first <= '9':
+		got = "number"
+	default:
+		return nil
+	}
+	return &json.UnmarshalTypeError{Value: got, Type: t}
 }
 
 // attempt carries one call through retryablehttp: the retrying client, the
@@ -544,6 +717,14 @@ type attempt struct {
 	st       retryState
 	throttle Limiter
 	ticket   Permit // the limiter's ticket of the current attempt
+
+	// For observed calls only: the watch, the call's token (to redact
+	// request ids), and the current attempt's number, start and throttle wait.
+	watch        *callWatch
+	tok          secret
+	n            int
+	start        time.Time
+	throttleWait time.Duration
 }
 
 var attemptPool = sync.Pool{New: func() any {
@@ -562,7 +743,20 @@ func (a *attempt) checkRetry(ctx context.Context, resp *http.Response, err error
 		a.throttle.Done(a.ticket, feedbackFor(resp))
 		a.ticket = 0
 	}
-	return a.st.checkRetry(ctx, resp, err)
+	retry, checkErr := a.st.checkRetry(ctx, resp, err)
+	if a.watch != nil {
+		a.n++
+		at := Attempt{N: a.n, Start: a.start, Duration: time.Since(a.start), ThrottleWait: a.throttleWait, Retry: retry}
+		at.StatusCode, at.RequestID, at.Rate = attemptOutcome(resp, a.tok)
+		if err != nil {
+			at.Err = scrubURLError(err)
+		}
+		if retry {
+			at.Wait, at.Reason = a.st.nextWait, a.st.reason
+		}
+		a.watch.attemptDone(at)
+	}
+	return retry, checkErr
 }
 
 // backoff returns the wait checkRetry chose.
@@ -572,10 +766,21 @@ func (a *attempt) backoff(lo, hi time.Duration, n int, resp *http.Response) time
 
 // prepareRetry holds each retry for the limiter, as the first attempt is.
 func (a *attempt) prepareRetry(req *http.Request) error {
+	var start time.Time
+	if a.watch != nil {
+		start = time.Now()
+	}
 	if a.throttle != nil {
 		var err error
-		a.ticket, err = a.throttle.Admit(req.Context())
-		return err
+		if a.ticket, err = a.throttle.Admit(req.Context()); err != nil {
+			return err
+		}
+	}
+	if a.watch != nil {
+		a.start = time.Now()
+		if a.throttle != nil {
+			a.throttleWait = a.start.Sub(start)
+		}
 	}
 	return nil
 }
@@ -588,48 +793,52 @@ func (a *attempt) release() {
 	a.rc.HTTPClient = nil
 	a.throttle = nil
 	a.ticket = 0
+	a.watch, a.tok, a.n, a.start, a.throttleWait = nil, "", 0, time.Time{}, 0
 	attemptPool.Put(a)
 }
 
-// roundTrip sends the request with retries and returns a 2xx response with
-// its body open, or an error (an *APIError for other statuses).
-func (c *Client) roundTrip(ctx context.Context, e endpoint, opts []Option) (*http.Response, settings, error) {
-	if ctx == nil {
-		return nil, c.cfg, invalid("ctx", "is nil")
-	}
-	cfg, hc, err := c.callSettings(opts)
-	if err != nil {
-		return nil, cfg, err
-	}
+// roundTrip sends the request with retries. On a 2xx it returns the
+// response with its body open; otherwise an error (an *APIError for other
+// statuses, a *RedirectError for a redirect not followed), with x.r set
+// whenever a response arrived.
+func (c *Client) roundTrip(ctx context.Context, cfg settings, hc *http.Client, e endpoint, w *callWatch) (x exchange, err error) {
+	x.cfg = cfg
 	target, pathEnd, err := requestURL(cfg.base, e)
 	if err != nil {
-		return nil, cfg, err
+		return x, err
 	}
 	path := target[len(cfg.base):pathEnd] // no query: it can carry personal data
 	var body []byte
 	if e.body != nil {
 		if body, err = encodeBody(e.body); err != nil {
-			return nil, cfg, fmt.Errorf("intercom: encoding request body: %w", err)
+			return x, fmt.Errorf("intercom: encoding request body: %w", err)
 		}
 	}
-	start := time.Now()
 	var ticket Permit
+	throttleStart := time.Now()
 	if cfg.limiter != nil {
 		if ticket, err = cfg.limiter.Admit(ctx); err != nil {
-			return nil, cfg, err
+			return x, err
 		}
 	}
 	auth, err := c.authHeader(ctx, cfg)
 	if err != nil {
-		return nil, cfg, err
+		return x, err
 	}
+	x.tok = secretOf(auth[0])
 
 	a := attemptPool.Get().(*attempt)
 	defer a.release()
 	a.throttle, a.ticket = cfg.limiter, ticket
+	if w != nil {
+		a.watch, a.tok, a.start = w, x.tok, time.Now()
+		if cfg.limiter != nil {
+			a.throttleWait = a.start.Sub(throttleStart)
+		}
+	}
 	hreq, err := http.NewRequestWithContext(ctx, e.method, target, nil)
 	if err != nil {
-		return nil, cfg, fmt.Errorf("intercom: building request: %w", err)
+		return x, fmt.Errorf("intercom: building request: %w", err)
 	}
 	h := hreq.Header
 	for k, vs := range cfg.header {
@@ -658,19 +867,19 @@ func (c *Client) roundTrip(ctx context.Context, e endpoint, opts []Option) (*htt
 	a.req.Request = hreq
 	if body != nil {
 		if err := a.req.SetBody(body); err != nil {
-			return nil, cfg, fmt.Errorf("intercom: building request: %w", err)
+			return x, fmt.Errorf("intercom: building request: %w", err)
 		}
 	}
+	idempotent := e.readOnly || cfg.retryUnsafe || idempotentMethod(e.method)
 	a.st = retryState{
 		policy:     cfg.retry,
-		idempotent: e.readOnly || cfg.retryUnsafe || idempotentMethod(e.method),
+		idempotent: idempotent,
 		now:        time.Now,
 	}
 	a.rc.HTTPClient = hc
 	a.rc.RetryMax = cfg.retry.MaxRetries
 	resp, err := a.rc.Do(&a.req)
 	st := &a.st
-	c.log(ctx, cfg.logger, e.method, path, resp, err, st.attempts, time.Since(start))
 	if err != nil {
 		if resp != nil {
 			resp.Body.Close()
@@ -678,20 +887,26 @@ func (c *Client) roundTrip(ctx context.Context, e endpoint, opts []Option) (*htt
 		if ctxErr := ctx.Err(); ctxErr != nil {
 			if st.unsafeFailure {
 				// The caller's deadline cut off a write that may have arrived.
-				return nil, cfg, &ConnectionError{Method: e.method, Path: path, Attempts: max(st.attempts, 1), MayHaveSucceeded: true, Err: ctxErr}
+				return x, &ConnectionError{Method: e.method, Path: path, Attempts: max(st.attempts, 1), MayHaveSucceeded: true, Err: ctxErr}
 			}
-			return nil, cfg, ctxErr
+			return x, ctxErr
 		}
-		return nil, cfg, &ConnectionError{Method: e.method, Path: path, Attempts: max(st.attempts, 1), MayHaveSucceeded: st.unsafeFailure, Err: scrubURLError(err)}
+		return x, &ConnectionError{Method: e.method, Path: path, Attempts: max(st.attempts, 1), MayHaveSucceeded: st.unsafeFailure, Err: scrubURLError(err)}
 	}
+	x.r = newResponse(resp, x.tok)
 	if resp.StatusCode < 200 || resp.StatusCode > 299 {
 		defer resp.Body.Close()
 		b, _ := io.ReadAll(io.LimitReader(resp.Body, maxErrorBody))
 		_, _ = io.Copy(io.Discard, io.LimitReader(resp.Body, maxErrorBody)) // let the connection be reused
-		return nil, cfg, newAPIError(resp, b, parseRate(resp.Header))
+		if loc := resp.Header.Get("Location"); loc != "" && resp.StatusCode >= 300 && resp.StatusCode <= 399 {
+			return x, &RedirectError{Method: e.method, Path: path, StatusCode: resp.StatusCode, Location: x.tok.redact(loc),
+				RequestID: x.r.RequestID, MayHaveSucceeded: !idempotent && writeRedirectMayHaveSucceeded(resp.StatusCode)}
+		}
+		return x, newAPIError(x.r, b, x.tok)
 	}
 	st.policy.Budget.refund(successRefund)
-	return resp, cfg, nil
+	x.resp = resp
+	return x, nil
 }
 
 // authHeader returns the Authorization value for a call: the client's
@@ -731,27 +946,6 @@ func scrubURLError(err error) error {
 	return err
 }
 
-func (c *Client) log(ctx context.Context, l *slog.Logger, method, path string, resp *http.Response, err error, attempts int, d time.Duration) {
-	if l == nil {
-		return
-	}
-	attrs := []slog.Attr{slog.String("method", method), slog.String("path", path), slog.Int("attempts", max(attempts, 1)), slog.Duration("duration", d)}
-	if resp != nil {
-		attrs = append(attrs, slog.Int("status", resp.StatusCode))
-		if id := headerValue(resp.Header, hdrRequestID); id != "" {
-			attrs = append(attrs, slog.String("request_id", redact(id, sentToken(resp.Request))))
-		}
-	}
-	level := slog.LevelDebug
-	if err != nil {
-		level = slog.LevelWarn
-		attrs = append(attrs, slog.String("error", scrubURLError(err).Error()))
-	} else if resp != nil && resp.StatusCode >= 400 {
-		level = slog.LevelInfo
-	}
-	l.LogAttrs(ctx, level, "intercom request", attrs...)
-}
-
 // Do sends a request to any endpoint with the client's auth, version,
 // retries and error handling: the escape hatch for endpoints or fields the
 // SDK does not model. path is relative to the base URL ("/contacts/123") and
@@ -765,7 +959,7 @@ func (c *Client) Do(ctx context.Context, method, path string, body, out any, opt
 	if !strings.HasPrefix(path, "/") {
 		return nil, invalid("path", "must start with /")
 	}
-	e := endpoint{method: method, path: path, body: body}
+	e := endpoint{method: method, path: path, body: body, literalPath: true}
 	if i := strings.IndexByte(path, '?'); i >= 0 {
 		q, err := url.ParseQuery(path[i+1:])
 		if err != nil {
@@ -775,6 +969,11 @@ func (c *Client) Do(ctx context.Context, method, path string, body, out any, opt
 	}
 	if strings.ContainsAny(e.path, "{}") {
 		return nil, invalid("path", "must not contain { or }")
+	}
+	for seg := range strings.SplitSeq(e.path, "/") {
+		if seg == "." || seg == ".." {
+			return nil, invalid("path", "must not contain a dot segment")
+		}
 	}
 	return c.send(ctx, e, out, opts)
 }

@@ -6,6 +6,7 @@ import (
 	"encoding/json"
 	"iter"
 	"net/http"
+	"net/url"
 )
 
 // Company is a business your contacts belong to.
@@ -244,12 +245,16 @@ type ListSortedCompaniesOptions struct {
 }
 
 // ListCompanyContactsOptions pages the contacts of a company. Intercom
-// accepts page and per_page though the spec does not declare them.
+// accepts these though the spec does not declare them, and pages by cursor:
+// its pages.next carries both the next page number and a starting_after
+// cursor, and a page number alone may return page 1 again.
 type ListCompanyContactsOptions struct {
 	// Page is the page number, from 1.
 	Page int `url:"page,omitempty"`
 	// PerPage is the page size.
 	PerPage int `url:"per_page,omitempty"`
+	// StartingAfter is the cursor from the previous page's Pages.Next.
+	StartingAfter string `url:"starting_after,omitempty"`
 }
 
 // companyScrollQuery is the query of GET /companies/scroll.
@@ -314,14 +319,19 @@ func (s *CompaniesService) ListContacts(ctx context.Context, id string, opt *Lis
 // ListAllContacts iterates over every contact attached to a company,
 // fetching pages as the loop needs them.
 func (s *CompaniesService) ListAllContacts(ctx context.Context, id string, opt *ListCompanyContactsOptions, opts ...Option) iter.Seq2[Contact, error] {
-	return walk(ctx, opt, func(o *ListCompanyContactsOptions, cursor string) { o.Page = atoiOr(cursor, o.Page) },
-		func(ctx context.Context, o *ListCompanyContactsOptions) ([]Contact, string, error) {
-			page, _, err := s.ListContacts(ctx, id, o, opts...)
-			if err != nil {
-				return nil, "", err
-			}
-			return page.Data, nextPageNumber(page.Pages, len(page.Data)), nil
-		})
+	return walk(ctx, opt, func(o *ListCompanyContactsOptions, cursor string) {
+		if cursor == "" {
+			return
+		}
+		next, _ := url.ParseQuery(cursor) // nextPageAndCursor encoded it
+		o.Page, o.StartingAfter = atoiOr(next.Get("page"), 0), next.Get("starting_after")
+	}, func(ctx context.Context, o *ListCompanyContactsOptions) ([]Contact, string, error) {
+		page, _, err := s.ListContacts(ctx, id, o, opts...)
+		if err != nil {
+			return nil, "", err
+		}
+		return page.Data, nextPageAndCursor(page.Pages, len(page.Data)), nil
+	})
 }
 
 // ListSegments returns the segments a company belongs to (not paginated).

@@ -101,8 +101,10 @@ func TestContactsListAllPagesLazily(t *testing.T) {
 
 func TestContactsListAllStalledCursor(t *testing.T) {
 	c, srv := newSpecClient(t)
+	page := 0 // new items on every page, so that only the cursor repeats
 	srv.RespondFunc("ListContacts", func(w http.ResponseWriter, r *http.Request) {
-		_, _ = io.WriteString(w, contactPageJSON("same", "c1"))
+		page++
+		_, _ = io.WriteString(w, contactPageJSON("same", fmt.Sprintf("c%d", page)))
 	})
 	var ids []ID
 	var gotErr error
@@ -114,7 +116,7 @@ func TestContactsListAllStalledCursor(t *testing.T) {
 		ids = append(ids, ct.ID)
 	}
 	require.ErrorIs(t, gotErr, ErrCursorStalled)
-	require.Equal(t, []ID{"c1", "c1"}, ids)
+	require.Equal(t, []ID{"c1", "c2"}, ids)
 	require.Len(t, srv.Requests(), 2)
 }
 

@@ -181,7 +181,11 @@ func TestDataEventsListAll(t *testing.T) {
 func TestDataEventsListAllEndings(t *testing.T) {
 	c, srv := newSpecClient(t)
 	// A next link that repeats the current query stalls.
-	srv.RespondJSON("lisDataEvents", 200, `{"type":"event.list","events":[{"event_name":"a"}],"pages":{"next":"https://api.intercom.io/events?intercom_user_id=1&type=user"}}`)
+	page := 0 // new items on every page, so that only the link repeats
+	srv.RespondFunc("lisDataEvents", func(w http.ResponseWriter, r *http.Request) {
+		page++
+		fmt.Fprintf(w, `{"type":"event.list","events":[{"event_name":"e%d"}],"pages":{"next":"https://api.intercom.io/events?intercom_user_id=1&type=user"}}`, page)
+	})
 	var n int
 	var last error
 	for _, err := range c.DataEvents.ListAll(context.Background(), ListDataEventsOptions{IntercomUserID: "1"}) {

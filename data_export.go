@@ -4,7 +4,6 @@ import (
 	"bufio"
 	"compress/gzip"
 	"context"
-	"errors"
 	"fmt"
 	"io"
 	"net/http"
@@ -187,41 +186,53 @@ func (s *DataExportService) Download(ctx context.Context, jobID string, opts ...
 		startTimeout = s.client.http.Timeout // the effective per-attempt timeout
 		opts = append([]Option{WithTimeout(0)}, opts...)
 	}
+	cfg, hc, err := s.client.callSettings(opts)
+	if err != nil {
+		return nil, nil, err
+	}
+	e := endpoint{
+		method: http.MethodGet,
+		path:   "/download/content/data/{job_identifier}",
+		params: []string{jobID},
+		accept: "application/octet-stream",
+	}
+	if obs := cfg.watchers(); len(obs) > 0 {
+		w := startCall(ctx, obs, &cfg, e, "DataExport.Download")
+		body, r, err := s.download(w.ctx, cfg, hc, e, startTimeout, w)
+		w.done(r, err)
+		return body, r, err
+	}
+	return s.download(ctx, cfg, hc, e, startTimeout, nil)
+}
+
+// download is Download once the call's settings are known.
+func (s *DataExportService) download(ctx context.Context, cfg settings, hc *http.Client, e endpoint, startTimeout time.Duration, w *callWatch) (io.ReadCloser, *Response, error) {
 	parent := ctx
 	ctx, cancel := context.WithCancel(ctx)
 	var timer *time.Timer
 	if startTimeout > 0 {
 		timer = time.AfterFunc(startTimeout, cancel)
 	}
-	resp, _, err := s.client.roundTrip(ctx, endpoint{
-		method: http.MethodGet,
-		path:   "/download/content/data/{job_identifier}",
-		params: []string{jobID},
-		accept: "application/octet-stream",
-	}, opts)
-	var apiErr *APIError
-	isAPIErr := errors.As(err, &apiErr)
-	if timer != nil && !timer.Stop() && !isAPIErr && parent.Err() == nil {
-		// Our start timeout fired: the request context is cancelled.
+	x, err := s.client.roundTrip(ctx, cfg, hc, e, w)
+	if timer != nil && !timer.Stop() && (err == nil || x.r == nil) && parent.Err() == nil {
+		// Our start timeout fired (the request context is cancelled) and
+		// no error response arrived to report instead.
 		cancel()
-		if resp != nil {
-			_ = resp.Body.Close()
+		if x.resp != nil {
+			_ = x.resp.Body.Close()
 		}
-		return nil, nil, &ConnectionError{Method: http.MethodGet, Path: "/download/content/data/" + url.PathEscape(jobID), Attempts: 1,
+		return nil, nil, &ConnectionError{Method: http.MethodGet, Path: "/download/content/data/" + url.PathEscape(e.params[0]), Attempts: 1,
 			Err: fmt.Errorf("%w: no response within %s", context.DeadlineExceeded, startTimeout)}
 	}
 	if err != nil {
 		cancel()
-		if isAPIErr && apiErr.Response != nil {
-			return nil, newResponse(apiErr.Response), err
-		}
-		return nil, nil, err
+		return nil, x.r, err
 	}
-	body, err := newDataExportReader(resp.Body, cancel)
+	body, err := newDataExportReader(x.resp.Body, cancel)
 	if err != nil {
-		return nil, newResponse(resp), err
+		return nil, x.r, err
 	}
-	return body, newResponse(resp), nil
+	return body, x.r, nil
 }
 
 // callSetsTimeout reports whether the per-call options set a timeout.

@@ -44,8 +44,12 @@ var (
 	// ErrResponseTooLarge matches a response body larger than the configured limit.
 	ErrResponseTooLarge = errors.New("intercom: response body too large")
 	// ErrCursorStalled is returned by an iterator when the server hands back
-	// the cursor it was just given, which would otherwise loop forever.
+	// a cursor it has already given, or a page that repeats the one before
+	// it, either of which would otherwise loop forever.
 	ErrCursorStalled = errors.New("intercom: pagination cursor did not advance")
+	// ErrRedirected matches a *RedirectError: a redirect the SDK refused to
+	// follow.
+	ErrRedirected = errors.New("intercom: redirect not followed")
 )
 
 // maxErrorBody caps how much of an error response is read.
@@ -189,19 +193,17 @@ type wireError struct {
 	Message   string       `json:"message"`
 }
 
-// newAPIError builds the error for a non-2xx response from its (capped) body.
-// A body (or header) that echoes the access token back, as some proxies and
-// debugging endpoints do, has it replaced by [REDACTED], and the request kept
-// on Response carries no Authorization header.
-func newAPIError(resp *http.Response, body []byte, rate Rate) *APIError {
-	token := sentToken(resp.Request)
-	e := &APIError{StatusCode: resp.StatusCode, Rate: rate, Response: redactedResponse(resp),
-		RequestID: redact(resp.Header.Get("X-Request-Id"), token)}
+// newAPIError builds the error for a non-2xx response from its (capped)
+// body. r is the caller's Response (already redacted, see newResponse); a
+// body that echoes the access token back, as some proxies and debugging
+// endpoints do, has it replaced by [REDACTED].
+func newAPIError(r *Response, body []byte, tok secret) *APIError {
+	e := &APIError{StatusCode: r.StatusCode, Rate: r.Rate, Response: r.Response, RequestID: r.RequestID}
 	var w wireError
 	if json.Unmarshal(body, &w) == nil && (w.Type != "" || len(w.Errors) > 0 || w.ErrorKey != "" || w.Message != "") {
-		e.Type = redact(w.Type, token)
+		e.Type = tok.redact(w.Type)
 		if w.RequestID != nil && *w.RequestID != "" {
-			e.RequestID = redact(*w.RequestID, token)
+			e.RequestID = tok.redact(*w.RequestID)
 		}
 		e.Errors = w.Errors
 		switch {
@@ -210,16 +212,16 @@ func newAPIError(resp *http.Response, body []byte, rate Rate) *APIError {
 		case len(w.Errors) == 0 && w.Message != "":
 			e.Errors = append(e.Errors, ErrorEntry{Message: w.Message})
 		}
-		if token != "" {
+		if tok != "" {
 			for i := range e.Errors {
 				en := &e.Errors[i]
-				en.Code, en.Message, en.Field = redact(en.Code, token), redact(en.Message, token), redact(en.Field, token)
+				en.Code, en.Message, en.Field = tok.redact(en.Code), tok.redact(en.Message), tok.redact(en.Field)
 			}
 		}
 	} else {
-		e.Snippet = redactedSnippet(body, token)
+		e.Snippet = tok.snippet(body)
 	}
-	e.RetryAfter = retryAfter(resp, rate, time.Now())
+	e.RetryAfter = retryAfter(r.Response, r.Rate, time.Now())
 	return e
 }
 
@@ -230,26 +232,63 @@ const redactedText = "[REDACTED]"
 // ones (test tokens like "t") would mangle ordinary words.
 const minRedactLen = 8
 
-// sentToken returns the bearer token a request (or the first request of its
-// redirect chain) carried, or "".
-func sentToken(r *http.Request) string {
-	for depth := 0; r != nil && depth < 32; depth++ {
-		if a := r.Header.Get("Authorization"); a != "" {
-			tok := strings.TrimSpace(a)
-			if len(tok) > len("Bearer ") && strings.EqualFold(tok[:len("Bearer ")], "Bearer ") {
-				tok = strings.TrimSpace(tok[len("Bearer "):])
-			}
-			if len(tok) < minRedactLen {
-				return ""
-			}
-			return tok
-		}
-		if r.Response == nil {
-			break
-		}
-		r = r.Response.Request
+// secret is the access token of one call, as searched for in what the
+// server sends back. Everything the SDK builds from a response (request id,
+// headers, snippets, error texts, log lines) passes through it; the empty
+// secret (no token, or one too short to search for) leaves text alone. It is
+// never stored in a value handed to the caller.
+type secret string
+
+// secretOf returns the secret of an Authorization header value.
+func secretOf(authorization string) secret {
+	tok := strings.TrimSpace(authorization)
+	if len(tok) > len("Bearer ") && strings.EqualFold(tok[:len("Bearer ")], "Bearer ") {
+		tok = strings.TrimSpace(tok[len("Bearer "):])
 	}
-	return ""
+	if len(tok) < minRedactLen {
+		return ""
+	}
+	return secret(tok)
+}
+
+// redact replaces every occurrence of the token in v.
+func (t secret) redact(v string) string { return redact(v, string(t)) }
+
+// snippet is the start of body as text, with the token replaced before the
+// body is cut, so not even a prefix of it survives at the cut.
+func (t secret) snippet(body []byte) string {
+	if len(body) == 0 {
+		return ""
+	}
+	return redactedSnippet(body, string(t))
+}
+
+// inHeader reports whether any value of h carries the token.
+func (t secret) inHeader(h http.Header) bool {
+	if t == "" {
+		return false
+	}
+	for _, vs := range h {
+		for _, v := range vs {
+			if strings.Contains(v, string(t)) {
+				return true
+			}
+		}
+	}
+	return false
+}
+
+// redactHeader returns a copy of h with the token replaced in every value.
+func (t secret) redactHeader(h http.Header) http.Header {
+	c := make(http.Header, len(h))
+	for k, vs := range h {
+		out := make([]string, len(vs))
+		for i, v := range vs {
+			out[i] = t.redact(v)
+		}
+		c[k] = out
+	}
+	return c
 }
 
 // redact replaces every occurrence of token in s.
@@ -443,3 +482,55 @@ func (e *DecodeError) Unwrap() error { return e.Err }
 
 // Is matches ErrUnexpectedResponse.
 func (e *DecodeError) Is(target error) bool { return target == ErrUnexpectedResponse }
+
+// RedirectError is returned for a redirect the SDK does not follow: any
+// redirect of a request other than GET or HEAD (following it would resend a
+// write elsewhere, or turn it into a GET whose answer would pass for the
+// write's result), and a redirect from https to http. It matches
+// ErrRedirected.
+type RedirectError struct {
+	// Method and Path identify the call (the path has no query string).
+	Method, Path string
+	// StatusCode is the redirect's status (301, 302, 303, 307 or 308).
+	StatusCode int
+	// Location is where the server pointed.
+	Location string
+	// RequestID is Intercom's request id, if the response carried one.
+	RequestID string
+	// MayHaveSucceeded is true when a write was answered with 302 or 303,
+	// the statuses a server sends after acting on a request ("see the
+	// result there"): check before sending it again.
+	MayHaveSucceeded bool
+}
+
+// Error names the call, the status and the location.
+func (e *RedirectError) Error() string {
+	s := fmt.Sprintf("intercom: %s %s was redirected (%d) to %s; redirects of writes and from https to http are not followed",
+		e.Method, e.Path, e.StatusCode, clip(withoutQuery(e.Location), maxMessageLen))
+	if e.MayHaveSucceeded {
+		s += " (the request may have been processed)"
+	}
+	if e.RequestID != "" {
+		s += " [request_id " + clip(e.RequestID, maxMessageLen) + "]"
+	}
+	return s
+}
+
+// Is matches ErrRedirected.
+func (e *RedirectError) Is(target error) bool { return target == ErrRedirected }
+
+// withoutQuery cuts a URL before its query or fragment, which can carry
+// personal data.
+func withoutQuery(u string) string {
+	if i := strings.IndexAny(u, "?#"); i >= 0 {
+		return u[:i]
+	}
+	return u
+}
+
+// writeRedirectMayHaveSucceeded reports whether a redirect of a write
+// suggests the write was carried out: 302 and 303 are the answers of the
+// post/redirect/get pattern; 301, 307 and 308 say the resource is elsewhere.
+func writeRedirectMayHaveSucceeded(status int) bool {
+	return status == http.StatusFound || status == http.StatusSeeOther
+}

@@ -48,7 +48,8 @@ func FuzzAPIErrorDecode(f *testing.F) {
 			}
 		}
 		resp := &http.Response{StatusCode: status, Header: h, Request: req}
-		e := newAPIError(resp, body, parseRate(h))
+		tok := secretOf(req.Header.Get("Authorization"))
+		e := newAPIError(newResponse(resp, tok), body, tok)
 		if e == nil {
 			t.Fatal("nil *APIError")
 		}
@@ -303,6 +304,7 @@ func FuzzPaginateCursor(f *testing.F) {
 		var wantErr error
 		wantFetches, cancelled := 0, false
 		cur, used := "", map[string]bool{}
+		var prevItems []string
 	walk:
 		for {
 			if cancelled {
@@ -321,6 +323,11 @@ func FuzzPaginateCursor(f *testing.F) {
 				items, nx = []string{cur}, next(cur)
 				cancelled = wantFetches == failPage
 			}
+			if len(items) > 0 && len(prevItems) > 0 && fmt.Sprintf("%q", items) == fmt.Sprintf("%q", prevItems) {
+				wantErr = ErrCursorStalled // a page repeating the one before
+				break walk
+			}
+			prevItems = items
 			for _, it := range items {
 				want = append(want, it)
 				if breakAfter > 0 && len(want) == int(breakAfter) {

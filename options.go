@@ -34,8 +34,14 @@ const DefaultAPIVersion = "2.10"
 // unless WithTimeout says otherwise.
 const DefaultTimeout = 60 * time.Second
 
-// DefaultMaxResponseBytes caps a successful JSON response body.
-const DefaultMaxResponseBytes = 256 << 20
+// DefaultMaxResponseBytes caps a successful JSON response body. The largest
+// responses Intercom sends are a conversation with its 500 most recent parts
+// and list pages of 150 contacts or companies with their custom attributes
+// and embedded lists: a few MiB, about 10 MiB for very heavy workspaces.
+// 32 MiB leaves room for that three times over while keeping what a hostile
+// or broken server can make a call allocate (about twice the cap, see
+// readBody) small. Downloads are streamed and not capped.
+const DefaultMaxResponseBytes = 32 << 20
 
 // TokenSource supplies the access token for each call; use it for OAuth
 // tokens that rotate. Token must be safe for concurrent use.
@@ -55,6 +61,7 @@ type settings struct {
 	base             string // the base URL, without a trailing slash
 	tokens           TokenSource
 	httpClient       *http.Client
+	callerHTTPClient bool // httpClient came from WithHTTPClient
 	timeout          time.Duration
 	timeoutSet       bool
 	userAgent        string
@@ -66,6 +73,7 @@ type settings struct {
 	maxResponseBytes int64
 	responseBody     *[]byte
 	limiter          Limiter // nil: none
+	observers        []Observer
 }
 
 // Option configures a Client (passed to NewClient) or a single call (passed
@@ -147,7 +155,7 @@ func WithHTTPClient(hc *http.Client) Option {
 		if hc == nil {
 			return fmt.Errorf("intercom: nil HTTP client")
 		}
-		s.httpClient = hc
+		s.httpClient, s.callerHTTPClient = hc, true
 		return nil
 	}
 }
@@ -243,7 +251,7 @@ func WithLogger(l *slog.Logger) Option {
 	}
 }
 
-// WithMaxResponseBytes caps successful response bodies (default 256 MiB).
+// WithMaxResponseBytes caps successful response bodies (default 32 MiB).
 func WithMaxResponseBytes(n int64) Option {
 	return func(s *settings) error {
 		if n <= 0 {

@@ -5,10 +5,13 @@ import (
 	"context"
 	"encoding/json"
 	"fmt"
+	"hash/maphash"
 	"iter"
 	"net/http"
 	"net/url"
+	"reflect"
 	"strconv"
+	"sync"
 )
 
 // Pages is the pagination block of Intercom's list responses. Cursor lists
@@ -119,21 +122,68 @@ func nextPageNumber(p Pages, itemsOnPage int) string {
 	return ""
 }
 
+// nextLinkQuery returns, as an encoded query, the parameters Intercom's
+// pages.next gives for the page after this one: the query of a next link
+// (its host and path are never followed), or the page, per_page and
+// starting_after of a next object. It is "" at the end (no next, or an
+// empty page).
+func nextLinkQuery(p Pages, itemsOnPage int) string {
+	if itemsOnPage == 0 {
+		return ""
+	}
+	if p.Next.URL != "" {
+		u, err := url.Parse(p.Next.URL)
+		if err != nil {
+			return ""
+		}
+		return u.Query().Encode()
+	}
+	v := url.Values{}
+	if p.Next.Page > 0 {
+		v.Set("page", strconv.Itoa(p.Next.Page))
+	}
+	if p.Next.PerPage > 0 && len(v) > 0 {
+		v.Set("per_page", strconv.Itoa(p.Next.PerPage))
+	}
+	if p.Next.StartingAfter != "" {
+		v.Set("starting_after", p.Next.StartingAfter)
+	}
+	return v.Encode()
+}
+
+// nextPageAndCursor returns the next page of a page-numbered list that may
+// also hand out a cursor (pages.next = {page: 2, starting_after: "…"}), as
+// an encoded query of page and starting_after; "" at the end.
+func nextPageAndCursor(p Pages, itemsOnPage int) string {
+	v := url.Values{}
+	if pg := nextPageNumber(p, itemsOnPage); pg != "" {
+		v.Set("page", pg)
+	}
+	if itemsOnPage > 0 && p.Next.StartingAfter != "" {
+		v.Set("starting_after", p.Next.StartingAfter)
+	}
+	return v.Encode()
+}
+
 // pageFetcher fetches the page at cursor ("" for the first) and returns its
 // items and the cursor of the next page ("" when there is none).
 type pageFetcher[T any] func(ctx context.Context, cursor string) (items []T, next string, err error)
 
 // paginate turns a page fetcher into a lazy iterator: a page is fetched only
 // when the loop has used the previous one, fetching stops when the loop
-// breaks, and only the current page is held. A next cursor that was already
-// used (the one just sent, or any earlier one: a server cycling A→B→A) ends
-// the walk with ErrCursorStalled, unless sameCursorOK (scrolls reuse one
-// cursor and end on an empty page instead).
+// breaks, and only the current page is held. Two kinds of server loop end
+// the walk with ErrCursorStalled: a next cursor that was already used (the
+// one just sent, or any earlier one: a server cycling A→B→A), unless
+// sameCursorOK (scrolls reuse one cursor and end on an empty page instead);
+// and a page whose items are those of the page before, in the same order
+// (a server ignoring the page parameter), caught before any of its items is
+// yielded.
 func paginate[T any](ctx context.Context, fetch pageFetcher[T], sameCursorOK bool) iter.Seq2[T, error] {
 	return func(yield func(T, error) bool) {
 		var zero T
 		cursor := ""
 		var seen map[string]struct{} // cursors sent before the current one
+		var prev pageDigest
 		for page := 1; ; page++ {
 			if err := ctx.Err(); err != nil {
 				yield(zero, err)
@@ -143,6 +193,16 @@ func paginate[T any](ctx context.Context, fetch pageFetcher[T], sameCursorOK boo
 			if err != nil {
 				yield(zero, err)
 				return
+			}
+			if len(items) > 0 {
+				d, ok := digestPage(items)
+				if ok && prev == d {
+					yield(zero, fmt.Errorf("%w: page %d repeats the items of page %d", ErrCursorStalled, page, page-1))
+					return
+				}
+				prev = d // the zero digest (no page, or one that could not be digested) matches no page
+			} else {
+				prev = pageDigest{}
 			}
 			for i := range items {
 				if !yield(items[i], nil) {
@@ -171,6 +231,65 @@ func paginate[T any](ctx context.Context, fetch pageFetcher[T], sameCursorOK boo
 			cursor = next
 		}
 	}
+}
+
+// pageDigest identifies a non-empty page by its items: their count and a
+// hash of their ids in order (of their JSON, for items without ids).
+type pageDigest struct {
+	n    int
+	hash uint64
+}
+
+// digestSeed keys the page hashes; any fixed seed would do, since digests
+// are only compared within one walk.
+var digestSeed = maphash.MakeSeed()
+
+// idFields caches, per item type, the index of its string ID field (-1 when
+// it has none).
+var idFields sync.Map // reflect.Type → int
+
+func idFieldOf(t reflect.Type) int {
+	if v, ok := idFields.Load(t); ok {
+		return v.(int)
+	}
+	idx := -1
+	if t.Kind() == reflect.Struct {
+		if f, ok := t.FieldByName("ID"); ok && len(f.Index) == 1 && f.Type.Kind() == reflect.String {
+			idx = f.Index[0]
+		}
+	}
+	idFields.Store(t, idx)
+	return idx
+}
+
+// digestPage hashes a page's item ids; where an item type has no id, or an
+// item's id is empty, it hashes the items' JSON instead. ok is false for
+// items that cannot be encoded, which are not compared.
+func digestPage[T any](items []T) (d pageDigest, ok bool) {
+	var h maphash.Hash
+	h.SetSeed(digestSeed)
+	if idx := idFieldOf(reflect.TypeFor[T]()); idx >= 0 {
+		ok := true
+		for i := range items {
+			id := reflect.ValueOf(&items[i]).Elem().Field(idx).String()
+			if id == "" {
+				ok = false
+				break
+			}
+			h.WriteString(id)
+			h.WriteByte(0)
+		}
+		if ok {
+			return pageDigest{n: len(items), hash: h.Sum64()}, true
+		}
+		h.Reset()
+	}
+	b, err := json.Marshal(items)
+	if err != nil {
+		return pageDigest{}, false
+	}
+	h.Write(b)
+	return pageDigest{n: len(items), hash: h.Sum64()}, true
 }
 
 // walk iterates over a list whose options carry the cursor. *opt is copied

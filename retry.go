@@ -37,7 +37,8 @@ type RetryPolicy struct {
 	// DefaultMaxWait.
 	MaxWait time.Duration
 	// Budget, when set, limits retries across all calls sharing it so that a
-	// sustained outage does not multiply the load. Nil means no limit.
+	// sustained outage does not multiply the load. Nil means no limit. A 429
+	// waited out until the reset Intercom gave takes nothing from it.
 	Budget *RetryBudget
 }
 
@@ -137,7 +138,9 @@ type retryState struct {
 	// unsafeFailure is set when a connection error hit a write that may have
 	// reached the server and was therefore not retried.
 	unsafeFailure bool
-	now           func() time.Time
+	// reason says why checkRetry chose to retry.
+	reason RetryReason
+	now    func() time.Time
 }
 
 // checkRetry implements retryablehttp.CheckRetry.
@@ -165,17 +168,26 @@ func (st *retryState) checkRetry(ctx context.Context, resp *http.Response, err e
 		if !retryableConnError(err) {
 			return false, nil
 		}
+		st.reason = RetryConnection
 		if isTimeout(err) {
 			cost = retryTimeoutCost
+			st.reason = RetryTimeout
 		}
 		wait = st.backoff()
 	case resp.StatusCode == http.StatusTooManyRequests:
+		st.reason = RetryRateLimited
 		wait = rateLimitWait(resp, st.now())
 		if wait > maxWait {
 			st.rateLimitGaveUp = true
 			return false, nil
 		}
-		if wait <= 0 {
+		if wait > 0 {
+			// Intercom said when to come back: waiting until then is pacing,
+			// not a retry storm, so it costs nothing from the budget (a
+			// burst of goroutines meeting one 429 each would otherwise
+			// empty it, and earlier 5xx failures would leave none for it).
+			cost = 0
+		} else {
 			wait = st.backoff()
 		}
 	case resp.StatusCode == http.StatusInternalServerError, resp.StatusCode == http.StatusBadGateway,
@@ -183,6 +195,7 @@ func (st *retryState) checkRetry(ctx context.Context, resp *http.Response, err e
 		if !st.idempotent {
 			return false, nil
 		}
+		st.reason = RetryServerError
 		wait = max(st.backoff(), min(headerRetryAfter(resp, st.now()), maxWait))
 	default:
 		return false, nil
@@ -190,7 +203,7 @@ func (st *retryState) checkRetry(ctx context.Context, resp *http.Response, err e
 	if st.attempts > st.policy.MaxRetries {
 		return false, nil
 	}
-	if !st.policy.Budget.take(cost) {
+	if cost > 0 && !st.policy.Budget.take(cost) {
 		return false, nil
 	}
 	st.nextWait = wait

@@ -257,9 +257,20 @@ func redirectLeakCases(t *testing.T, newClient func(t *testing.T, base string) *
 		c := newClient(t, origin.URL)
 		hc := origin.Client()
 		hc.CheckRedirect = c.http.CheckRedirect
-		_, _, err := c.Admins.Get(ctx, "1", WithHTTPClient(hc))
-		require.NoError(t, err)
-		assert.Empty(t, <-received, "the token is not sent in clear text")
+		_, resp, err := c.Admins.Get(ctx, "1", WithHTTPClient(hc))
+		var re *RedirectError
+		require.ErrorAs(t, err, &re, "a redirect from https to http is not followed")
+		assert.ErrorIs(t, err, ErrRedirected)
+		assert.Equal(t, http.StatusMovedPermanently, re.StatusCode)
+		assert.Equal(t, target.URL+"/elsewhere", re.Location)
+		assert.False(t, re.MayHaveSucceeded)
+		require.NotNil(t, resp)
+		assert.Equal(t, http.StatusMovedPermanently, resp.StatusCode)
+		select {
+		case got := <-received:
+			t.Fatalf("the request went to http (Authorization %q)", got)
+		default:
+		}
 	})
 }
 
@@ -273,7 +284,7 @@ func TestSecretsRedirectDropsTokenAcrossOrigins(t *testing.T) {
 // client with that policy, and the SDK honours it.
 func TestSecretsRedirectPolicyWorkaround(t *testing.T) {
 	redirectLeakCases(t, func(t *testing.T, base string) *Client {
-		return secretClient(t, base, WithHTTPClient(&http.Client{CheckRedirect: sameOriginRedirects(nil)}))
+		return secretClient(t, base, WithHTTPClient(&http.Client{CheckRedirect: redirectPolicy(nil)}))
 	})
 }
 

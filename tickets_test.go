@@ -398,8 +398,10 @@ func TestTicketsSearchAll(t *testing.T) {
 	require.Len(t, srv.Requests(), 5)
 
 	// A page that hands back the cursor it was asked with stops the walk.
+	page := 0 // new items on every page, so that only the cursor repeats
 	srv.RespondFunc("searchTickets", func(w http.ResponseWriter, r *http.Request) {
-		_, _ = io.WriteString(w, ticketPage("same", "1"))
+		page++
+		_, _ = io.WriteString(w, ticketPage("same", fmt.Sprint(page)))
 	})
 	var lastErr error
 	n := 0
