@@ -281,4 +281,3 @@ func splitHostPort(hostport string) (string, int) {
 	}
 	return hostport, 0
 }
-
