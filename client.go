@@ -657,7 +657,7 @@ func (c *Client) exchange(ctx context.Context, cfg settings, hc *http.Client, e 
 		// with a lenient decoder of its own).
 		return r, decodeErr(body, err)
 	}
-	if err := json.Unmarshal(body, out); err != nil {
+	if err := decodeJSON(body, out); err != nil {
 		return r, decodeErr(body, err)
 	}
 	return r, nil

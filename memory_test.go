@@ -77,6 +77,7 @@ func TestListAllHoldsAboutOnePage(t *testing.T) {
 		total = 20_000
 	}
 	const per = 150
+	pauseDecodeCheck(t)
 	srv := httptest.NewServer(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
 		start := 0
 		if c := r.URL.Query().Get("starting_after"); c != "" {

@@ -53,7 +53,6 @@ type recordingObserver struct {
 	calls   []Call
 	tries   []Attempt
 	results []CallResult
-	ctxKey  any
 }
 
 type obsCtxKey struct{}

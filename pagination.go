@@ -67,19 +67,27 @@ func (n *PageNext) UnmarshalJSON(b []byte) error {
 		*n = PageNext{URL: s}
 		return nil
 	}
-	var o struct {
-		Page          int     `json:"page"`
-		PerPage       int     `json:"per_page"`
-		StartingAfter *string `json:"starting_after"`
-	}
+	var o pageNextWire
 	if err := json.Unmarshal(b, &o); err != nil {
 		return err
 	}
-	*n = PageNext{Page: o.Page, PerPage: o.PerPage}
+	*n = o.pageNext()
+	return nil
+}
+
+// pageNextWire is the object form of "next" as it is decoded.
+type pageNextWire struct {
+	Page          int     `json:"page"`
+	PerPage       int     `json:"per_page"`
+	StartingAfter *string `json:"starting_after"`
+}
+
+func (o pageNextWire) pageNext() PageNext {
+	n := PageNext{Page: o.Page, PerPage: o.PerPage}
 	if o.StartingAfter != nil {
 		n.StartingAfter = *o.StartingAfter
 	}
-	return nil
+	return n
 }
 
 // MarshalJSON writes the URL form or the object form.
