@@ -237,3 +237,54 @@ func TestLimiterThrottleDoneHolds(t *testing.T) {
 	_, err := th.Admit(ctx)
 	require.ErrorIs(t, err, context.DeadlineExceeded, "a wait past the deadline fails at once")
 }
+
+// slowLimiter admits after a fixed wait.
+type slowLimiter struct{ wait time.Duration }
+
+func (l slowLimiter) Admit(ctx context.Context) (Permit, error) {
+	time.Sleep(l.wait)
+	return 1, nil
+}
+
+func (slowLimiter) Done(Permit, Feedback) {}
+
+// limiterWaitObserver keeps the throttle waits an Observer is told of.
+type limiterWaitObserver struct {
+	mu       sync.Mutex
+	attempts []time.Duration
+	call     time.Duration
+}
+
+func (o *limiterWaitObserver) CallStart(ctx context.Context, _ *Call) context.Context { return ctx }
+
+func (o *limiterWaitObserver) AttemptDone(_ context.Context, _ *Call, a *Attempt) {
+	o.mu.Lock()
+	defer o.mu.Unlock()
+	o.attempts = append(o.attempts, a.ThrottleWait)
+}
+
+func (o *limiterWaitObserver) CallDone(_ context.Context, _ *Call, r *CallResult) {
+	o.mu.Lock()
+	defer o.mu.Unlock()
+	o.call = r.ThrottleWait
+}
+
+// TestLimiterWaitIsObserved: an Observer's ThrottleWait is the wait of any
+// Limiter, not only of a Throttle.
+func TestLimiterWaitIsObserved(t *testing.T) {
+	srv := httptest.NewServer(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		limiterReply(w, http.StatusOK, nil)
+	}))
+	defer srv.Close()
+	const wait = 50 * time.Millisecond
+	obs := &limiterWaitObserver{}
+	c, err := NewClient("tok", WithBaseURL(srv.URL), WithLimiter(slowLimiter{wait}), WithObserver(obs))
+	require.NoError(t, err)
+	_, err = c.Do(context.Background(), http.MethodGet, "/me", nil, nil)
+	require.NoError(t, err)
+	obs.mu.Lock()
+	defer obs.mu.Unlock()
+	require.Len(t, obs.attempts, 1)
+	assert.GreaterOrEqual(t, obs.attempts[0], wait)
+	assert.GreaterOrEqual(t, obs.call, wait)
+}
