@@ -715,8 +715,8 @@ type attempt struct {
 	rc       retryablehttp.Client
 	req      retryablehttp.Request
 	st       retryState
-	throttle *Throttle
-	ticket   uint64 // the throttle's ticket of the current attempt
+	throttle Limiter
+	ticket   Permit // the limiter's ticket of the current attempt
 
 	// For observed calls only: the watch, the call's token (to redact
 	// request ids), and the current attempt's number, start and throttle wait.
@@ -736,14 +736,12 @@ var attemptPool = sync.Pool{New: func() any {
 	return a
 }}
 
-// checkRetry runs after every attempt: it tells the throttle that the
-// attempt is over and shows it the response, then applies the retry policy.
+// checkRetry runs after every attempt: it tells the limiter that the
+// attempt is over and what the response said, then applies the retry policy.
 func (a *attempt) checkRetry(ctx context.Context, resp *http.Response, err error) (bool, error) {
 	if a.throttle != nil {
-		a.throttle.finished(a.ticket)
-		if resp != nil {
-			a.throttle.observe(resp)
-		}
+		a.throttle.Done(a.ticket, feedbackFor(resp))
+		a.ticket = 0
 	}
 	retry, checkErr := a.st.checkRetry(ctx, resp, err)
 	if a.watch != nil {
@@ -766,7 +764,7 @@ func (a *attempt) backoff(lo, hi time.Duration, n int, resp *http.Response) time
 	return a.st.backoffFor(lo, hi, n, resp)
 }
 
-// prepareRetry holds each retry for the throttle, as the first attempt is.
+// prepareRetry holds each retry for the limiter, as the first attempt is.
 func (a *attempt) prepareRetry(req *http.Request) error {
 	var start time.Time
 	if a.watch != nil {
@@ -774,7 +772,7 @@ func (a *attempt) prepareRetry(req *http.Request) error {
 	}
 	if a.throttle != nil {
 		var err error
-		if a.ticket, err = a.throttle.admit(req.Context()); err != nil {
+		if a.ticket, err = a.throttle.Admit(req.Context()); err != nil {
 			return err
 		}
 	}
@@ -816,10 +814,10 @@ func (c *Client) roundTrip(ctx context.Context, cfg settings, hc *http.Client, e
 			return x, fmt.Errorf("intercom: encoding request body: %w", err)
 		}
 	}
-	var ticket uint64
+	var ticket Permit
 	throttleStart := time.Now()
-	if cfg.throttle != nil {
-		if ticket, err = cfg.throttle.admit(ctx); err != nil {
+	if cfg.limiter != nil {
+		if ticket, err = cfg.limiter.Admit(ctx); err != nil {
 			return x, err
 		}
 	}
@@ -831,10 +829,10 @@ func (c *Client) roundTrip(ctx context.Context, cfg settings, hc *http.Client, e
 
 	a := attemptPool.Get().(*attempt)
 	defer a.release()
-	a.throttle, a.ticket = cfg.throttle, ticket
+	a.throttle, a.ticket = cfg.limiter, ticket
 	if w != nil {
 		a.watch, a.tok, a.start = w, x.tok, time.Now()
-		if cfg.throttle != nil {
+		if cfg.limiter != nil {
 			a.throttleWait = a.start.Sub(throttleStart)
 		}
 	}

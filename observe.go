@@ -75,12 +75,12 @@ const (
 type Attempt struct {
 	// N counts the call's attempts from 1.
 	N int
-	// Start is when the attempt was sent, after any throttle wait.
+	// Start is when the attempt was sent, after any wait of the limiter (WithThrottle, WithLimiter).
 	Start time.Time
 	// Duration is how long the attempt took, up to its response headers
 	// (or its failure).
 	Duration time.Duration
-	// ThrottleWait is how long the throttle held the attempt back.
+	// ThrottleWait is how long the limiter (a Throttle or any Limiter) held the attempt back.
 	ThrottleWait time.Duration
 	// StatusCode is the response's status; 0 when none arrived.
 	StatusCode int
@@ -103,10 +103,10 @@ type CallResult struct {
 	// Attempts is how many HTTP exchanges the call made (0 when it was
 	// refused before sending).
 	Attempts int
-	// Duration is the whole call, throttle waits, retries and the body
+	// Duration is the whole call, limiter waits, retries and the body
 	// included.
 	Duration time.Duration
-	// ThrottleWait is the time the throttle held the call's attempts back.
+	// ThrottleWait is the time the limiter held the call's attempts back.
 	ThrottleWait time.Duration
 	// StatusCode is the last response's status; 0 when none arrived.
 	StatusCode int

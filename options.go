@@ -72,7 +72,7 @@ type settings struct {
 	header           http.Header
 	maxResponseBytes int64
 	responseBody     *[]byte
-	throttle         *Throttle
+	limiter          Limiter // nil: none
 	observers        []Observer
 }
 
@@ -275,11 +275,16 @@ func WithResponseBody(dst *[]byte) Option {
 // so that the client stays under a rate limit instead of running into 429s.
 // Share one Throttle between every client (and goroutine) that uses the same
 // app's rate limit; see NewThrottle. Per call, WithThrottle(nil) lets a call
-// skip the client's throttle. The wait counts against the call's context but
-// not against the per-attempt timeout (WithTimeout).
+// skip the client's throttle (or limiter). The wait counts against the
+// call's context but not against the per-attempt timeout (WithTimeout). It
+// is WithLimiter for the in-process Throttle; see Limiter for limits shared
+// by many processes.
 func WithThrottle(t *Throttle) Option {
 	return func(s *settings) error {
-		s.throttle = t
+		s.limiter = nil
+		if t != nil {
+			s.limiter = t
+		}
 		return nil
 	}
 }

@@ -3,7 +3,6 @@ package intercom
 import (
 	"context"
 	"fmt"
-	"net/http"
 	"sync"
 	"time"
 )
@@ -33,7 +32,8 @@ import (
 // A wait ends early with the context's error when the context ends, or at
 // once when the context's deadline would pass before the request could
 // start. The zero Throttle imposes no rate of its own and only follows the
-// headers. A Throttle is safe for concurrent use.
+// headers. A Throttle is safe for concurrent use. It is the in-process
+// Limiter; see Limiter for one shared by many processes.
 type Throttle struct {
 	mu     sync.Mutex
 	n      int
@@ -73,12 +73,13 @@ func NewThrottle(n int, per time.Duration) *Throttle {
 // yourself to count other requests made with the same app's token. A nil
 // Throttle never waits.
 func (t *Throttle) Wait(ctx context.Context) error {
-	_, err := t.admit(ctx)
+	_, err := t.Admit(ctx)
 	return err
 }
 
-// admit is Wait, also returning the request's ticket for finished.
-func (t *Throttle) admit(ctx context.Context) (ticket uint64, err error) {
+// Admit is Wait, also returning the request's Permit for Done: it
+// implements Limiter. A nil Throttle never waits.
+func (t *Throttle) Admit(ctx context.Context) (ticket Permit, err error) {
 	if t == nil {
 		return 0, nil
 	}
@@ -101,7 +102,7 @@ func (t *Throttle) admit(ctx context.Context) (ticket uint64, err error) {
 				t.starts[t.count%n] = now
 				t.count++
 			}
-			ticket = t.count
+			ticket = Permit(t.count)
 			t.mu.Unlock()
 			return ticket, nil
 		}
@@ -120,12 +121,26 @@ func (t *Throttle) admit(ctx context.Context) (ticket uint64, err error) {
 	}
 }
 
+// Done implements Limiter: the request admitted with p is over, and
+// fb.Hold, when positive, holds every request for that long (capped at a
+// minute, or per if longer). A nil Throttle ignores it.
+func (t *Throttle) Done(p Permit, fb Feedback) {
+	if t == nil {
+		return
+	}
+	t.finished(p)
+	if fb.Hold > 0 {
+		t.holdFor(fb.Hold)
+	}
+}
+
 // finished moves the time of an admitted request to now, when its response
 // (or its failure) has arrived: Intercom has counted the request by then, so
 // measuring the window from here keeps the client under the limit however
 // long the request took to get there. Until then the request counts from
 // when it was admitted.
-func (t *Throttle) finished(ticket uint64) {
+func (t *Throttle) finished(p Permit) {
+	ticket := uint64(p)
 	if t == nil || t.n == 0 || ticket == 0 {
 		return
 	}
@@ -137,20 +152,6 @@ func (t *Throttle) finished(ticket uint64) {
 	}
 	i := (ticket - 1) % n
 	t.starts[i] = max(t.starts[i], monoNow())
-}
-
-// observe reads the rate-limit state of a response: a 429, or an exhausted
-// window (X-RateLimit-Remaining: 0), holds every request until the window
-// resets.
-func (t *Throttle) observe(resp *http.Response) {
-	if resp.StatusCode != http.StatusTooManyRequests && headerValue(resp.Header, hdrRateRemaining) != "0" {
-		return
-	}
-	wait := rateLimitWait(resp, time.Now())
-	if wait <= 0 {
-		return
-	}
-	t.holdFor(wait)
 }
 
 // holdFor stops requests from starting for d (capped), from now.
