@@ -999,5 +999,45 @@ func encodeBody(v any) ([]byte, error) {
 	if err := enc.Encode(v); err != nil {
 		return nil, err
 	}
-	return bytes.TrimSuffix(buf.Bytes(), []byte("\n")), nil
+	// MarshalJSON methods (Opt's, the request types' own) encode with
+	// json.Marshal, which escapes HTML whatever the outer encoder says.
+	return unescapeHTML(bytes.TrimSuffix(buf.Bytes(), []byte("\n"))), nil
+}
+
+// unescapeHTML turns the \u003c, \u003e and \u0026 escapes of a JSON text
+// back into <, > and &, in place; every other escape is left as it is.
+func unescapeHTML(b []byte) []byte {
+	if !bytes.Contains(b, []byte(`\u00`)) {
+		return b
+	}
+	out := b[:0] // never longer than b, and written behind the reading
+	for i := 0; i < len(b); i++ {
+		c := b[i]
+		if c != '\\' {
+			out = append(out, c)
+			continue
+		}
+		if i+5 < len(b) && b[i+1] == 'u' && b[i+2] == '0' && b[i+3] == '0' {
+			var r byte
+			switch string(b[i+4 : i+6]) {
+			case "3c":
+				r = '<'
+			case "3e":
+				r = '>'
+			case "26":
+				r = '&'
+			}
+			if r != 0 {
+				out = append(out, r)
+				i += 5
+				continue
+			}
+		}
+		out = append(out, c) // the backslash and the character it escapes
+		if i+1 < len(b) {
+			i++
+			out = append(out, b[i])
+		}
+	}
+	return out
 }

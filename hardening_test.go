@@ -804,3 +804,23 @@ func TestCallersTransportKeepsItsIdleConnections(t *testing.T) {
 		assert.Equal(t, int32(1), conns.Load(), "the idle connection to the other host was reused")
 	})
 }
+
+// TestRequestBodiesKeepHTML: "<", ">" and "&" go on the wire as written,
+// also through Opt values and request types with MarshalJSON methods of
+// their own; an escaped backslash before "u003c" is left alone.
+func TestRequestBodiesKeepHTML(t *testing.T) {
+	t.Parallel()
+	b, err := encodeBody(CreateArticleRequest{Title: "A & B", AuthorID: "1", Body: "<p>x</p>"})
+	require.NoError(t, err)
+	assert.Contains(t, string(b), `"title":"A & B"`)
+	assert.Contains(t, string(b), `"body":"<p>x</p>"`)
+	b, err = encodeBody(UpdateContactRequest{Name: Some("<Ada & Co>")})
+	require.NoError(t, err)
+	assert.Equal(t, `{"name":"<Ada & Co>"}`, string(b))
+	b, err = encodeBody(map[string]Opt[string]{"k": Some(`a\u003cb \<`)})
+	require.NoError(t, err)
+	assert.Equal(t, `{"k":"a\\u003cb \\<"}`, string(b))
+	var back map[string]string
+	require.NoError(t, json.Unmarshal(b, &back))
+	assert.Equal(t, `a\u003cb \<`, back["k"])
+}
