@@ -367,7 +367,7 @@ type UpdateArticleRequest struct {
 	// ParentType is "collection" or "section".
 	ParentType string `json:"parent_type,omitempty"`
 	// TranslatedContent replaces the content of other locales; Null clears it.
-	TranslatedContent Opt[ArticleTranslatedContent] `json:"translated_content,omitzero"`
+	TranslatedContent Opt[ArticleTranslatedContent] `json:"translated_content,omitzero" intercom:"nullable"`
 }
 
 // MarshalJSON encodes the request with author_id as an integer.

@@ -810,6 +810,9 @@ func (c *Client) roundTrip(ctx context.Context, cfg settings, hc *http.Client, e
 	path := target[len(cfg.base):pathEnd] // no query: it can carry personal data
 	var body []byte
 	if e.body != nil {
+		if err := checkNulls(e.body); err != nil {
+			return x, err
+		}
 		if body, err = encodeBody(e.body); err != nil {
 			return x, fmt.Errorf("intercom: encoding request body: %w", err)
 		}

@@ -277,22 +277,22 @@ type CreateContactRequest struct {
 	// Email is the contact's email address.
 	Email string `json:"email,omitempty"`
 	// Phone is the contact's phone number.
-	Phone Opt[string] `json:"phone,omitzero"`
+	Phone Opt[string] `json:"phone,omitzero" intercom:"nullable"`
 	// Name is the contact's name.
-	Name Opt[string] `json:"name,omitzero"`
+	Name Opt[string] `json:"name,omitzero" intercom:"nullable"`
 	// Avatar is the URL of the contact's avatar image.
-	Avatar Opt[string] `json:"avatar,omitzero"`
+	Avatar Opt[string] `json:"avatar,omitzero" intercom:"nullable"`
 	// SignedUpAt is when the contact signed up.
-	SignedUpAt Opt[Timestamp] `json:"signed_up_at,omitzero"`
+	SignedUpAt Opt[Timestamp] `json:"signed_up_at,omitzero" intercom:"nullable"`
 	// LastSeenAt is when the contact was last seen.
-	LastSeenAt Opt[Timestamp] `json:"last_seen_at,omitzero"`
+	LastSeenAt Opt[Timestamp] `json:"last_seen_at,omitzero" intercom:"nullable"`
 	// OwnerID is the id of the admin who owns the contact. Intercom wants a
 	// number here: Admin.ID holds its decimal text.
-	OwnerID Opt[int64] `json:"owner_id,omitzero"`
+	OwnerID Opt[int64] `json:"owner_id,omitzero" intercom:"nullable"`
 	// UnsubscribedFromEmails says whether the contact is unsubscribed from emails.
-	UnsubscribedFromEmails Opt[bool] `json:"unsubscribed_from_emails,omitzero"`
+	UnsubscribedFromEmails Opt[bool] `json:"unsubscribed_from_emails,omitzero" intercom:"nullable"`
 	// CustomAttributes sets custom attributes; a nil value in the map clears that attribute.
-	CustomAttributes Opt[map[string]any] `json:"custom_attributes,omitzero"`
+	CustomAttributes Opt[map[string]any] `json:"custom_attributes,omitzero" intercom:"nullable"`
 }
 
 // Validate checks that the request has an email, an external id or a role.
@@ -313,22 +313,22 @@ type UpdateContactRequest struct {
 	// Email is the contact's email address.
 	Email string `json:"email,omitempty"`
 	// Phone is the contact's phone number.
-	Phone Opt[string] `json:"phone,omitzero"`
+	Phone Opt[string] `json:"phone,omitzero" intercom:"nullable"`
 	// Name is the contact's name.
-	Name Opt[string] `json:"name,omitzero"`
+	Name Opt[string] `json:"name,omitzero" intercom:"nullable"`
 	// Avatar is the URL of the contact's avatar image.
-	Avatar Opt[string] `json:"avatar,omitzero"`
+	Avatar Opt[string] `json:"avatar,omitzero" intercom:"nullable"`
 	// SignedUpAt is when the contact signed up.
-	SignedUpAt Opt[Timestamp] `json:"signed_up_at,omitzero"`
+	SignedUpAt Opt[Timestamp] `json:"signed_up_at,omitzero" intercom:"nullable"`
 	// LastSeenAt is when the contact was last seen.
-	LastSeenAt Opt[Timestamp] `json:"last_seen_at,omitzero"`
+	LastSeenAt Opt[Timestamp] `json:"last_seen_at,omitzero" intercom:"nullable"`
 	// OwnerID is the id of the admin who owns the contact. Intercom wants a
 	// number here: Admin.ID holds its decimal text.
-	OwnerID Opt[int64] `json:"owner_id,omitzero"`
+	OwnerID Opt[int64] `json:"owner_id,omitzero" intercom:"nullable"`
 	// UnsubscribedFromEmails says whether the contact is unsubscribed from emails.
-	UnsubscribedFromEmails Opt[bool] `json:"unsubscribed_from_emails,omitzero"`
+	UnsubscribedFromEmails Opt[bool] `json:"unsubscribed_from_emails,omitzero" intercom:"nullable"`
 	// CustomAttributes sets custom attributes; a nil value in the map clears that attribute.
-	CustomAttributes Opt[map[string]any] `json:"custom_attributes,omitzero"`
+	CustomAttributes Opt[map[string]any] `json:"custom_attributes,omitzero" intercom:"nullable"`
 }
 
 // MergeContactsRequest merges a lead into a user.

@@ -139,9 +139,9 @@ type CreateCollectionRequest struct {
 	// Description is the description (of the default locale).
 	Description string `json:"description,omitempty"`
 	// TranslatedContent is the content of other locales.
-	TranslatedContent Opt[GroupTranslatedContent] `json:"translated_content,omitzero"`
+	TranslatedContent Opt[GroupTranslatedContent] `json:"translated_content,omitzero" intercom:"nullable"`
 	// ParentID is the parent collection; omitted or null creates a first-level collection.
-	ParentID Opt[string] `json:"parent_id,omitzero"`
+	ParentID Opt[string] `json:"parent_id,omitzero" intercom:"nullable"`
 	// HelpCenterID is the help center to create the collection in (a numeric
 	// id, sent as an integer); empty means the default help center.
 	HelpCenterID string `json:"help_center_id,omitempty"`
@@ -171,10 +171,10 @@ type UpdateCollectionRequest struct {
 	// Description is the new description (of the default locale).
 	Description string `json:"description,omitempty"`
 	// TranslatedContent replaces the content of other locales; Null clears it.
-	TranslatedContent Opt[GroupTranslatedContent] `json:"translated_content,omitzero"`
+	TranslatedContent Opt[GroupTranslatedContent] `json:"translated_content,omitzero" intercom:"nullable"`
 	// ParentID moves the collection under another one; Null makes it a
 	// first-level collection.
-	ParentID Opt[string] `json:"parent_id,omitzero"`
+	ParentID Opt[string] `json:"parent_id,omitzero" intercom:"nullable"`
 }
 
 // ListCollections returns one page of the help center collections and sections.

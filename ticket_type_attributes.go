@@ -131,9 +131,7 @@ func (r CreateTicketTypeAttributeRequest) Validate() error {
 	if r.DataType == TicketDataTypeList && r.ListItems == "" {
 		return invalid("list_items", "is required for a list attribute")
 	}
-	return checkNoNullBools(map[string]Opt[bool]{"required_to_create": r.RequiredToCreate,
-		"required_to_create_for_contacts": r.RequiredToCreateForContacts, "visible_on_create": r.VisibleOnCreate,
-		"visible_to_contacts": r.VisibleToContacts, "multiline": r.Multiline, "allow_multiple_values": r.AllowMultipleValues})
+	return nil
 }
 
 // UpdateTicketTypeAttributeRequest changes an attribute of a ticket type;
@@ -161,28 +159,6 @@ type UpdateTicketTypeAttributeRequest struct {
 	Archived Opt[bool] `json:"archived,omitzero"`
 }
 
-// Validate rejects nulls, which the endpoint does not take.
-func (r UpdateTicketTypeAttributeRequest) Validate() error {
-	return checkNoNullBools(map[string]Opt[bool]{"required_to_create": r.RequiredToCreate,
-		"required_to_create_for_contacts": r.RequiredToCreateForContacts, "visible_on_create": r.VisibleOnCreate,
-		"visible_to_contacts": r.VisibleToContacts, "multiline": r.Multiline, "allow_multiple_values": r.AllowMultipleValues,
-		"archived": r.Archived})
-}
-
-// checkNoNullBools reports the first (by name) boolean set to null.
-func checkNoNullBools(fields map[string]Opt[bool]) error {
-	first := ""
-	for name, v := range fields {
-		if v.IsNull() && (first == "" || name < first) {
-			first = name
-		}
-	}
-	if first != "" {
-		return invalid(first, "cannot be null")
-	}
-	return nil
-}
-
 // Create adds an attribute to a ticket type.
 // POST /ticket_types/{ticket_type_id}/attributes (createTicketTypeAttribute).
 func (s *TicketTypeAttributesService) Create(ctx context.Context, ticketTypeID string, req CreateTicketTypeAttributeRequest, opts ...Option) (*TicketTypeAttribute, *Response, error) {
@@ -196,9 +172,6 @@ func (s *TicketTypeAttributesService) Create(ctx context.Context, ticketTypeID s
 // Update changes an attribute of a ticket type, or archives it.
 // PUT /ticket_types/{ticket_type_id}/attributes/{id} (updateTicketTypeAttribute).
 func (s *TicketTypeAttributesService) Update(ctx context.Context, ticketTypeID, id string, req UpdateTicketTypeAttributeRequest, opts ...Option) (*TicketTypeAttribute, *Response, error) {
-	if err := req.Validate(); err != nil {
-		return nil, nil, err
-	}
 	return call[TicketTypeAttribute](ctx, s.client, endpoint{method: http.MethodPut, path: "/ticket_types/{ticket_type_id}/attributes/{id}",
 		params: []string{ticketTypeID, id}, body: req}, opts)
 }

@@ -99,17 +99,6 @@ type UpdateTicketTypeRequest struct {
 	IsInternal Opt[bool] `json:"is_internal,omitzero"`
 }
 
-// Validate rejects nulls, which the endpoint does not take.
-func (r UpdateTicketTypeRequest) Validate() error {
-	if r.Archived.IsNull() {
-		return invalid("archived", "cannot be null")
-	}
-	if r.IsInternal.IsNull() {
-		return invalid("is_internal", "cannot be null")
-	}
-	return nil
-}
-
 // List returns every ticket type of the workspace (the list is not paginated).
 // GET /ticket_types (listTicketTypes).
 func (s *TicketTypesService) List(ctx context.Context, opts ...Option) (*TicketTypeList, *Response, error) {
@@ -132,8 +121,5 @@ func (s *TicketTypesService) Get(ctx context.Context, id string, opts ...Option)
 
 // Update changes a ticket type, or archives it. PUT /ticket_types/{id} (updateTicketType).
 func (s *TicketTypesService) Update(ctx context.Context, id string, req UpdateTicketTypeRequest, opts ...Option) (*TicketType, *Response, error) {
-	if err := req.Validate(); err != nil {
-		return nil, nil, err
-	}
 	return call[TicketType](ctx, s.client, endpoint{method: http.MethodPut, path: "/ticket_types/{id}", params: []string{id}, body: req}, opts)
 }

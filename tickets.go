@@ -482,12 +482,6 @@ func (r UpdateTicketRequest) Validate() error {
 	case TicketStateSubmitted:
 		return invalid("state", "cannot be set back to submitted (want in_progress, waiting_on_customer or resolved)")
 	}
-	if r.Open.IsNull() {
-		return invalid("open", "cannot be null")
-	}
-	if r.IsShared.IsNull() {
-		return invalid("is_shared", "cannot be null")
-	}
 	if a := r.Assignment; a != nil && a.AssigneeID == "" {
 		return invalid("assignment.assignee_id", "is required when assigning (use \"0\" to unassign)")
 	}
