@@ -175,7 +175,7 @@ type CreateOrUpdateCompanyRequest struct {
 	// Plan is the name of the company's plan.
 	Plan string `json:"plan,omitempty"`
 	// Size is the number of employees.
-	Size int `json:"size,omitempty"`
+	Size Opt[int] `json:"size,omitzero"`
 	// Website is the company's website URL.
 	Website string `json:"website,omitempty"`
 	// Industry is the company's industry.
@@ -185,28 +185,28 @@ type CreateOrUpdateCompanyRequest struct {
 	// RemoteCreatedAt is when the company was created in your system.
 	RemoteCreatedAt Timestamp `json:"remote_created_at,omitempty"`
 	// MonthlySpend is the revenue the company brings you (whole units).
-	MonthlySpend int `json:"monthly_spend,omitempty"`
+	MonthlySpend Opt[int] `json:"monthly_spend,omitzero"`
 }
 
 // UpdateCompanyRequest changes a company's fields. Fields left zero are not
 // sent. The company_id cannot be changed.
 type UpdateCompanyRequest struct {
 	// Name is the company's name.
-	Name string `json:"name,omitempty"`
+	Name Opt[string] `json:"name,omitzero"`
 	// Plan is the name of the company's plan.
-	Plan string `json:"plan,omitempty"`
+	Plan Opt[string] `json:"plan,omitzero"`
 	// Size is the number of employees.
-	Size int `json:"size,omitempty"`
+	Size Opt[int] `json:"size,omitzero"`
 	// Website is the company's website URL.
-	Website string `json:"website,omitempty"`
+	Website Opt[string] `json:"website,omitzero"`
 	// Industry is the company's industry.
-	Industry string `json:"industry,omitempty"`
+	Industry Opt[string] `json:"industry,omitzero"`
 	// CustomAttributes sets custom attributes (only the keys given change).
 	CustomAttributes map[string]any `json:"custom_attributes,omitempty"`
 	// RemoteCreatedAt is when the company was created in your system.
 	RemoteCreatedAt Timestamp `json:"remote_created_at,omitempty"`
 	// MonthlySpend is the revenue the company brings you (whole units).
-	MonthlySpend int `json:"monthly_spend,omitempty"`
+	MonthlySpend Opt[int] `json:"monthly_spend,omitzero"`
 }
 
 // ListCompaniesOptions filters and pages GET /companies.

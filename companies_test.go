@@ -46,8 +46,8 @@ func TestCompaniesCreateOrUpdate(t *testing.T) {
 	require.Equal(t, "manufacturing", got.CustomAttributes["industry"])
 
 	// Every field set: the whole request shape.
-	full := CreateOrUpdateCompanyRequest{CompanyID: "c1", Name: "Acme", Plan: "Pro", Size: 100, Website: "https://acme.test",
-		Industry: "Software", CustomAttributes: map[string]any{"tier": "gold"}, RemoteCreatedAt: 1394531169, MonthlySpend: 1000}
+	full := CreateOrUpdateCompanyRequest{CompanyID: "c1", Name: "Acme", Plan: "Pro", Size: Some(100), Website: "https://acme.test",
+		Industry: "Software", CustomAttributes: map[string]any{"tier": "gold"}, RemoteCreatedAt: 1394531169, MonthlySpend: Some(1000)}
 	_, _, err := c.Companies.CreateOrUpdate(ctx, full)
 	require.NoError(t, err)
 	require.JSONEq(t, `{"company_id":"c1","name":"Acme","plan":"Pro","size":100,"website":"https://acme.test",
@@ -243,7 +243,7 @@ func TestCompaniesUpdate(t *testing.T) {
 	t.Parallel()
 	c, srv := newSpecClient(t)
 	ctx := context.Background()
-	req := UpdateCompanyRequest{Name: "company2", Plan: "Enterprise", Size: 50, MonthlySpend: 120,
+	req := UpdateCompanyRequest{Name: Some("company2"), Plan: Some("Enterprise"), Size: Some(50), MonthlySpend: Some(120),
 		CustomAttributes: map[string]any{"tier": "gold", "seats": 12}}
 	got, rec := exercise(t, srv, "UpdateCompany", "Companies.Update", func() (*Company, *Response, error) {
 		return c.Companies.Update(ctx, "6657ac356abd0166b52ae1c4", req)
@@ -261,6 +261,12 @@ func TestCompaniesUpdate(t *testing.T) {
 	_, _, err := c.Companies.Update(ctx, "x", UpdateCompanyRequest{})
 	require.NoError(t, err)
 	testJSONBody(t, srv.LastRequest(), `{}`)
+
+	// Zeros and empty strings are values to send: a website is cleared, a
+	// size set to 0.
+	_, _, err = c.Companies.Update(ctx, "x", UpdateCompanyRequest{Website: Some(""), Size: Some(0), MonthlySpend: Some(0)})
+	require.NoError(t, err)
+	testJSONBody(t, srv.LastRequest(), `{"size":0,"website":"","monthly_spend":0}`)
 }
 
 func TestCompaniesDelete(t *testing.T) {
@@ -554,7 +560,7 @@ func TestCompaniesValidation(t *testing.T) {
 		call        func() error
 	}{
 		{"Get", "id", func() error { _, _, err := c.Companies.Get(ctx, ""); return err }},
-		{"Update", "id", func() error { _, _, err := c.Companies.Update(ctx, " ", UpdateCompanyRequest{Name: "x"}); return err }},
+		{"Update", "id", func() error { _, _, err := c.Companies.Update(ctx, " ", UpdateCompanyRequest{Name: Some("x")}); return err }},
 		{"Delete", "id", func() error { _, _, err := c.Companies.Delete(ctx, ""); return err }},
 		{"ListContacts", "id", func() error { _, _, err := c.Companies.ListContacts(ctx, "", nil); return err }},
 		{"ListSegments", "id", func() error { _, _, err := c.Companies.ListSegments(ctx, ""); return err }},

@@ -100,7 +100,7 @@ type CreateDataAttributeRequest struct {
 	// Options makes a list attribute with these values (DataType must be string).
 	Options []string `json:"options,omitempty"`
 	// MessengerWritable lets the Messenger set the attribute.
-	MessengerWritable *bool `json:"messenger_writable,omitempty"`
+	MessengerWritable Opt[bool] `json:"messenger_writable,omitzero"`
 }
 
 // Validate checks the required fields.

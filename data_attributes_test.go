@@ -56,9 +56,8 @@ func TestDataAttributesCreate(t *testing.T) {
 	require.False(t, got.UIWritable)
 
 	// Every optional field; messenger_writable false is sent when set.
-	f := false
 	_, _, err := c.DataAttributes.Create(context.Background(), CreateDataAttributeRequest{Name: "Size", Model: DataAttributeModelContact,
-		DataType: DataAttributeTypeString, Description: "d", Options: []string{"S", "M"}, MessengerWritable: &f})
+		DataType: DataAttributeTypeString, Description: "d", Options: []string{"S", "M"}, MessengerWritable: Some(false)})
 	require.NoError(t, err)
 	testJSONBody(t, srv.LastRequest(), `{"name":"Size","model":"contact","data_type":"string","description":"d","options":["S","M"],"messenger_writable":false}`)
 }

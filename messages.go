@@ -41,10 +41,10 @@ type CreateMessageRequest struct {
 	// From is the sender (required).
 	From MessageSender `json:"from"`
 	// To is the recipient (required for admin messages).
-	To *MessageRecipient `json:"to,omitempty"`
+	To MessageRecipient `json:"to"`
 	// CreateConversationWithoutContactReply opens a conversation in the inbox
 	// right away instead of when the contact replies.
-	CreateConversationWithoutContactReply bool `json:"create_conversation_without_contact_reply,omitempty"`
+	CreateConversationWithoutContactReply Opt[bool] `json:"create_conversation_without_contact_reply,omitzero"`
 }
 
 // MessageSender is the sender of a message.
@@ -122,7 +122,7 @@ func (r CreateMessageRequest) Validate() error {
 	default:
 		return invalid("message_type", "must be in_app or email")
 	}
-	if r.To == nil {
+	if r.To == (MessageRecipient{}) {
 		return invalid("to", "is required")
 	}
 	if r.To.Type != "user" && r.To.Type != "lead" {

@@ -17,7 +17,7 @@ func TestMessagesCreate(t *testing.T) {
 			MessageType: MessageRequestInApp,
 			Body:        "heyy",
 			From:        MessageSender{ID: "991268111"},
-			To:          &MessageRecipient{Type: "user", ID: "6657ad246abd0166b52ae2db"},
+			To:          MessageRecipient{Type: "user", ID: "6657ad246abd0166b52ae2db"},
 		})
 	})
 	testMethod(t, rec, http.MethodPost)
@@ -42,8 +42,8 @@ func TestMessagesCreateEmail(t *testing.T) {
 		Body:                                  "heyy",
 		Template:                              MessageTemplatePlain,
 		From:                                  MessageSender{Type: "admin", ID: "991268111"},
-		To:                                    &MessageRecipient{Type: "lead", ID: "6657ad246abd0166b52ae2db"},
-		CreateConversationWithoutContactReply: true,
+		To:                                    MessageRecipient{Type: "lead", ID: "6657ad246abd0166b52ae2db"},
+		CreateConversationWithoutContactReply: Some(true),
 	})
 	require.NoError(t, err)
 	testJSONBody(t, srv.LastRequest(), `{"message_type":"email","subject":"heyy","body":"heyy","template":"plain","from":{"type":"admin","id":991268111},"to":{"type":"lead","id":"6657ad246abd0166b52ae2db"},"create_conversation_without_contact_reply":true}`)
@@ -75,7 +75,7 @@ func TestMessagesCreateValidation(t *testing.T) {
 	t.Parallel()
 	c, srv := newSpecClient(t)
 	admin := MessageSender{ID: "1"}
-	to := &MessageRecipient{Type: "user", ID: "u"}
+	to := MessageRecipient{Type: "user", ID: "u"}
 	for _, tc := range []struct {
 		req   CreateMessageRequest
 		field string
@@ -86,8 +86,8 @@ func TestMessagesCreateValidation(t *testing.T) {
 		{CreateMessageRequest{Body: "b", From: admin, To: to}, "message_type"},
 		{CreateMessageRequest{MessageType: "inapp", Body: "b", From: admin, To: to}, "message_type"},
 		{CreateMessageRequest{MessageType: MessageRequestInApp, Body: "b", From: admin}, "to"},
-		{CreateMessageRequest{MessageType: MessageRequestInApp, Body: "b", From: admin, To: &MessageRecipient{ID: "u"}}, "to.type"},
-		{CreateMessageRequest{MessageType: MessageRequestInApp, Body: "b", From: admin, To: &MessageRecipient{Type: "user"}}, "to.id"},
+		{CreateMessageRequest{MessageType: MessageRequestInApp, Body: "b", From: admin, To: MessageRecipient{ID: "u"}}, "to.type"},
+		{CreateMessageRequest{MessageType: MessageRequestInApp, Body: "b", From: admin, To: MessageRecipient{Type: "user"}}, "to.id"},
 		{CreateMessageRequest{MessageType: MessageRequestEmail, Body: "b", From: admin, To: to, Template: "plain"}, "subject"},
 		{CreateMessageRequest{MessageType: MessageRequestEmail, Body: "b", From: admin, To: to, Subject: "s"}, "template"},
 	} {
@@ -103,7 +103,7 @@ func TestMessagesCreateValidation(t *testing.T) {
 	// "user message created" example, which its schema does not allow).
 	require.NoError(t, CreateMessageRequest{Body: "heyy", From: MessageSender{Type: "user", ID: "6657ad226abd0166b52ae2d9"}}.Validate())
 	// An in-app message needs no subject or template.
-	require.NoError(t, CreateMessageRequest{MessageType: MessageRequestInApp, Body: "b", From: admin, To: &MessageRecipient{Type: "user", Email: "a@b.c"}}.Validate())
+	require.NoError(t, CreateMessageRequest{MessageType: MessageRequestInApp, Body: "b", From: admin, To: MessageRecipient{Type: "user", Email: "a@b.c"}}.Validate())
 
 	srv.Respond("createMessage", 422, "No subject supplied for email message")
 	_, _, err := c.Messages.Create(context.Background(), CreateMessageRequest{MessageType: MessageRequestEmail, Subject: "s", Template: "plain", Body: "b", From: admin, To: to})

@@ -72,7 +72,7 @@ type CreateTicketTypeRequest struct {
 	// Icon is an emoji; Intercom defaults to 🎟️.
 	Icon string `json:"icon,omitempty"`
 	// IsInternal makes its tickets internal only (a limited attribute).
-	IsInternal bool `json:"is_internal,omitempty"`
+	IsInternal Opt[bool] `json:"is_internal,omitzero"`
 }
 
 // Validate checks that the name is set.

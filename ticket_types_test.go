@@ -69,7 +69,7 @@ func TestTicketTypesCreate(t *testing.T) {
 	require.Equal(t, "Customer Issue", got.Name)
 	require.Len(t, got.TicketTypeAttributes.Data, 2)
 
-	_, _, err := c.TicketTypes.Create(ctx, CreateTicketTypeRequest{Name: "Internal", Category: TicketCategoryBackOffice, IsInternal: true})
+	_, _, err := c.TicketTypes.Create(ctx, CreateTicketTypeRequest{Name: "Internal", Category: TicketCategoryBackOffice, IsInternal: Some(true)})
 	require.NoError(t, err)
 	testJSONBody(t, srv.LastRequest(), `{"name":"Internal","category":"Back-office","is_internal":true}`)
 

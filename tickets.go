@@ -472,7 +472,7 @@ type UpdateTicketRequest struct {
 	// SnoozedUntil snoozes the ticket until this time.
 	SnoozedUntil Timestamp `json:"snoozed_until,omitempty"`
 	// Assignment assigns the ticket; nil leaves the assignment as is.
-	Assignment *TicketAssignment `json:"assignment,omitempty"`
+	Assignment TicketAssignment `json:"assignment,omitzero"`
 }
 
 // Validate checks the state and the assignment.
@@ -482,7 +482,7 @@ func (r UpdateTicketRequest) Validate() error {
 	case TicketStateSubmitted:
 		return invalid("state", "cannot be set back to submitted (want in_progress, waiting_on_customer or resolved)")
 	}
-	if a := r.Assignment; a != nil && a.AssigneeID == "" {
+	if a := r.Assignment; a != (TicketAssignment{}) && a.AssigneeID == "" {
 		return invalid("assignment.assignee_id", "is required when assigning (use \"0\" to unassign)")
 	}
 	return nil

@@ -98,7 +98,7 @@ func TestTicketsUpdate(t *testing.T) {
 	req := UpdateTicketRequest{
 		TicketAttributes: TicketAttributes{"_default_title_": "example", "_default_description_": "there is a problem"},
 		State:            TicketStateInProgress,
-		Assignment:       &TicketAssignment{AdminID: "991268278", AssigneeID: "991268280"},
+		Assignment:       TicketAssignment{AdminID: "991268278", AssigneeID: "991268280"},
 		Open:             Some(true),
 		SnoozedUntil:     1673609604,
 	}
@@ -128,7 +128,7 @@ func TestTicketsUpdate(t *testing.T) {
 	_, _, err = c.Tickets.Update(ctx, "610", UpdateTicketRequest{Open: Some(false), IsShared: Some(false)})
 	require.NoError(t, err)
 	testJSONBody(t, srv.LastRequest(), `{"open":false,"is_shared":false}`)
-	_, _, err = c.Tickets.Update(ctx, "610", UpdateTicketRequest{IsShared: Some(true), Assignment: &TicketAssignment{AssigneeID: "0"}})
+	_, _, err = c.Tickets.Update(ctx, "610", UpdateTicketRequest{IsShared: Some(true), Assignment: TicketAssignment{AssigneeID: "0"}})
 	require.NoError(t, err)
 	testJSONBody(t, srv.LastRequest(), `{"is_shared":true,"assignment":{"assignee_id":"0"}}`)
 }
@@ -139,7 +139,7 @@ func TestTicketsUpdateErrors(t *testing.T) {
 	ctx := context.Background()
 	srv.Respond("updateTicket", 404, "Admin not found")
 	_, _, err := c.Tickets.Update(ctx, "610", UpdateTicketRequest{State: TicketStateInProgress,
-		Assignment: &TicketAssignment{AdminID: "123", AssigneeID: "991268288"}})
+		Assignment: TicketAssignment{AdminID: "123", AssigneeID: "991268288"}})
 	require.ErrorIs(t, err, ErrNotFound)
 	var apiErr *APIError
 	require.ErrorAs(t, err, &apiErr)
@@ -157,7 +157,7 @@ func TestTicketsUpdateErrors(t *testing.T) {
 		{"1", UpdateTicketRequest{State: TicketStateSubmitted}, "state"},
 		{"1", UpdateTicketRequest{Open: Null[bool]()}, "open"},
 		{"1", UpdateTicketRequest{IsShared: Null[bool]()}, "is_shared"},
-		{"1", UpdateTicketRequest{Assignment: &TicketAssignment{AdminID: "1"}}, "assignment.assignee_id"},
+		{"1", UpdateTicketRequest{Assignment: TicketAssignment{AdminID: "1"}}, "assignment.assignee_id"},
 	} {
 		_, _, err := c.Tickets.Update(ctx, tc.id, tc.req)
 		var ie *InvalidRequestError

@@ -261,8 +261,8 @@ func TestAdminMessages(t *testing.T) {
 	msg, _, err := client.Messages.Create(ctx, intercom.CreateMessageRequest{
 		MessageType: intercom.MessageRequestEmail, Subject: "Welcome", Body: "Hi!", Template: intercom.MessageTemplatePlain,
 		From:                                  intercom.MessageSender{ID: intercomtest.AdminID},
-		To:                                    &intercom.MessageRecipient{Type: "user", ID: string(c.ID)},
-		CreateConversationWithoutContactReply: true,
+		To:                                    intercom.MessageRecipient{Type: "user", ID: string(c.ID)},
+		CreateConversationWithoutContactReply: intercom.Some(true),
 	}, intercom.WithResponseBody(&raw))
 	require.NoError(t, err)
 	assertLossless(t, raw, msg)
@@ -280,7 +280,7 @@ func TestAdminMessages(t *testing.T) {
 
 	msg, _, err = client.Messages.Create(ctx, intercom.CreateMessageRequest{
 		MessageType: intercom.MessageRequestInApp, Body: "In-app", From: intercom.MessageSender{ID: intercomtest.AdminID},
-		To: &intercom.MessageRecipient{Type: "user", Email: "m@example.com"},
+		To: intercom.MessageRecipient{Type: "user", Email: "m@example.com"},
 	})
 	require.NoError(t, err)
 	require.Equal(t, intercom.MessageTypeInApp, msg.MessageType)
@@ -293,6 +293,6 @@ func TestAdminMessages(t *testing.T) {
 
 	_, _, err = client.Messages.Create(ctx, intercom.CreateMessageRequest{
 		MessageType: intercom.MessageRequestInApp, Body: "x", From: intercom.MessageSender{ID: intercomtest.AdminID},
-		To: &intercom.MessageRecipient{Type: "user", ID: "nobody"}})
+		To: intercom.MessageRecipient{Type: "user", ID: "nobody"}})
 	require.ErrorIs(t, err, intercom.ErrNotFound)
 }

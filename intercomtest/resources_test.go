@@ -60,7 +60,7 @@ func TestCompanies(t *testing.T) {
 	_, client, ctx := setup(t)
 	var raw []byte
 	co, _, err := client.Companies.CreateOrUpdate(ctx, intercom.CreateOrUpdateCompanyRequest{
-		CompanyID: "acme", Name: "Acme", Plan: "enterprise", Size: 120, Industry: "Anvils", MonthlySpend: 900,
+		CompanyID: "acme", Name: "Acme", Plan: "enterprise", Size: intercom.Some(120), Industry: "Anvils", MonthlySpend: intercom.Some(900),
 		CustomAttributes: map[string]any{"tier": "gold"}, RemoteCreatedAt: 1600000000,
 	}, intercom.WithResponseBody(&raw))
 	require.NoError(t, err)
@@ -98,7 +98,7 @@ func TestCompanies(t *testing.T) {
 	require.ErrorAs(t, err, &apiErr)
 	require.True(t, apiErr.HasCode("company_not_found"))
 
-	up, _, err := client.Companies.Update(ctx, string(co.ID), intercom.UpdateCompanyRequest{Name: "Acme Corp", CustomAttributes: map[string]any{"tier": nil}})
+	up, _, err := client.Companies.Update(ctx, string(co.ID), intercom.UpdateCompanyRequest{Name: intercom.Some("Acme Corp"), CustomAttributes: map[string]any{"tier": nil}})
 	require.NoError(t, err)
 	require.Equal(t, "Acme Corp", up.Name)
 	require.Empty(t, up.CustomAttributes)
@@ -351,7 +351,7 @@ func TestDataExport(t *testing.T) {
 	require.NoError(t, err)
 	for i := range 2 {
 		_, _, err = client.Messages.Create(ctx, intercom.CreateMessageRequest{MessageType: intercom.MessageRequestInApp, Body: fmt.Sprint("m", i),
-			From: intercom.MessageSender{ID: intercomtest.AdminID}, To: &intercom.MessageRecipient{Type: "user", ID: string(c.ID)}})
+			From: intercom.MessageSender{ID: intercomtest.AdminID}, To: intercom.MessageRecipient{Type: "user", ID: string(c.ID)}})
 		require.NoError(t, err)
 	}
 	now := time.Now()

@@ -76,7 +76,7 @@ func TestTicketWorkflow(t *testing.T) {
 
 	tk, _, err = client.Tickets.Update(ctx, id, intercom.UpdateTicketRequest{
 		State:            intercom.TicketStateInProgress,
-		Assignment:       &intercom.TicketAssignment{AdminID: intercomtest.AdminID, AssigneeID: intercomtest.SecondAdminID},
+		Assignment:       intercom.TicketAssignment{AdminID: intercomtest.AdminID, AssigneeID: intercomtest.SecondAdminID},
 		TicketAttributes: intercom.TicketAttributes{"_default_description_": "500 on submit, Safari only"},
 		IsShared:         intercom.Some(true),
 	}, intercom.WithResponseBody(&raw))
@@ -96,7 +96,7 @@ func TestTicketWorkflow(t *testing.T) {
 	require.Equal(t, "assignment", parts[4].PartType)
 	require.Equal(t, intercom.ID(intercomtest.SecondAdminID), parts[4].AssignedTo.ID)
 
-	tk, _, err = client.Tickets.Update(ctx, id, intercom.UpdateTicketRequest{Assignment: &intercom.TicketAssignment{AssigneeID: intercomtest.SupportTeamID}})
+	tk, _, err = client.Tickets.Update(ctx, id, intercom.UpdateTicketRequest{Assignment: intercom.TicketAssignment{AssigneeID: intercomtest.SupportTeamID}})
 	require.NoError(t, err)
 	require.Equal(t, intercom.ID(intercomtest.SupportTeamID), tk.TeamAssigneeID)
 
@@ -156,7 +156,7 @@ func TestSearchTickets(t *testing.T) {
 	_, _, err = client.Tickets.Update(ctx, t2, intercom.UpdateTicketRequest{State: intercom.TicketStateWaitingOnCustomer})
 	require.NoError(t, err)
 	_, _, err = client.Tickets.Update(ctx, t3, intercom.UpdateTicketRequest{State: intercom.TicketStateResolved,
-		Assignment: &intercom.TicketAssignment{AssigneeID: intercomtest.AwayAdminID}})
+		Assignment: intercom.TicketAssignment{AssigneeID: intercomtest.AwayAdminID}})
 	require.NoError(t, err)
 
 	ids := func(q intercom.SearchFilter) []string {

@@ -61,7 +61,7 @@ func seedFake(ctx context.Context, client *intercom.Client, log io.Writer) error
 			MessageType: intercom.MessageRequestInApp,
 			Body:        "Our spring release is out: have a look!",
 			From:        intercom.MessageSender{Type: "admin", ID: string(me.ID)},
-			To:          &intercom.MessageRecipient{Type: "user", ID: string(c.ID)},
+			To:          intercom.MessageRecipient{Type: "user", ID: string(c.ID)},
 		}); err != nil {
 			return fmt.Errorf("seeding messages: %w", err)
 		}

@@ -120,7 +120,7 @@ func run(ctx context.Context, client *intercom.Client, out io.Writer) (err error
 	}{
 		{"assigned to " + me.Name + " and started", intercom.UpdateTicketRequest{
 			State:      intercom.TicketStateInProgress,
-			Assignment: &intercom.TicketAssignment{AdminID: adminID, AssigneeID: adminID},
+			Assignment: intercom.TicketAssignment{AdminID: adminID, AssigneeID: adminID},
 		}},
 		{"waiting on the customer", intercom.UpdateTicketRequest{State: intercom.TicketStateWaitingOnCustomer}},
 		{"resolved", intercom.UpdateTicketRequest{State: intercom.TicketStateResolved}},
