@@ -560,7 +560,10 @@ func TestCompaniesValidation(t *testing.T) {
 		call        func() error
 	}{
 		{"Get", "id", func() error { _, _, err := c.Companies.Get(ctx, ""); return err }},
-		{"Update", "id", func() error { _, _, err := c.Companies.Update(ctx, " ", UpdateCompanyRequest{Name: Some("x")}); return err }},
+		{"Update", "id", func() error {
+			_, _, err := c.Companies.Update(ctx, " ", UpdateCompanyRequest{Name: Some("x")})
+			return err
+		}},
 		{"Delete", "id", func() error { _, _, err := c.Companies.Delete(ctx, ""); return err }},
 		{"ListContacts", "id", func() error { _, _, err := c.Companies.ListContacts(ctx, "", nil); return err }},
 		{"ListSegments", "id", func() error { _, _, err := c.Companies.ListSegments(ctx, ""); return err }},
