@@ -430,7 +430,7 @@ func benchSearchSDK() SearchRequest {
 			Filter("role", OpEquals, StringValue("user")),
 			Filter("created_at", OpGreaterThan, IntValue(1577836800)),
 		),
-		Pagination: &SearchPagination{PerPage: benchPerPage},
+		Pagination: SearchPagination{PerPage: benchPerPage},
 	}
 }
 

@@ -327,7 +327,7 @@ func TestContactsSearch(t *testing.T) {
 	c, srv := newSpecClient(t)
 	req := SearchRequest{
 		Query:      And(Filter("created_at", OpGreaterThan, StringValue("1306054154"))),
-		Pagination: &SearchPagination{PerPage: 5},
+		Pagination: SearchPagination{PerPage: 5},
 	}
 	got, rec := exercise(t, srv, "SearchContacts", "Contacts.Search", func() (*ContactList, *Response, error) {
 		return c.Contacts.Search(context.Background(), req)
@@ -368,7 +368,7 @@ func TestContactsSearchValidation(t *testing.T) {
 	bad := []SearchRequest{
 		{}, // no query
 		{Query: Filter("email", OpIn, StringValue("a@b.c"))},                                                  // IN takes a list
-		{Query: Filter("email", OpEquals, StringValue("a@b.c")), Pagination: &SearchPagination{PerPage: 151}}, // over 150
+		{Query: Filter("email", OpEquals, StringValue("a@b.c")), Pagination: SearchPagination{PerPage: 151}}, // over 150
 		{Query: And(Or(And(Filter("name", OpContains, StringValue("Ada")))))},                                 // nested too deep
 	}
 	for i, req := range bad {
@@ -419,8 +419,7 @@ func TestContactsSearchAllPagesLazily(t *testing.T) {
 		}
 	})
 
-	pg := &SearchPagination{PerPage: 2}
-	req := SearchRequest{Query: Filter("role", OpEquals, StringValue("user")), Pagination: pg}
+	req := SearchRequest{Query: Filter("role", OpEquals, StringValue("user")), Pagination: SearchPagination{PerPage: 2}}
 	all, err := Collect(c.Contacts.SearchAll(ctx, req))
 	require.NoError(t, err)
 	require.Equal(t, []ID{"c1", "c2", "c3"}, contactIDs(all))
@@ -428,8 +427,7 @@ func TestContactsSearchAllPagesLazily(t *testing.T) {
 	require.Len(t, reqs, 2)
 	testJSONBody(t, reqs[0], `{"query":{"field":"role","operator":"=","value":"user"},"pagination":{"per_page":2}}`)
 	testJSONBody(t, reqs[1], `{"query":{"field":"role","operator":"=","value":"user"},"pagination":{"per_page":2,"starting_after":"cursor-2"}}`)
-	require.Same(t, pg, req.Pagination)
-	require.Equal(t, SearchPagination{PerPage: 2}, *pg, "the caller's request must not change")
+	require.Equal(t, SearchPagination{PerPage: 2}, req.Pagination, "the caller's request must not change")
 
 	// Without pagination the first request sends none; the second only the cursor.
 	noPg := SearchRequest{Query: Filter("role", OpEquals, StringValue("user"))}
@@ -440,7 +438,7 @@ func TestContactsSearchAllPagesLazily(t *testing.T) {
 	require.Len(t, reqs, 2)
 	testJSONBody(t, reqs[0], `{"query":{"field":"role","operator":"=","value":"user"}}`)
 	testJSONBody(t, reqs[1], `{"query":{"field":"role","operator":"=","value":"user"},"pagination":{"starting_after":"cursor-2"}}`)
-	require.Nil(t, noPg.Pagination)
+	require.Zero(t, noPg.Pagination)
 
 	// Breaking out after the first contact sends no further request.
 	before := len(srv.Requests())

@@ -313,7 +313,7 @@ func TestConversationsSearch(t *testing.T) {
 	got, rec := exercise(t, srv, "searchConversations", "Conversations.Search", func() (*ConversationList, *Response, error) {
 		return c.Conversations.Search(ctx, SearchRequest{
 			Query:      And(Filter("created_at", OpGreaterThan, StringValue("1306054154"))),
-			Pagination: &SearchPagination{PerPage: 5},
+			Pagination: SearchPagination{PerPage: 5},
 		})
 	})
 	testMethod(t, rec, http.MethodPost)
@@ -330,7 +330,7 @@ func TestConversationsSearchValidation(t *testing.T) {
 	c, srv := newSpecClient(t)
 	_, _, err := c.Conversations.Search(ctx, SearchRequest{Query: Filter("state", OpIn, StringValue("open"))})
 	testInvalidNoIO(t, srv, err, "query.value")
-	_, _, err = c.Conversations.Search(ctx, SearchRequest{Query: Filter("state", OpEquals, StringValue("open")), Pagination: &SearchPagination{PerPage: 151}})
+	_, _, err = c.Conversations.Search(ctx, SearchRequest{Query: Filter("state", OpEquals, StringValue("open")), Pagination: SearchPagination{PerPage: 151}})
 	testInvalidNoIO(t, srv, err, "pagination.per_page")
 	for _, err := range c.Conversations.SearchAll(ctx, SearchRequest{}) {
 		testInvalidNoIO(t, srv, err, "query")
@@ -357,7 +357,7 @@ func TestConversationsSearchAll(t *testing.T) {
 	})
 	req := SearchRequest{
 		Query:      Filter("state", OpEquals, StringValue("open")),
-		Pagination: &SearchPagination{PerPage: 2},
+		Pagination: SearchPagination{PerPage: 2},
 	}
 	var ids []ID
 	for conv, err := range c.Conversations.SearchAll(ctx, req) {
@@ -368,7 +368,7 @@ func TestConversationsSearchAll(t *testing.T) {
 	require.Len(t, srv.Requests(), 2)
 	require.JSONEq(t, `{"query":{"field":"state","operator":"=","value":"open"},"pagination":{"per_page":2}}`, string(srv.Requests()[0].Body))
 	require.JSONEq(t, `{"query":{"field":"state","operator":"=","value":"open"},"pagination":{"per_page":2,"starting_after":"cur-2"}}`, string(srv.Requests()[1].Body))
-	require.Equal(t, &SearchPagination{PerPage: 2}, req.Pagination, "SearchAll must not modify the caller's request")
+	require.Equal(t, SearchPagination{PerPage: 2}, req.Pagination, "SearchAll must not modify the caller's request")
 
 	// Without pagination the first request sends none; break stops fetching.
 	for conv, err := range c.Conversations.SearchAll(ctx, SearchRequest{Query: Filter("state", OpEquals, StringValue("open"))}) {

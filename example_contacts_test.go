@@ -84,7 +84,7 @@ func ExampleContactsService_SearchAll() {
 			intercom.Filter("email", intercom.OpEndsWith, intercom.StringValue("@example.com")),
 			intercom.Filter("created_at", intercom.OpGreaterThan, intercom.StringValue("1704067200")),
 		),
-		Pagination: &intercom.SearchPagination{PerPage: 150},
+		Pagination: intercom.SearchPagination{PerPage: 150},
 	}
 	for contact, err := range client.Contacts.SearchAll(context.Background(), req) {
 		if err != nil {

@@ -183,7 +183,7 @@ func ExampleConversationsService_SearchAll() {
 			intercom.Filter("state", intercom.OpEquals, intercom.StringValue(string(intercom.ConversationStateOpen))),
 			intercom.Filter("updated_at", intercom.OpGreaterThan, intercom.StringValue("1717000000")),
 		),
-		Pagination: &intercom.SearchPagination{PerPage: 2},
+		Pagination: intercom.SearchPagination{PerPage: 2},
 	}
 	for conv, err := range client.Conversations.SearchAll(context.Background(), req) {
 		if err != nil {

@@ -23,7 +23,7 @@ func ExampleAnd() {
 				intercom.Filter("owner_id", intercom.OpEquals, intercom.IntValue(42)),
 			),
 		),
-		Pagination: &intercom.SearchPagination{PerPage: 50},
+		Pagination: intercom.SearchPagination{PerPage: 50},
 	}
 	if err := req.Validate(); err != nil {
 		fmt.Println(err)

@@ -327,19 +327,12 @@ func nextStartingAfter(p Pages, itemsOnPage int) string {
 	return p.Next.StartingAfter
 }
 
-// searchAfter is walk's cursor setter for search requests: it gives r a
-// pagination of its own (the caller's is never written to) that carries the
-// cursor. Without a cursor, an empty pagination is left as it was.
+// searchAfter is walk's cursor setter for search requests: it puts the
+// cursor in r's pagination (a value: the caller's request is never written
+// to).
 func searchAfter(r *SearchRequest, cursor string) {
-	var p SearchPagination
-	if r.Pagination != nil {
-		p = *r.Pagination
-	}
 	if cursor != "" {
-		p.StartingAfter = cursor
-	}
-	if p != (SearchPagination{}) {
-		r.Pagination = &p
+		r.Pagination.StartingAfter = cursor
 	}
 }
 
@@ -356,7 +349,7 @@ func searchPage[L any](ctx context.Context, c *Client, path string, req SearchRe
 // pages.next.starting_after; items picks a page's results and its pages
 // block. req is copied, never modified.
 func searchEach[L, T any](ctx context.Context, c *Client, path string, req SearchRequest, opts []Option, items func(*L) ([]T, Pages)) iter.Seq2[T, error] {
-	return walk(ctx, ownPagination(req), searchAfter, func(ctx context.Context, r *SearchRequest) ([]T, string, error) {
+	return walk(ctx, &req, searchAfter, func(ctx context.Context, r *SearchRequest) ([]T, string, error) {
 		page, _, err := searchPage[L](ctx, c, path, *r, opts)
 		if err != nil {
 			return nil, "", err
@@ -366,17 +359,6 @@ func searchEach[L, T any](ctx context.Context, c *Client, path string, req Searc
 	})
 }
 
-// ownPagination returns a copy of req that holds a copy of its pagination
-// taken now, or no pagination where req's is nil or empty.
-func ownPagination(req SearchRequest) *SearchRequest {
-	if p := req.Pagination; p != nil && *p != (SearchPagination{}) {
-		cp := *p
-		req.Pagination = &cp
-	} else {
-		req.Pagination = nil
-	}
-	return &req
-}
 
 // Collect drains an iterator into a slice, stopping at the first error. It
 // holds every item in memory: prefer ranging over the iterator for large lists.

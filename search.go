@@ -625,8 +625,9 @@ type SearchPagination struct {
 type SearchRequest struct {
 	// Query is a single filter or a group of filters.
 	Query SearchFilter `json:"query"`
-	// Pagination sets the page size and cursor; nil leaves both to Intercom.
-	Pagination *SearchPagination `json:"pagination,omitempty"`
+	// Pagination sets the page size and cursor; the zero value leaves both
+	// to Intercom (and is left out of the request).
+	Pagination SearchPagination `json:"pagination,omitzero"`
 }
 
 // Validate checks the query (see SearchFilter.Validate) and, when set,
@@ -635,7 +636,7 @@ func (r SearchRequest) Validate() error {
 	if err := r.Query.Validate(); err != nil {
 		return err
 	}
-	if p := r.Pagination; p != nil && p.PerPage != 0 && (p.PerPage < minSearchPerPage || p.PerPage > maxSearchPerPage) {
+	if p := r.Pagination; p.PerPage != 0 && (p.PerPage < minSearchPerPage || p.PerPage > maxSearchPerPage) {
 		return invalid("pagination.per_page", fmt.Sprintf("is %d; it must be between %d and %d", p.PerPage, minSearchPerPage, maxSearchPerPage))
 	}
 	return nil

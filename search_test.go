@@ -307,14 +307,14 @@ func TestSearchFilterRoundTripBytes(t *testing.T) {
 		require.NoError(t, r.Validate())
 		require.Equal(t, SearchRequest{
 			Query:      And(Filter("created_at", OpGreaterThan, StringValue("1306054154"))),
-			Pagination: &SearchPagination{PerPage: 5},
+			Pagination: SearchPagination{PerPage: 5},
 		}, r)
 		require.Equal(t, specSearchRequestExample, string(encodeNoEscape(t, r)))
 
 		r.Pagination.StartingAfter = "WzE3MTcwMjE4NTgwMDAsIjQ5OCIsMl0="
 		require.Equal(t, `{"query":{"operator":"AND","value":[{"field":"created_at","operator":">","value":"1306054154"}]},"pagination":{"per_page":5,"starting_after":"WzE3MTcwMjE4NTgwMDAsIjQ5OCIsMl0="}}`,
 			string(encodeNoEscape(t, r)))
-		r.Pagination = nil
+		r.Pagination = SearchPagination{}
 		require.Equal(t, `{"query":{"operator":"AND","value":[{"field":"created_at","operator":">","value":"1306054154"}]}}`,
 			string(encodeNoEscape(t, r)))
 	})
@@ -537,12 +537,12 @@ func TestSearchRequestValidatePagination(t *testing.T) {
 	t.Parallel()
 	q := Filter("a", OpEquals, IntValue(1))
 	for _, n := range []int{0, 1, 50, 150} {
-		require.NoError(t, SearchRequest{Query: q, Pagination: &SearchPagination{PerPage: n}}.Validate(), n)
+		require.NoError(t, SearchRequest{Query: q, Pagination: SearchPagination{PerPage: n}}.Validate(), n)
 	}
 	require.NoError(t, SearchRequest{Query: q}.Validate())
-	require.NoError(t, SearchRequest{Query: q, Pagination: &SearchPagination{StartingAfter: "abc"}}.Validate())
+	require.NoError(t, SearchRequest{Query: q, Pagination: SearchPagination{StartingAfter: "abc"}}.Validate())
 	for _, n := range []int{-1, 151, 1000} {
-		err := SearchRequest{Query: q, Pagination: &SearchPagination{PerPage: n}}.Validate()
+		err := SearchRequest{Query: q, Pagination: SearchPagination{PerPage: n}}.Validate()
 		require.ErrorIs(t, err, ErrInvalidRequest, n)
 		var ire *InvalidRequestError
 		require.ErrorAs(t, err, &ire)
@@ -550,7 +550,7 @@ func TestSearchRequestValidatePagination(t *testing.T) {
 		require.Equal(t, fmt.Sprintf("is %d; it must be between 1 and 150", n), ire.Reason)
 	}
 	// The query is checked first.
-	err := SearchRequest{Query: And(), Pagination: &SearchPagination{PerPage: 500}}.Validate()
+	err := SearchRequest{Query: And(), Pagination: SearchPagination{PerPage: 500}}.Validate()
 	var ire *InvalidRequestError
 	require.ErrorAs(t, err, &ire)
 	require.Equal(t, "query", ire.Field)
@@ -588,6 +588,6 @@ func FuzzSearchFilter(f *testing.F) {
 		if e1 != nil {
 			require.ErrorIs(t, e1, ErrInvalidRequest)
 		}
-		_ = SearchRequest{Query: f1, Pagination: &SearchPagination{PerPage: len(data)}}.Validate()
+		_ = SearchRequest{Query: f1, Pagination: SearchPagination{PerPage: len(data)}}.Validate()
 	})
 }

@@ -306,7 +306,7 @@ func TestTicketsSearch(t *testing.T) {
 	ctx := context.Background()
 	req := SearchRequest{
 		Query:      And(Filter("created_at", OpGreaterThan, StringValue("1306054154"))),
-		Pagination: &SearchPagination{PerPage: 5},
+		Pagination: SearchPagination{PerPage: 5},
 	}
 	got, rec := exercise(t, srv, "searchTickets", "Tickets.Search", func() (*TicketList, *Response, error) {
 		return c.Tickets.Search(ctx, req)
@@ -331,7 +331,7 @@ func TestTicketsSearch(t *testing.T) {
 	n := len(srv.Requests())
 	_, _, err = c.Tickets.Search(ctx, SearchRequest{Query: Filter("open", OpIn, BoolValue(true))})
 	require.ErrorIs(t, err, ErrInvalidRequest)
-	_, _, err = c.Tickets.Search(ctx, SearchRequest{Query: Filter("open", OpEquals, BoolValue(true)), Pagination: &SearchPagination{PerPage: 151}})
+	_, _, err = c.Tickets.Search(ctx, SearchRequest{Query: Filter("open", OpEquals, BoolValue(true)), Pagination: SearchPagination{PerPage: 151}})
 	require.ErrorIs(t, err, ErrInvalidRequest)
 	for range c.Tickets.SearchAll(ctx, SearchRequest{}) {
 	}
@@ -373,7 +373,7 @@ func TestTicketsSearchAll(t *testing.T) {
 		}
 		_, _ = io.WriteString(w, ticketPage("cursor-2", "1", "2"))
 	})
-	req := SearchRequest{Query: Filter("open", OpEquals, BoolValue(true)), Pagination: &SearchPagination{PerPage: 2}}
+	req := SearchRequest{Query: Filter("open", OpEquals, BoolValue(true)), Pagination: SearchPagination{PerPage: 2}}
 	var ids []ID
 	for tk, err := range c.Tickets.SearchAll(ctx, req) {
 		require.NoError(t, err)
@@ -384,7 +384,7 @@ func TestTicketsSearchAll(t *testing.T) {
 	require.Len(t, reqs, 2)
 	testJSONBody(t, reqs[0], `{"query":{"field":"open","operator":"=","value":true},"pagination":{"per_page":2}}`)
 	testJSONBody(t, reqs[1], `{"query":{"field":"open","operator":"=","value":true},"pagination":{"per_page":2,"starting_after":"cursor-2"}}`)
-	require.Equal(t, SearchPagination{PerPage: 2}, *req.Pagination, "the caller's request is not modified")
+	require.Equal(t, SearchPagination{PerPage: 2}, req.Pagination, "the caller's request is not modified")
 
 	// Without pagination, only the cursor is added.
 	for range c.Tickets.SearchAll(ctx, SearchRequest{Query: Filter("open", OpEquals, BoolValue(true))}) {

@@ -44,12 +44,10 @@ func (c *call) search(docs []searchDoc, aliases fieldAliases, sample obj, defPer
 		return searchResult{}, &rp
 	}
 	per, after := defPerPage, ""
-	if p := req.Pagination; p != nil {
-		if p.PerPage > 0 {
-			per = p.PerPage
-		}
-		after = p.StartingAfter
+	if p := req.Pagination; p.PerPage > 0 {
+		per = p.PerPage
 	}
+	after = req.Pagination.StartingAfter
 	if rp := checkFields(req.Query, sample, aliases, "query"); rp != nil {
 		return searchResult{}, rp
 	}

@@ -166,7 +166,7 @@ func TestSearchPagination(t *testing.T) {
 	f := newSearchFixture(t)
 	req := intercom.SearchRequest{
 		Query:      intercom.Filter("email", intercom.OpContains, intercom.StringValue("@")),
-		Pagination: &intercom.SearchPagination{PerPage: 3},
+		Pagination: intercom.SearchPagination{PerPage: 3},
 	}
 	var raw []byte
 	p1, _, err := f.client.Contacts.Search(f.ctx, req, intercom.WithResponseBody(&raw))
@@ -244,7 +244,7 @@ func TestSearchConversations(t *testing.T) {
 
 	ids := func(q intercom.SearchFilter) []string {
 		t.Helper()
-		all, err := intercom.Collect(client.Conversations.SearchAll(ctx, intercom.SearchRequest{Query: q, Pagination: &intercom.SearchPagination{PerPage: 1}}))
+		all, err := intercom.Collect(client.Conversations.SearchAll(ctx, intercom.SearchRequest{Query: q, Pagination: intercom.SearchPagination{PerPage: 1}}))
 		require.NoError(t, err)
 		out := []string{}
 		for _, c := range all {

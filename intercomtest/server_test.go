@@ -375,7 +375,7 @@ func TestConcurrentRequests(t *testing.T) {
 			if err == nil {
 				_, _, err = client.Contacts.Search(ctx, intercom.SearchRequest{
 					Query:      intercom.Filter("email", intercom.OpContains, intercom.StringValue("@example")),
-					Pagination: &intercom.SearchPagination{PerPage: 3},
+					Pagination: intercom.SearchPagination{PerPage: 3},
 				})
 			}
 			errs <- err

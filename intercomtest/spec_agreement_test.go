@@ -34,7 +34,7 @@ func TestFakeAndSpecHarnessAgree(t *testing.T) {
 	require.NoError(t, err)
 	for _, err := range client.Contacts.SearchAll(ctx, intercom.SearchRequest{
 		Query:      intercom.And(intercom.Filter("email", intercom.OpStartsWith, intercom.StringValue("agree")), intercom.Filter("role", intercom.OpEquals, intercom.StringValue("user"))),
-		Pagination: &intercom.SearchPagination{PerPage: 5},
+		Pagination: intercom.SearchPagination{PerPage: 5},
 	}) {
 		require.NoError(t, err)
 	}

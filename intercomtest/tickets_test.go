@@ -161,7 +161,7 @@ func TestSearchTickets(t *testing.T) {
 
 	ids := func(q intercom.SearchFilter) []string {
 		t.Helper()
-		all, err := intercom.Collect(client.Tickets.SearchAll(ctx, intercom.SearchRequest{Query: q, Pagination: &intercom.SearchPagination{PerPage: 2}}))
+		all, err := intercom.Collect(client.Tickets.SearchAll(ctx, intercom.SearchRequest{Query: q, Pagination: intercom.SearchPagination{PerPage: 2}}))
 		require.NoError(t, err)
 		out := []string{}
 		for _, tk := range all {

@@ -84,7 +84,7 @@ func run(ctx context.Context, client *intercom.Client, out io.Writer) (err error
 			intercom.Filter("email", intercom.OpStartsWith, intercom.StringValue(prefix)),
 			intercom.Filter("role", intercom.OpEquals, intercom.StringValue("user")),
 		),
-		Pagination: &intercom.SearchPagination{PerPage: 2},
+		Pagination: intercom.SearchPagination{PerPage: 2},
 	}
 	var found []intercom.Contact
 	for attempt := 1; ; attempt++ {
