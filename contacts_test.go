@@ -367,9 +367,9 @@ func TestContactsSearchValidation(t *testing.T) {
 	ctx := context.Background()
 	bad := []SearchRequest{
 		{}, // no query
-		{Query: Filter("email", OpIn, StringValue("a@b.c"))},                                                  // IN takes a list
+		{Query: Filter("email", OpIn, StringValue("a@b.c"))},                                                 // IN takes a list
 		{Query: Filter("email", OpEquals, StringValue("a@b.c")), Pagination: SearchPagination{PerPage: 151}}, // over 150
-		{Query: And(Or(And(Filter("name", OpContains, StringValue("Ada")))))},                                 // nested too deep
+		{Query: And(Or(And(Filter("name", OpContains, StringValue("Ada")))))},                                // nested too deep
 	}
 	for i, req := range bad {
 		_, resp, err := c.Contacts.Search(ctx, req)

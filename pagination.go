@@ -359,7 +359,6 @@ func searchEach[L, T any](ctx context.Context, c *Client, path string, req Searc
 	})
 }
 
-
 // Collect drains an iterator into a slice, stopping at the first error. It
 // holds every item in memory: prefer ranging over the iterator for large lists.
 func Collect[T any](seq iter.Seq2[T, error]) ([]T, error) {
