@@ -355,7 +355,7 @@ type UpdateArticleRequest struct {
 	// Title is the new title (of the default locale).
 	Title string `json:"title,omitempty"`
 	// Description is the new description (of the default locale).
-	Description string `json:"description,omitempty"`
+	Description Opt[string] `json:"description,omitzero"`
 	// Body is the new HTML body (of the default locale).
 	Body string `json:"body,omitempty"`
 	// AuthorID is the new author (a numeric id; sent as an integer).

@@ -309,9 +309,9 @@ type UpdateContactRequest struct {
 	// Role is user or lead.
 	Role ContactRole `json:"role,omitempty"`
 	// ExternalID is your own unique identifier of the contact.
-	ExternalID string `json:"external_id,omitempty"`
+	ExternalID Opt[string] `json:"external_id,omitzero"`
 	// Email is the contact's email address.
-	Email string `json:"email,omitempty"`
+	Email Opt[string] `json:"email,omitzero"`
 	// Phone is the contact's phone number.
 	Phone Opt[string] `json:"phone,omitzero" intercom:"nullable"`
 	// Name is the contact's name.

@@ -240,7 +240,7 @@ func TestContactsDecodesFullContact(t *testing.T) {
 func TestContactsUpdate(t *testing.T) {
 	t.Parallel()
 	c, srv := newSpecClient(t)
-	req := UpdateContactRequest{Email: "joebloggs@intercom.io", Name: Some("joe bloggs"), Phone: Null[string]()}
+	req := UpdateContactRequest{Email: Some("joebloggs@intercom.io"), Name: Some("joe bloggs"), Phone: Null[string]()}
 	got, rec := exercise(t, srv, "UpdateContact", "Contacts.Update", func() (*Contact, *Response, error) {
 		return c.Contacts.Update(context.Background(), contactTestID, req)
 	})
@@ -274,7 +274,7 @@ func TestContactsUpdateRequestTriState(t *testing.T) {
 	// Values, including the zero values that omitempty would have dropped.
 	require.Equal(t, `{"role":"user","external_id":"e1","email":"a@b.c","phone":"","name":"Ada","avatar":"https://x/a.png","signed_up_at":0,"last_seen_at":1571672154,"owner_id":0,"unsubscribed_from_emails":false,"custom_attributes":{"plan":null}}`,
 		enc(UpdateContactRequest{
-			Role: ContactRoleUser, ExternalID: "e1", Email: "a@b.c", Phone: Some(""), Name: Some("Ada"),
+			Role: ContactRoleUser, ExternalID: Some("e1"), Email: Some("a@b.c"), Phone: Some(""), Name: Some("Ada"),
 			Avatar: Some("https://x/a.png"), SignedUpAt: Some(Timestamp(0)), LastSeenAt: Some(Timestamp(1571672154)),
 			OwnerID: Some[int64](0), UnsubscribedFromEmails: Some(false), CustomAttributes: Some(map[string]any{"plan": nil}),
 		}))

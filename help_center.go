@@ -169,7 +169,7 @@ type UpdateCollectionRequest struct {
 	// Name is the new name (of the default locale).
 	Name string `json:"name,omitempty"`
 	// Description is the new description (of the default locale).
-	Description string `json:"description,omitempty"`
+	Description Opt[string] `json:"description,omitzero"`
 	// TranslatedContent replaces the content of other locales; Null clears it.
 	TranslatedContent Opt[GroupTranslatedContent] `json:"translated_content,omitzero" intercom:"nullable"`
 	// ParentID moves the collection under another one; Null makes it a

@@ -140,7 +140,7 @@ type UpdateTicketTypeAttributeRequest struct {
 	// Name is the new name.
 	Name string `json:"name,omitempty"`
 	// Description is the new description.
-	Description string `json:"description,omitempty"`
+	Description Opt[string] `json:"description,omitzero"`
 	// RequiredToCreate makes teammates fill it in, or not.
 	RequiredToCreate Opt[bool] `json:"required_to_create,omitzero"`
 	// RequiredToCreateForContacts makes contacts fill it in, or not.

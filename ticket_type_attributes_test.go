@@ -70,7 +70,7 @@ func TestTicketTypeAttributesUpdate(t *testing.T) {
 	c, srv := newSpecClient(t)
 	ctx := context.Background()
 	got, rec := exercise(t, srv, "updateTicketTypeAttribute", "TicketTypeAttributes.Update", func() (*TicketTypeAttribute, *Response, error) {
-		return c.TicketTypeAttributes.Update(ctx, "85", "258", UpdateTicketTypeAttributeRequest{Description: "New Attribute Description"})
+		return c.TicketTypeAttributes.Update(ctx, "85", "258", UpdateTicketTypeAttributeRequest{Description: Some("New Attribute Description")})
 	})
 	testMethod(t, rec, http.MethodPut)
 	testPath(t, rec, "/ticket_types/85/attributes/258")

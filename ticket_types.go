@@ -88,7 +88,7 @@ type UpdateTicketTypeRequest struct {
 	// Name is the new name.
 	Name string `json:"name,omitempty"`
 	// Description is the new description.
-	Description string `json:"description,omitempty"`
+	Description Opt[string] `json:"description,omitzero"`
 	// Category is the new category.
 	Category TicketCategory `json:"category,omitempty"`
 	// Icon is the new emoji.

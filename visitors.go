@@ -194,7 +194,7 @@ type UpdateVisitorRequest struct {
 	// UserID is the visitor's user_id.
 	UserID string `json:"user_id,omitempty"`
 	// Name sets the visitor's name.
-	Name string `json:"name,omitempty"`
+	Name Opt[string] `json:"name,omitzero"`
 	// CustomAttributes are set on the visitor (a nil value clears one).
 	CustomAttributes map[string]any `json:"custom_attributes,omitempty"`
 }

@@ -73,7 +73,7 @@ func TestVisitorsUpdate(t *testing.T) {
 	t.Parallel()
 	c, srv := newSpecClient(t)
 	got, rec := exercise(t, srv, "updateVisitor", "Visitors.Update", func() (*Visitor, *Response, error) {
-		return c.Visitors.Update(context.Background(), UpdateVisitorRequest{ID: "6657ad8a6abd0166b52ae31e", Name: "Gareth Bale"})
+		return c.Visitors.Update(context.Background(), UpdateVisitorRequest{ID: "6657ad8a6abd0166b52ae31e", Name: Some("Gareth Bale")})
 	})
 	testMethod(t, rec, http.MethodPut)
 	testPath(t, rec, "/visitors")
@@ -89,7 +89,7 @@ func TestVisitorsUpdate(t *testing.T) {
 	testJSONBody(t, srv.LastRequest(), `{"user_id":"u1","custom_attributes":{"plan":"pro"}}`)
 
 	n := len(srv.Requests())
-	_, _, err = c.Visitors.Update(context.Background(), UpdateVisitorRequest{Name: "x"})
+	_, _, err = c.Visitors.Update(context.Background(), UpdateVisitorRequest{Name: Some("x")})
 	require.ErrorIs(t, err, ErrInvalidRequest)
 	var ie *InvalidRequestError
 	require.ErrorAs(t, err, &ie)
@@ -97,7 +97,7 @@ func TestVisitorsUpdate(t *testing.T) {
 	require.Len(t, srv.Requests(), n)
 
 	srv.Respond("updateVisitor", 404, "visitor Not Found")
-	_, _, err = c.Visitors.Update(context.Background(), UpdateVisitorRequest{UserID: "fail", Name: "Christian Fail"})
+	_, _, err = c.Visitors.Update(context.Background(), UpdateVisitorRequest{UserID: "fail", Name: Some("Christian Fail")})
 	require.ErrorIs(t, err, ErrNotFound)
 }
 
