@@ -8,16 +8,8 @@ import (
 	"bytes"
 	"encoding/json"
 	"errors"
-	"math"
 	"reflect"
-	"strconv"
-	"strings"
-	"time"
 )
-
-// envelopeOpaqueKeys are the envelope keys left alone when adapting its
-// shape: the item is kept as sent.
-var envelopeOpaqueKeys = map[string]bool{"data": true, "links": true}
 
 // freeFormKeys hold customer data, never adapted.
 var freeFormKeys = map[string]bool{"custom_attributes": true, "metadata": true, "ticket_attributes": true}
@@ -26,7 +18,7 @@ var freeFormKeys = map[string]bool{"custom_attributes": true, "metadata": true, 
 // which webhooks differ from the REST API (see adaptShapes), applies fix to
 // the top-level object, and decodes again; the first error is returned when
 // nothing was adapted.
-func decodeAdapted(b []byte, v any, opaque map[string]bool, fix func(map[string]any) bool) error {
+func decodeAdapted(b []byte, v any, fix func(map[string]any) bool) error {
 	err := json.Unmarshal(b, v)
 	if err == nil {
 		return nil
@@ -41,7 +33,7 @@ func decodeAdapted(b []byte, v any, opaque map[string]bool, fix func(map[string]
 	if d.Decode(&tree) != nil {
 		return err
 	}
-	changed := adaptShapes(tree, opaque)
+	changed := adaptShapes(tree)
 	if m, ok := tree.(map[string]any); ok && fix != nil && fix(m) {
 		changed = true
 	}
@@ -60,32 +52,23 @@ func decodeAdapted(b []byte, v any, opaque map[string]bool, fix func(map[string]
 }
 
 // adaptShapes rewrites, in place, the shapes in which webhook items differ
-// from the REST API's models, and reports whether it changed anything:
+// from the REST API's models, and reports whether it changed anything: a
+// ticket_state object (newer API versions) becomes its category, with its
+// labels moved to ticket_state_internal_label and
+// ticket_state_external_label. (Timestamps need no rewriting:
+// intercom.Timestamp itself reads the RFC 3339 strings, numeric strings and
+// fractions webhooks send.)
 //
-//   - timestamps (keys ending in _at, snoozed_until, waiting_since) sent as
-//     RFC 3339 strings, digit strings or fractional numbers become Unix
-//     seconds; empty strings become null;
-//   - a ticket_state object (newer API versions) becomes its category, with
-//     its labels moved to ticket_state_internal_label and
-//     ticket_state_external_label.
-//
-// Free-form objects (custom attributes, metadata, ticket attributes) and the
-// keys in opaque are left alone.
-func adaptShapes(v any, opaque map[string]bool) bool {
+// Free-form objects (custom attributes, metadata, ticket attributes) are left
+// alone.
+func adaptShapes(v any) bool {
 	changed := false
 	switch t := v.(type) {
 	case map[string]any:
 		var extra map[string]any
 		for k, val := range t {
-			if freeFormKeys[k] || opaque[k] {
+			if freeFormKeys[k] {
 				continue
-			}
-			if isTimestampKey(k) {
-				if nv, ok := adaptTimestamp(val); ok {
-					t[k] = nv
-					changed = true
-					continue
-				}
 			}
 			if k == "ticket_state" {
 				if st, ok := val.(map[string]any); ok {
@@ -102,7 +85,7 @@ func adaptShapes(v any, opaque map[string]bool) bool {
 					continue
 				}
 			}
-			if adaptShapes(val, nil) {
+			if adaptShapes(val) {
 				changed = true
 			}
 		}
@@ -111,54 +94,12 @@ func adaptShapes(v any, opaque map[string]bool) bool {
 		}
 	case []any:
 		for _, e := range t {
-			if adaptShapes(e, nil) {
+			if adaptShapes(e) {
 				changed = true
 			}
 		}
 	}
 	return changed
-}
-
-func isTimestampKey(k string) bool {
-	return strings.HasSuffix(k, "_at") || k == "snoozed_until" || k == "waiting_since"
-}
-
-// adaptTimestamp converts a timestamp sent in another form into Unix seconds.
-func adaptTimestamp(v any) (any, bool) {
-	switch t := v.(type) {
-	case string:
-		s := strings.TrimSpace(t)
-		if s == "" {
-			return nil, true
-		}
-		if isDigits(s) {
-			return json.Number(s), true
-		}
-		if tm, err := time.Parse(time.RFC3339Nano, s); err == nil {
-			return json.Number(strconv.FormatInt(tm.Unix(), 10)), true
-		}
-	case json.Number:
-		if isDigits(strings.TrimPrefix(string(t), "-")) {
-			return nil, false
-		}
-		if f, err := t.Float64(); err == nil && !math.IsInf(f, 0) && !math.IsNaN(f) && math.Abs(f) < 1<<62 {
-			return json.Number(strconv.FormatInt(int64(f), 10)), true
-		}
-	}
-	return nil, false
-}
-
-// isDigits reports whether s is 1 to 18 ASCII digits (fits an int64).
-func isDigits(s string) bool {
-	if s == "" || len(s) > 18 {
-		return false
-	}
-	for i := 0; i < len(s); i++ {
-		if s[i] < '0' || s[i] > '9' {
-			return false
-		}
-	}
-	return true
 }
 
 // fixAdminAvatar turns the avatar object webhooks send for admins into the

@@ -89,7 +89,7 @@ type ContactTag struct {
 // an unknown topic is not an error.
 func ParseNotification(body []byte) (*Notification, error) {
 	var w notificationWire
-	if err := decodeAdapted(body, &w, envelopeOpaqueKeys, nil); err != nil {
+	if err := json.Unmarshal(body, &w); err != nil {
 		return nil, fmt.Errorf("%w: %w", ErrInvalidNotification, err)
 	}
 	if w.Topic == "" {
@@ -123,15 +123,17 @@ func (n *Notification) ItemType() string {
 	return t.Type
 }
 
-// DecodeItem decodes the notification's item into v (a pointer), with the
-// same tolerance as the accessors: timestamps sent as RFC 3339 strings (as
-// Intercom does for contacts, companies and visitors in webhooks) decode
-// into intercom.Timestamp fields. Use it for topics the SDK does not model.
+// DecodeItem decodes the notification's item into v (a pointer), adapting
+// it as the accessors do for every topic: a ticket_state object becomes the
+// category and labels of the API's Ticket model. (Timestamps sent as RFC 3339
+// strings, as Intercom does for contacts, companies and visitors in webhooks,
+// decode into intercom.Timestamp fields by themselves.) Use it for topics the
+// SDK does not model.
 func (n *Notification) DecodeItem(v any) error {
 	if isEmptyItem(n.Data.Item) {
 		return fmt.Errorf("%w: topic %q has no item", ErrInvalidNotification, n.Topic)
 	}
-	return decodeAdapted(n.Data.Item, v, nil, nil)
+	return decodeAdapted(n.Data.Item, v, nil)
 }
 
 func isEmptyItem(b json.RawMessage) bool {

@@ -354,7 +354,10 @@ func TestNotificationUnknownTopic(t *testing.T) {
 	}
 }
 
-func TestDecodeItemAdaptsTimestamps(t *testing.T) {
+// Timestamps in other forms than Unix seconds decode through DecodeItem
+// (intercom.Timestamp reads them; nothing rewrites them); custom data is
+// left as sent.
+func TestDecodeItemTimestamps(t *testing.T) {
 	t.Parallel()
 	n := Notification{Topic: "custom.thing", Data: NotificationData{Item: json.RawMessage(`{
 		"created_at": "2024-06-10T06:15:00+02:00", "updated_at": "1718000000", "closed_at": 1718000000.9,
@@ -389,5 +392,23 @@ func TestDecodeItemAdaptsTimestamps(t *testing.T) {
 	var ute *json.UnmarshalTypeError
 	if _, err := bad.Ticket(); !errors.As(err, &ute) {
 		t.Fatalf("Ticket() error %v does not wrap the decoder's error", err)
+	}
+}
+
+func TestDecodeItemAdaptsTicketState(t *testing.T) {
+	t.Parallel()
+	n := Notification{Topic: "ticket.custom", Data: NotificationData{Item: json.RawMessage(`{"type": "ticket", "id": "1",
+		"ticket_state": {"type": "ticket_state", "category": "waiting_on_customer", "internal_label": "Waiting", "external_label": "Pending"},
+		"created_at": "2024-06-10T06:15:00Z", "ticket_attributes": {"ticket_state": {"category": "kept"}}}`)}}
+	var tk intercom.Ticket
+	if err := n.DecodeItem(&tk); err != nil {
+		t.Fatal(err)
+	}
+	if tk.TicketState != intercom.TicketStateWaitingOnCustomer || tk.TicketStateInternalLabel != "Waiting" || tk.TicketStateExternalLabel != "Pending" ||
+		tk.CreatedAt.Time() != time.Date(2024, 6, 10, 6, 15, 0, 0, time.UTC) {
+		t.Fatalf("ticket %+v", tk)
+	}
+	if st, ok := tk.TicketAttributes["ticket_state"].(map[string]any); !ok || st["category"] != "kept" {
+		t.Fatalf("ticket attributes %v were adapted", tk.TicketAttributes)
 	}
 }

@@ -301,7 +301,7 @@ func notificationObject[T any](n *Notification, object string) (*T, error) {
 		fix = fixAdminAvatar
 	}
 	v := new(T)
-	if err := decodeAdapted(raw, v, nil, fix); err != nil {
+	if err := decodeAdapted(raw, v, fix); err != nil {
 		return nil, fmt.Errorf("intercom: decoding the %s of notification topic %q: %w", object, n.Topic, err)
 	}
 	return v, nil
