@@ -1,5 +1,5 @@
 // Command webhooks receives Intercom webhook notifications with
-// intercom.WebhookHandler and prints what each one reports.
+// webhooks.NewHandler and prints what each one reports.
 //
 // Run it with your app's client secret (Developer Hub → your app → Basic
 // Info) and point the app's webhook endpoint URL (Configure → Webhooks) at
@@ -33,7 +33,7 @@ import (
 	"syscall"
 	"time"
 
-	"github.com/go-intercom/intercom"
+	"github.com/go-intercom/intercom/webhooks"
 )
 
 const defaultPath = "/intercom/webhooks"
@@ -56,7 +56,7 @@ func run(ctx context.Context, out io.Writer, args []string) error {
 	fs.SetOutput(out)
 	addr := fs.String("addr", envOr("INTERCOM_WEBHOOK_ADDR", ":8080"), "address to listen on (default from INTERCOM_WEBHOOK_ADDR)")
 	path := fs.String("path", defaultPath, "URL path of the webhook endpoint")
-	maxBody := fs.Int64("max-body", intercom.DefaultMaxWebhookBodyBytes, "largest notification body accepted, in bytes")
+	maxBody := fs.Int64("max-body", webhooks.DefaultMaxBodyBytes, "largest notification body accepted, in bytes")
 	selftest := fs.Bool("selftest", false, "send test notifications to a loopback receiver, print the outcome and exit")
 	if err := fs.Parse(args); err != nil {
 		return err
@@ -78,16 +78,20 @@ func run(ctx context.Context, out io.Writer, args []string) error {
 		return selfTest(ctx, out, *path, secret, *maxBody)
 	}
 
+	h, err := receiver(out, secret, *maxBody)
+	if err != nil {
+		return err
+	}
 	ln, err := net.Listen("tcp", *addr)
 	if err != nil {
 		return err
 	}
 	fmt.Fprintf(out, "listening on http://%s%s\n", ln.Addr(), *path)
-	return serve(ctx, ln, *path, receiver(out, secret, *maxBody))
+	return serve(ctx, ln, *path, h)
 }
 
 // receiver is the webhook endpoint: it verifies, decodes and prints.
-func receiver(out io.Writer, secret string, maxBody int64) http.Handler {
+func receiver(out io.Writer, secret string, maxBody int64) (http.Handler, error) {
 	logger := slog.New(slog.NewTextHandler(out, &slog.HandlerOptions{
 		Level: slog.LevelInfo, // rejections and failures; accepted notifications are printed below
 		ReplaceAttr: func(_ []string, a slog.Attr) slog.Attr {
@@ -97,18 +101,22 @@ func receiver(out io.Writer, secret string, maxBody int64) http.Handler {
 			return a
 		},
 	}))
-	return intercom.WebhookHandler(secret, func(ctx context.Context, n *intercom.Notification) error {
+	h, err := webhooks.NewHandler(secret, func(ctx context.Context, n *webhooks.Notification) error {
 		what, err := describe(n)
 		if err != nil {
 			return err // answered 500: Intercom will retry
 		}
 		fmt.Fprintf(out, "  received %s (%s): %s\n", n.Topic, orNone(string(n.ID)), what)
 		return nil
-	}, intercom.WithWebhookMaxBodyBytes(maxBody), intercom.WithWebhookLogger(logger))
+	}, webhooks.WithMaxBodyBytes(maxBody), webhooks.WithLogger(logger))
+	if err != nil {
+		return nil, err // an empty secret
+	}
+	return h, nil
 }
 
 // describe summarises a notification with the accessor of its topic.
-func describe(n *intercom.Notification) (string, error) {
+func describe(n *webhooks.Notification) (string, error) {
 	switch n.Topic.Family() {
 	case "ping":
 		p, err := n.Ping()
@@ -118,7 +126,7 @@ func describe(n *intercom.Notification) (string, error) {
 		return fmt.Sprintf("ping %q", p.Message), nil
 	case "conversation", "conversation_part":
 		c, err := n.Conversation()
-		if errors.Is(err, intercom.ErrTopicMismatch) { // conversation.contact.*: only the contact is modelled
+		if errors.Is(err, webhooks.ErrTopicMismatch) { // conversation.contact.*: only the contact is modelled
 			return describeContact(n)
 		}
 		if err != nil {
@@ -128,7 +136,7 @@ func describe(n *intercom.Notification) (string, error) {
 			len(c.ConversationParts.ConversationParts), orNone(string(c.AdminAssigneeID))), nil
 	case "contact":
 		ct, err := n.ContactTag()
-		if errors.Is(err, intercom.ErrTopicMismatch) {
+		if errors.Is(err, webhooks.ErrTopicMismatch) {
 			return describeContact(n)
 		}
 		if err != nil {
@@ -155,7 +163,7 @@ func describe(n *intercom.Notification) (string, error) {
 		return fmt.Sprintf("visitor %s signed up", v.UserID), nil
 	case "admin":
 		a, err := n.Admin()
-		if errors.Is(err, intercom.ErrTopicMismatch) {
+		if errors.Is(err, webhooks.ErrTopicMismatch) {
 			break // the activity log topic
 		}
 		if err != nil {
@@ -166,7 +174,7 @@ func describe(n *intercom.Notification) (string, error) {
 	return fmt.Sprintf("an item of type %q, not handled here", n.ItemType()), nil
 }
 
-func describeContact(n *intercom.Notification) (string, error) {
+func describeContact(n *webhooks.Notification) (string, error) {
 	c, err := n.Contact()
 	if err != nil {
 		return "", err
@@ -221,6 +229,10 @@ const (
 
 // selfTest starts the receiver on loopback and sends it notifications.
 func selfTest(ctx context.Context, out io.Writer, path, secret string, maxBody int64) error {
+	h, err := receiver(out, secret, maxBody)
+	if err != nil {
+		return err
+	}
 	ln, err := net.Listen("tcp", "127.0.0.1:0")
 	if err != nil {
 		return err
@@ -229,7 +241,7 @@ func selfTest(ctx context.Context, out io.Writer, path, secret string, maxBody i
 	fmt.Fprintf(out, "listening on %s\n", url)
 	srvCtx, stop := context.WithCancel(ctx)
 	served := make(chan error, 1)
-	go func() { served <- serve(srvCtx, ln, path, receiver(out, secret, maxBody)) }()
+	go func() { served <- serve(srvCtx, ln, path, h) }()
 	defer func() {
 		stop()
 		<-served
@@ -254,7 +266,7 @@ func selfTest(ctx context.Context, out io.Writer, path, secret string, maxBody i
 		}
 		req.Header.Set("Content-Type", "application/json")
 		if c.signed {
-			req.Header.Set(intercom.SignatureHeader, intercom.SignWebhook([]byte(c.body), secret))
+			req.Header.Set(webhooks.SignatureHeader, webhooks.Sign([]byte(c.body), secret))
 		}
 		resp, err := client.Do(req)
 		if err != nil {

@@ -12,7 +12,7 @@ import (
 	"testing"
 	"time"
 
-	"github.com/go-intercom/intercom"
+	"github.com/go-intercom/intercom/webhooks"
 )
 
 // syncBuffer is a bytes.Buffer safe to read while run writes to it.
@@ -119,7 +119,7 @@ func TestRunServes(t *testing.T) {
 	post := func(body, sig string) int {
 		req, _ := http.NewRequest(http.MethodPost, url, strings.NewReader(body))
 		if sig != "" {
-			req.Header.Set(intercom.SignatureHeader, sig)
+			req.Header.Set(webhooks.SignatureHeader, sig)
 		}
 		resp, err := http.DefaultClient.Do(req)
 		if err != nil {
@@ -128,10 +128,10 @@ func TestRunServes(t *testing.T) {
 		resp.Body.Close()
 		return resp.StatusCode
 	}
-	if got := post(ticket, intercom.SignWebhook([]byte(ticket), secret)); got != http.StatusOK {
+	if got := post(ticket, webhooks.Sign([]byte(ticket), secret)); got != http.StatusOK {
 		t.Fatalf("signed ticket: status %d\n%s", got, out.String())
 	}
-	if got := post(ticket, intercom.SignWebhook([]byte(ticket), "wrong")); got != http.StatusUnauthorized {
+	if got := post(ticket, webhooks.Sign([]byte(ticket), "wrong")); got != http.StatusUnauthorized {
 		t.Fatalf("wrongly signed ticket: status %d", got)
 	}
 	resp, err := http.Get(url)
@@ -187,7 +187,7 @@ func TestDescribe(t *testing.T) {
 		{`{"topic":"admin.activity_log_event.created","data":{"item":{"type":"activity_log","id":"a1"}}}`, `an item of type "activity_log", not handled here`},
 		{`{"topic":"content_stat.email","data":{"item":{"type":"content_stat.email"}}}`, `an item of type "content_stat.email", not handled here`},
 	} {
-		n, err := intercom.ParseNotification([]byte(tc.body))
+		n, err := webhooks.ParseNotification([]byte(tc.body))
 		if err != nil {
 			t.Fatal(err)
 		}
@@ -197,7 +197,7 @@ func TestDescribe(t *testing.T) {
 		}
 	}
 	// A broken item is an error, which the handler answers 500.
-	n, _ := intercom.ParseNotification([]byte(`{"topic":"ticket.created","data":{"item":{"type":"ticket","open":"yes"}}}`))
+	n, _ := webhooks.ParseNotification([]byte(`{"topic":"ticket.created","data":{"item":{"type":"ticket","open":"yes"}}}`))
 	if _, err := describe(n); err == nil {
 		t.Error("describe of a broken ticket = nil error")
 	}

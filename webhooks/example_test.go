@@ -1,4 +1,4 @@
-package intercom_test
+package webhooks_test
 
 import (
 	"context"
@@ -9,7 +9,7 @@ import (
 	"net/http/httptest"
 	"strings"
 
-	"github.com/go-intercom/intercom"
+	"github.com/go-intercom/intercom/webhooks"
 )
 
 // Receive webhook notifications: the handler verifies the X-Hub-Signature
@@ -17,10 +17,10 @@ import (
 // notification to the function, which picks the accessor by topic. In a
 // real program, read the secret from the environment and mount the handler
 // on your server's mux (http.Handle("/intercom/webhooks", h)).
-func ExampleWebhookHandler() {
+func ExampleNewHandler() {
 	const secret = "client-secret-from-the-developer-hub"
 
-	h := intercom.WebhookHandler(secret, func(ctx context.Context, n *intercom.Notification) error {
+	h, err := webhooks.NewHandler(secret, func(ctx context.Context, n *webhooks.Notification) error {
 		switch n.Topic.Family() {
 		case "ping":
 			p, err := n.Ping()
@@ -39,6 +39,10 @@ func ExampleWebhookHandler() {
 		}
 		return nil
 	})
+	if err != nil {
+		fmt.Println(err) // an empty secret or a nil function
+		return
+	}
 	srv := httptest.NewServer(h) // stands in for your server
 	defer srv.Close()
 
@@ -46,7 +50,7 @@ func ExampleWebhookHandler() {
 	send := func(body string, sign bool) {
 		req, _ := http.NewRequest(http.MethodPost, srv.URL, strings.NewReader(body))
 		if sign {
-			req.Header.Set(intercom.SignatureHeader, intercom.SignWebhook([]byte(body), secret))
+			req.Header.Set(webhooks.SignatureHeader, webhooks.Sign([]byte(body), secret))
 		}
 		resp, err := http.DefaultClient.Do(req)
 		if err != nil {
@@ -80,13 +84,13 @@ func ExampleVerifySignature() {
 		"data":{"type":"notification_event_data","item":{"type":"contact_tag","created_at":1718000500,
 		"tag":{"type":"tag","id":"12934044","name":"VIP"},
 		"contact":{"type":"contact","id":"667d6079a0a9e2d0e1b4f1a1","role":"user","created_at":"2024-06-10T06:15:00Z"}}}}`)
-	header := intercom.SignWebhook(body, secret) // the request's X-Hub-Signature
+	header := webhooks.Sign(body, secret) // the request's X-Hub-Signature
 
-	if err := intercom.VerifySignature(body, header, secret); err != nil {
+	if err := webhooks.VerifySignature(body, header, secret); err != nil {
 		fmt.Println("reject with 401:", err)
 		return
 	}
-	n, err := intercom.ParseNotification(body)
+	n, err := webhooks.ParseNotification(body)
 	if err != nil {
 		fmt.Println("reject with 400:", err)
 		return
@@ -100,11 +104,11 @@ func ExampleVerifySignature() {
 
 	// The wrong accessor says so, naming the topic.
 	_, err = n.Ticket()
-	fmt.Println(errors.Is(err, intercom.ErrTopicMismatch), err)
+	fmt.Println(errors.Is(err, webhooks.ErrTopicMismatch), err)
 
 	// A forged or altered body does not verify.
-	err = intercom.VerifySignature(append(body, ' '), header, secret)
-	fmt.Println(errors.Is(err, intercom.ErrSignatureMismatch))
+	err = webhooks.VerifySignature(append(body, ' '), header, secret)
+	fmt.Println(errors.Is(err, webhooks.ErrSignatureMismatch))
 
 	// Output:
 	// tag VIP added to user 667d6079a0a9e2d0e1b4f1a1 (created 2024-06-10T06:15:00Z)
