@@ -490,13 +490,12 @@ func sdkEndpoints(t *testing.T) map[endpointKey][]string {
 // TestSDKEndpointsAreInTheTable: every endpoint the SDK's methods call is
 // in endpoint_versions.go under the template the methods use, so that the
 // version gate knows it (a template missing from the table is not
-// checked); together they are the 108 endpoints of 2.10.
+// checked); among them are the 108 endpoints of 2.10.
 func TestSDKEndpointsAreInTheTable(t *testing.T) {
 	found := sdkEndpoints(t)
 	for key, where := range found {
-		spec, ok := endpointVersions[key]
-		require.True(t, ok, "%s %s (%s) is not in endpoint_versions.go", key.method, key.path, where[0])
-		require.NotZero(t, spec.in&v2_10, "%s %s is not a 2.10 endpoint", key.method, key.path)
+		_, ok := endpointVersions[key]
+		require.True(t, ok, "%s %s (%s) is not in endpoint_versions.go under this template", key.method, key.path, where[0])
 	}
 	want := map[endpointKey]bool{}
 	for _, op := range spectest.Operations() {
@@ -510,7 +509,6 @@ func TestSDKEndpointsAreInTheTable(t *testing.T) {
 	}
 	slices.Sort(missing)
 	require.Empty(t, missing, "2.10 endpoints no method calls with a literal template")
-	require.Len(t, found, len(want))
 }
 
 // TestVersionGateAllocatesNothing: the checks of a call on a known version

@@ -1,7 +1,6 @@
 // Package intercomtest is an in-process fake of the Intercom REST API 2.10
-// (and of the endpoints later versions keep from it),
-// for testing code that uses the intercom SDK without a network or a real
-// workspace.
+// (and of its endpoints that later versions keep), for testing code that
+// uses the intercom SDK without a network or a real workspace.
 //
 // Start a server and take a client pointed at it:
 //
