@@ -214,8 +214,8 @@ func TestVersionGateEndpoint(t *testing.T) {
 	require.NoError(t, err)
 	require.Equal(t, ID("529"), got.ID)
 
-	c16, srv11 := newVersionClient(t, "2.11")
-	c16, err = NewClient(srv11.Token(), WithBaseURL(srv11.URL()), WithMaxRetries(0), WithAPIVersion("2.16"))
+	_, srv11 := newVersionClient(t, "2.11")
+	c16, err := NewClient(srv11.Token(), WithBaseURL(srv11.URL()), WithMaxRetries(0), WithAPIVersion("2.16"))
 	require.NoError(t, err)
 	_, _, err = c16.Conversations.RunAssignmentRules(ctx, "529", WithAPIVersion("2.11"))
 	require.NoError(t, err)

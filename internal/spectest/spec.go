@@ -109,9 +109,6 @@ var slots = func() map[string]*slot {
 	return m
 }()
 
-// loadSpec loads and prepares the 2.10 description once per process.
-func loadSpec() (*spec, error) { return loadVersion(DefaultVersion) }
-
 // loadVersion loads and prepares a version's description once per process.
 func loadVersion(version string) (*spec, error) {
 	sl := slots[version]
