@@ -3,6 +3,7 @@ package intercom
 import (
 	"bytes"
 	"encoding/json"
+	"errors"
 	"fmt"
 	"go/ast"
 	"go/parser"
@@ -12,6 +13,7 @@ import (
 	"reflect"
 	"slices"
 	"sort"
+	"strconv"
 	"strings"
 	"testing"
 
@@ -174,7 +176,7 @@ func gapLosses(model reflect.Type, example []byte) []string {
 		return []string{"(does not decode: " + err.Error() + ")"}
 	}
 	if err := decodeJSON(example, out); err != nil {
-		return []string{"(does not decode: " + err.Error() + ")"}
+		return []string{"(does not decode: " + decodeProblem(err) + ")"}
 	}
 	enc, err := json.Marshal(out)
 	if err != nil {
@@ -199,6 +201,23 @@ func gapLosses(model reflect.Type, example []byte) []string {
 	}
 	sort.Strings(keys)
 	return keys
+}
+
+// decodeProblem describes a decode error in the same words whichever
+// encoding/json the toolchain has (Go 1.27's, backed by v2, words them and
+// numbers list elements otherwise).
+func decodeProblem(err error) string {
+	var ute *json.UnmarshalTypeError
+	if !errors.As(err, &ute) {
+		return "not the JSON expected"
+	}
+	var field []string
+	for seg := range strings.SplitSeq(ute.Field, ".") {
+		if _, err := strconv.Atoi(seg); err != nil && seg != "" {
+			field = append(field, seg)
+		}
+	}
+	return fmt.Sprintf("%s: JSON %s into %s", strings.Join(field, "."), ute.Value, ute.Type)
 }
 
 // gapEmpty reports values a model may legitimately omit (omitempty).
@@ -363,7 +382,20 @@ func TestVersionGaps(t *testing.T) {
 	}
 	committed, err := os.ReadFile(versionGapsPath)
 	require.NoError(t, err)
-	require.Equal(t, string(doc), string(committed), "%s is stale: UPDATE_OPERATION_TABLE=1 go test -run TestVersionGaps .", versionGapsPath)
+	if !bytes.Equal(doc, committed) {
+		want, got := strings.Split(string(doc), "\n"), strings.Split(string(committed), "\n")
+		i := 0
+		for i < len(want) && i < len(got) && want[i] == got[i] {
+			i++
+		}
+		line := func(l []string) string {
+			if i < len(l) {
+				return l[i]
+			}
+			return "(end)"
+		}
+		t.Fatalf("%s is stale (UPDATE_OPERATION_TABLE=1 go test -run TestVersionGaps .): line %d is\n\t%s\nwant\n\t%s", versionGapsPath, i+1, line(got), line(want))
+	}
 }
 
 // gapRow is an endpoint of 2.10 with what its model loses in each later version.
