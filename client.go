@@ -803,6 +803,9 @@ func (a *attempt) release() {
 // whenever a response arrived.
 func (c *Client) roundTrip(ctx context.Context, cfg settings, hc *http.Client, e endpoint, w *callWatch) (x exchange, err error) {
 	x.cfg = cfg
+	if err := checkVersion(cfg.apiVersion, e); err != nil {
+		return x, err // the version lacks the endpoint or a field the call sets
+	}
 	target, pathEnd, err := requestURL(cfg.base, e)
 	if err != nil {
 		return x, err

@@ -221,7 +221,7 @@ func startCall(ctx context.Context, obs []Observer, cfg *settings, e endpoint, g
 	if e.literalPath {
 		w.call.PathTemplate, w.call.Operation = matchOperation(e.method, e.path)
 	} else {
-		w.call.PathTemplate, w.call.Operation = e.path, operationIDs[e.method+" "+e.path]
+		w.call.PathTemplate, w.call.Operation = e.path, operationFor(e.method, e.path, cfg.apiVersion)
 	}
 	if w.call.GoMethod == "" {
 		w.call.GoMethod = callerMethod()

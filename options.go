@@ -180,8 +180,14 @@ func WithUserAgent(ua string) Option {
 	}
 }
 
-// WithAPIVersion sets the Intercom-Version header (default "2.10"). The
-// SDK's models describe 2.10; other versions are for callers who know the differences.
+// WithAPIVersion sets the Intercom-Version header (default "2.10"), per
+// client or per call. The SDK's models describe 2.10; other versions are for
+// callers who know the differences (docs/version-gaps.md lists what the
+// models miss under each). For the versions whose endpoints the SDK knows,
+// 2.10 to 2.16, a call for an endpoint, or with a request field, that the
+// version does not have fails before any I/O with a *VersionError
+// (ErrUnsupportedByVersion). Any other version, such as "2.9" or "Unstable",
+// is sent as given, without that check.
 func WithAPIVersion(v string) Option {
 	return func(s *settings) error {
 		if v == "" {

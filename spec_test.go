@@ -175,7 +175,7 @@ func reportCoverage() bool {
 			missing = append(missing, op.ID)
 		}
 	}
-	fmt.Printf("spec coverage: %d/%d operations\n", n, len(ops))
+	fmt.Println(versionCoverageLine(n, len(ops), func(id string) bool { _, ok := covered.Load(id); return ok }))
 	if len(missing) > 0 {
 		fmt.Printf("FAIL: operations not exercised through the spec harness: %s\n", strings.Join(missing, ", "))
 		return false

@@ -463,7 +463,8 @@ type UpdateTicketRequest struct {
 	// TicketAttributes are the attribute values to change.
 	TicketAttributes TicketAttributes `json:"ticket_attributes,omitempty"`
 	// State is the new state: in_progress, waiting_on_customer or resolved.
-	State TicketState `json:"state,omitempty"`
+	// API versions 2.10 and 2.11 only (2.12 replaced it with ticket states).
+	State TicketState `json:"state,omitempty" intercom:"until=2.11"`
 	// Open closes the ticket when Some(false) (which also unsnoozes it) and
 	// reopens it when Some(true).
 	Open Opt[bool] `json:"open,omitzero"`
@@ -471,8 +472,10 @@ type UpdateTicketRequest struct {
 	IsShared Opt[bool] `json:"is_shared,omitzero"`
 	// SnoozedUntil snoozes the ticket until this time.
 	SnoozedUntil Timestamp `json:"snoozed_until,omitempty"`
-	// Assignment assigns the ticket; nil leaves the assignment as is.
-	Assignment TicketAssignment `json:"assignment,omitzero"`
+	// Assignment assigns the ticket; the zero value leaves the assignment as
+	// is. API versions 2.10 to 2.13 only (2.14 takes admin_id and
+	// assignee_id at the top level instead).
+	Assignment TicketAssignment `json:"assignment,omitzero" intercom:"until=2.13"`
 }
 
 // Validate checks the state and the assignment.

@@ -1,6 +1,6 @@
-// Package intercomtest is an in-process fake of the Intercom REST API 2.10,
-// for testing code that uses the intercom SDK without a network or a real
-// workspace.
+// Package intercomtest is an in-process fake of the Intercom REST API 2.10
+// (and of its endpoints that later versions keep), for testing code that
+// uses the intercom SDK without a network or a real workspace.
 //
 // Start a server and take a client pointed at it:
 //
@@ -35,8 +35,17 @@
 // # Realistic behaviour
 //
 //   - The bearer token is checked (401 with code "unauthorized"), and so is
-//     Intercom-Version: missing or not one of Intercom's versions is a 400
-//     with code "intercom_version_invalid".
+//     Intercom-Version: missing or not one of Intercom's versions (1.0 to
+//     2.16, and Unstable) is a 400 with code "intercom_version_invalid".
+//   - A request of version 2.10 to 2.16 for an endpoint that version does
+//     not have (POST /conversations/{id}/run_assignment_rules from 2.12 on,
+//     GET /conversations/deleted before 2.16, …) is a 400 with code
+//     "intercom_version_invalid" and the message "Requested resource is not
+//     available in current API version.", as the 2.16 description shows
+//     Intercom answering. Other versions are not checked. Whatever the
+//     version, the server answers with 2.10's shapes; an endpoint of a later
+//     version that it does not model yet is a 501 with code
+//     "not_implemented" naming it.
 //   - Errors are Intercom's error.list bodies, each with a request_id that
 //     is also sent as X-Request-Id.
 //   - Lists paginate as Intercom's do: cursors (per_page, starting_after)

@@ -9,9 +9,10 @@ import (
 )
 
 // fixturesJSON holds, for every operation the server does not model, the
-// response example of the API description, and the columns of the data
-// export CSV. TestFixturesUpToDate regenerates it from
-// testdata/openapi/intercom-2.10.yaml (go generate, or go test -run
+// response example of the API description, the columns of the data export
+// CSV, and every endpoint of API versions 2.10 to 2.16 with the versions
+// that have it. TestFixturesUpToDate regenerates it from
+// testdata/openapi/intercom-<version>.yaml (go generate, or go test -run
 // TestFixturesUpToDate -update) and fails when it is stale.
 //
 //go:embed fixtures/operations.json
@@ -21,6 +22,17 @@ var fixturesJSON []byte
 type fixtureFile struct {
 	DataExportCSVColumns []string           `json:"data_export_csv_columns"`
 	Operations           []fixtureOperation `json:"operations"`
+	Endpoints            []fixtureEndpoint  `json:"endpoints"`
+}
+
+// fixtureEndpoint is an endpoint of the API versions the server knows,
+// under the template of the oldest version that has it (2.10's for the
+// endpoints of 2.10), with its operationId in the newest.
+type fixtureEndpoint struct {
+	Method      string   `json:"method"`
+	Path        string   `json:"path"`
+	OperationID string   `json:"operation_id"`
+	Versions    []string `json:"versions"`
 }
 
 // fixtureOperation is one replayed operation.
@@ -50,6 +62,7 @@ var (
 	fixturesOnce sync.Once
 	fixtureList  []*fixture
 	csvColumns   []string
+	endpointList []fixtureEndpoint
 )
 
 func parseFixtures() {
@@ -58,6 +71,7 @@ func parseFixtures() {
 		panic("intercomtest: corrupt fixtures/operations.json: " + err.Error())
 	}
 	csvColumns = ff.DataExportCSVColumns
+	endpointList = ff.Endpoints
 	for _, op := range ff.Operations {
 		f := &fixture{method: op.Method, template: op.Path, operationID: op.OperationID, status: op.Status}
 		if len(op.Body) > 0 && !bytes.Equal(op.Body, []byte("null")) {
@@ -74,6 +88,13 @@ func parseFixtures() {
 func loadFixtures() []*fixture {
 	fixturesOnce.Do(parseFixtures)
 	return fixtureList
+}
+
+// loadEndpoints returns the endpoints of the API versions the server
+// knows, parsed once per process.
+func loadEndpoints() []fixtureEndpoint {
+	fixturesOnce.Do(parseFixtures)
+	return endpointList
 }
 
 // dataExportColumns returns the columns of the data export CSV.

@@ -28,9 +28,10 @@ func statefulRoutes() map[string]bool {
 	return out
 }
 
-// generateFixtures builds fixtures/operations.json from the description:
-// the first example of the success response of every operation the server
-// does not model, and the columns of the data export CSV.
+// generateFixtures builds fixtures/operations.json from the descriptions:
+// the first example of the success response of every operation of 2.10 the
+// server does not model, the columns of the data export CSV, and every
+// endpoint of 2.10 to 2.16 with the versions that have it.
 func generateFixtures(t *testing.T) []byte {
 	t.Helper()
 	stateful := statefulRoutes()
@@ -84,6 +85,15 @@ func generateFixtures(t *testing.T) []byte {
 	for i, op := range ops {
 		b.Write(compactJSON(t, op))
 		if i < len(ops)-1 {
+			b.WriteByte(',')
+		}
+		b.WriteByte('\n')
+	}
+	b.WriteString("],\n\"endpoints\":[\n")
+	eps := spectest.Endpoints()
+	for i, e := range eps {
+		b.Write(compactJSON(t, fixtureEndpoint{Method: e.Method, Path: e.Path, OperationID: e.Operations[e.Versions[len(e.Versions)-1]], Versions: e.Versions}))
+		if i < len(eps)-1 {
 			b.WriteByte(',')
 		}
 		b.WriteByte('\n')

@@ -105,7 +105,8 @@ func (c *call) json() (map[string]any, *reply) {
 // handler answers a request; the server's lock is held.
 type handler func(c *call) reply
 
-// route is a method and path template with its handler or fixture.
+// route is a method and path template with its handler or fixture, or
+// neither for an endpoint of a later API version the server does not model.
 type route struct {
 	method   string
 	template string
@@ -113,6 +114,10 @@ type route struct {
 	literals int
 	h        handler
 	fixture  *fixture
+	// versions are the API versions that have the endpoint (nil: unknown);
+	// operationID is its operationId in the newest of them.
+	versions    map[string]bool
+	operationID string
 }
 
 // router matches requests to routes by the spec's path templates.
@@ -126,7 +131,34 @@ func newRouter() *router {
 	for _, f := range loadFixtures() {
 		rt.addFixture(f)
 	}
+	rt.addEndpoints(loadEndpoints())
 	return rt
+}
+
+// addEndpoints tells each route which API versions have its endpoint, and
+// adds a route without an answer for each endpoint of a later version that
+// no handler or fixture serves, so that a request for one matches it
+// rather than a 2.10 route with a placeholder where its literal is
+// (GET /conversations/deleted is not GET /conversations/{id}).
+func (rt *router) addEndpoints(eps []fixtureEndpoint) {
+	for _, e := range eps {
+		versions := make(map[string]bool, len(e.Versions))
+		for _, v := range e.Versions {
+			versions[v] = true
+		}
+		var found *route
+		for _, r := range rt.routes {
+			if r.method == e.Method && r.template == e.Path {
+				found = r
+				break
+			}
+		}
+		if found == nil {
+			found = newRoute(e.Method, e.Path, nil, nil)
+			rt.routes = append(rt.routes, found)
+		}
+		found.versions, found.operationID = versions, e.OperationID
+	}
 }
 
 func splitPath(p string) []string { return strings.Split(strings.Trim(p, "/"), "/") }
@@ -156,11 +188,23 @@ func newRoute(method, template string, h handler, f *fixture) *route {
 	return r
 }
 
+// rank orders routes that fit a path equally well: a handler, then a
+// fixture, then a route the server does not answer.
+func (r *route) rank() int {
+	switch {
+	case r.h != nil:
+		return 2
+	case r.fixture != nil:
+		return 1
+	}
+	return 0
+}
+
 func isParam(seg string) bool { return strings.HasPrefix(seg, "{") && strings.HasSuffix(seg, "}") }
 
 // match finds the route of method and the escaped path: among the
 // templates the path fits, the one with the most literal segments wins
-// (/companies/scroll before /companies/{id}). pathKnown reports whether
+// (/companies/scroll before /companies/{id}), then the one with a handler. pathKnown reports whether
 // some route fits the path with another method.
 func (rt *router) match(method, path string) (best *route, params map[string]string, pathKnown bool) {
 	segs := splitPath(path)
@@ -182,7 +226,7 @@ func (rt *router) match(method, path string) (best *route, params map[string]str
 			pathKnown = true
 			continue
 		}
-		if best == nil || r.literals > best.literals || (r.literals == best.literals && r.h != nil && best.h == nil) {
+		if best == nil || r.literals > best.literals || (r.literals == best.literals && r.rank() > best.rank()) {
 			best = r
 		}
 	}

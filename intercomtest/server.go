@@ -39,7 +39,21 @@ var supportedVersions = map[string]bool{
 	"1.0": true, "1.1": true, "1.2": true, "1.3": true, "1.4": true,
 	"2.0": true, "2.1": true, "2.2": true, "2.3": true, "2.4": true, "2.5": true,
 	"2.6": true, "2.7": true, "2.8": true, "2.9": true, "2.10": true,
+	"2.11": true, "2.12": true, "2.13": true, "2.14": true, "2.15": true, "2.16": true,
+	"Unstable": true,
 }
+
+// describedVersions are the versions whose endpoints the server knows (from
+// their descriptions): a request of one of them for an endpoint it does not
+// have is refused, as Intercom does. Other versions are not checked.
+var describedVersions = map[string]bool{
+	"2.10": true, "2.11": true, "2.12": true, "2.13": true, "2.14": true, "2.15": true, "2.16": true,
+}
+
+// Messages of the version refusals, as Intercom words them.
+const (
+	msgVersionUnavailable = "Requested resource is not available in current API version."
+)
 
 // Server is a fake Intercom API on a loopback address. Create one with
 // NewServer or New; its methods are safe for concurrent use.
@@ -369,6 +383,13 @@ func (s *Server) handle(r *http.Request, path string, underBase bool, body []byt
 			return notFound("not_found", fmt.Sprintf("No route for %s %s", r.Method, path))
 		}
 		return notFound("not_found", "Resource Not Found")
+	}
+	if v := r.Header.Get("Intercom-Version"); describedVersions[v] && rt.versions != nil && !rt.versions[v] {
+		return errReply(http.StatusBadRequest, "intercom_version_invalid", msgVersionUnavailable)
+	}
+	if rt.h == nil && rt.fixture == nil {
+		return errReply(http.StatusNotImplemented, "not_implemented",
+			fmt.Sprintf("intercomtest does not model %s %s (%s) yet", rt.method, rt.template, rt.operationID))
 	}
 	c := &call{srv: s, st: s.st, r: r, path: path, params: params, query: r.URL.Query(), raw: body, now: s.now().Unix()}
 	if rt.fixture != nil {

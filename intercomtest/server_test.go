@@ -90,17 +90,17 @@ func TestTokenIsChecked(t *testing.T) {
 func TestVersionIsChecked(t *testing.T) {
 	t.Parallel()
 	srv, _, ctx := setup(t)
-	for _, v := range []string{"2.10", "2.9", "1.0"} {
+	for _, v := range []string{"2.10", "2.9", "1.0", "2.11", "2.16", "Unstable"} {
 		_, _, err := srv.Client(intercom.WithAPIVersion(v)).Admins.Me(ctx)
 		require.NoError(t, err, "version %s", v)
 	}
-	_, _, err := srv.Client(intercom.WithAPIVersion("2.11")).Admins.Me(ctx)
+	_, _, err := srv.Client(intercom.WithAPIVersion("2.99")).Admins.Me(ctx)
 	require.ErrorIs(t, err, intercom.ErrValidation)
 	var apiErr *intercom.APIError
 	require.ErrorAs(t, err, &apiErr)
 	require.Equal(t, http.StatusBadRequest, apiErr.StatusCode)
 	require.True(t, apiErr.HasCode("intercom_version_invalid"))
-	require.Contains(t, apiErr.Errors[0].Message, `"2.11"`)
+	require.Contains(t, apiErr.Errors[0].Message, `"2.99"`)
 	require.NotEmpty(t, apiErr.RequestID)
 
 	// Missing header.

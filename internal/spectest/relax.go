@@ -3,6 +3,7 @@ package spectest
 import (
 	"fmt"
 	"net/url"
+	"regexp"
 	"sort"
 	"strings"
 
@@ -11,8 +12,11 @@ import (
 )
 
 // This file holds every relaxation the harness applies to its validation copy
-// of the description (never to Doc()). Each one exists because the
-// description is wrong in a way that would make a correct request fail:
+// of a description (never to Doc() or DocOf()). Each one exists because a
+// description is wrong in a way that would make a correct request fail, or
+// the harness unable to route or answer it. All seven descriptions (2.10 to
+// 2.16) go through the same relaxations; where a relaxation names
+// operations, the list covers every version:
 //
 //  1. Integer-typed path parameters (pathParamRelaxations below). Ids travel
 //     as strings in the SDK. Where the id really is numeric, the parameter
@@ -48,6 +52,37 @@ import (
 //     extraChecks["lisDataEvents"] requires exactly one of them, which is
 //     what the oneOf (each alternative additionalProperties: false) meant.
 //
+//  5. Operations without an operationId (2.14 and later: the four
+//     reporting-data export endpoints, POST /export/reporting_data/enqueue,
+//     GET /export/reporting_data/{job_identifier},
+//     GET /export/reporting_data/get_datasets and
+//     GET /download/reporting_data/{job_identifier}) are named by their
+//     lower-case method and path ("get /export/reporting_data/get_datasets"),
+//     so that they can be routed, recorded and answered like the others.
+//
+//  6. Operations without a success response (successResponseMends): in 2.15
+//     and later collectFinVoiceCallByPhoneNumber (GET
+//     /fin_voice/phone_number/{phone_number}) declares only 401, 404 and
+//     default, though its prose says it returns the matched call. It gets
+//     the 200 response of collectFinVoiceCallById, its sibling that returns
+//     the same ai_call_response by another key. (showCallRecording declares
+//     only a 302 to the recording, which is what it does: its default answer
+//     is that 302, without a body.)
+//
+//  7. Array schemas without "items" (mendArrayItems): in every version the
+//     list branch of ticket_custom_attributes and
+//     ticket_request_custom_attributes (the values of ticket attributes, and
+//     so of convert_conversation_to_ticket_request.attributes) is
+//     "type: array" without items, which OpenAPI 3.0 forbids and
+//     kin-openapi's Validate rejects. Such a schema gets "items: {}" (any
+//     item), which is what an absent items means in JSON Schema.
+//
+//  8. Path placeholders declared as query parameters (movePathParams): in
+//     2.14 and later GET /download/reporting_data/{job_identifier} declares
+//     job_identifier "in: query", so no operation defines the placeholder
+//     and kin-openapi's Validate rejects the path. The parameter moves to
+//     the path, where the template puts it.
+//
 // Deliberately not relaxed: about 30 request *examples* send integers where
 // the schema says string; the SDK sends what the schema says, so the schema
 // stays. Bodies are never required (the description marks none required),
@@ -60,10 +95,14 @@ type pathParamRelaxation struct {
 	numeric   bool // true: string matching ^[0-9]+$; false: any string
 }
 
-// pathParamRelaxations lists every integer-typed path parameter of the 2.10
-// description. relaxDoc fails if the description has one that is not listed
-// (or a listed one that is not an integer), so the list stays complete.
+// pathParamRelaxations lists every integer-typed path parameter of the seven
+// descriptions, by operationId and the parameter's name in the versions that
+// declare it an integer (2.11 declares none; 2.14 and later rename most {id}
+// parameters, e.g. to {admin_id}). relaxDoc fails if a description has one
+// that is not listed, and TestRelaxationsComplete if a listed one is an
+// integer in none of them, so the list stays complete and current.
 var pathParamRelaxations = []pathParamRelaxation{
+	// 2.10, 2.12 and 2.13:
 	{"retrieveAdmin", "id", true},               // GET /admins/{id}
 	{"setAwayAdmin", "id", true},                // PUT /admins/{id}/away
 	{"retrieveArticle", "id", true},             // GET /articles/{id}
@@ -83,6 +122,58 @@ var pathParamRelaxations = []pathParamRelaxation{
 	{"convertConversationToTicket", "id", true}, // POST /conversations/{id}/convert
 	{"listNotes", "id", false},                  // GET /contacts/{id}/notes: a contact id, not numeric
 	{"createNote", "id", false},                 // POST /contacts/{id}/notes: a contact id, not numeric
+	// 2.13 adds (and 2.14 renames, below):
+	{"retrieveInternalArticle", "id", true}, // GET /internal_articles/{id}
+	{"updateInternalArticle", "id", true},   // PUT /internal_articles/{id}
+	{"deleteInternalArticle", "id", true},   // DELETE /internal_articles/{id}
+	{"deleteConversation", "id", true},      // DELETE /conversations/{id}
+	// 2.14 and later, with the parameters renamed:
+	{"retrieveAdmin", "admin_id", true},                      // GET /admins/{admin_id}
+	{"setAwayAdmin", "admin_id", true},                       // PUT /admins/{admin_id}/away
+	{"retrieveArticle", "article_id", true},                  // GET /articles/{article_id}
+	{"updateArticle", "article_id", true},                    // PUT /articles/{article_id}
+	{"deleteArticle", "article_id", true},                    // DELETE /articles/{article_id}
+	{"retrieveCollection", "collection_id", true},            // GET /help_center/collections/{collection_id}
+	{"updateCollection", "collection_id", true},              // PUT /help_center/collections/{collection_id}
+	{"deleteCollection", "collection_id", true},              // DELETE /help_center/collections/{collection_id}
+	{"retrieveHelpCenter", "help_center_id", true},           // GET /help_center/help_centers/{help_center_id}
+	{"retrieveInternalArticle", "internal_article_id", true}, // GET /internal_articles/{internal_article_id}
+	{"updateInternalArticle", "internal_article_id", true},   // PUT /internal_articles/{internal_article_id}
+	{"deleteInternalArticle", "internal_article_id", true},   // DELETE /internal_articles/{internal_article_id}
+	{"createNote", "contact_id", false},                      // POST /contacts/{contact_id}/notes: a contact id, not numeric
+	{"retrieveConversation", "conversation_id", true},        // GET /conversations/{conversation_id}
+	{"updateConversation", "conversation_id", true},          // PUT /conversations/{conversation_id}
+	{"deleteConversation", "conversation_id", true},          // DELETE /conversations/{conversation_id}
+	{"convertConversationToTicket", "conversation_id", true}, // POST /conversations/{conversation_id}/convert
+	{"updateDataAttribute", "data_attribute_id", true},       // PUT /data_attributes/{data_attribute_id}
+	{"retrieveNewsItem", "news_item_id", true},               // GET /news/news_items/{news_item_id}
+	{"updateNewsItem", "news_item_id", true},                 // PUT /news/news_items/{news_item_id}
+	{"deleteNewsItem", "news_item_id", true},                 // DELETE /news/news_items/{news_item_id}
+	{"retrieveNote", "note_id", true},                        // GET /notes/{note_id}
+	// 2.15 adds:
+	{"collectFinVoiceCallById", "id", true}, // GET /fin_voice/collect/{id}
+	// 2.16 adds:
+	{"retrieveArticleDraft", "id", true},                          // GET /articles/{id}/draft
+	{"stageArticleDraft", "id", true},                             // PUT /articles/{id}/draft
+	{"publishArticleDraft", "id", true},                           // POST /articles/{id}/draft/publish
+	{"attachTagToArticle", "article_id", true},                    // POST /articles/{article_id}/tags
+	{"detachTagFromArticle", "article_id", true},                  // DELETE /articles/{article_id}/tags/{id}
+	{"listArticleVersions", "article_id", true},                   // GET /articles/{article_id}/versions
+	{"retrieveArticleVersion", "article_id", true},                // GET /articles/{article_id}/versions/{id}
+	{"attachTagToInternalArticle", "internal_article_id", true},   // POST /internal_articles/{internal_article_id}/tags
+	{"detachTagFromInternalArticle", "internal_article_id", true}, // DELETE /internal_articles/{internal_article_id}/tags/{id}
+	{"getConversationAttribute", "id", true},                      // GET /conversations/attributes/{id}
+	{"updateConversationAttribute", "id", true},                   // PUT /conversations/attributes/{id}
+	{"deleteConversationAttribute", "id", true},                   // DELETE /conversations/attributes/{id}
+	{"createConversationAttributeOption", "id", true},             // POST /conversations/attributes/{id}/options
+	{"updateConversationAttributeOption", "id", true},             // PUT /conversations/attributes/{id}/options/{option_id}
+	{"deleteConversationAttributeOption", "id", true},             // DELETE /conversations/attributes/{id}/options/{option_id}
+}
+
+// successResponseMends lists relaxation 6: operations that declare no
+// success response, with the operation whose 200 response they get.
+var successResponseMends = map[string]string{
+	"collectFinVoiceCallByPhoneNumber": "collectFinVoiceCallById",
 }
 
 // numericID is the pattern of the numeric ids of relaxation 1.
@@ -103,8 +194,9 @@ func nullableRefSiblings(top *yaml.Node) [][2]string {
 }
 
 // relaxDoc applies the relaxations to the loaded validation copy; top is
-// the document's YAML tree.
-func relaxDoc(doc *openapi3.T, top *yaml.Node) error {
+// the document's YAML tree. It returns the integer path parameters it
+// relaxed, as {operationId, parameter}.
+func relaxDoc(doc *openapi3.T, top *yaml.Node) (map[[2]string]bool, error) {
 	var problems []string
 	for _, sp := range nullableRefSiblings(top) {
 		s := doc.Components.Schemas[sp[0]]
@@ -118,6 +210,10 @@ func relaxDoc(doc *openapi3.T, top *yaml.Node) error {
 			AllOf:    openapi3.SchemaRefs{orig},
 		}}
 	}
+	itemsSeen := map[*openapi3.Schema]bool{}
+	for _, name := range componentNames(doc.Components.Schemas) {
+		mendArrayItems(doc.Components.Schemas[name], itemsSeen)
+	}
 
 	want := map[[2]string]pathParamRelaxation{}
 	for _, r := range pathParamRelaxations {
@@ -125,9 +221,17 @@ func relaxDoc(doc *openapi3.T, top *yaml.Node) error {
 	}
 	done := map[[2]string]bool{}
 	seen := map[*openapi3.Schema]bool{}
+	byID := map[string]*openapi3.Operation{}
 	for _, path := range doc.Paths.InMatchingOrder() {
 		item := doc.Paths.Value(path)
-		for _, op := range item.Operations() {
+		for method, op := range item.Operations() {
+			if op.OperationID == "" {
+				op.OperationID = strings.ToLower(method) + " " + path // relaxation 5
+			}
+			byID[op.OperationID] = op
+			if err := movePathParams(path, item, op); err != nil {
+				problems = append(problems, err.Error())
+			}
 			if op.OperationID == "lisDataEvents" {
 				if err := splitEventsFilter(op); err != nil {
 					problems = append(problems, err.Error())
@@ -145,9 +249,7 @@ func relaxDoc(doc *openapi3.T, top *yaml.Node) error {
 				switch {
 				case isInt && !listed:
 					problems = append(problems, fmt.Sprintf("integer path parameter %s.%s is not in pathParamRelaxations", key[0], key[1]))
-				case listed && !isInt:
-					problems = append(problems, fmt.Sprintf("pathParamRelaxations lists %s.%s, which is not an integer", key[0], key[1]))
-				case listed:
+				case listed && isInt:
 					s := &openapi3.Schema{Type: &openapi3.Types{openapi3.TypeString}, Description: p.Schema.Value.Description}
 					if r.numeric {
 						s.Pattern = numericID
@@ -155,26 +257,98 @@ func relaxDoc(doc *openapi3.T, top *yaml.Node) error {
 					p.Schema = &openapi3.SchemaRef{Value: s}
 					done[key] = true
 				}
+				// A listed parameter that is a string here is an integer
+				// in another version: nothing to relax in this one.
 			}
 			if op.RequestBody != nil && op.RequestBody.Value != nil {
 				for _, mt := range op.RequestBody.Value.Content {
 					if mt != nil {
 						relaxRequestOneOf(mt.Schema, seen)
+						mendArrayItems(mt.Schema, itemsSeen)
 					}
 				}
 			}
 		}
 	}
-	for _, r := range pathParamRelaxations {
-		if !done[[2]string{r.op, r.param}] {
-			problems = append(problems, fmt.Sprintf("pathParamRelaxations lists %s.%s, which does not exist", r.op, r.param))
+	for _, id := range componentNames(successResponseMends) {
+		op, from := byID[id], byID[successResponseMends[id]]
+		switch {
+		case op == nil:
+			continue // not in this version
+		case from == nil || from.Responses.Status(200) == nil:
+			problems = append(problems, fmt.Sprintf("successResponseMends: %s has no 200 response to lend %s", successResponseMends[id], id))
+		case hasSuccess(op):
+			problems = append(problems, fmt.Sprintf("successResponseMends lists %s, which declares a success response", id))
+		default:
+			op.Responses.Set("200", from.Responses.Status(200))
 		}
 	}
 	if len(problems) > 0 {
 		sort.Strings(problems)
-		return fmt.Errorf("relaxations out of date with the description:\n%s", strings.Join(problems, "\n"))
+		return nil, fmt.Errorf("relaxations out of date with the description:\n%s", strings.Join(problems, "\n"))
+	}
+	return done, nil
+}
+
+// placeholderRE matches the placeholders of a path template.
+var placeholderRE = regexp.MustCompile(`\{([^}]+)\}`)
+
+// movePathParams applies relaxation 8 to op, at path in item.
+func movePathParams(path string, item *openapi3.PathItem, op *openapi3.Operation) error {
+	for _, m := range placeholderRE.FindAllStringSubmatch(path, -1) {
+		name := m[1]
+		if item.Parameters.GetByInAndName(openapi3.ParameterInPath, name) != nil ||
+			op.Parameters.GetByInAndName(openapi3.ParameterInPath, name) != nil {
+			continue
+		}
+		found := false
+		for i, pr := range op.Parameters {
+			if p := pr.Value; p != nil && p.In == openapi3.ParameterInQuery && p.Name == name {
+				cp := *p
+				cp.In, cp.Required = openapi3.ParameterInPath, true
+				op.Parameters = append(append(append(openapi3.Parameters{}, op.Parameters[:i]...), &openapi3.ParameterRef{Value: &cp}), op.Parameters[i+1:]...)
+				found = true
+				break
+			}
+		}
+		if !found {
+			return fmt.Errorf("%s: placeholder {%s} is declared nowhere", path, name)
+		}
 	}
 	return nil
+}
+
+// hasSuccess reports whether op declares a 2xx or 3xx response.
+func hasSuccess(op *openapi3.Operation) bool {
+	for code := range op.Responses.Map() {
+		if len(code) == 3 && (code[0] == '2' || code[0] == '3') {
+			return true
+		}
+	}
+	return false
+}
+
+// mendArrayItems applies relaxation 7 to every schema reachable from ref.
+func mendArrayItems(ref *openapi3.SchemaRef, seen map[*openapi3.Schema]bool) {
+	if ref == nil || ref.Value == nil || seen[ref.Value] {
+		return
+	}
+	s := ref.Value
+	seen[s] = true
+	if s.Type.Is(openapi3.TypeArray) && s.Items == nil {
+		s.Items = &openapi3.SchemaRef{Value: &openapi3.Schema{}}
+	}
+	for _, group := range []openapi3.SchemaRefs{s.AllOf, s.AnyOf, s.OneOf} {
+		for _, c := range group {
+			mendArrayItems(c, seen)
+		}
+	}
+	mendArrayItems(s.Not, seen)
+	mendArrayItems(s.Items, seen)
+	mendArrayItems(s.AdditionalProperties.Schema, seen)
+	for _, name := range componentNames(s.Properties) {
+		mendArrayItems(s.Properties[name], seen)
+	}
 }
 
 // eventsFilterKeys are the alternatives of the lisDataEvents filter.

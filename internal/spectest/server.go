@@ -64,8 +64,9 @@ type override struct {
 	fn          http.HandlerFunc
 }
 
-// Server is an httptest server that validates requests against the
-// Intercom 2.10 OpenAPI description and answers with its examples.
+// Server is an httptest server that validates requests against one of
+// Intercom's OpenAPI descriptions (2.10 unless the Version option says
+// otherwise) and answers with its examples.
 type Server struct {
 	t    testing.TB
 	hs   *httptest.Server
@@ -81,30 +82,49 @@ type Server struct {
 
 var (
 	hitsMu sync.Mutex
-	hits   = map[string]bool{}
+	hits   = map[string]map[string]bool{} // version → operationIds
 
 	requestIDSeq atomic.Uint64
 )
 
-// Hits returns the process-wide set of operationIds that some Server has
-// answered with a 2xx response taken from the description (by default or
-// via Respond) after the request passed validation. Error examples and
-// overrides set with RespondJSON or RespondFunc do not count. Use it for a
-// coverage gate in TestMain.
-func Hits() map[string]bool {
+// Hits returns the process-wide set of operationIds of the 2.10
+// description that some Server has answered with a 2xx response taken from
+// the description (by default or via Respond) after the request passed
+// validation. Error examples and overrides set with RespondJSON or
+// RespondFunc do not count. Use it for a coverage gate in TestMain.
+func Hits() map[string]bool { return HitsOf(DefaultVersion) }
+
+// HitsOf is Hits for the Servers of a version (see the Version option).
+func HitsOf(version string) map[string]bool {
 	hitsMu.Lock()
 	defer hitsMu.Unlock()
-	out := make(map[string]bool, len(hits))
-	for k := range hits {
+	out := make(map[string]bool, len(hits[version]))
+	for k := range hits[version] {
 		out[k] = true
 	}
 	return out
 }
 
-func addHit(opID string) {
+func addHit(version, opID string) {
 	hitsMu.Lock()
-	hits[opID] = true
+	if hits[version] == nil {
+		hits[version] = map[string]bool{}
+	}
+	hits[version][opID] = true
 	hitsMu.Unlock()
+}
+
+// Option configures a Server.
+type Option func(*serverOptions)
+
+type serverOptions struct{ version string }
+
+// Version makes the Server validate requests against the description of
+// API version v (one of Versions), answer with that description's examples
+// and expect "Intercom-Version: v" on every request. Without it a Server
+// serves 2.10.
+func Version(v string) Option {
+	return func(o *serverOptions) { o.version = v }
 }
 
 // NewServer starts a Server for the test t; t.Cleanup closes it. The
@@ -117,13 +137,19 @@ func addHit(opID string) {
 // 404 with code "spec_violation" when no operation matches, 400 with code
 // "spec_violation" otherwise. A valid request is answered with its
 // operation's override, if any, else its default example.
-func NewServer(t testing.TB) *Server {
+func NewServer(t testing.TB, opts ...Option) *Server {
 	t.Helper()
-	sp, err := loadSpec()
+	o := serverOptions{version: DefaultVersion}
+	for _, opt := range opts {
+		if opt != nil {
+			opt(&o)
+		}
+	}
+	sp, err := loadVersion(o.version)
 	if err != nil {
 		t.Fatalf("%v", err)
 	}
-	s := &Server{t: t, sp: sp, strict: true, version: DefaultVersion, overrides: map[string]*override{}}
+	s := &Server{t: t, sp: sp, strict: true, version: o.version, overrides: map[string]*override{}}
 	s.hs = httptest.NewUnstartedServer(s)
 	s.base = "http://" + s.hs.Listener.Addr().String() + BasePath
 	s.hs.Start()
@@ -151,7 +177,9 @@ func (s *Server) Strict(on bool) {
 }
 
 // ExpectVersion sets the Intercom-Version header value the server requires
-// (DefaultVersion "2.10" unless changed).
+// (the version of its description unless changed: DefaultVersion "2.10"
+// unless the Version option says otherwise). It does not change the
+// description requests are validated against.
 func (s *Server) ExpectVersion(v string) {
 	s.mu.Lock()
 	s.version = v
@@ -277,6 +305,9 @@ func (sp *spec) example(oi *opInfo, status int, name string) (body []byte, conte
 		if oi.ID == DownloadDataExportOp && status >= 200 && status < 300 {
 			return gzipBytes(sp.csv), "application/octet-stream", true, nil
 		}
+		if oi.octetStream && status >= 200 && status < 300 {
+			return []byte{}, "application/octet-stream", true, nil
+		}
 		return []byte{}, "application/json", true, nil
 	}
 	names := oi.exampleNames[status]
@@ -293,6 +324,9 @@ func (sp *spec) example(oi *opInfo, status int, name string) (body []byte, conte
 		value = ex.Value.Value
 	case mt.Example != nil && (name == "" || name == "example"):
 		value = mt.Example
+	case name == "" && mt.Schema != nil:
+		// Later descriptions declare some responses with a schema only.
+		value = schemaExample(mt.Schema, 0)
 	default:
 		return nil, "", false, fmt.Errorf("operation %s: the %d response has no example %q", oi.ID, status, name)
 	}
@@ -367,7 +401,7 @@ func (s *Server) ServeHTTP(w http.ResponseWriter, r *http.Request) {
 			v, af := validate(r, body, route, vars)
 			violations = append(violations, v...)
 			authFailed = af
-			violations = append(violations, checkHeaders(r, rec.OperationID, version)...)
+			violations = append(violations, checkHeaders(r, oi, version)...)
 			if check := extraChecks[rec.OperationID]; check != nil {
 				violations = append(violations, check(rec.Query)...)
 			}
@@ -398,7 +432,7 @@ func (s *Server) ServeHTTP(w http.ResponseWriter, r *http.Request) {
 	s.mu.Unlock()
 	if ov == nil {
 		b, ct, fromSpec, eerr := s.sp.example(oi, oi.defaultStatus, "")
-		if eerr != nil { // cannot happen for the 2.10 description
+		if eerr != nil { // cannot happen: buildSpec checked every default
 			s.t.Errorf("spectest: %v", eerr)
 		}
 		ov = &override{status: oi.defaultStatus, body: b, contentType: ct, fromSpec: fromSpec}
@@ -411,7 +445,7 @@ func (s *Server) ServeHTTP(w http.ResponseWriter, r *http.Request) {
 		return
 	}
 	if ov.fromSpec && ov.status >= 200 && ov.status < 300 {
-		addHit(oi.ID)
+		addHit(s.sp.version, oi.ID)
 	}
 	setCommonHeaders(w, ov.contentType)
 	if ov.contentType == "application/octet-stream" {
@@ -425,7 +459,7 @@ func (s *Server) ServeHTTP(w http.ResponseWriter, r *http.Request) {
 // another method, for the message of a method mismatch.
 func (s *Server) otherMethods(r *http.Request) string {
 	var found []string
-	for _, m := range []string{"GET", "POST", "PUT", "DELETE"} {
+	for _, m := range []string{"GET", "POST", "PUT", "PATCH", "DELETE"} {
 		if m == r.Method {
 			continue
 		}
@@ -663,8 +697,8 @@ func alternatives(se *openapi3.SchemaError) string {
 	return strings.Join(parts, " ")
 }
 
-// checkHeaders applies the harness's header rules.
-func checkHeaders(r *http.Request, opID, version string) []string {
+// checkHeaders applies the harness's header rules to a request for oi.
+func checkHeaders(r *http.Request, oi *opInfo, version string) []string {
 	var out []string
 	switch got := r.Header.Values("Intercom-Version"); {
 	case len(got) == 0:
@@ -673,7 +707,7 @@ func checkHeaders(r *http.Request, opID, version string) []string {
 		out = append(out, fmt.Sprintf("Intercom-Version header is %q, want %q", strings.Join(got, ", "), version))
 	}
 	wantAccept := "application/json"
-	if opID == DownloadDataExportOp {
+	if oi.octetStream {
 		wantAccept = "application/octet-stream"
 	}
 	if !acceptIncludes(r.Header.Values("Accept"), wantAccept) {

@@ -1,10 +1,11 @@
 // Package spectest is a test harness for the Intercom SDK: an httptest server
-// that routes every request to its operation in the Intercom REST API 2.10
-// OpenAPI description (testdata/openapi/intercom-2.10.yaml), validates it
-// against the description with kin-openapi, records it, and answers with the
-// operation's response example.
+// that routes every request to its operation in one of Intercom's OpenAPI
+// descriptions of the REST API (testdata/openapi/intercom-<version>.yaml,
+// versions 2.10 to 2.16; 2.10 unless the Version option says otherwise),
+// validates it against the description with kin-openapi, records it, and
+// answers with the operation's response example.
 //
-// The description has known defects (see the project's spec notes). The
+// The descriptions have known defects (see the project's spec notes). The
 // harness mends or relaxes the ones that would make a correct request fail;
 // every relaxation is listed in relax.go. Responses are not validated.
 package spectest
@@ -27,27 +28,47 @@ import (
 	"go.yaml.in/yaml/v4"
 )
 
-// SpecPath is the location of the OpenAPI description relative to the module
-// root (the nearest directory at or above the working directory that holds
-// go.mod).
+// SpecPath is the location of the 2.10 OpenAPI description relative to the
+// module root (the nearest directory at or above the working directory that
+// holds go.mod). SpecPathOf gives the other versions'.
 const SpecPath = "testdata/openapi/intercom-2.10.yaml"
 
-// Operation describes one operation of the OpenAPI description.
+// versions are the API versions whose descriptions the harness has, oldest
+// first.
+var versions = []string{"2.10", "2.11", "2.12", "2.13", "2.14", "2.15", "2.16"}
+
+// Versions returns the API versions whose descriptions the harness loads,
+// oldest first: "2.10" to "2.16".
+func Versions() []string { return slices.Clone(versions) }
+
+// SpecPathOf returns the location of a version's description relative to
+// the module root, such as "testdata/openapi/intercom-2.16.yaml".
+func SpecPathOf(version string) string { return "testdata/openapi/intercom-" + version + ".yaml" }
+
+// Operation describes one operation of an OpenAPI description.
 type Operation struct {
-	ID     string // operationId, e.g. "ShowContact"
+	// ID is the operationId, e.g. "ShowContact". The four reporting-data
+	// export operations of 2.14 and later have none in the description;
+	// they are named by lower-case method and path, as in
+	// "get /export/reporting_data/{job_identifier}" (see relax.go).
+	ID     string
 	Method string // upper-case HTTP method
-	Path   string // path template, e.g. "/contacts/{id}"
-	Tag    string // first (and only) tag, e.g. "Contacts"
+	Path   string // path template as the version writes it, e.g. "/contacts/{id}"
+	Tag    string // first tag, e.g. "Contacts"
 }
 
-// spec is everything derived once per process from the description.
+// spec is everything derived once per process from one version's description.
 type spec struct {
+	version  string
 	mended   []byte      // the description with dangling references mended
 	validate *openapi3.T // mended and relaxed (relax.go): used for validation only
 	router   routers.Router
 
 	ops     []Operation
 	opsByID map[string]*opInfo
+	// relaxedParams holds the integer path parameters relaxation 1 changed,
+	// as {operationId, parameter}.
+	relaxedParams map[[2]string]bool
 
 	csv []byte // plain CSV body for downloadDataExport (see dataexport.go)
 }
@@ -61,70 +82,108 @@ type opInfo struct {
 	// application/json examples in document order (Go maps lose it).
 	exampleNames map[int][]string
 	statuses     map[int]bool
+	// octetStream marks a download: the request must accept
+	// application/octet-stream (downloadDataExport, and operations that
+	// declare that Accept header, such as the reporting-data download of
+	// 2.14 and later).
+	octetStream bool
 }
 
-var (
-	specOnce sync.Once
-	specVal  *spec
-	specErr  error
+// slot loads one version's description once per process.
+type slot struct {
+	once sync.Once
+	val  *spec
+	err  error
 
 	docOnce sync.Once
-	docVal  *openapi3.T
+	doc     *openapi3.T
 	docErr  error
-)
-
-// loadSpec loads and prepares the description once per process.
-func loadSpec() (*spec, error) {
-	specOnce.Do(func() {
-		specVal, specErr = buildSpec()
-		if specErr != nil {
-			specErr = fmt.Errorf("spectest: %w", specErr)
-		}
-	})
-	return specVal, specErr
 }
 
-func mustSpec() *spec {
-	s, err := loadSpec()
+// slots holds a slot per version; it is never written after init.
+var slots = func() map[string]*slot {
+	m := make(map[string]*slot, len(versions))
+	for _, v := range versions {
+		m[v] = &slot{}
+	}
+	return m
+}()
+
+// loadVersion loads and prepares a version's description once per process.
+func loadVersion(version string) (*spec, error) {
+	sl := slots[version]
+	if sl == nil {
+		return nil, fmt.Errorf("spectest: no description of API version %q (have %s)", version, strings.Join(versions, ", "))
+	}
+	sl.once.Do(func() {
+		sl.val, sl.err = buildSpec(version)
+		if sl.err != nil {
+			sl.err = fmt.Errorf("spectest: %w", sl.err)
+		}
+	})
+	return sl.val, sl.err
+}
+
+func mustSpec() *spec { return mustVersion(DefaultVersion) }
+
+func mustVersion(version string) *spec {
+	s, err := loadVersion(version)
 	if err != nil {
 		panic(err)
 	}
 	return s
 }
 
-// Doc returns the loaded OpenAPI description, loaded once per process. It is
-// the description as written except for the dangling
+// Doc returns the loaded 2.10 OpenAPI description, loaded once per process.
+// It is the description as written except for the dangling
 // '#/components/schemas/custom_attributes' reference, which is mended by
 // adding that component (type: object, additionalProperties: true). The
 // validation relaxations of relax.go are not applied to it (the server
 // validates against a separately loaded, relaxed copy). Callers must not
 // modify it. Doc panics if the description cannot be loaded.
-func Doc() *openapi3.T {
-	docOnce.Do(func() {
-		docVal, docErr = openapi3.NewLoader().LoadFromData(mustSpec().mended)
-		if docErr != nil {
-			docErr = fmt.Errorf("spectest: load: %w", docErr)
+func Doc() *openapi3.T { return DocOf(DefaultVersion) }
+
+// DocOf is Doc for any version of Versions: the description as written,
+// with only its dangling schema references mended. It panics if the version
+// is unknown or its description cannot be loaded.
+func DocOf(version string) *openapi3.T {
+	sp := mustVersion(version)
+	sl := slots[version]
+	sl.docOnce.Do(func() {
+		sl.doc, sl.docErr = openapi3.NewLoader().LoadFromData(sp.mended)
+		if sl.docErr != nil {
+			sl.docErr = fmt.Errorf("spectest: load %s: %w", version, sl.docErr)
 		}
 	})
-	if docErr != nil {
-		panic(docErr)
+	if sl.docErr != nil {
+		panic(sl.docErr)
 	}
-	return docVal
+	return sl.doc
 }
 
-// Operations returns every operation of the description (108), sorted by
-// tag, then path, then method.
-func Operations() []Operation {
-	return append([]Operation(nil), mustSpec().ops...)
+// Operations returns every operation of the 2.10 description (108), sorted
+// by tag, then path, then method.
+func Operations() []Operation { return OperationsOf(DefaultVersion) }
+
+// OperationsOf returns every operation of a version's description, sorted
+// by tag, then path, then method. It panics if the version is unknown or
+// its description cannot be loaded.
+func OperationsOf(version string) []Operation {
+	return append([]Operation(nil), mustVersion(version).ops...)
 }
 
 // ExampleNames returns the names of the application/json examples of the
-// response with the given status of operation opID, in document order. The
-// first one is what the server sends by default. It returns nil if the
-// operation, the status or its JSON examples do not exist. A status of 0
-// means the operation's default success status.
+// response with the given status of operation opID of the 2.10 description,
+// in document order. The first one is what the server sends by default. It
+// returns nil if the operation, the status or its JSON examples do not
+// exist. A status of 0 means the operation's default success status.
 func ExampleNames(opID string, status int) []string {
-	oi := mustSpec().opsByID[opID]
+	return ExampleNamesOf(DefaultVersion, opID, status)
+}
+
+// ExampleNamesOf is ExampleNames for any version of Versions.
+func ExampleNamesOf(version, opID string, status int) []string {
+	oi := mustVersion(version).opsByID[opID]
 	if oi == nil {
 		return nil
 	}
@@ -134,15 +193,16 @@ func ExampleNames(opID string, status int) []string {
 	return append([]string(nil), oi.exampleNames[status]...)
 }
 
-// findSpecFile walks up from the working directory to the module root.
-func findSpecFile() (string, error) {
+// findSpecFile walks up from the working directory to the module root and
+// returns the path of a version's description there.
+func findSpecFile(version string) (string, error) {
 	dir, err := os.Getwd()
 	if err != nil {
 		return "", err
 	}
 	for {
 		if _, err := os.Stat(filepath.Join(dir, "go.mod")); err == nil {
-			return filepath.Join(dir, filepath.FromSlash(SpecPath)), nil
+			return filepath.Join(dir, filepath.FromSlash(SpecPathOf(version))), nil
 		}
 		parent := filepath.Dir(dir)
 		if parent == dir {
@@ -152,8 +212,8 @@ func findSpecFile() (string, error) {
 	}
 }
 
-func buildSpec() (*spec, error) {
-	file, err := findSpecFile()
+func buildSpec(version string) (*spec, error) {
+	file, err := findSpecFile(version)
 	if err != nil {
 		return nil, err
 	}
@@ -191,8 +251,9 @@ func buildSpec() (*spec, error) {
 	if top == nil {
 		return nil, fmt.Errorf("%s: not a YAML mapping", file)
 	}
-	if err := relaxDoc(vdoc, top); err != nil {
-		return nil, err
+	relaxed, err := relaxDoc(vdoc, top)
+	if err != nil {
+		return nil, fmt.Errorf("%s: %w", file, err)
 	}
 
 	// The router works on a shallow copy of the validation document whose
@@ -208,12 +269,12 @@ func buildSpec() (*spec, error) {
 		return nil, fmt.Errorf("router: %w", err)
 	}
 
-	s := &spec{mended: mended, validate: vdoc, router: router, opsByID: map[string]*opInfo{}}
+	s := &spec{version: version, mended: mended, validate: vdoc, router: router, opsByID: map[string]*opInfo{}, relaxedParams: relaxed}
 	names := exampleNameOrder(top)
 	for _, path := range vdoc.Paths.InMatchingOrder() {
 		for method, op := range vdoc.Paths.Value(path).Operations() {
 			if op.OperationID == "" {
-				return nil, fmt.Errorf("%s %s has no operationId", method, path)
+				return nil, fmt.Errorf("%s %s has no operationId (relaxDoc names them all)", method, path)
 			}
 			if _, dup := s.opsByID[op.OperationID]; dup {
 				return nil, fmt.Errorf("duplicate operationId %q", op.OperationID)
@@ -222,7 +283,8 @@ func buildSpec() (*spec, error) {
 			if len(op.Tags) > 0 {
 				o.Tag = op.Tags[0]
 			}
-			oi := &opInfo{Operation: o, op: op, exampleNames: map[int][]string{}, statuses: map[int]bool{}}
+			oi := &opInfo{Operation: o, op: op, exampleNames: map[int][]string{}, statuses: map[int]bool{},
+				octetStream: o.ID == DownloadDataExportOp || acceptsOctetStream(op)}
 			for code := range op.Responses.Map() {
 				var st int
 				if _, err := fmt.Sscanf(code, "%d", &st); err != nil || st < 100 || st > 599 {
@@ -233,7 +295,7 @@ func buildSpec() (*spec, error) {
 			}
 			oi.defaultStatus = pickDefaultStatus(oi.statuses)
 			if oi.defaultStatus == 0 {
-				return nil, fmt.Errorf("operation %s declares no 2xx response", o.ID)
+				return nil, fmt.Errorf("operation %s declares no 2xx or 3xx response", o.ID)
 			}
 			s.ops = append(s.ops, o)
 			s.opsByID[o.ID] = oi
@@ -253,7 +315,18 @@ func buildSpec() (*spec, error) {
 	return s, nil
 }
 
-// pickDefaultStatus chooses 200, else 202, else the lowest 2xx.
+// acceptsOctetStream reports whether op declares an Accept header whose
+// values include application/octet-stream.
+func acceptsOctetStream(op *openapi3.Operation) bool {
+	p := op.Parameters.GetByInAndName(openapi3.ParameterInHeader, "Accept")
+	if p == nil || p.Schema == nil || p.Schema.Value == nil {
+		return false
+	}
+	return slices.Contains(p.Schema.Value.Enum, any("application/octet-stream"))
+}
+
+// pickDefaultStatus chooses 200, else 202, else the lowest 2xx, else the
+// lowest 3xx (showCallRecording of 2.14 and later answers only 302).
 func pickDefaultStatus(statuses map[int]bool) int {
 	if statuses[200] {
 		return 200
@@ -261,13 +334,18 @@ func pickDefaultStatus(statuses map[int]bool) int {
 	if statuses[202] {
 		return 202
 	}
-	best := 0
-	for st := range statuses {
-		if st >= 200 && st < 300 && (best == 0 || st < best) {
-			best = st
+	for _, class := range []int{200, 300} {
+		best := 0
+		for st := range statuses {
+			if st >= class && st < class+100 && (best == 0 || st < best) {
+				best = st
+			}
+		}
+		if best != 0 {
+			return best
 		}
 	}
-	return best
+	return 0
 }
 
 // ---- YAML node helpers ----
