@@ -77,49 +77,81 @@ type Client struct {
 // service is the shared shape of every resource service.
 type service struct{ client *Client }
 
-// The resource services. Their methods live in the file of each resource.
+// The resource services, one per area of Intercom's API; each is reached
+// through the Client field of the same name (client.Contacts, client.Tickets, …).
 type (
-	// AdminsService covers the Admins endpoints (admins.go).
+	// AdminsService covers the workspace's teammates (admins): the admin the
+	// token belongs to (Me), listing and fetching admins, setting one away, and
+	// the workspace's admin activity logs.
 	AdminsService service
-	// ArticlesService covers the Articles endpoints (articles.go).
+	// ArticlesService covers Help Center articles: creating, updating,
+	// publishing, listing, deleting and searching them.
 	ArticlesService service
-	// HelpCenterService covers help centers and collections (help_center.go).
+	// HelpCenterService covers the Help Centers of a workspace and the
+	// collections that group their articles.
 	HelpCenterService service
-	// CompaniesService covers the Companies endpoints (companies.go).
+	// CompaniesService covers companies: creating or updating one by its
+	// company_id, fetching, listing (by page, sorted or by scroll), deleting,
+	// and attaching contacts to them.
 	CompaniesService service
-	// ContactsService covers the Contacts endpoints (contacts.go).
+	// ContactsService covers contacts, Intercom's users and leads: creating,
+	// updating, searching, listing, merging, archiving and deleting them, and
+	// listing their companies, segments, subscriptions and tags.
 	ContactsService service
-	// ConversationsService covers the Conversations endpoints (conversations.go).
+	// ConversationsService covers conversations: starting them, replying as
+	// an admin or a contact, assigning, snoozing, opening and closing them,
+	// adding participants, redacting parts, listing and searching them, and
+	// converting them to tickets.
 	ConversationsService service
-	// DataAttributesService covers the Data Attributes endpoints (data_attributes.go).
+	// DataAttributesService covers data attributes, the standard and custom
+	// fields of contacts, companies and conversations: listing them and
+	// creating or updating custom ones.
 	DataAttributesService service
-	// DataEventsService covers the Data Events endpoints (data_events.go).
+	// DataEventsService covers data events, the activity a workspace records
+	// against its users: submitting events, listing a user's events and
+	// sending event summaries.
 	DataEventsService service
-	// DataExportService covers the Data Export endpoints (data_export.go).
+	// DataExportService covers message data exports: starting an export job
+	// for a date range, following or cancelling it, and downloading its
+	// gzipped CSV.
 	DataExportService service
-	// MessagesService covers the Messages endpoint (messages.go).
+	// MessagesService covers outbound messages: an in-app or email message
+	// sent by an admin to a contact.
 	MessagesService service
-	// NewsService covers news items and newsfeeds (news.go).
+	// NewsService covers News: news items (drafting, publishing, updating,
+	// deleting them) and the newsfeeds they appear in.
 	NewsService service
-	// NotesService covers the Notes endpoints (notes.go).
+	// NotesService covers the notes admins leave on a contact: adding,
+	// listing and fetching them.
 	NotesService service
-	// SegmentsService covers the Segments endpoints (segments.go).
+	// SegmentsService covers segments, the saved filters of contacts defined
+	// in Intercom's UI: listing and fetching them.
 	SegmentsService service
-	// SubscriptionTypesService covers the Subscription Types endpoints (subscription_types.go).
+	// SubscriptionTypesService covers subscription types, the kinds of
+	// messages contacts can opt in to or out of: listing them and subscribing
+	// or unsubscribing a contact.
 	SubscriptionTypesService service
-	// SwitchService covers phone call redirects (switch.go).
+	// SwitchService covers Switch: moving a phone caller to a Messenger
+	// conversation by sending them a link by SMS.
 	SwitchService service
-	// TagsService covers the Tags endpoints (tags.go).
+	// TagsService covers tags: creating, renaming, listing and deleting them,
+	// and tagging or untagging contacts, companies, conversations and tickets.
 	TagsService service
-	// TeamsService covers the Teams endpoints (teams.go).
+	// TeamsService covers the workspace's teams of admins: listing and
+	// fetching them.
 	TeamsService service
-	// TicketTypeAttributesService covers ticket type attributes (ticket_type_attributes.go).
+	// TicketTypeAttributesService covers the attributes of a ticket type, the
+	// fields its tickets carry: creating and updating them.
 	TicketTypeAttributesService service
-	// TicketTypesService covers the Ticket Types endpoints (ticket_types.go).
+	// TicketTypesService covers ticket types, the kinds of tickets a workspace
+	// defines: creating, updating, listing and fetching them.
 	TicketTypesService service
-	// TicketsService covers the Tickets endpoints (tickets.go).
+	// TicketsService covers tickets: creating them for contacts, fetching,
+	// updating (state, assignment, attributes), replying to and searching
+	// them.
 	TicketsService service
-	// VisitorsService covers the Visitors endpoints (visitors.go).
+	// VisitorsService covers visitors, the anonymous people of the Messenger:
+	// fetching and updating them, and converting one to a user or lead.
 	VisitorsService service
 )
 
