@@ -1,14 +1,3 @@
-// Package intercom is a typed client for the Intercom REST API, version 2.10.
-//
-// Create a Client with an access token, then call the service of each
-// resource:
-//
-//	client, err := intercom.NewClient(token, intercom.WithRegion(intercom.RegionEU))
-//	contact, _, err := client.Contacts.Get(ctx, "63a07ddf05a32042dffac965")
-//
-// Every method takes a context first and returns the typed model, a *Response
-// carrying the request id and rate-limit state, and an error that is an
-// *APIError for non-2xx responses (see errors.go for the sentinels).
 package intercom
 
 import (
