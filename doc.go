@@ -207,5 +207,5 @@
 //	client := srv.Client()     // a *Client pointed at the fake
 //	srv.FailNext(1, http.StatusServiceUnavailable)
 //
-// The examples of this package run against it.
+// The package example and the examples with output run against it.
 package intercom
