@@ -207,5 +207,6 @@
 //	client := srv.Client()     // a *Client pointed at the fake
 //	srv.FailNext(1, http.StatusServiceUnavailable)
 //
-// The package example and the examples with output run against it.
+// The package example and the service examples that show their output run
+// against it.
 package intercom
