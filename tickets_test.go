@@ -493,7 +493,7 @@ func TestTicketAttributes(t *testing.T) {
 
 func TestTicketDecodesConversionExample(t *testing.T) {
 	t.Parallel()
-	// conversations.go returns a Ticket from convertConversationToTicket; the
+	// conversation_actions.go returns a Ticket from convertConversationToTicket; the
 	// model must keep every field of that example too.
 	_, srv := newSpecClient(t)
 	ex := srv.Example("convertConversationToTicket", 200, "")
