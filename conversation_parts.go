@@ -1,7 +1,7 @@
 package intercom
 
 // This file holds the parts of a conversation (ConversationsService's models):
-// the part kinds, authors and attachments.
+// the part kinds, and PartAuthor and Attachment, which ticket parts share.
 
 // ConversationPartType is the kind of a conversation part, such as
 // "comment", "note" or "assignment". Intercom has many more kinds
@@ -23,9 +23,10 @@ const (
 	ConversationPartQuickReply      ConversationPartType = "quick_reply"
 )
 
-// ConversationPartAuthor is who wrote or triggered a conversation part: an
-// admin, bot, team or user.
-type ConversationPartAuthor struct {
+// PartAuthor is who wrote or triggered a part of a conversation or a ticket,
+// or the source message of a conversation: an admin, bot, team or user (the
+// conversation_part_author and ticket_part_author schemas).
+type PartAuthor struct {
 	// Type is admin, bot, team, user, lead, …
 	Type string `json:"type,omitempty"`
 	// ID is the author's id.
@@ -36,13 +37,17 @@ type ConversationPartAuthor struct {
 	Email string `json:"email,omitempty"`
 }
 
-// ConversationAttachment is a file attached to a conversation part or source.
-type ConversationAttachment struct {
+// Attachment is a file: attached to a part of a conversation or a ticket, or
+// to the source message of a conversation (the part_attachment schema), or
+// the value of a ticket attribute of data type "files" (the file_attribute
+// schema, read with TicketAttributes.File and Files).
+type Attachment struct {
 	// Type is the kind of attachment, such as "upload".
 	Type string `json:"type,omitempty"`
 	// Name is the file name.
 	Name string `json:"name,omitempty"`
-	// URL is where the file can be downloaded.
+	// URL is where the file can be downloaded. For a ticket attribute's
+	// file, it is temporary: it expires after 30 minutes.
 	URL string `json:"url,omitempty"`
 	// ContentType is the file's MIME type.
 	ContentType string `json:"content_type,omitempty"`
@@ -86,9 +91,9 @@ type ConversationPart struct {
 	// the part did not change the assignment.
 	AssignedTo *ConversationReference `json:"assigned_to,omitempty"`
 	// Author is who wrote or triggered the part.
-	Author ConversationPartAuthor `json:"author,omitzero"`
+	Author PartAuthor `json:"author,omitzero"`
 	// Attachments are the files attached to the part.
-	Attachments []ConversationAttachment `json:"attachments,omitempty"`
+	Attachments []Attachment `json:"attachments,omitempty"`
 	// ExternalID is the part's external id, when it has one.
 	ExternalID string `json:"external_id,omitempty"`
 	// Redacted says whether the part was redacted.

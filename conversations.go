@@ -145,7 +145,7 @@ type Conversation struct {
 	// most 500); only sent when a single conversation is returned.
 	ConversationParts ConversationParts `json:"conversation_parts,omitzero"`
 	// LinkedObjects are the tickets and conversations linked to this one.
-	LinkedObjects ConversationLinkedObjects `json:"linked_objects,omitzero"`
+	LinkedObjects LinkedObjectList `json:"linked_objects,omitzero"`
 	// Topics are the topics the conversation was classified into. Intercom
 	// sends it (often as {}) though the 2.10 schema does not declare it.
 	Topics ConversationTopics `json:"topics,omitzero"`
@@ -310,35 +310,38 @@ type ConversationSource struct {
 	// Body is the message body, which may contain HTML.
 	Body string `json:"body,omitempty"`
 	// Author is who sent the message.
-	Author ConversationPartAuthor `json:"author,omitzero"`
+	Author PartAuthor `json:"author,omitzero"`
 	// Attachments are the files attached to the message.
-	Attachments []ConversationAttachment `json:"attachments,omitempty"`
+	Attachments []Attachment `json:"attachments,omitempty"`
 	// URL is the page the message was sent from, when known.
 	URL string `json:"url,omitempty"`
 	// Redacted says whether the source was redacted.
 	Redacted bool `json:"redacted,omitempty"`
 }
 
-// ConversationLinkedObject is a ticket or conversation linked to another.
-type ConversationLinkedObject struct {
+// LinkedObject is a ticket or conversation linked to a conversation or a
+// ticket (the linked_object schema).
+type LinkedObject struct {
 	// Type is "ticket" or "conversation".
 	Type string `json:"type,omitempty"`
 	// ID is the linked object's id.
 	ID ID `json:"id,omitempty"`
-	// Category is the ticket category (Customer, Back-office, Tracker), for tickets.
-	Category string `json:"category,omitempty"`
+	// Category is the linked ticket's category (Customer, Back-office,
+	// Tracker); empty for conversations.
+	Category TicketCategory `json:"category,omitempty"`
 }
 
-// ConversationLinkedObjects is the embedded list of linked objects (at most 1,000).
-type ConversationLinkedObjects struct {
+// LinkedObjectList lists the conversations and tickets linked to a
+// conversation or a ticket (at most 1,000; the linked_object_list schema).
+type LinkedObjectList struct {
 	// Type is "list".
 	Type string `json:"type,omitempty"`
 	// TotalCount is the number of linked objects.
 	TotalCount int `json:"total_count,omitempty"`
-	// HasMore says whether there are more than the ones listed.
+	// HasMore says whether there are more linked objects than listed.
 	HasMore bool `json:"has_more,omitempty"`
 	// Data are the linked objects.
-	Data []ConversationLinkedObject `json:"data,omitempty"`
+	Data []LinkedObject `json:"data"`
 }
 
 // ConversationTopic is a topic a conversation was classified into.
