@@ -89,7 +89,7 @@ type ConversationPart struct {
 	NotifiedAt Timestamp `json:"notified_at,omitempty"`
 	// AssignedTo is whom this part assigned the conversation to; nil when
 	// the part did not change the assignment.
-	AssignedTo *ConversationReference `json:"assigned_to,omitempty"`
+	AssignedTo *Reference `json:"assigned_to,omitempty"`
 	// Author is who wrote or triggered the part.
 	Author PartAuthor `json:"author,omitzero"`
 	// Attachments are the files attached to the part.

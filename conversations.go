@@ -155,7 +155,7 @@ type Conversation struct {
 	// Customers lists the conversation's participants. The examples of
 	// AttachContact and DetachContact answer with only this key (instead of
 	// the conversation the schema announces).
-	Customers []ConversationContact `json:"customers,omitempty"`
+	Customers []ContactReference `json:"customers,omitempty"`
 }
 
 // ConversationTags is the list of tags applied to a conversation.
@@ -166,17 +166,19 @@ type ConversationTags struct {
 	Tags []Tag `json:"tags,omitempty"`
 }
 
-// ConversationReference points at an admin, team or other object by type and
-// id (Intercom's "reference"). The id may be empty, e.g. for "nobody_admin".
-type ConversationReference struct {
+// Reference points at an admin, team, contact or other object by type and id
+// (Intercom's "reference", the assignee of a conversation or ticket part).
+// The id may be empty, e.g. for "nobody_admin".
+type Reference struct {
 	// Type is the referenced object's type, such as "admin", "team" or "nobody_admin".
 	Type string `json:"type,omitempty"`
 	// ID is the referenced object's id; empty when Intercom sends null.
 	ID ID `json:"id,omitempty"`
 }
 
-// ConversationContact is a contact taking part in a conversation.
-type ConversationContact struct {
+// ContactReference is a contact taking part in a conversation or that a
+// ticket is about (Intercom's "contact_reference").
+type ContactReference struct {
 	// Type is "contact" (or "user" in participant lists).
 	Type string `json:"type,omitempty"`
 	// ID is the contact's Intercom id.
@@ -190,7 +192,7 @@ type ConversationContacts struct {
 	// Type is "contact.list".
 	Type string `json:"type,omitempty"`
 	// Contacts are the contacts.
-	Contacts []ConversationContact `json:"contacts,omitempty"`
+	Contacts []ContactReference `json:"contacts,omitempty"`
 }
 
 // ConversationTeammates lists the admins who took part in a conversation.
@@ -198,16 +200,16 @@ type ConversationTeammates struct {
 	// Type is "admin.list".
 	Type string `json:"type,omitempty"`
 	// Teammates are references to the admins.
-	Teammates []ConversationReference `json:"teammates,omitempty"`
+	Teammates []Reference `json:"teammates,omitempty"`
 }
 
 // UnmarshalJSON reads the list under "teammates", as the REST API sends it,
 // or under "admins", as webhook notifications do.
 func (t *ConversationTeammates) UnmarshalJSON(b []byte) error {
 	var w struct {
-		Type      string                  `json:"type"`
-		Teammates []ConversationReference `json:"teammates"`
-		Admins    []ConversationReference `json:"admins"`
+		Type      string      `json:"type"`
+		Teammates []Reference `json:"teammates"`
+		Admins    []Reference `json:"admins"`
 	}
 	if err := json.Unmarshal(b, &w); err != nil {
 		return err
@@ -238,9 +240,9 @@ type ConversationRating struct {
 	// CreatedAt is when the rating was given.
 	CreatedAt Timestamp `json:"created_at,omitempty"`
 	// Contact is the contact who rated.
-	Contact ConversationContact `json:"contact,omitzero"`
+	Contact ContactReference `json:"contact,omitzero"`
 	// Teammate is the admin who was rated.
-	Teammate ConversationReference `json:"teammate,omitzero"`
+	Teammate Reference `json:"teammate,omitzero"`
 }
 
 // AppliedSLA is the SLA applied to a conversation. Intercom sends a null

@@ -81,17 +81,7 @@ type TicketContacts struct {
 	// Type is "contact.list".
 	Type string `json:"type,omitempty"`
 	// Contacts reference the contacts.
-	Contacts []TicketContact `json:"contacts"`
-}
-
-// TicketContact references a contact of a ticket.
-type TicketContact struct {
-	// Type is "contact".
-	Type string `json:"type,omitempty"`
-	// ID is the id Intercom gave the contact.
-	ID ID `json:"id,omitempty"`
-	// ExternalID is the id you gave the contact.
-	ExternalID string `json:"external_id,omitempty"`
+	Contacts []ContactReference `json:"contacts"`
 }
 
 // TicketParts lists the parts of a ticket.
@@ -126,7 +116,7 @@ type TicketPart struct {
 	UpdatedAt Timestamp `json:"updated_at,omitempty"`
 	// AssignedTo is whom this part assigned the ticket to; zero when the
 	// assignment did not change.
-	AssignedTo TicketReference `json:"assigned_to,omitzero"`
+	AssignedTo Reference `json:"assigned_to,omitzero"`
 	// Author wrote or triggered the part.
 	Author PartAuthor `json:"author,omitzero"`
 	// Attachments are the files attached to the part.
@@ -135,14 +125,6 @@ type TicketPart struct {
 	ExternalID string `json:"external_id,omitempty"`
 	// Redacted says whether the part has been redacted.
 	Redacted bool `json:"redacted,omitempty"`
-}
-
-// TicketReference references an admin, team or contact by type and id.
-type TicketReference struct {
-	// Type is the object's type, such as "admin" or "team".
-	Type string `json:"type,omitempty"`
-	// ID is the object's id.
-	ID ID `json:"id,omitempty"`
 }
 
 // TicketAttributes maps ticket attribute names to values: a string, a number,

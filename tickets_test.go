@@ -47,7 +47,7 @@ func TestTicketsCreate(t *testing.T) {
 	require.Equal(t, TicketDataTypeString, attr.DataType)
 	require.True(t, attr.RequiredToCreate)
 	require.Nil(t, attr.InputOptions)
-	require.Equal(t, []TicketContact{{Type: "contact", ID: "6657ad746abd0166b52ae316", ExternalID: "70"}}, got.Contacts.Contacts)
+	require.Equal(t, []ContactReference{{Type: "contact", ID: "6657ad746abd0166b52ae316", ExternalID: "70"}}, got.Contacts.Contacts)
 	require.Equal(t, ID("0"), got.AdminAssigneeID)
 	require.Equal(t, Timestamp(1717022068), got.CreatedAt)
 	require.True(t, got.Open)
@@ -118,7 +118,7 @@ func TestTicketsUpdate(t *testing.T) {
 	require.Len(t, got.TicketParts.TicketParts, 6)
 	assign := got.TicketParts.TicketParts[4]
 	require.Equal(t, "assignment", assign.PartType)
-	require.Equal(t, TicketReference{Type: "admin", ID: "991268280"}, assign.AssignedTo)
+	require.Equal(t, Reference{Type: "admin", ID: "991268280"}, assign.AssignedTo)
 	require.Zero(t, got.TicketParts.TicketParts[0].AssignedTo)
 
 	// Omitted, false and true are three different bodies.
