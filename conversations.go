@@ -25,6 +25,11 @@ import (
 //	detachContactFromConversation  DELETE /conversations/{conversation_id}/customers/{contact_id}  ConversationsService.DetachContact
 //	redactConversation             POST   /conversations/redact               ConversationsService.Redact
 //	convertConversationToTicket    POST   /conversations/{id}/convert         ConversationsService.ConvertToTicket
+//
+// The models and core methods are here; the parts, their authors and
+// attachments in conversation_parts.go; Reply and Manage (with their
+// shorthands) in conversation_replies.go; the other actions in
+// conversation_actions.go.
 
 // maxConversationAttachments is the most attachment URLs, and the most
 // attachment files, one request may carry.
@@ -72,26 +77,6 @@ const (
 	ConversationSourceSMS          ConversationSourceType = "sms"
 	ConversationSourceTwitter      ConversationSourceType = "twitter"
 	ConversationSourceWhatsApp     ConversationSourceType = "whatsapp"
-)
-
-// ConversationPartType is the kind of a conversation part, such as
-// "comment", "note" or "assignment". Intercom has many more kinds
-// ("language_detection_details", "conversation_attribute_updated_by_admin", …);
-// unknown values decode as-is.
-type ConversationPartType string
-
-// Common conversation part types.
-const (
-	ConversationPartComment         ConversationPartType = "comment"
-	ConversationPartNote            ConversationPartType = "note"
-	ConversationPartOpen            ConversationPartType = "open"
-	ConversationPartClose           ConversationPartType = "close"
-	ConversationPartSnoozed         ConversationPartType = "snoozed"
-	ConversationPartAssignment      ConversationPartType = "assignment"
-	ConversationPartAssignAndReopen ConversationPartType = "assign_and_reopen"
-	ConversationPartAwayModeAssign  ConversationPartType = "away_mode_assignment"
-	ConversationPartDefaultAssign   ConversationPartType = "default_assignment"
-	ConversationPartQuickReply      ConversationPartType = "quick_reply"
 )
 
 // SLAStatus is the status of the SLA applied to a conversation.
@@ -160,7 +145,7 @@ type Conversation struct {
 	// most 500); only sent when a single conversation is returned.
 	ConversationParts ConversationParts `json:"conversation_parts,omitzero"`
 	// LinkedObjects are the tickets and conversations linked to this one.
-	LinkedObjects ConversationLinkedObjects `json:"linked_objects,omitzero"`
+	LinkedObjects LinkedObjectList `json:"linked_objects,omitzero"`
 	// Topics are the topics the conversation was classified into. Intercom
 	// sends it (often as {}) though the 2.10 schema does not declare it.
 	Topics ConversationTopics `json:"topics,omitzero"`
@@ -170,7 +155,7 @@ type Conversation struct {
 	// Customers lists the conversation's participants. The examples of
 	// AttachContact and DetachContact answer with only this key (instead of
 	// the conversation the schema announces).
-	Customers []ConversationContact `json:"customers,omitempty"`
+	Customers []ContactReference `json:"customers,omitempty"`
 }
 
 // ConversationTags is the list of tags applied to a conversation.
@@ -181,17 +166,19 @@ type ConversationTags struct {
 	Tags []Tag `json:"tags,omitempty"`
 }
 
-// ConversationReference points at an admin, team or other object by type and
-// id (Intercom's "reference"). The id may be empty, e.g. for "nobody_admin".
-type ConversationReference struct {
+// Reference points at an admin, team, contact or other object by type and id
+// (Intercom's "reference", the assignee of a conversation or ticket part).
+// The id may be empty, e.g. for "nobody_admin".
+type Reference struct {
 	// Type is the referenced object's type, such as "admin", "team" or "nobody_admin".
 	Type string `json:"type,omitempty"`
 	// ID is the referenced object's id; empty when Intercom sends null.
 	ID ID `json:"id,omitempty"`
 }
 
-// ConversationContact is a contact taking part in a conversation.
-type ConversationContact struct {
+// ContactReference is a contact taking part in a conversation or that a
+// ticket is about (Intercom's "contact_reference").
+type ContactReference struct {
 	// Type is "contact" (or "user" in participant lists).
 	Type string `json:"type,omitempty"`
 	// ID is the contact's Intercom id.
@@ -205,7 +192,7 @@ type ConversationContacts struct {
 	// Type is "contact.list".
 	Type string `json:"type,omitempty"`
 	// Contacts are the contacts.
-	Contacts []ConversationContact `json:"contacts,omitempty"`
+	Contacts []ContactReference `json:"contacts,omitempty"`
 }
 
 // ConversationTeammates lists the admins who took part in a conversation.
@@ -213,16 +200,16 @@ type ConversationTeammates struct {
 	// Type is "admin.list".
 	Type string `json:"type,omitempty"`
 	// Teammates are references to the admins.
-	Teammates []ConversationReference `json:"teammates,omitempty"`
+	Teammates []Reference `json:"teammates,omitempty"`
 }
 
 // UnmarshalJSON reads the list under "teammates", as the REST API sends it,
 // or under "admins", as webhook notifications do.
 func (t *ConversationTeammates) UnmarshalJSON(b []byte) error {
 	var w struct {
-		Type      string                  `json:"type"`
-		Teammates []ConversationReference `json:"teammates"`
-		Admins    []ConversationReference `json:"admins"`
+		Type      string      `json:"type"`
+		Teammates []Reference `json:"teammates"`
+		Admins    []Reference `json:"admins"`
 	}
 	if err := json.Unmarshal(b, &w); err != nil {
 		return err
@@ -253,9 +240,9 @@ type ConversationRating struct {
 	// CreatedAt is when the rating was given.
 	CreatedAt Timestamp `json:"created_at,omitempty"`
 	// Contact is the contact who rated.
-	Contact ConversationContact `json:"contact,omitzero"`
+	Contact ContactReference `json:"contact,omitzero"`
 	// Teammate is the admin who was rated.
-	Teammate ConversationReference `json:"teammate,omitzero"`
+	Teammate Reference `json:"teammate,omitzero"`
 }
 
 // AppliedSLA is the SLA applied to a conversation. Intercom sends a null
@@ -325,117 +312,38 @@ type ConversationSource struct {
 	// Body is the message body, which may contain HTML.
 	Body string `json:"body,omitempty"`
 	// Author is who sent the message.
-	Author ConversationPartAuthor `json:"author,omitzero"`
+	Author PartAuthor `json:"author,omitzero"`
 	// Attachments are the files attached to the message.
-	Attachments []ConversationAttachment `json:"attachments,omitempty"`
+	Attachments []Attachment `json:"attachments,omitempty"`
 	// URL is the page the message was sent from, when known.
 	URL string `json:"url,omitempty"`
 	// Redacted says whether the source was redacted.
 	Redacted bool `json:"redacted,omitempty"`
 }
 
-// ConversationPartAuthor is who wrote or triggered a conversation part: an
-// admin, bot, team or user.
-type ConversationPartAuthor struct {
-	// Type is admin, bot, team, user, lead, …
-	Type string `json:"type,omitempty"`
-	// ID is the author's id.
-	ID ID `json:"id,omitempty"`
-	// Name is the author's name.
-	Name string `json:"name,omitempty"`
-	// Email is the author's email address.
-	Email string `json:"email,omitempty"`
-}
-
-// ConversationAttachment is a file attached to a conversation part or source.
-type ConversationAttachment struct {
-	// Type is the kind of attachment, such as "upload".
-	Type string `json:"type,omitempty"`
-	// Name is the file name.
-	Name string `json:"name,omitempty"`
-	// URL is where the file can be downloaded.
-	URL string `json:"url,omitempty"`
-	// ContentType is the file's MIME type.
-	ContentType string `json:"content_type,omitempty"`
-	// Filesize is the file's size in bytes.
-	Filesize int64 `json:"filesize,omitempty"`
-	// Width is the image width in pixels, for images.
-	Width int `json:"width,omitempty"`
-	// Height is the image height in pixels, for images.
-	Height int `json:"height,omitempty"`
-}
-
-// ConversationAttachmentFile is a file uploaded with a reply, its content
-// base64-encoded.
-type ConversationAttachmentFile struct {
-	// ContentType is the file's MIME type, such as "application/json".
-	ContentType string `json:"content_type"`
-	// Data is the base64-encoded content.
-	Data string `json:"data"`
-	// Name is the file name.
-	Name string `json:"name"`
-}
-
-// ConversationPart is one message or event of a conversation: a comment, a
-// note, an assignment, a state change, …
-type ConversationPart struct {
-	// Type is "conversation_part".
-	Type string `json:"type,omitempty"`
-	// ID is the part's id.
-	ID ID `json:"id,omitempty"`
-	// PartType is the kind of part.
-	PartType ConversationPartType `json:"part_type,omitempty"`
-	// Body is the message body, which may contain HTML; empty for most events.
-	Body string `json:"body,omitempty"`
-	// CreatedAt is when the part was created.
-	CreatedAt Timestamp `json:"created_at,omitempty"`
-	// UpdatedAt is when the part was last updated.
-	UpdatedAt Timestamp `json:"updated_at,omitempty"`
-	// NotifiedAt is when the contact was notified of the part.
-	NotifiedAt Timestamp `json:"notified_at,omitempty"`
-	// AssignedTo is whom this part assigned the conversation to; nil when
-	// the part did not change the assignment.
-	AssignedTo *ConversationReference `json:"assigned_to,omitempty"`
-	// Author is who wrote or triggered the part.
-	Author ConversationPartAuthor `json:"author,omitzero"`
-	// Attachments are the files attached to the part.
-	Attachments []ConversationAttachment `json:"attachments,omitempty"`
-	// ExternalID is the part's external id, when it has one.
-	ExternalID string `json:"external_id,omitempty"`
-	// Redacted says whether the part was redacted.
-	Redacted bool `json:"redacted,omitempty"`
-}
-
-// ConversationParts is the embedded list of a conversation's parts (at most 500).
-type ConversationParts struct {
-	// Type is "conversation_part.list".
-	Type string `json:"type,omitempty"`
-	// ConversationParts are the parts, oldest first.
-	ConversationParts []ConversationPart `json:"conversation_parts,omitempty"`
-	// TotalCount is the number of parts.
-	TotalCount int `json:"total_count,omitempty"`
-}
-
-// ConversationLinkedObject is a ticket or conversation linked to another.
-type ConversationLinkedObject struct {
+// LinkedObject is a ticket or conversation linked to a conversation or a
+// ticket (the linked_object schema).
+type LinkedObject struct {
 	// Type is "ticket" or "conversation".
 	Type string `json:"type,omitempty"`
 	// ID is the linked object's id.
 	ID ID `json:"id,omitempty"`
-	// Category is the ticket category (Customer, Back-office, Tracker), for tickets.
-	Category string `json:"category,omitempty"`
+	// Category is the linked ticket's category (Customer, Back-office,
+	// Tracker); empty for conversations.
+	Category TicketCategory `json:"category,omitempty"`
 }
 
-// ConversationLinkedObjects is the embedded list of linked objects (at most 1,000).
-type ConversationLinkedObjects struct {
+// LinkedObjectList lists the conversations and tickets linked to a
+// conversation or a ticket (at most 1,000; the linked_object_list schema).
+type LinkedObjectList struct {
 	// Type is "list".
 	Type string `json:"type,omitempty"`
 	// TotalCount is the number of linked objects.
 	TotalCount int `json:"total_count,omitempty"`
-	// HasMore says whether there are more than the ones listed.
+	// HasMore says whether there are more linked objects than listed.
 	HasMore bool `json:"has_more,omitempty"`
 	// Data are the linked objects.
-	Data []ConversationLinkedObject `json:"data,omitempty"`
+	Data []LinkedObject `json:"data"`
 }
 
 // ConversationTopic is a topic a conversation was classified into.
@@ -654,438 +562,6 @@ func checkAttachments(urls, files int) error {
 	return nil
 }
 
-// ReplyMessageType is the kind of a reply to a conversation: a comment
-// visible to the contact or an internal note.
-type ReplyMessageType string
-
-// Reply kinds.
-const (
-	// ReplyComment is a reply the contact sees.
-	ReplyComment ReplyMessageType = "comment"
-	// ReplyNote is an internal note only teammates see (admins only).
-	ReplyNote ReplyMessageType = "note"
-)
-
-// ReplyRequest is the body of a reply to a conversation: a *ContactReply or
-// an *AdminReply (or their values). The interface is sealed.
-type ReplyRequest interface {
-	// Validate checks the reply before it is sent.
-	Validate() error
-	isReplyRequest()
-}
-
-// ContactReply is a reply on behalf of a contact, identified by exactly one
-// of IntercomUserID, Email or UserID. It is always a comment.
-type ContactReply struct {
-	// IntercomUserID is the contact's Intercom id.
-	IntercomUserID string
-	// Email is the contact's email.
-	Email string
-	// UserID is the external id you gave the contact.
-	UserID string
-	// Body is the text of the reply (required).
-	Body string
-	// CreatedAt backdates the reply; zero means now.
-	CreatedAt Timestamp
-	// AttachmentURLs are up to 10 image URLs added as attachments.
-	AttachmentURLs []string
-	// AttachmentFiles are up to 10 files added as attachments.
-	AttachmentFiles []ConversationAttachmentFile
-}
-
-func (ContactReply) isReplyRequest() {}
-
-// Validate checks that exactly one identifier and a body are set, and the
-// attachment limits.
-func (r ContactReply) Validate() error {
-	n := 0
-	for _, v := range []string{r.IntercomUserID, r.Email, r.UserID} {
-		if strings.TrimSpace(v) != "" {
-			n++
-		}
-	}
-	switch {
-	case n == 0:
-		return invalid("intercom_user_id", "a contact reply needs one of intercom_user_id, email or user_id")
-	case n > 1:
-		return invalid("intercom_user_id", "a contact reply takes only one of intercom_user_id, email or user_id")
-	}
-	if r.Body == "" {
-		return invalid("body", "is required")
-	}
-	return checkAttachments(len(r.AttachmentURLs), len(r.AttachmentFiles))
-}
-
-type contactReplyWire struct {
-	MessageType     ReplyMessageType             `json:"message_type"`
-	Type            string                       `json:"type"`
-	IntercomUserID  string                       `json:"intercom_user_id,omitempty"`
-	Email           string                       `json:"email,omitempty"`
-	UserID          string                       `json:"user_id,omitempty"`
-	Body            string                       `json:"body"`
-	CreatedAt       Timestamp                    `json:"created_at,omitempty"`
-	AttachmentURLs  []string                     `json:"attachment_urls,omitempty"`
-	AttachmentFiles []ConversationAttachmentFile `json:"attachment_files,omitempty"`
-}
-
-// MarshalJSON encodes the reply with "type":"user" and "message_type":"comment".
-func (r ContactReply) MarshalJSON() ([]byte, error) {
-	return json.Marshal(contactReplyWire{
-		MessageType: ReplyComment, Type: "user",
-		IntercomUserID: r.IntercomUserID, Email: r.Email, UserID: r.UserID,
-		Body: r.Body, CreatedAt: r.CreatedAt, AttachmentURLs: r.AttachmentURLs, AttachmentFiles: r.AttachmentFiles,
-	})
-}
-
-// AdminReply is a reply on behalf of an admin: a comment the contact sees or
-// an internal note.
-type AdminReply struct {
-	// AdminID is the admin authoring the reply (required).
-	AdminID string
-	// MessageType is ReplyComment or ReplyNote; empty means ReplyComment.
-	MessageType ReplyMessageType
-	// Body is the text of the reply (required); notes accept some HTML.
-	Body string
-	// CreatedAt backdates the reply; zero means now.
-	CreatedAt Timestamp
-	// AttachmentURLs are up to 10 image URLs added as attachments.
-	AttachmentURLs []string
-	// AttachmentFiles are up to 10 files added as attachments.
-	AttachmentFiles []ConversationAttachmentFile
-}
-
-func (AdminReply) isReplyRequest() {}
-
-// Validate checks the admin id, the message type, the body and the
-// attachment limits.
-func (r AdminReply) Validate() error {
-	if strings.TrimSpace(r.AdminID) == "" {
-		return invalid("admin_id", "is required for an admin reply")
-	}
-	switch r.MessageType {
-	case "", ReplyComment, ReplyNote:
-	default:
-		return invalid("message_type", fmt.Sprintf("is %q; an admin reply to a conversation is a comment or a note", r.MessageType))
-	}
-	if r.Body == "" {
-		return invalid("body", "is required for comments and notes")
-	}
-	return checkAttachments(len(r.AttachmentURLs), len(r.AttachmentFiles))
-}
-
-type adminReplyWire struct {
-	MessageType     ReplyMessageType             `json:"message_type"`
-	Type            string                       `json:"type"`
-	AdminID         string                       `json:"admin_id"`
-	Body            string                       `json:"body,omitempty"`
-	CreatedAt       Timestamp                    `json:"created_at,omitempty"`
-	AttachmentURLs  []string                     `json:"attachment_urls,omitempty"`
-	AttachmentFiles []ConversationAttachmentFile `json:"attachment_files,omitempty"`
-}
-
-// MarshalJSON encodes the reply with "type":"admin".
-func (r AdminReply) MarshalJSON() ([]byte, error) {
-	mt := r.MessageType
-	if mt == "" {
-		mt = ReplyComment
-	}
-	return json.Marshal(adminReplyWire{
-		MessageType: mt, Type: "admin", AdminID: r.AdminID, Body: r.Body, CreatedAt: r.CreatedAt,
-		AttachmentURLs: r.AttachmentURLs, AttachmentFiles: r.AttachmentFiles,
-	})
-}
-
-// ManageMessageType is the action of a manage-conversation request.
-type ManageMessageType string
-
-// Manage actions.
-const (
-	ManageClose      ManageMessageType = "close"
-	ManageSnoozed    ManageMessageType = "snoozed"
-	ManageOpen       ManageMessageType = "open"
-	ManageAssignment ManageMessageType = "assignment"
-)
-
-// ManageRequest is the body of a manage-conversation request: a
-// CloseRequest, SnoozeRequest, OpenRequest or AssignRequest. The interface
-// is sealed.
-type ManageRequest interface {
-	// Validate checks the request before it is sent.
-	Validate() error
-	// Action is the message_type the request sends.
-	Action() ManageMessageType
-	isManageRequest()
-}
-
-// CloseRequest closes a conversation.
-type CloseRequest struct {
-	// AdminID is the admin closing the conversation (required).
-	AdminID string
-	// Body is an optional message left in the conversation.
-	Body string
-}
-
-// SnoozeRequest snoozes a conversation until a time.
-type SnoozeRequest struct {
-	// AdminID is the admin snoozing the conversation (required).
-	AdminID string
-	// SnoozedUntil is when the conversation reopens (required).
-	SnoozedUntil Timestamp
-}
-
-// OpenRequest opens (or unsnoozes) a conversation.
-type OpenRequest struct {
-	// AdminID is the admin opening the conversation (required).
-	AdminID string
-}
-
-// AssigneeType is whether a conversation is assigned to an admin or a team.
-type AssigneeType string
-
-// Assignee types.
-const (
-	AssigneeAdmin AssigneeType = "admin"
-	AssigneeTeam  AssigneeType = "team"
-)
-
-// AssignRequest assigns a conversation to an admin or a team.
-type AssignRequest struct {
-	// AdminID is the admin performing the assignment (required).
-	AdminID string
-	// AssigneeID is the admin or team to assign to (required); "0" unassigns.
-	AssigneeID string
-	// Type says whether AssigneeID is an admin or a team (required).
-	Type AssigneeType
-	// Body is an optional message sent with the assignment.
-	Body string
-}
-
-func (CloseRequest) isManageRequest()  {}
-func (SnoozeRequest) isManageRequest() {}
-func (OpenRequest) isManageRequest()   {}
-func (AssignRequest) isManageRequest() {}
-
-// Action returns ManageClose.
-func (CloseRequest) Action() ManageMessageType { return ManageClose }
-
-// Action returns ManageSnoozed.
-func (SnoozeRequest) Action() ManageMessageType { return ManageSnoozed }
-
-// Action returns ManageOpen.
-func (OpenRequest) Action() ManageMessageType { return ManageOpen }
-
-// Action returns ManageAssignment.
-func (AssignRequest) Action() ManageMessageType { return ManageAssignment }
-
-func requireAdminID(id string) error {
-	if strings.TrimSpace(id) == "" {
-		return invalid("admin_id", "is required (the admin performing the action)")
-	}
-	return nil
-}
-
-// Validate checks the admin id.
-func (r CloseRequest) Validate() error { return requireAdminID(r.AdminID) }
-
-// Validate checks the admin id and the snooze time.
-func (r SnoozeRequest) Validate() error {
-	if err := requireAdminID(r.AdminID); err != nil {
-		return err
-	}
-	if r.SnoozedUntil <= 0 {
-		return invalid("snoozed_until", "is required (when the conversation reopens)")
-	}
-	return nil
-}
-
-// Validate checks the admin id.
-func (r OpenRequest) Validate() error { return requireAdminID(r.AdminID) }
-
-// Validate checks the admin id, the assignee and its type.
-func (r AssignRequest) Validate() error {
-	if err := requireAdminID(r.AdminID); err != nil {
-		return err
-	}
-	if strings.TrimSpace(r.AssigneeID) == "" {
-		return invalid("assignee_id", `is required (an admin or team id, or "0" to unassign)`)
-	}
-	switch r.Type {
-	case AssigneeAdmin, AssigneeTeam:
-	case "":
-		return invalid("type", "is required (AssigneeAdmin or AssigneeTeam)")
-	default:
-		return invalid("type", fmt.Sprintf("is %q; want admin or team", r.Type))
-	}
-	return nil
-}
-
-// MarshalJSON encodes {"message_type":"close","type":"admin",…}.
-func (r CloseRequest) MarshalJSON() ([]byte, error) {
-	return json.Marshal(struct {
-		MessageType ManageMessageType `json:"message_type"`
-		Type        string            `json:"type"`
-		AdminID     string            `json:"admin_id"`
-		Body        string            `json:"body,omitempty"`
-	}{ManageClose, "admin", r.AdminID, r.Body})
-}
-
-// MarshalJSON encodes {"message_type":"snoozed",…}.
-func (r SnoozeRequest) MarshalJSON() ([]byte, error) {
-	return json.Marshal(struct {
-		MessageType  ManageMessageType `json:"message_type"`
-		AdminID      string            `json:"admin_id"`
-		SnoozedUntil Timestamp         `json:"snoozed_until"`
-	}{ManageSnoozed, r.AdminID, r.SnoozedUntil})
-}
-
-// MarshalJSON encodes {"message_type":"open",…}.
-func (r OpenRequest) MarshalJSON() ([]byte, error) {
-	return json.Marshal(struct {
-		MessageType ManageMessageType `json:"message_type"`
-		AdminID     string            `json:"admin_id"`
-	}{ManageOpen, r.AdminID})
-}
-
-// MarshalJSON encodes {"message_type":"assignment",…}.
-func (r AssignRequest) MarshalJSON() ([]byte, error) {
-	return json.Marshal(struct {
-		MessageType ManageMessageType `json:"message_type"`
-		Type        AssigneeType      `json:"type"`
-		AdminID     string            `json:"admin_id"`
-		AssigneeID  string            `json:"assignee_id"`
-		Body        string            `json:"body,omitempty"`
-	}{ManageAssignment, r.Type, r.AdminID, r.AssigneeID, r.Body})
-}
-
-// ConversationCustomer identifies a contact to add to a conversation by
-// exactly one of its Intercom id, external user id or email.
-type ConversationCustomer struct {
-	// IntercomUserID is the contact's Intercom id.
-	IntercomUserID string `json:"intercom_user_id,omitempty"`
-	// UserID is the external id you gave the contact.
-	UserID string `json:"user_id,omitempty"`
-	// Email is the contact's email.
-	Email string `json:"email,omitempty"`
-}
-
-// Validate checks that exactly one identifier is set.
-func (c ConversationCustomer) Validate() error {
-	n := 0
-	for _, v := range []string{c.IntercomUserID, c.UserID, c.Email} {
-		if strings.TrimSpace(v) != "" {
-			n++
-		}
-	}
-	switch {
-	case n == 0:
-		return invalid("customer", "needs one of intercom_user_id, user_id or email")
-	case n > 1:
-		return invalid("customer", "takes only one of intercom_user_id, user_id or email")
-	}
-	return nil
-}
-
-// AttachContactRequest adds a contact to a conversation as a participant.
-type AttachContactRequest struct {
-	// AdminID is the admin adding the participant (required).
-	AdminID string `json:"admin_id"`
-	// Customer identifies the contact (required).
-	Customer ConversationCustomer `json:"customer"`
-}
-
-// Validate checks the admin id and the contact identifier.
-func (r AttachContactRequest) Validate() error {
-	if err := requireAdminID(r.AdminID); err != nil {
-		return err
-	}
-	return r.Customer.Validate()
-}
-
-// DetachContactRequest removes a contact from a group conversation.
-type DetachContactRequest struct {
-	// AdminID is the admin removing the participant (required).
-	AdminID string `json:"admin_id"`
-}
-
-// ConversationRedactType is what a redaction removes.
-type ConversationRedactType string
-
-// Redaction targets.
-const (
-	// RedactConversationPart redacts one conversation part.
-	RedactConversationPart ConversationRedactType = "conversation_part"
-	// RedactConversationSource redacts the message that started the conversation.
-	RedactConversationSource ConversationRedactType = "source"
-)
-
-// RedactConversationRequest redacts a conversation part or a conversation's
-// source message. Build one with RedactPart or RedactSource.
-type RedactConversationRequest struct {
-	// Type is RedactConversationPart or RedactConversationSource.
-	Type ConversationRedactType `json:"type"`
-	// ConversationID is the conversation (required).
-	ConversationID string `json:"conversation_id"`
-	// ConversationPartID is the part to redact, for RedactConversationPart.
-	ConversationPartID string `json:"conversation_part_id,omitempty"`
-	// SourceID is the source to redact, for RedactConversationSource.
-	SourceID string `json:"source_id,omitempty"`
-}
-
-// RedactPart returns a request redacting one part of a conversation.
-func RedactPart(conversationID, partID string) RedactConversationRequest {
-	return RedactConversationRequest{Type: RedactConversationPart, ConversationID: conversationID, ConversationPartID: partID}
-}
-
-// RedactSource returns a request redacting the source message of a conversation.
-func RedactSource(conversationID, sourceID string) RedactConversationRequest {
-	return RedactConversationRequest{Type: RedactConversationSource, ConversationID: conversationID, SourceID: sourceID}
-}
-
-// Validate checks that the ids the redaction type needs are set, and only those.
-func (r RedactConversationRequest) Validate() error {
-	if strings.TrimSpace(r.ConversationID) == "" {
-		return invalid("conversation_id", "is required")
-	}
-	switch r.Type {
-	case RedactConversationPart:
-		if strings.TrimSpace(r.ConversationPartID) == "" {
-			return invalid("conversation_part_id", "is required to redact a conversation part")
-		}
-		if r.SourceID != "" {
-			return invalid("source_id", "must be empty when redacting a conversation part")
-		}
-	case RedactConversationSource:
-		if strings.TrimSpace(r.SourceID) == "" {
-			return invalid("source_id", "is required to redact a conversation source")
-		}
-		if r.ConversationPartID != "" {
-			return invalid("conversation_part_id", "must be empty when redacting a conversation source")
-		}
-	case "":
-		return invalid("type", "is required (conversation_part or source)")
-	default:
-		return invalid("type", fmt.Sprintf("is %q; want conversation_part or source", r.Type))
-	}
-	return nil
-}
-
-// ConvertConversationToTicketRequest turns a conversation into a ticket.
-type ConvertConversationToTicketRequest struct {
-	// TicketTypeID is the ticket type of the new ticket (required).
-	TicketTypeID string `json:"ticket_type_id"`
-	// Attributes sets ticket attributes; use "_default_title_" and
-	// "_default_description_" for the default ones.
-	Attributes map[string]any `json:"attributes,omitempty"`
-}
-
-// Validate checks the ticket type id.
-func (r ConvertConversationToTicketRequest) Validate() error {
-	if strings.TrimSpace(r.TicketTypeID) == "" {
-		return invalid("ticket_type_id", "is required")
-	}
-	return nil
-}
-
 // List returns one page of conversations, most recently updated first, and
 // without their parts. opt may be nil.
 // GET /conversations (listConversations).
@@ -1145,109 +621,4 @@ func (s *ConversationsService) Search(ctx context.Context, req SearchRequest, op
 // pages as the loop needs them. req is copied, never modified.
 func (s *ConversationsService) SearchAll(ctx context.Context, req SearchRequest, opts ...Option) iter.Seq2[Conversation, error] {
 	return searchEach(ctx, s.client, "/conversations/search", req, opts, func(l *ConversationList) ([]Conversation, Pages) { return l.Conversations, l.Pages })
-}
-
-// Reply adds a reply to a conversation, as a contact (ContactReply) or as an
-// admin (AdminReply, a comment or a note). id may be "last" to reply to the
-// contact's last conversation. POST /conversations/{id}/reply (replyConversation).
-func (s *ConversationsService) Reply(ctx context.Context, id string, req ReplyRequest, opts ...Option) (*Conversation, *Response, error) {
-	if req == nil {
-		return nil, nil, invalid("body", "a ContactReply or AdminReply is required")
-	}
-	if err := req.Validate(); err != nil {
-		return nil, nil, err
-	}
-	return call[Conversation](ctx, s.client, endpoint{method: http.MethodPost, path: "/conversations/{id}/reply", params: []string{id}, body: req}, opts)
-}
-
-// Manage closes, snoozes, opens or assigns a conversation, depending on the
-// type of req (CloseRequest, SnoozeRequest, OpenRequest, AssignRequest).
-// Close, Snooze, Open and Assign are shorthands for it.
-// POST /conversations/{id}/parts (manageConversation).
-func (s *ConversationsService) Manage(ctx context.Context, id string, req ManageRequest, opts ...Option) (*Conversation, *Response, error) {
-	if req == nil {
-		return nil, nil, invalid("body", "a CloseRequest, SnoozeRequest, OpenRequest or AssignRequest is required")
-	}
-	if err := req.Validate(); err != nil {
-		return nil, nil, err
-	}
-	return call[Conversation](ctx, s.client, endpoint{method: http.MethodPost, path: "/conversations/{id}/parts", params: []string{id}, body: req}, opts)
-}
-
-// Close closes a conversation, optionally leaving a message.
-// POST /conversations/{id}/parts (manageConversation, message_type close).
-func (s *ConversationsService) Close(ctx context.Context, id string, req CloseRequest, opts ...Option) (*Conversation, *Response, error) {
-	return s.Manage(ctx, id, req, opts...)
-}
-
-// Snooze snoozes a conversation until req.SnoozedUntil.
-// POST /conversations/{id}/parts (manageConversation, message_type snoozed).
-func (s *ConversationsService) Snooze(ctx context.Context, id string, req SnoozeRequest, opts ...Option) (*Conversation, *Response, error) {
-	return s.Manage(ctx, id, req, opts...)
-}
-
-// Open opens a closed or snoozed conversation.
-// POST /conversations/{id}/parts (manageConversation, message_type open).
-func (s *ConversationsService) Open(ctx context.Context, id string, req OpenRequest, opts ...Option) (*Conversation, *Response, error) {
-	return s.Manage(ctx, id, req, opts...)
-}
-
-// Assign assigns a conversation to an admin or a team (AssigneeID "0"
-// unassigns it).
-// POST /conversations/{id}/parts (manageConversation, message_type assignment).
-func (s *ConversationsService) Assign(ctx context.Context, id string, req AssignRequest, opts ...Option) (*Conversation, *Response, error) {
-	return s.Manage(ctx, id, req, opts...)
-}
-
-// RunAssignmentRules assigns a conversation with the workspace's assignment
-// rules (only conversations with a single contact reply qualify).
-//
-// Intercom deprecates this endpoint in API versions after 2.10 and plans to
-// remove it at the end of 2026; prefer Assign or workflows for new code. It
-// remains part of API 2.10.
-// POST /conversations/{id}/run_assignment_rules (autoAssignConversation).
-func (s *ConversationsService) RunAssignmentRules(ctx context.Context, id string, opts ...Option) (*Conversation, *Response, error) {
-	return call[Conversation](ctx, s.client, endpoint{method: http.MethodPost, path: "/conversations/{id}/run_assignment_rules", params: []string{id}}, opts)
-}
-
-// AttachContact adds a contact to a conversation as a participant (up to 10
-// may be added). Intercom answers with the participants in
-// Conversation.Customers. POST /conversations/{id}/customers (attachContactToConversation).
-func (s *ConversationsService) AttachContact(ctx context.Context, id string, req AttachContactRequest, opts ...Option) (*Conversation, *Response, error) {
-	if err := req.Validate(); err != nil {
-		return nil, nil, err
-	}
-	return call[Conversation](ctx, s.client, endpoint{method: http.MethodPost, path: "/conversations/{id}/customers", params: []string{id}, body: req}, opts)
-}
-
-// DetachContact removes a contact from a group conversation (the last
-// contact cannot be removed). Intercom answers with the remaining
-// participants in Conversation.Customers. The request is a DELETE with a
-// JSON body.
-// DELETE /conversations/{conversation_id}/customers/{contact_id} (detachContactFromConversation).
-func (s *ConversationsService) DetachContact(ctx context.Context, conversationID, contactID string, req DetachContactRequest, opts ...Option) (*Conversation, *Response, error) {
-	if err := requireAdminID(req.AdminID); err != nil {
-		return nil, nil, err
-	}
-	return call[Conversation](ctx, s.client, endpoint{method: http.MethodDelete, path: "/conversations/{conversation_id}/customers/{contact_id}",
-		params: []string{conversationID, contactID}, body: req}, opts)
-}
-
-// Redact redacts a conversation part or the source message of a
-// conversation; build req with RedactPart or RedactSource.
-// POST /conversations/redact (redactConversation).
-func (s *ConversationsService) Redact(ctx context.Context, req RedactConversationRequest, opts ...Option) (*Conversation, *Response, error) {
-	if err := req.Validate(); err != nil {
-		return nil, nil, err
-	}
-	return call[Conversation](ctx, s.client, endpoint{method: http.MethodPost, path: "/conversations/redact", body: req}, opts)
-}
-
-// ConvertToTicket turns a conversation into a ticket of the given type and
-// returns the ticket. POST /conversations/{id}/convert (convertConversationToTicket).
-func (s *ConversationsService) ConvertToTicket(ctx context.Context, id string, req ConvertConversationToTicketRequest, opts ...Option) (*Ticket, *Response, error) {
-	if err := req.Validate(); err != nil {
-		return nil, nil, err
-	}
-	return call[Ticket](ctx, s.client, endpoint{method: http.MethodPost, path: "/conversations/{id}/convert", params: []string{id}, body: req}, opts)
 }

@@ -258,7 +258,7 @@ func TestConversationDecodesFullModel(t *testing.T) {
 	require.Equal(t, ID("c3"), conv.Statistics.LastClosedByID)
 	require.Equal(t, true, conv.CustomAttributes["vip"])
 	require.Equal(t, ConversationPartAssignment, conv.ConversationParts.ConversationParts[0].PartType)
-	require.Equal(t, &ConversationReference{Type: "team", ID: "814"}, conv.ConversationParts.ConversationParts[0].AssignedTo)
+	require.Equal(t, &Reference{Type: "team", ID: "814"}, conv.ConversationParts.ConversationParts[0].AssignedTo)
 	require.Equal(t, "Billing", conv.Topics.Topics[0].Name)
 	require.Equal(t, ID("99"), conv.Ticket.ID)
 	require.JSONEq(t, `"submitted"`, string(conv.Ticket.Other["state"]), "unknown ticket keys are kept")
@@ -490,7 +490,7 @@ func TestConversationsManage(t *testing.T) {
 			return c.Conversations.Assign(ctx, "525", AssignRequest{AdminID: "991268010", AssigneeID: "991268010", Type: AssigneeAdmin})
 		}, `{"message_type":"assignment","type":"admin","admin_id":"991268010","assignee_id":"991268010"}`, func(cv *Conversation) {
 			require.Equal(t, ID("991268010"), cv.AdminAssigneeID)
-			require.Equal(t, &ConversationReference{Type: "admin", ID: "991268010"}, cv.ConversationParts.ConversationParts[0].AssignedTo)
+			require.Equal(t, &Reference{Type: "admin", ID: "991268010"}, cv.ConversationParts.ConversationParts[0].AssignedTo)
 		}},
 	}
 	for _, st := range steps {
@@ -573,7 +573,7 @@ func TestConversationsRunAssignmentRules(t *testing.T) {
 	require.Equal(t, ID("529"), got.ID)
 	part := got.ConversationParts.ConversationParts[0]
 	require.Equal(t, ConversationPartDefaultAssign, part.PartType)
-	require.Equal(t, &ConversationReference{Type: "nobody_admin"}, part.AssignedTo, "a null id decodes as empty")
+	require.Equal(t, &Reference{Type: "nobody_admin"}, part.AssignedTo, "a null id decodes as empty")
 
 	c2, srv2 := newSpecClient(t)
 	_, _, err := c2.Conversations.RunAssignmentRules(ctx, "")
@@ -590,7 +590,7 @@ func TestConversationsAttachContact(t *testing.T) {
 	testMethod(t, rec, http.MethodPost)
 	testPath(t, rec, "/conversations/123/customers")
 	testJSONBody(t, rec, `{"admin_id":"991268026","customer":{"intercom_user_id":"6657accd6abd0166b52ae296"}}`)
-	require.Equal(t, []ConversationContact{{Type: "user", ID: "6657accd6abd0166b52ae296"}}, got.Customers)
+	require.Equal(t, []ContactReference{{Type: "user", ID: "6657accd6abd0166b52ae296"}}, got.Customers)
 
 	_, _, err := c.Conversations.AttachContact(ctx, "123", AttachContactRequest{AdminID: "1", Customer: ConversationCustomer{Email: "joe@example.com"}})
 	require.NoError(t, err)

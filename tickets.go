@@ -69,7 +69,7 @@ type Ticket struct {
 	// SnoozedUntil is when a snoozed ticket reopens; zero when not snoozed.
 	SnoozedUntil Timestamp `json:"snoozed_until,omitempty"`
 	// LinkedObjects are the conversations and tickets linked to this one.
-	LinkedObjects TicketLinkedObjectList `json:"linked_objects,omitzero"`
+	LinkedObjects LinkedObjectList `json:"linked_objects,omitzero"`
 	// TicketParts are the ticket's notes and events (at most 500).
 	TicketParts TicketParts `json:"ticket_parts,omitzero"`
 	// IsShared says whether the ticket is visible to the customer.
@@ -81,40 +81,7 @@ type TicketContacts struct {
 	// Type is "contact.list".
 	Type string `json:"type,omitempty"`
 	// Contacts reference the contacts.
-	Contacts []TicketContact `json:"contacts"`
-}
-
-// TicketContact references a contact of a ticket.
-type TicketContact struct {
-	// Type is "contact".
-	Type string `json:"type,omitempty"`
-	// ID is the id Intercom gave the contact.
-	ID ID `json:"id,omitempty"`
-	// ExternalID is the id you gave the contact.
-	ExternalID string `json:"external_id,omitempty"`
-}
-
-// TicketLinkedObjectList lists the conversations and tickets linked to a
-// ticket or conversation (at most 1,000).
-type TicketLinkedObjectList struct {
-	// Type is "list".
-	Type string `json:"type,omitempty"`
-	// TotalCount is the number of linked objects.
-	TotalCount int `json:"total_count,omitempty"`
-	// HasMore says whether there are more linked objects than listed.
-	HasMore bool `json:"has_more,omitempty"`
-	// Data are the linked objects.
-	Data []TicketLinkedObject `json:"data"`
-}
-
-// TicketLinkedObject is a linked conversation or ticket.
-type TicketLinkedObject struct {
-	// Type is "ticket" or "conversation".
-	Type string `json:"type,omitempty"`
-	// ID is the linked object's id.
-	ID ID `json:"id,omitempty"`
-	// Category is the linked ticket's category; empty for conversations.
-	Category TicketCategory `json:"category,omitempty"`
+	Contacts []ContactReference `json:"contacts"`
 }
 
 // TicketParts lists the parts of a ticket.
@@ -149,72 +116,15 @@ type TicketPart struct {
 	UpdatedAt Timestamp `json:"updated_at,omitempty"`
 	// AssignedTo is whom this part assigned the ticket to; zero when the
 	// assignment did not change.
-	AssignedTo TicketReference `json:"assigned_to,omitzero"`
+	AssignedTo Reference `json:"assigned_to,omitzero"`
 	// Author wrote or triggered the part.
-	Author TicketPartAuthor `json:"author,omitzero"`
+	Author PartAuthor `json:"author,omitzero"`
 	// Attachments are the files attached to the part.
-	Attachments []TicketAttachment `json:"attachments,omitempty"`
+	Attachments []Attachment `json:"attachments,omitempty"`
 	// ExternalID is the part's external id.
 	ExternalID string `json:"external_id,omitempty"`
 	// Redacted says whether the part has been redacted.
 	Redacted bool `json:"redacted,omitempty"`
-}
-
-// TicketReference references an admin, team or contact by type and id.
-type TicketReference struct {
-	// Type is the object's type, such as "admin" or "team".
-	Type string `json:"type,omitempty"`
-	// ID is the object's id.
-	ID ID `json:"id,omitempty"`
-}
-
-// TicketPartAuthor wrote or triggered a ticket part.
-type TicketPartAuthor struct {
-	// Type is "admin", "bot", "team" or "user".
-	Type string `json:"type,omitempty"`
-	// ID is the author's id.
-	ID ID `json:"id,omitempty"`
-	// Name is the author's name.
-	Name string `json:"name,omitempty"`
-	// Email is the author's email.
-	Email string `json:"email,omitempty"`
-}
-
-// TicketAttachment is a file attached to a ticket part.
-type TicketAttachment struct {
-	// Type is "upload".
-	Type string `json:"type,omitempty"`
-	// Name is the file name.
-	Name string `json:"name,omitempty"`
-	// URL is where to download the file.
-	URL string `json:"url,omitempty"`
-	// ContentType is the file's MIME type.
-	ContentType string `json:"content_type,omitempty"`
-	// Filesize is the size in bytes.
-	Filesize int64 `json:"filesize,omitempty"`
-	// Width is the image width in pixels, if applicable.
-	Width int `json:"width,omitempty"`
-	// Height is the image height in pixels, if applicable.
-	Height int `json:"height,omitempty"`
-}
-
-// TicketAttributeFile is a file uploaded as the value of a ticket attribute
-// of data type "files".
-type TicketAttributeFile struct {
-	// Type is "upload".
-	Type string `json:"type,omitempty"`
-	// Name is the file name.
-	Name string `json:"name,omitempty"`
-	// URL is a temporary download URL; it expires after 30 minutes.
-	URL string `json:"url,omitempty"`
-	// ContentType is the file's MIME type.
-	ContentType string `json:"content_type,omitempty"`
-	// Filesize is the size in bytes.
-	Filesize int64 `json:"filesize,omitempty"`
-	// Width is the image width in pixels, if applicable.
-	Width int `json:"width,omitempty"`
-	// Height is the image height in pixels, if applicable.
-	Height int `json:"height,omitempty"`
 }
 
 // TicketAttributes maps ticket attribute names to values: a string, a number,
@@ -316,22 +226,22 @@ func (a TicketAttributes) List(name string) ([]any, bool) {
 }
 
 // File returns the attribute's value if it is a single file object.
-func (a TicketAttributes) File(name string) (TicketAttributeFile, bool) {
+func (a TicketAttributes) File(name string) (Attachment, bool) {
 	return toTicketFile(a[name])
 }
 
 // Files returns the attribute's value as files: a single file object gives
 // one, a list of file objects gives all of them.
-func (a TicketAttributes) Files(name string) ([]TicketAttributeFile, bool) {
+func (a TicketAttributes) Files(name string) ([]Attachment, bool) {
 	v := a[name]
 	if f, ok := toTicketFile(v); ok {
-		return []TicketAttributeFile{f}, true
+		return []Attachment{f}, true
 	}
 	l, ok := v.([]any)
 	if !ok {
 		return nil, false
 	}
-	out := make([]TicketAttributeFile, 0, len(l))
+	out := make([]Attachment, 0, len(l))
 	for _, e := range l {
 		f, ok := toTicketFile(e)
 		if !ok {
@@ -342,27 +252,27 @@ func (a TicketAttributes) Files(name string) ([]TicketAttributeFile, bool) {
 	return out, true
 }
 
-// toTicketFile converts a decoded file object to a TicketAttributeFile.
-func toTicketFile(v any) (TicketAttributeFile, bool) {
+// toTicketFile converts a decoded file object to an Attachment.
+func toTicketFile(v any) (Attachment, bool) {
 	switch f := v.(type) {
-	case TicketAttributeFile:
+	case Attachment:
 		return f, true
-	case *TicketAttributeFile:
+	case *Attachment:
 		if f != nil {
 			return *f, true
 		}
 	case map[string]any:
 		b, err := json.Marshal(f)
 		if err != nil {
-			return TicketAttributeFile{}, false
+			return Attachment{}, false
 		}
-		var out TicketAttributeFile
+		var out Attachment
 		if err := json.Unmarshal(b, &out); err != nil {
-			return TicketAttributeFile{}, false
+			return Attachment{}, false
 		}
 		return out, true
 	}
-	return TicketAttributeFile{}, false
+	return Attachment{}, false
 }
 
 // TicketList is one page of ticket search results.
@@ -393,9 +303,9 @@ type TicketReply struct {
 	// UpdatedAt is when the part was last updated.
 	UpdatedAt Timestamp `json:"updated_at,omitempty"`
 	// Author wrote the reply.
-	Author TicketPartAuthor `json:"author,omitzero"`
+	Author PartAuthor `json:"author,omitzero"`
 	// Attachments are the files attached to the reply.
-	Attachments []TicketAttachment `json:"attachments,omitempty"`
+	Attachments []Attachment `json:"attachments,omitempty"`
 	// Redacted says whether the part has been redacted.
 	Redacted bool `json:"redacted,omitempty"`
 }

@@ -47,7 +47,7 @@ func TestTicketsCreate(t *testing.T) {
 	require.Equal(t, TicketDataTypeString, attr.DataType)
 	require.True(t, attr.RequiredToCreate)
 	require.Nil(t, attr.InputOptions)
-	require.Equal(t, []TicketContact{{Type: "contact", ID: "6657ad746abd0166b52ae316", ExternalID: "70"}}, got.Contacts.Contacts)
+	require.Equal(t, []ContactReference{{Type: "contact", ID: "6657ad746abd0166b52ae316", ExternalID: "70"}}, got.Contacts.Contacts)
 	require.Equal(t, ID("0"), got.AdminAssigneeID)
 	require.Equal(t, Timestamp(1717022068), got.CreatedAt)
 	require.True(t, got.Open)
@@ -56,7 +56,7 @@ func TestTicketsCreate(t *testing.T) {
 	part := got.TicketParts.TicketParts[0]
 	require.Equal(t, "ticket_state_updated_by_admin", part.PartType)
 	require.Equal(t, TicketStateSubmitted, part.PreviousTicketState)
-	require.Equal(t, TicketPartAuthor{Type: "bot", ID: "991268266", Name: "Operator",
+	require.Equal(t, PartAuthor{Type: "bot", ID: "991268266", Name: "Operator",
 		Email: "operator+this_is_an_id648_that_should_be_at_least_@intercom.io"}, part.Author)
 	require.Equal(t, "list", got.LinkedObjects.Type)
 	require.Empty(t, got.LinkedObjects.Data)
@@ -118,7 +118,7 @@ func TestTicketsUpdate(t *testing.T) {
 	require.Len(t, got.TicketParts.TicketParts, 6)
 	assign := got.TicketParts.TicketParts[4]
 	require.Equal(t, "assignment", assign.PartType)
-	require.Equal(t, TicketReference{Type: "admin", ID: "991268280"}, assign.AssignedTo)
+	require.Equal(t, Reference{Type: "admin", ID: "991268280"}, assign.AssignedTo)
 	require.Zero(t, got.TicketParts.TicketParts[0].AssignedTo)
 
 	// Omitted, false and true are three different bodies.
@@ -210,7 +210,7 @@ func TestTicketsReply(t *testing.T) {
 	require.Equal(t, ID("142"), got.ID)
 	require.Equal(t, TicketReplyComment, got.PartType)
 	require.Equal(t, "<p>Thanks again :)</p>", got.Body)
-	require.Equal(t, TicketPartAuthor{Type: "user", ID: "6657ad586abd0166b52ae30b", Email: "user30@email.com"}, got.Author)
+	require.Equal(t, PartAuthor{Type: "user", ID: "6657ad586abd0166b52ae30b", Email: "user30@email.com"}, got.Author)
 
 	// Contact named by user_id or email, with attachments.
 	_, _, err := c.Tickets.Reply(ctx, "123", TicketContactReply{UserID: "u1", Body: "hi", AttachmentURLs: []string{"https://example.com/a.png"}})
@@ -458,11 +458,11 @@ func TestTicketAttributes(t *testing.T) {
 	require.Equal(t, []any{"a", "b"}, l)
 	file, ok := a.File("screenshot")
 	require.True(t, ok)
-	require.Equal(t, TicketAttributeFile{Type: "upload", Name: "Screenshot.png", URL: "https://x.test/s.png",
+	require.Equal(t, Attachment{Type: "upload", Name: "Screenshot.png", URL: "https://x.test/s.png",
 		ContentType: "image/png", Filesize: 11308309, Width: 3024, Height: 1964}, file)
 	files, ok := a.Files("files")
 	require.True(t, ok)
-	require.Equal(t, []TicketAttributeFile{{Type: "upload", Name: "a.txt"}, {Type: "upload", Name: "b.txt"}}, files)
+	require.Equal(t, []Attachment{{Type: "upload", Name: "a.txt"}, {Type: "upload", Name: "b.txt"}}, files)
 	one, ok := a.Files("screenshot")
 	require.True(t, ok)
 	require.Len(t, one, 1)
@@ -472,7 +472,7 @@ func TestTicketAttributes(t *testing.T) {
 	require.False(t, ok)
 
 	// Values set in Go are read too.
-	g := TicketAttributes{"n": 3, "f": 2.5, "file": TicketAttributeFile{Name: "x"}}
+	g := TicketAttributes{"n": 3, "f": 2.5, "file": Attachment{Name: "x"}}
 	n, ok = g.Int("n")
 	require.True(t, ok)
 	require.Equal(t, int64(3), n)
@@ -493,7 +493,7 @@ func TestTicketAttributes(t *testing.T) {
 
 func TestTicketDecodesConversionExample(t *testing.T) {
 	t.Parallel()
-	// conversations.go returns a Ticket from convertConversationToTicket; the
+	// conversation_actions.go returns a Ticket from convertConversationToTicket; the
 	// model must keep every field of that example too.
 	_, srv := newSpecClient(t)
 	ex := srv.Example("convertConversationToTicket", 200, "")

@@ -129,7 +129,7 @@ func TestConversationLifecycle(t *testing.T) {
 	assign := conv.ConversationParts.ConversationParts[len(conv.ConversationParts.ConversationParts)-1]
 	require.Equal(t, intercom.ConversationPartAssignment, assign.PartType)
 	require.NotNil(t, assign.AssignedTo)
-	require.Equal(t, intercom.ConversationReference{Type: "admin", ID: intercomtest.SecondAdminID}, *assign.AssignedTo)
+	require.Equal(t, intercom.Reference{Type: "admin", ID: intercomtest.SecondAdminID}, *assign.AssignedTo)
 	conv, _, err = client.Conversations.Assign(ctx, id, intercom.AssignRequest{AdminID: intercomtest.AdminID, AssigneeID: intercomtest.BillingTeamID, Type: intercom.AssigneeTeam})
 	require.NoError(t, err)
 	require.Equal(t, intercom.ID(intercomtest.BillingTeamID), conv.TeamAssigneeID)

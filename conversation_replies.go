@@ -1,0 +1,379 @@
+package intercom
+
+import (
+	"context"
+	"encoding/json"
+	"fmt"
+	"net/http"
+	"strings"
+)
+
+// This file covers replying to and managing a conversation: the reply and
+// manage request types and ConversationsService's Reply, Manage, Close,
+// Snooze, Open, Assign and RunAssignmentRules.
+
+// ReplyMessageType is the kind of a reply to a conversation: a comment
+// visible to the contact or an internal note.
+type ReplyMessageType string
+
+// Reply kinds.
+const (
+	// ReplyComment is a reply the contact sees.
+	ReplyComment ReplyMessageType = "comment"
+	// ReplyNote is an internal note only teammates see (admins only).
+	ReplyNote ReplyMessageType = "note"
+)
+
+// ReplyRequest is the body of a reply to a conversation: a *ContactReply or
+// an *AdminReply (or their values). The interface is sealed.
+type ReplyRequest interface {
+	// Validate checks the reply before it is sent.
+	Validate() error
+	isReplyRequest()
+}
+
+// ContactReply is a reply on behalf of a contact, identified by exactly one
+// of IntercomUserID, Email or UserID. It is always a comment.
+type ContactReply struct {
+	// IntercomUserID is the contact's Intercom id.
+	IntercomUserID string
+	// Email is the contact's email.
+	Email string
+	// UserID is the external id you gave the contact.
+	UserID string
+	// Body is the text of the reply (required).
+	Body string
+	// CreatedAt backdates the reply; zero means now.
+	CreatedAt Timestamp
+	// AttachmentURLs are up to 10 image URLs added as attachments.
+	AttachmentURLs []string
+	// AttachmentFiles are up to 10 files added as attachments.
+	AttachmentFiles []ConversationAttachmentFile
+}
+
+func (ContactReply) isReplyRequest() {}
+
+// Validate checks that exactly one identifier and a body are set, and the
+// attachment limits.
+func (r ContactReply) Validate() error {
+	n := 0
+	for _, v := range []string{r.IntercomUserID, r.Email, r.UserID} {
+		if strings.TrimSpace(v) != "" {
+			n++
+		}
+	}
+	switch {
+	case n == 0:
+		return invalid("intercom_user_id", "a contact reply needs one of intercom_user_id, email or user_id")
+	case n > 1:
+		return invalid("intercom_user_id", "a contact reply takes only one of intercom_user_id, email or user_id")
+	}
+	if r.Body == "" {
+		return invalid("body", "is required")
+	}
+	return checkAttachments(len(r.AttachmentURLs), len(r.AttachmentFiles))
+}
+
+type contactReplyWire struct {
+	MessageType     ReplyMessageType             `json:"message_type"`
+	Type            string                       `json:"type"`
+	IntercomUserID  string                       `json:"intercom_user_id,omitempty"`
+	Email           string                       `json:"email,omitempty"`
+	UserID          string                       `json:"user_id,omitempty"`
+	Body            string                       `json:"body"`
+	CreatedAt       Timestamp                    `json:"created_at,omitempty"`
+	AttachmentURLs  []string                     `json:"attachment_urls,omitempty"`
+	AttachmentFiles []ConversationAttachmentFile `json:"attachment_files,omitempty"`
+}
+
+// MarshalJSON encodes the reply with "type":"user" and "message_type":"comment".
+func (r ContactReply) MarshalJSON() ([]byte, error) {
+	return json.Marshal(contactReplyWire{
+		MessageType: ReplyComment, Type: "user",
+		IntercomUserID: r.IntercomUserID, Email: r.Email, UserID: r.UserID,
+		Body: r.Body, CreatedAt: r.CreatedAt, AttachmentURLs: r.AttachmentURLs, AttachmentFiles: r.AttachmentFiles,
+	})
+}
+
+// AdminReply is a reply on behalf of an admin: a comment the contact sees or
+// an internal note.
+type AdminReply struct {
+	// AdminID is the admin authoring the reply (required).
+	AdminID string
+	// MessageType is ReplyComment or ReplyNote; empty means ReplyComment.
+	MessageType ReplyMessageType
+	// Body is the text of the reply (required); notes accept some HTML.
+	Body string
+	// CreatedAt backdates the reply; zero means now.
+	CreatedAt Timestamp
+	// AttachmentURLs are up to 10 image URLs added as attachments.
+	AttachmentURLs []string
+	// AttachmentFiles are up to 10 files added as attachments.
+	AttachmentFiles []ConversationAttachmentFile
+}
+
+func (AdminReply) isReplyRequest() {}
+
+// Validate checks the admin id, the message type, the body and the
+// attachment limits.
+func (r AdminReply) Validate() error {
+	if strings.TrimSpace(r.AdminID) == "" {
+		return invalid("admin_id", "is required for an admin reply")
+	}
+	switch r.MessageType {
+	case "", ReplyComment, ReplyNote:
+	default:
+		return invalid("message_type", fmt.Sprintf("is %q; an admin reply to a conversation is a comment or a note", r.MessageType))
+	}
+	if r.Body == "" {
+		return invalid("body", "is required for comments and notes")
+	}
+	return checkAttachments(len(r.AttachmentURLs), len(r.AttachmentFiles))
+}
+
+type adminReplyWire struct {
+	MessageType     ReplyMessageType             `json:"message_type"`
+	Type            string                       `json:"type"`
+	AdminID         string                       `json:"admin_id"`
+	Body            string                       `json:"body,omitempty"`
+	CreatedAt       Timestamp                    `json:"created_at,omitempty"`
+	AttachmentURLs  []string                     `json:"attachment_urls,omitempty"`
+	AttachmentFiles []ConversationAttachmentFile `json:"attachment_files,omitempty"`
+}
+
+// MarshalJSON encodes the reply with "type":"admin".
+func (r AdminReply) MarshalJSON() ([]byte, error) {
+	mt := r.MessageType
+	if mt == "" {
+		mt = ReplyComment
+	}
+	return json.Marshal(adminReplyWire{
+		MessageType: mt, Type: "admin", AdminID: r.AdminID, Body: r.Body, CreatedAt: r.CreatedAt,
+		AttachmentURLs: r.AttachmentURLs, AttachmentFiles: r.AttachmentFiles,
+	})
+}
+
+// ManageMessageType is the action of a manage-conversation request.
+type ManageMessageType string
+
+// Manage actions.
+const (
+	ManageClose      ManageMessageType = "close"
+	ManageSnoozed    ManageMessageType = "snoozed"
+	ManageOpen       ManageMessageType = "open"
+	ManageAssignment ManageMessageType = "assignment"
+)
+
+// ManageRequest is the body of a manage-conversation request: a
+// CloseRequest, SnoozeRequest, OpenRequest or AssignRequest. The interface
+// is sealed.
+type ManageRequest interface {
+	// Validate checks the request before it is sent.
+	Validate() error
+	// Action is the message_type the request sends.
+	Action() ManageMessageType
+	isManageRequest()
+}
+
+// CloseRequest closes a conversation.
+type CloseRequest struct {
+	// AdminID is the admin closing the conversation (required).
+	AdminID string
+	// Body is an optional message left in the conversation.
+	Body string
+}
+
+// SnoozeRequest snoozes a conversation until a time.
+type SnoozeRequest struct {
+	// AdminID is the admin snoozing the conversation (required).
+	AdminID string
+	// SnoozedUntil is when the conversation reopens (required).
+	SnoozedUntil Timestamp
+}
+
+// OpenRequest opens (or unsnoozes) a conversation.
+type OpenRequest struct {
+	// AdminID is the admin opening the conversation (required).
+	AdminID string
+}
+
+// AssigneeType is whether a conversation is assigned to an admin or a team.
+type AssigneeType string
+
+// Assignee types.
+const (
+	AssigneeAdmin AssigneeType = "admin"
+	AssigneeTeam  AssigneeType = "team"
+)
+
+// AssignRequest assigns a conversation to an admin or a team.
+type AssignRequest struct {
+	// AdminID is the admin performing the assignment (required).
+	AdminID string
+	// AssigneeID is the admin or team to assign to (required); "0" unassigns.
+	AssigneeID string
+	// Type says whether AssigneeID is an admin or a team (required).
+	Type AssigneeType
+	// Body is an optional message sent with the assignment.
+	Body string
+}
+
+func (CloseRequest) isManageRequest()  {}
+func (SnoozeRequest) isManageRequest() {}
+func (OpenRequest) isManageRequest()   {}
+func (AssignRequest) isManageRequest() {}
+
+// Action returns ManageClose.
+func (CloseRequest) Action() ManageMessageType { return ManageClose }
+
+// Action returns ManageSnoozed.
+func (SnoozeRequest) Action() ManageMessageType { return ManageSnoozed }
+
+// Action returns ManageOpen.
+func (OpenRequest) Action() ManageMessageType { return ManageOpen }
+
+// Action returns ManageAssignment.
+func (AssignRequest) Action() ManageMessageType { return ManageAssignment }
+
+func requireAdminID(id string) error {
+	if strings.TrimSpace(id) == "" {
+		return invalid("admin_id", "is required (the admin performing the action)")
+	}
+	return nil
+}
+
+// Validate checks the admin id.
+func (r CloseRequest) Validate() error { return requireAdminID(r.AdminID) }
+
+// Validate checks the admin id and the snooze time.
+func (r SnoozeRequest) Validate() error {
+	if err := requireAdminID(r.AdminID); err != nil {
+		return err
+	}
+	if r.SnoozedUntil <= 0 {
+		return invalid("snoozed_until", "is required (when the conversation reopens)")
+	}
+	return nil
+}
+
+// Validate checks the admin id.
+func (r OpenRequest) Validate() error { return requireAdminID(r.AdminID) }
+
+// Validate checks the admin id, the assignee and its type.
+func (r AssignRequest) Validate() error {
+	if err := requireAdminID(r.AdminID); err != nil {
+		return err
+	}
+	if strings.TrimSpace(r.AssigneeID) == "" {
+		return invalid("assignee_id", `is required (an admin or team id, or "0" to unassign)`)
+	}
+	switch r.Type {
+	case AssigneeAdmin, AssigneeTeam:
+	case "":
+		return invalid("type", "is required (AssigneeAdmin or AssigneeTeam)")
+	default:
+		return invalid("type", fmt.Sprintf("is %q; want admin or team", r.Type))
+	}
+	return nil
+}
+
+// MarshalJSON encodes {"message_type":"close","type":"admin",…}.
+func (r CloseRequest) MarshalJSON() ([]byte, error) {
+	return json.Marshal(struct {
+		MessageType ManageMessageType `json:"message_type"`
+		Type        string            `json:"type"`
+		AdminID     string            `json:"admin_id"`
+		Body        string            `json:"body,omitempty"`
+	}{ManageClose, "admin", r.AdminID, r.Body})
+}
+
+// MarshalJSON encodes {"message_type":"snoozed",…}.
+func (r SnoozeRequest) MarshalJSON() ([]byte, error) {
+	return json.Marshal(struct {
+		MessageType  ManageMessageType `json:"message_type"`
+		AdminID      string            `json:"admin_id"`
+		SnoozedUntil Timestamp         `json:"snoozed_until"`
+	}{ManageSnoozed, r.AdminID, r.SnoozedUntil})
+}
+
+// MarshalJSON encodes {"message_type":"open",…}.
+func (r OpenRequest) MarshalJSON() ([]byte, error) {
+	return json.Marshal(struct {
+		MessageType ManageMessageType `json:"message_type"`
+		AdminID     string            `json:"admin_id"`
+	}{ManageOpen, r.AdminID})
+}
+
+// MarshalJSON encodes {"message_type":"assignment",…}.
+func (r AssignRequest) MarshalJSON() ([]byte, error) {
+	return json.Marshal(struct {
+		MessageType ManageMessageType `json:"message_type"`
+		Type        AssigneeType      `json:"type"`
+		AdminID     string            `json:"admin_id"`
+		AssigneeID  string            `json:"assignee_id"`
+		Body        string            `json:"body,omitempty"`
+	}{ManageAssignment, r.Type, r.AdminID, r.AssigneeID, r.Body})
+}
+
+// Reply adds a reply to a conversation, as a contact (ContactReply) or as an
+// admin (AdminReply, a comment or a note). id may be "last" to reply to the
+// contact's last conversation. POST /conversations/{id}/reply (replyConversation).
+func (s *ConversationsService) Reply(ctx context.Context, id string, req ReplyRequest, opts ...Option) (*Conversation, *Response, error) {
+	if req == nil {
+		return nil, nil, invalid("body", "a ContactReply or AdminReply is required")
+	}
+	if err := req.Validate(); err != nil {
+		return nil, nil, err
+	}
+	return call[Conversation](ctx, s.client, endpoint{method: http.MethodPost, path: "/conversations/{id}/reply", params: []string{id}, body: req}, opts)
+}
+
+// Manage closes, snoozes, opens or assigns a conversation, depending on the
+// type of req (CloseRequest, SnoozeRequest, OpenRequest, AssignRequest).
+// Close, Snooze, Open and Assign are shorthands for it.
+// POST /conversations/{id}/parts (manageConversation).
+func (s *ConversationsService) Manage(ctx context.Context, id string, req ManageRequest, opts ...Option) (*Conversation, *Response, error) {
+	if req == nil {
+		return nil, nil, invalid("body", "a CloseRequest, SnoozeRequest, OpenRequest or AssignRequest is required")
+	}
+	if err := req.Validate(); err != nil {
+		return nil, nil, err
+	}
+	return call[Conversation](ctx, s.client, endpoint{method: http.MethodPost, path: "/conversations/{id}/parts", params: []string{id}, body: req}, opts)
+}
+
+// Close closes a conversation, optionally leaving a message.
+// POST /conversations/{id}/parts (manageConversation, message_type close).
+func (s *ConversationsService) Close(ctx context.Context, id string, req CloseRequest, opts ...Option) (*Conversation, *Response, error) {
+	return s.Manage(ctx, id, req, opts...)
+}
+
+// Snooze snoozes a conversation until req.SnoozedUntil.
+// POST /conversations/{id}/parts (manageConversation, message_type snoozed).
+func (s *ConversationsService) Snooze(ctx context.Context, id string, req SnoozeRequest, opts ...Option) (*Conversation, *Response, error) {
+	return s.Manage(ctx, id, req, opts...)
+}
+
+// Open opens a closed or snoozed conversation.
+// POST /conversations/{id}/parts (manageConversation, message_type open).
+func (s *ConversationsService) Open(ctx context.Context, id string, req OpenRequest, opts ...Option) (*Conversation, *Response, error) {
+	return s.Manage(ctx, id, req, opts...)
+}
+
+// Assign assigns a conversation to an admin or a team (AssigneeID "0"
+// unassigns it).
+// POST /conversations/{id}/parts (manageConversation, message_type assignment).
+func (s *ConversationsService) Assign(ctx context.Context, id string, req AssignRequest, opts ...Option) (*Conversation, *Response, error) {
+	return s.Manage(ctx, id, req, opts...)
+}
+
+// RunAssignmentRules assigns a conversation with the workspace's assignment
+// rules (only conversations with a single contact reply qualify).
+//
+// Intercom deprecates this endpoint in API versions after 2.10 and plans to
+// remove it at the end of 2026; prefer Assign or workflows for new code. It
+// remains part of API 2.10.
+// POST /conversations/{id}/run_assignment_rules (autoAssignConversation).
+func (s *ConversationsService) RunAssignmentRules(ctx context.Context, id string, opts ...Option) (*Conversation, *Response, error) {
+	return call[Conversation](ctx, s.client, endpoint{method: http.MethodPost, path: "/conversations/{id}/run_assignment_rules", params: []string{id}}, opts)
+}
