@@ -257,14 +257,11 @@ type ListCompanyContactsOptions struct {
 	StartingAfter string `url:"starting_after,omitempty"`
 }
 
-// companyScrollQuery is the query of GET /companies/scroll.
-type companyScrollQuery struct {
+// CompanyScrollOptions selects a page of a scroll over all companies.
+type CompanyScrollOptions struct {
+	// ScrollParam is the ScrollParam of the previous page; empty (or nil
+	// options) opens a new scroll.
 	ScrollParam string `url:"scroll_param,omitempty"`
-}
-
-// attachContactToCompanyRequest is the body of POST /contacts/{id}/companies.
-type attachContactToCompanyRequest struct {
-	ID string `json:"id"`
 }
 
 // CreateOrUpdate creates a company, or updates the company with the same
@@ -362,14 +359,14 @@ func (s *CompaniesService) ListSortedAll(ctx context.Context, opt *ListSortedCom
 		})
 }
 
-// Scroll returns one page of a scroll over all companies: pass "" to open a
-// scroll, then the ScrollParam of the previous page. The scroll ends with an
+// Scroll returns one page of a scroll over all companies: pass nil options
+// to open a scroll, then the ScrollParam of the previous page. The scroll ends with an
 // empty Data. Only one scroll may be open in a workspace at a time (another
 // fails with an error matching ErrScrollExists) and it expires after a
 // minute without use. A 500 in the middle of a scroll cannot be resumed:
 // start a new scroll. GET /companies/scroll (scrollOverAllCompanies).
-func (s *CompaniesService) Scroll(ctx context.Context, scrollParam string, opts ...Option) (*CompanyScroll, *Response, error) {
-	return call[CompanyScroll](ctx, s.client, endpoint{method: http.MethodGet, path: "/companies/scroll", query: companyScrollQuery{ScrollParam: scrollParam}}, opts)
+func (s *CompaniesService) Scroll(ctx context.Context, opt *CompanyScrollOptions, opts ...Option) (*CompanyScroll, *Response, error) {
+	return call[CompanyScroll](ctx, s.client, endpoint{method: http.MethodGet, path: "/companies/scroll", query: opt}, opts)
 }
 
 // ScrollAll iterates over every company of the workspace with a scroll,
@@ -377,7 +374,7 @@ func (s *CompaniesService) Scroll(ctx context.Context, scrollParam string, opts 
 // scroll stays open until it expires (a minute), blocking other scrolls.
 func (s *CompaniesService) ScrollAll(ctx context.Context, opts ...Option) iter.Seq2[Company, error] {
 	return paginate(ctx, func(ctx context.Context, cursor string) ([]Company, string, error) {
-		page, _, err := s.Scroll(ctx, cursor, opts...)
+		page, _, err := s.Scroll(ctx, &CompanyScrollOptions{ScrollParam: cursor}, opts...)
 		if err != nil {
 			return nil, "", err
 		}
@@ -386,20 +383,4 @@ func (s *CompaniesService) ScrollAll(ctx context.Context, opts ...Option) iter.S
 		}
 		return page.Data, page.ScrollParam, nil
 	}, true)
-}
-
-// AttachContact attaches a contact to a company.
-// POST /contacts/{id}/companies (attachContactToACompany).
-func (s *CompaniesService) AttachContact(ctx context.Context, contactID, companyID string, opts ...Option) (*Company, *Response, error) {
-	if companyID == "" {
-		return nil, nil, invalid("id", "(the company id) is required")
-	}
-	return call[Company](ctx, s.client, endpoint{method: http.MethodPost, path: "/contacts/{id}/companies", params: []string{contactID},
-		body: attachContactToCompanyRequest{ID: companyID}}, opts)
-}
-
-// DetachContact detaches a contact from a company.
-// DELETE /contacts/{contact_id}/companies/{id} (detachContactFromACompany).
-func (s *CompaniesService) DetachContact(ctx context.Context, contactID, companyID string, opts ...Option) (*Company, *Response, error) {
-	return call[Company](ctx, s.client, endpoint{method: http.MethodDelete, path: "/contacts/{contact_id}/companies/{id}", params: []string{contactID, companyID}}, opts)
 }

@@ -431,7 +431,7 @@ func TestCompaniesScroll(t *testing.T) {
 	c, srv := newSpecClient(t)
 	ctx := context.Background()
 	got, rec := exercise(t, srv, "scrollOverAllCompanies", "Companies.Scroll", func() (*CompanyScroll, *Response, error) {
-		return c.Companies.Scroll(ctx, "")
+		return c.Companies.Scroll(ctx, nil)
 	})
 	testMethod(t, rec, http.MethodGet)
 	testPath(t, rec, "/companies/scroll")
@@ -441,7 +441,7 @@ func TestCompaniesScroll(t *testing.T) {
 	require.Equal(t, ID("6657ac406abd0166b52ae1f0"), got.Data[0].ID)
 	require.Zero(t, got.TotalCount)
 
-	_, _, err := c.Companies.Scroll(ctx, "1a1f7c90-23fa-4b23-b51e-83d17c1abb34")
+	_, _, err := c.Companies.Scroll(ctx, &CompanyScrollOptions{ScrollParam: "1a1f7c90-23fa-4b23-b51e-83d17c1abb34"})
 	require.NoError(t, err)
 	testQuery(t, srv.LastRequest(), "scroll_param=1a1f7c90-23fa-4b23-b51e-83d17c1abb34")
 }
@@ -490,7 +490,7 @@ func TestCompaniesScrollExists(t *testing.T) {
 	ctx := context.Background()
 	srv.RespondJSON("scrollOverAllCompanies", 400,
 		`{"type":"error.list","request_id":"r-1","errors":[{"code":"scroll_exists","message":"scroll already exists for this workspace"}]}`)
-	_, _, err := c.Companies.Scroll(ctx, "")
+	_, _, err := c.Companies.Scroll(ctx, nil)
 	require.ErrorIs(t, err, ErrScrollExists)
 	require.ErrorIs(t, err, ErrValidation)
 	var apiErr *APIError
@@ -510,17 +510,17 @@ func TestCompaniesScrollExists(t *testing.T) {
 	// Other 400s are not a scroll conflict.
 	srv.RespondJSON("scrollOverAllCompanies", 400,
 		`{"type":"error.list","request_id":null,"errors":[{"code":"bad_request","message":"bad scroll_param"}]}`)
-	_, _, err = c.Companies.Scroll(ctx, "stale")
+	_, _, err = c.Companies.Scroll(ctx, &CompanyScrollOptions{ScrollParam: "stale"})
 	require.ErrorIs(t, err, ErrValidation)
 	require.NotErrorIs(t, err, ErrScrollExists)
 }
 
-func TestCompaniesAttachContact(t *testing.T) {
+func TestContactsAttachCompany(t *testing.T) {
 	t.Parallel()
 	c, srv := newSpecClient(t)
 	ctx := context.Background()
-	got, rec := exercise(t, srv, "attachContactToACompany", "Companies.AttachContact", func() (*Company, *Response, error) {
-		return c.Companies.AttachContact(ctx, "6657ac426abd0166b52ae1f8", "6657ac426abd0166b52ae1f9")
+	got, rec := exercise(t, srv, "attachContactToACompany", "Contacts.AttachCompany", func() (*Company, *Response, error) {
+		return c.Contacts.AttachCompany(ctx, "6657ac426abd0166b52ae1f8", ContactAttachCompanyRequest{ID: "6657ac426abd0166b52ae1f9"})
 	})
 	testMethod(t, rec, http.MethodPost)
 	testPath(t, rec, "/contacts/6657ac426abd0166b52ae1f8/companies")
@@ -530,18 +530,18 @@ func TestCompaniesAttachContact(t *testing.T) {
 	require.Equal(t, "company6", got.Name)
 
 	srv.Respond("attachContactToACompany", 400, "Contact Company Limit Exceeded")
-	_, _, err := c.Companies.AttachContact(ctx, "ct", "co")
+	_, _, err := c.Contacts.AttachCompany(ctx, "ct", ContactAttachCompanyRequest{ID: "co"})
 	require.ErrorIs(t, err, ErrValidation)
 	var apiErr *APIError
 	require.ErrorAs(t, err, &apiErr)
 	require.True(t, apiErr.HasCode("contact_company_limit_exceeded"))
 }
 
-func TestCompaniesDetachContact(t *testing.T) {
+func TestContactsDetachCompany(t *testing.T) {
 	t.Parallel()
 	c, srv := newSpecClient(t)
-	got, rec := exercise(t, srv, "detachContactFromACompany", "Companies.DetachContact", func() (*Company, *Response, error) {
-		return c.Companies.DetachContact(context.Background(), "6657ac456abd0166b52ae208", "6657ac456abd0166b52ae209")
+	got, rec := exercise(t, srv, "detachContactFromACompany", "Contacts.DetachCompany", func() (*Company, *Response, error) {
+		return c.Contacts.DetachCompany(context.Background(), "6657ac456abd0166b52ae208", "6657ac456abd0166b52ae209")
 	})
 	testMethod(t, rec, http.MethodDelete)
 	testPath(t, rec, "/contacts/6657ac456abd0166b52ae208/companies/6657ac456abd0166b52ae209")
@@ -567,10 +567,16 @@ func TestCompaniesValidation(t *testing.T) {
 		{"Delete", "id", func() error { _, _, err := c.Companies.Delete(ctx, ""); return err }},
 		{"ListContacts", "id", func() error { _, _, err := c.Companies.ListContacts(ctx, "", nil); return err }},
 		{"ListSegments", "id", func() error { _, _, err := c.Companies.ListSegments(ctx, ""); return err }},
-		{"AttachContact contact", "id", func() error { _, _, err := c.Companies.AttachContact(ctx, "", "co"); return err }},
-		{"AttachContact company", "id", func() error { _, _, err := c.Companies.AttachContact(ctx, "ct", ""); return err }},
-		{"DetachContact contact", "contact_id", func() error { _, _, err := c.Companies.DetachContact(ctx, "", "co"); return err }},
-		{"DetachContact company", "id", func() error { _, _, err := c.Companies.DetachContact(ctx, "ct", ""); return err }},
+		{"AttachContact contact", "id", func() error {
+			_, _, err := c.Contacts.AttachCompany(ctx, "", ContactAttachCompanyRequest{ID: "co"})
+			return err
+		}},
+		{"AttachContact company", "id", func() error {
+			_, _, err := c.Contacts.AttachCompany(ctx, "ct", ContactAttachCompanyRequest{ID: ""})
+			return err
+		}},
+		{"DetachContact contact", "contact_id", func() error { _, _, err := c.Contacts.DetachCompany(ctx, "", "co"); return err }},
+		{"DetachContact company", "id", func() error { _, _, err := c.Contacts.DetachCompany(ctx, "ct", ""); return err }},
 	}
 	for _, tc := range calls {
 		err := tc.call()

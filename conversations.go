@@ -25,11 +25,13 @@ import (
 //	detachContactFromConversation  DELETE /conversations/{conversation_id}/customers/{contact_id}  ConversationsService.DetachContact
 //	redactConversation             POST   /conversations/redact               ConversationsService.Redact
 //	convertConversationToTicket    POST   /conversations/{id}/convert         ConversationsService.ConvertToTicket
+//	attachTagToConversation        POST   /conversations/{conversation_id}/tags  ConversationsService.AttachTag
+//	detachTagFromConversation      DELETE /conversations/{conversation_id}/tags/{id}  ConversationsService.DetachTag
 //
 // The models and core methods are here; the parts, their authors and
 // attachments in conversation_parts.go; Reply and Manage (with their
-// shorthands) in conversation_replies.go; the other actions in
-// conversation_actions.go.
+// shorthands) in conversation_replies.go; the other actions (contacts, tags,
+// redact, convert) in conversation_actions.go.
 
 // maxConversationAttachments is the most attachment URLs, and the most
 // attachment files, one request may carry.

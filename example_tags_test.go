@@ -12,7 +12,7 @@ import (
 // Create a tag (or get the existing one of that name) and put it on a
 // contact. The example runs against the in-process fake; with a real token,
 // create the client with intercom.NewClient(token).
-func ExampleTagsService_AttachToContact() {
+func ExampleContactsService_AttachTag() {
 	srv := intercomtest.NewServer()
 	defer srv.Close()
 	client := srv.Client()
@@ -29,7 +29,7 @@ func ExampleTagsService_AttachToContact() {
 	if err != nil {
 		log.Fatal(err)
 	}
-	if _, _, err := client.Tags.AttachToContact(ctx, contact.ID.String(), tag.ID.String()); err != nil {
+	if _, _, err := client.Contacts.AttachTag(ctx, contact.ID.String(), intercom.ContactAttachTagRequest{ID: tag.ID.String()}); err != nil {
 		log.Fatal(err)
 	}
 

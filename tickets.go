@@ -614,3 +614,46 @@ func (s *TicketsService) Search(ctx context.Context, req SearchRequest, opts ...
 func (s *TicketsService) SearchAll(ctx context.Context, req SearchRequest, opts ...Option) iter.Seq2[Ticket, error] {
 	return searchEach(ctx, s.client, "/tickets/search", req, opts, func(l *TicketList) ([]Ticket, Pages) { return l.Tickets, l.Pages })
 }
+
+// TicketAttachTagRequest is the body of tagging a ticket.
+type TicketAttachTagRequest struct {
+	// ID is the tag's id (required).
+	ID string `json:"id"`
+	// AdminID is the admin who applies the tag (required).
+	AdminID string `json:"admin_id"`
+}
+
+// Validate checks the required fields.
+func (r TicketAttachTagRequest) Validate() error { return checkTagAdmin(r.ID, r.AdminID, true) }
+
+// TicketDetachTagRequest is the body of removing a tag from a ticket (sent
+// on the DELETE).
+type TicketDetachTagRequest struct {
+	// AdminID is the admin who removes the tag (required).
+	AdminID string `json:"admin_id"`
+}
+
+// Validate checks the required fields.
+func (r TicketDetachTagRequest) Validate() error { return checkTagAdmin("", r.AdminID, false) }
+
+// AttachTag tags a ticket with the tag req.ID, on behalf of the admin
+// req.AdminID, and returns the tag.
+// POST /tickets/{ticket_id}/tags (attachTagToTicket).
+func (s *TicketsService) AttachTag(ctx context.Context, ticketID string, req TicketAttachTagRequest, opts ...Option) (*Tag, *Response, error) {
+	if err := req.Validate(); err != nil {
+		return nil, nil, err
+	}
+	return call[Tag](ctx, s.client, endpoint{method: http.MethodPost, path: "/tickets/{ticket_id}/tags",
+		params: []string{ticketID}, body: req}, opts)
+}
+
+// DetachTag removes the tag tagID from a ticket, on behalf of the admin
+// req.AdminID (sent as a JSON body on the DELETE), and returns the tag.
+// DELETE /tickets/{ticket_id}/tags/{id} (detachTagFromTicket).
+func (s *TicketsService) DetachTag(ctx context.Context, ticketID, tagID string, req TicketDetachTagRequest, opts ...Option) (*Tag, *Response, error) {
+	if err := req.Validate(); err != nil {
+		return nil, nil, err
+	}
+	return call[Tag](ctx, s.client, endpoint{method: http.MethodDelete, path: "/tickets/{ticket_id}/tags/{id}",
+		params: []string{ticketID, tagID}, body: req}, opts)
+}

@@ -253,18 +253,19 @@ func (r ConvertVisitorRequest) Validate() error {
 	return nil
 }
 
-// visitorQuery is the query of GET /visitors.
-type visitorQuery struct {
+// VisitorGetOptions names the visitor to fetch.
+type VisitorGetOptions struct {
+	// UserID is the visitor's user_id (required).
 	UserID string `url:"user_id"`
 }
 
-// Get returns the visitor with the given user_id.
+// Get returns the visitor with the user_id opt.UserID.
 // GET /visitors?user_id= (retrieveVisitorWithUserId).
-func (s *VisitorsService) Get(ctx context.Context, userID string, opts ...Option) (*Visitor, *Response, error) {
-	if userID == "" {
+func (s *VisitorsService) Get(ctx context.Context, opt VisitorGetOptions, opts ...Option) (*Visitor, *Response, error) {
+	if opt.UserID == "" {
 		return nil, nil, invalid("user_id", "is required")
 	}
-	return call[Visitor](ctx, s.client, endpoint{method: http.MethodGet, path: "/visitors", query: visitorQuery{UserID: userID}}, opts)
+	return call[Visitor](ctx, s.client, endpoint{method: http.MethodGet, path: "/visitors", query: opt}, opts)
 }
 
 // Update changes a visitor's name or custom attributes.

@@ -13,7 +13,7 @@ func TestVisitorsGet(t *testing.T) {
 	t.Parallel()
 	c, srv := newSpecClient(t)
 	got, rec := exercise(t, srv, "retrieveVisitorWithUserId", "Visitors.Get", func() (*Visitor, *Response, error) {
-		return c.Visitors.Get(context.Background(), "3ecf64d0-9ed1-4e9f-88e1-da7d6e6782f3")
+		return c.Visitors.Get(context.Background(), VisitorGetOptions{UserID: "3ecf64d0-9ed1-4e9f-88e1-da7d6e6782f3"})
 	})
 	testMethod(t, rec, http.MethodGet)
 	testPath(t, rec, "/visitors")
@@ -26,17 +26,17 @@ func TestVisitorsGet(t *testing.T) {
 	require.Equal(t, "company.list", got.Companies.Type)
 	require.Nil(t, got.DoNotTrack)
 
-	_, _, err := c.Visitors.Get(context.Background(), "a b&c")
+	_, _, err := c.Visitors.Get(context.Background(), VisitorGetOptions{UserID: "a b&c"})
 	require.NoError(t, err)
 	testQuery(t, srv.LastRequest(), "user_id=a+b%26c")
 
 	n := len(srv.Requests())
-	_, _, err = c.Visitors.Get(context.Background(), "")
+	_, _, err = c.Visitors.Get(context.Background(), VisitorGetOptions{UserID: ""})
 	require.ErrorIs(t, err, ErrInvalidRequest)
 	require.Len(t, srv.Requests(), n)
 
 	srv.Respond("retrieveVisitorWithUserId", 404, "Visitor not found")
-	_, _, err = c.Visitors.Get(context.Background(), "missing")
+	_, _, err = c.Visitors.Get(context.Background(), VisitorGetOptions{UserID: "missing"})
 	require.ErrorIs(t, err, ErrNotFound)
 	var apiErr *APIError
 	require.ErrorAs(t, err, &apiErr)

@@ -125,7 +125,7 @@ func TestContactMerge(t *testing.T) {
 	require.NoError(t, err)
 	tag, _, err := client.Tags.CreateOrUpdate(ctx, intercom.CreateOrUpdateTagRequest{Name: "vip"})
 	require.NoError(t, err)
-	_, _, err = client.Tags.AttachToContact(ctx, string(lead.ID), string(tag.ID))
+	_, _, err = client.Contacts.AttachTag(ctx, string(lead.ID), intercom.ContactAttachTagRequest{ID: string(tag.ID)})
 	require.NoError(t, err)
 
 	_, _, err = client.Contacts.Merge(ctx, intercom.MergeContactsRequest{From: string(user.ID), Into: string(lead.ID)})

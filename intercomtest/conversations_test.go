@@ -231,7 +231,7 @@ func TestConversationParticipantsAndTags(t *testing.T) {
 
 	tag, _, err := client.Tags.CreateOrUpdate(ctx, intercom.CreateOrUpdateTagRequest{Name: "Urgent"})
 	require.NoError(t, err)
-	applied, _, err := client.Tags.AttachToConversation(ctx, id, string(tag.ID), intercomtest.SecondAdminID, intercom.WithResponseBody(&raw))
+	applied, _, err := client.Conversations.AttachTag(ctx, id, intercom.ConversationAttachTagRequest{ID: string(tag.ID), AdminID: intercomtest.SecondAdminID}, intercom.WithResponseBody(&raw))
 	require.NoError(t, err)
 	assertLossless(t, raw, applied)
 	require.Equal(t, "Urgent", applied.Name)
@@ -242,13 +242,13 @@ func TestConversationParticipantsAndTags(t *testing.T) {
 	require.Len(t, conv.Tags.Tags, 1)
 	require.Equal(t, tag.ID, conv.Tags.Tags[0].ID)
 
-	_, _, err = client.Tags.DetachFromConversation(ctx, id, string(tag.ID), intercomtest.AdminID)
+	_, _, err = client.Conversations.DetachTag(ctx, id, string(tag.ID), intercom.ConversationDetachTagRequest{AdminID: intercomtest.AdminID})
 	require.NoError(t, err)
 	conv, _, err = client.Conversations.Get(ctx, id, nil)
 	require.NoError(t, err)
 	require.Empty(t, conv.Tags.Tags)
 
-	_, _, err = client.Tags.AttachToConversation(ctx, id, "404404", intercomtest.AdminID)
+	_, _, err = client.Conversations.AttachTag(ctx, id, intercom.ConversationAttachTagRequest{ID: "404404", AdminID: intercomtest.AdminID})
 	require.ErrorIs(t, err, intercom.ErrNotFound)
 }
 

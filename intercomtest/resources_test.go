@@ -106,7 +106,7 @@ func TestCompanies(t *testing.T) {
 	// Contacts.
 	c, _, err := client.Contacts.Create(ctx, intercom.CreateContactRequest{Email: "emp@acme.example"})
 	require.NoError(t, err)
-	attached, _, err := client.Companies.AttachContact(ctx, string(c.ID), string(co.ID))
+	attached, _, err := client.Contacts.AttachCompany(ctx, string(c.ID), intercom.ContactAttachCompanyRequest{ID: string(co.ID)})
 	require.NoError(t, err)
 	require.Equal(t, 1, attached.UserCount)
 	members, _, err := client.Companies.ListContacts(ctx, string(co.ID), nil, intercom.WithResponseBody(&raw))
@@ -122,7 +122,7 @@ func TestCompanies(t *testing.T) {
 	for i := range 3 {
 		other, _, err := client.Companies.List(ctx, &intercom.ListCompaniesOptions{CompanyID: fmt.Sprint("c", i)})
 		require.NoError(t, err)
-		_, _, err = client.Companies.AttachContact(ctx, string(c.ID), string(other.Data[0].ID))
+		_, _, err = client.Contacts.AttachCompany(ctx, string(c.ID), intercom.ContactAttachCompanyRequest{ID: string(other.Data[0].ID)})
 		require.NoError(t, err)
 	}
 	cp, _, err := client.Contacts.ListCompanies(ctx, string(c.ID), &intercom.ListContactCompaniesOptions{PerPage: 3}, intercom.WithResponseBody(&raw))
@@ -134,12 +134,12 @@ func TestCompanies(t *testing.T) {
 	require.NoError(t, err)
 	require.Len(t, theirs, 4)
 
-	detached, _, err := client.Companies.DetachContact(ctx, string(c.ID), string(co.ID))
+	detached, _, err := client.Contacts.DetachCompany(ctx, string(c.ID), string(co.ID))
 	require.NoError(t, err)
 	require.Equal(t, 0, detached.UserCount)
-	_, _, err = client.Companies.DetachContact(ctx, string(c.ID), string(co.ID))
+	_, _, err = client.Contacts.DetachCompany(ctx, string(c.ID), string(co.ID))
 	require.ErrorIs(t, err, intercom.ErrNotFound)
-	_, _, err = client.Companies.AttachContact(ctx, string(c.ID), "nope")
+	_, _, err = client.Contacts.AttachCompany(ctx, string(c.ID), intercom.ContactAttachCompanyRequest{ID: "nope"})
 	require.ErrorIs(t, err, intercom.ErrNotFound)
 
 	sorted, _, err := client.Companies.ListSorted(ctx, &intercom.ListSortedCompaniesOptions{PerPage: 10, Order: intercom.CompanyOrderAsc})
@@ -163,19 +163,19 @@ func TestCompanyScroll(t *testing.T) {
 		_, _, err := client.Companies.CreateOrUpdate(ctx, intercom.CreateOrUpdateCompanyRequest{CompanyID: fmt.Sprint("s", i)})
 		require.NoError(t, err)
 	}
-	first, _, err := client.Companies.Scroll(ctx, "")
+	first, _, err := client.Companies.Scroll(ctx, nil)
 	require.NoError(t, err)
 	require.Len(t, first.Data, 15)
 	require.NotEmpty(t, first.ScrollParam)
-	_, _, err = client.Companies.Scroll(ctx, "")
+	_, _, err = client.Companies.Scroll(ctx, nil)
 	require.ErrorIs(t, err, intercom.ErrScrollExists, "one scroll at a time")
-	second, _, err := client.Companies.Scroll(ctx, first.ScrollParam)
+	second, _, err := client.Companies.Scroll(ctx, &intercom.CompanyScrollOptions{ScrollParam: first.ScrollParam})
 	require.NoError(t, err)
 	require.Len(t, second.Data, 5)
-	end, _, err := client.Companies.Scroll(ctx, first.ScrollParam)
+	end, _, err := client.Companies.Scroll(ctx, &intercom.CompanyScrollOptions{ScrollParam: first.ScrollParam})
 	require.NoError(t, err)
 	require.Empty(t, end.Data, "an empty page ends the scroll")
-	_, _, err = client.Companies.Scroll(ctx, first.ScrollParam)
+	_, _, err = client.Companies.Scroll(ctx, &intercom.CompanyScrollOptions{ScrollParam: first.ScrollParam})
 	require.ErrorIs(t, err, intercom.ErrNotFound, "and its parameter expires")
 
 	all, err := intercom.Collect(client.Companies.ScrollAll(ctx))
@@ -202,7 +202,7 @@ func TestTags(t *testing.T) {
 
 	c, _, err := client.Contacts.Create(ctx, intercom.CreateContactRequest{Email: "t@example.com"})
 	require.NoError(t, err)
-	applied, _, err := client.Tags.AttachToContact(ctx, string(c.ID), string(tag.ID), intercom.WithResponseBody(&raw))
+	applied, _, err := client.Contacts.AttachTag(ctx, string(c.ID), intercom.ContactAttachTagRequest{ID: string(tag.ID)}, intercom.WithResponseBody(&raw))
 	require.NoError(t, err)
 	assertLossless(t, raw, applied)
 	require.Equal(t, intercom.ID(intercomtest.AdminID), applied.AppliedBy.ID)
@@ -210,7 +210,7 @@ func TestTags(t *testing.T) {
 	require.NoError(t, err)
 	require.Len(t, ctags.Data, 1)
 
-	other, _, err := client.Tags.TagUsers(ctx, "Newsletter", []intercom.TagUser{{ID: string(c.ID)}})
+	other, _, err := client.Tags.TagUsers(ctx, intercom.TagUsersRequest{Name: "Newsletter", Users: []intercom.TagUser{{ID: string(c.ID)}}})
 	require.NoError(t, err)
 	cc, _, err := client.Contacts.Get(ctx, string(c.ID))
 	require.NoError(t, err)
@@ -218,7 +218,7 @@ func TestTags(t *testing.T) {
 
 	co, _, err := client.Companies.CreateOrUpdate(ctx, intercom.CreateOrUpdateCompanyRequest{CompanyID: "acme", Name: "Acme"})
 	require.NoError(t, err)
-	_, _, err = client.Tags.TagCompanies(ctx, "Enterprise", []intercom.TagCompany{{CompanyID: "acme"}})
+	_, _, err = client.Tags.TagCompanies(ctx, intercom.TagCompaniesRequest{Name: "Enterprise", Companies: []intercom.TagCompany{{CompanyID: "acme"}}})
 	require.NoError(t, err)
 	got2, _, err := client.Companies.Get(ctx, string(co.ID))
 	require.NoError(t, err)
@@ -227,12 +227,12 @@ func TestTags(t *testing.T) {
 	tagged, _, err := client.Companies.List(ctx, &intercom.ListCompaniesOptions{TagID: string(got2.Tags.Tags[0].ID)})
 	require.NoError(t, err)
 	require.Len(t, tagged.Data, 1)
-	_, _, err = client.Tags.UntagCompanies(ctx, "Enterprise", []intercom.TagCompany{{ID: string(co.ID)}})
+	_, _, err = client.Tags.UntagCompanies(ctx, intercom.TagUntagCompaniesRequest{Name: "Enterprise", Companies: []intercom.TagCompany{{ID: string(co.ID)}}})
 	require.NoError(t, err)
 	got2, _, err = client.Companies.Get(ctx, string(co.ID))
 	require.NoError(t, err)
 	require.Empty(t, got2.Tags.Tags)
-	_, _, err = client.Tags.TagCompanies(ctx, "Enterprise", []intercom.TagCompany{{CompanyID: "nope"}})
+	_, _, err = client.Tags.TagCompanies(ctx, intercom.TagCompaniesRequest{Name: "Enterprise", Companies: []intercom.TagCompany{{CompanyID: "nope"}}})
 	require.ErrorIs(t, err, intercom.ErrNotFound)
 
 	list, _, err := client.Tags.List(ctx)
@@ -244,7 +244,7 @@ func TestTags(t *testing.T) {
 	cc, _, err = client.Contacts.Get(ctx, string(c.ID))
 	require.NoError(t, err)
 	require.Equal(t, 1, cc.Tags.TotalCount, "a deleted tag is removed everywhere")
-	_, _, err = client.Tags.DetachFromContact(ctx, string(c.ID), string(tag.ID))
+	_, _, err = client.Contacts.DetachTag(ctx, string(c.ID), string(tag.ID))
 	require.NoError(t, err)
 	cc, _, err = client.Contacts.Get(ctx, string(c.ID))
 	require.NoError(t, err)
@@ -261,7 +261,7 @@ func TestNotes(t *testing.T) {
 	var raw []byte
 	var ids []intercom.ID
 	for i := range 3 {
-		n, _, err := client.Notes.Create(ctx, string(c.ID), intercom.CreateNoteRequest{Body: fmt.Sprint("Note ", i), AdminID: intercomtest.SecondAdminID},
+		n, _, err := client.Contacts.CreateNote(ctx, string(c.ID), intercom.CreateNoteRequest{Body: fmt.Sprint("Note ", i), AdminID: intercomtest.SecondAdminID},
 			intercom.WithResponseBody(&raw))
 		require.NoError(t, err)
 		assertLossless(t, raw, n)
@@ -269,12 +269,12 @@ func TestNotes(t *testing.T) {
 		require.Equal(t, "Grace Hopper", n.Author.Name)
 		ids = append(ids, n.ID)
 	}
-	page, _, err := client.Notes.List(ctx, string(c.ID), &intercom.ListNotesOptions{PerPage: 2}, intercom.WithResponseBody(&raw))
+	page, _, err := client.Contacts.ListNotes(ctx, string(c.ID), &intercom.ListNotesOptions{PerPage: 2}, intercom.WithResponseBody(&raw))
 	require.NoError(t, err)
 	assertLossless(t, raw, page)
 	require.Equal(t, 3, page.TotalCount)
 	require.Equal(t, ids[2], page.Data[0].ID, "newest first")
-	all, err := intercom.Collect(client.Notes.ListAll(ctx, string(c.ID), &intercom.ListNotesOptions{PerPage: 2}))
+	all, err := intercom.Collect(client.Contacts.ListAllNotes(ctx, string(c.ID), &intercom.ListNotesOptions{PerPage: 2}))
 	require.NoError(t, err)
 	require.Len(t, all, 3)
 	n, _, err := client.Notes.Get(ctx, string(ids[0]))
@@ -284,10 +284,10 @@ func TestNotes(t *testing.T) {
 	require.NoError(t, err)
 	require.Equal(t, 3, cc.Notes.TotalCount)
 
-	n, _, err = client.Notes.Create(ctx, string(c.ID), intercom.CreateNoteRequest{Body: "by the token's admin"})
+	n, _, err = client.Contacts.CreateNote(ctx, string(c.ID), intercom.CreateNoteRequest{Body: "by the token's admin"})
 	require.NoError(t, err)
 	require.Equal(t, intercom.ID(intercomtest.AdminID), n.Author.ID)
-	_, _, err = client.Notes.Create(ctx, "missing", intercom.CreateNoteRequest{Body: "x"})
+	_, _, err = client.Contacts.CreateNote(ctx, "missing", intercom.CreateNoteRequest{Body: "x"})
 	require.ErrorIs(t, err, intercom.ErrNotFound)
 	_, _, err = client.Notes.Get(ctx, "1")
 	require.ErrorIs(t, err, intercom.ErrNotFound)

@@ -64,7 +64,7 @@ func newSearchFixture(t *testing.T) *searchFixture {
 	tag, _, err := client.Tags.CreateOrUpdate(ctx, intercom.CreateOrUpdateTagRequest{Name: "vip"})
 	require.NoError(t, err)
 	f.tagID = string(tag.ID)
-	_, _, err = client.Tags.AttachToContact(ctx, string(f.byName["Grace"].ID), f.tagID)
+	_, _, err = client.Contacts.AttachTag(ctx, string(f.byName["Grace"].ID), intercom.ContactAttachTagRequest{ID: f.tagID})
 	require.NoError(t, err)
 	return f
 }
@@ -239,7 +239,7 @@ func TestSearchConversations(t *testing.T) {
 	require.NoError(t, err)
 	_, _, err = client.Conversations.Assign(ctx, c3, intercom.AssignRequest{AdminID: intercomtest.AdminID, AssigneeID: intercomtest.SupportTeamID, Type: intercom.AssigneeTeam})
 	require.NoError(t, err)
-	_, _, err = client.Tags.AttachToConversation(ctx, c2, f.tagID, intercomtest.AdminID)
+	_, _, err = client.Conversations.AttachTag(ctx, c2, intercom.ConversationAttachTagRequest{ID: f.tagID, AdminID: intercomtest.AdminID})
 	require.NoError(t, err)
 
 	ids := func(q intercom.SearchFilter) []string {

@@ -420,7 +420,7 @@ func TestReplayedOperations(t *testing.T) {
 	require.NotEmpty(t, segs.Segments)
 	assertLossless(t, raw, segs)
 
-	visitor, _, err := client.Visitors.Get(ctx, "some-user-id")
+	visitor, _, err := client.Visitors.Get(ctx, intercom.VisitorGetOptions{UserID: "some-user-id"})
 	require.NoError(t, err)
 	require.NotEmpty(t, visitor.ID)
 

@@ -71,9 +71,9 @@ func TestFakeAndSpecHarnessAgree(t *testing.T) {
 
 	tag, _, err := client.Tags.CreateOrUpdate(ctx, intercom.CreateOrUpdateTagRequest{Name: "vip"})
 	require.NoError(t, err)
-	_, _, err = client.Tags.AttachToContact(ctx, cid, tag.ID.String())
+	_, _, err = client.Contacts.AttachTag(ctx, cid, intercom.ContactAttachTagRequest{ID: tag.ID.String()})
 	require.NoError(t, err)
-	_, _, err = client.Notes.Create(ctx, cid, intercom.CreateNoteRequest{Body: "Called", AdminID: intercomtest.AdminID})
+	_, _, err = client.Contacts.CreateNote(ctx, cid, intercom.CreateNoteRequest{Body: "Called", AdminID: intercomtest.AdminID})
 	require.NoError(t, err)
 	_, _, err = client.Admins.Me(ctx)
 	require.NoError(t, err)
