@@ -110,15 +110,15 @@ func (s *ContactsService) DetachSubscription(ctx context.Context, contactID, sub
 
 // ListNotes returns one page of the notes of a contact.
 // GET /contacts/{id}/notes (listNotes).
-func (s *ContactsService) ListNotes(ctx context.Context, contactID string, opt *ListNotesOptions, opts ...Option) (*NoteList, *Response, error) {
+func (s *ContactsService) ListNotes(ctx context.Context, contactID string, opt *ContactListNotesOptions, opts ...Option) (*NoteList, *Response, error) {
 	return call[NoteList](ctx, s.client, endpoint{method: http.MethodGet, path: "/contacts/{id}/notes", params: []string{contactID}, query: opt}, opts)
 }
 
-// ListAllNotes iterates over every note of a contact, fetching pages as the
+// ListNotesAll iterates over every note of a contact, fetching pages as the
 // loop needs them.
-func (s *ContactsService) ListAllNotes(ctx context.Context, contactID string, opt *ListNotesOptions, opts ...Option) iter.Seq2[Note, error] {
-	return walk(ctx, opt, func(o *ListNotesOptions, cursor string) { o.Page = atoiOr(cursor, o.Page) },
-		func(ctx context.Context, o *ListNotesOptions) ([]Note, string, error) {
+func (s *ContactsService) ListNotesAll(ctx context.Context, contactID string, opt *ContactListNotesOptions, opts ...Option) iter.Seq2[Note, error] {
+	return walk(ctx, opt, func(o *ContactListNotesOptions, cursor string) { o.Page = atoiOr(cursor, o.Page) },
+		func(ctx context.Context, o *ContactListNotesOptions) ([]Note, string, error) {
 			page, _, err := s.ListNotes(ctx, contactID, o, opts...)
 			if err != nil {
 				return nil, "", err
@@ -128,7 +128,7 @@ func (s *ContactsService) ListAllNotes(ctx context.Context, contactID string, op
 }
 
 // CreateNote adds a note to a contact. POST /contacts/{id}/notes (createNote).
-func (s *ContactsService) CreateNote(ctx context.Context, contactID string, req CreateNoteRequest, opts ...Option) (*Note, *Response, error) {
+func (s *ContactsService) CreateNote(ctx context.Context, contactID string, req ContactCreateNoteRequest, opts ...Option) (*Note, *Response, error) {
 	if err := req.Validate(); err != nil {
 		return nil, nil, err
 	}

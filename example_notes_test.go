@@ -18,14 +18,14 @@ func ExampleContactsService_CreateNote() {
 	client := srv.Client()
 	ctx := context.Background()
 
-	contact, _, err := client.Contacts.Create(ctx, intercom.CreateContactRequest{
+	contact, _, err := client.Contacts.Create(ctx, intercom.ContactCreateRequest{
 		Role:  intercom.ContactRoleUser,
 		Email: "ada@example.com",
 	})
 	if err != nil {
 		log.Fatal(err)
 	}
-	note, _, err := client.Contacts.CreateNote(ctx, contact.ID.String(), intercom.CreateNoteRequest{
+	note, _, err := client.Contacts.CreateNote(ctx, contact.ID.String(), intercom.ContactCreateNoteRequest{
 		Body:    "<p>Asked for an <b>annual</b> invoice.</p>",
 		AdminID: intercomtest.AdminID,
 	})
@@ -34,7 +34,7 @@ func ExampleContactsService_CreateNote() {
 	}
 	fmt.Println("by:", note.Author.Name)
 
-	for n, err := range client.Contacts.ListAllNotes(ctx, contact.ID.String(), nil) {
+	for n, err := range client.Contacts.ListNotesAll(ctx, contact.ID.String(), nil) {
 		if err != nil {
 			log.Fatal(err)
 		}

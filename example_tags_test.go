@@ -18,14 +18,14 @@ func ExampleContactsService_AttachTag() {
 	client := srv.Client()
 	ctx := context.Background()
 
-	contact, _, err := client.Contacts.Create(ctx, intercom.CreateContactRequest{
+	contact, _, err := client.Contacts.Create(ctx, intercom.ContactCreateRequest{
 		Role:  intercom.ContactRoleUser,
 		Email: "ada@example.com",
 	})
 	if err != nil {
 		log.Fatal(err)
 	}
-	tag, _, err := client.Tags.CreateOrUpdate(ctx, intercom.CreateOrUpdateTagRequest{Name: "VIP"})
+	tag, _, err := client.Tags.CreateOrUpdate(ctx, intercom.TagCreateOrUpdateRequest{Name: "VIP"})
 	if err != nil {
 		log.Fatal(err)
 	}

@@ -453,7 +453,7 @@ func TestRedirectOfAWriteIsATypedError(t *testing.T) {
 				http.Redirect(w, r, target.URL+"/contacts?email=ada%40example.com", tc.status)
 			})
 			c := fltClient(t, origin.URL, WithHeader("X-Secret-Header", "s3"))
-			contact, resp, err := c.Contacts.Create(fltCtx(t, 10*time.Second), CreateContactRequest{Email: "ada@example.com"})
+			contact, resp, err := c.Contacts.Create(fltCtx(t, 10*time.Second), ContactCreateRequest{Email: "ada@example.com"})
 			require.Nil(t, contact, "no other host's body passes for the created contact")
 			var re *RedirectError
 			require.ErrorAs(t, err, &re)
@@ -484,7 +484,7 @@ func TestRedirectFromHTTPSToHTTPIsNotFollowed(t *testing.T) {
 	for _, call := range []func() error{
 		func() error { _, _, err := c.Contacts.Get(fltCtx(t, 10*time.Second), "1"); return err },
 		func() error {
-			_, _, err := c.Contacts.Update(fltCtx(t, 10*time.Second), "1", UpdateContactRequest{Name: Some("x")})
+			_, _, err := c.Contacts.Update(fltCtx(t, 10*time.Second), "1", ContactUpdateRequest{Name: Some("x")})
 			return err
 		},
 	} {
@@ -696,12 +696,12 @@ func TestCompanyContactsFollowTheCursor(t *testing.T) {
 		mu.Unlock()
 		return http.DefaultTransport.RoundTrip(r)
 	})}))
-	opt := &ListCompanyContactsOptions{PerPage: 2}
-	items, err := Collect(c.Companies.ListAllContacts(fltCtx(t, 10*time.Second), "co1", opt))
+	opt := &CompanyListContactsOptions{PerPage: 2}
+	items, err := Collect(c.Companies.ListContactsAll(fltCtx(t, 10*time.Second), "co1", opt))
 	require.NoError(t, err)
 	require.Equal(t, []ID{"c1", "c2", "c3"}, contactIDs(items))
 	require.Equal(t, []string{"per_page=2", "page=2&per_page=2&starting_after=cur-2"}, queries)
-	require.Equal(t, &ListCompanyContactsOptions{PerPage: 2}, opt)
+	require.Equal(t, &CompanyListContactsOptions{PerPage: 2}, opt)
 }
 
 type roundTripFunc func(*http.Request) (*http.Response, error)
@@ -760,7 +760,7 @@ func TestCallersTransportKeepsItsIdleConnections(t *testing.T) {
 		var ce *ConnectionError
 		_, _, err := c.Admins.Get(fltCtx(t, 10*time.Second), "1")
 		require.ErrorAs(t, err, &ce)
-		_, _, err = c.Contacts.Create(fltCtx(t, 10*time.Second), CreateContactRequest{Email: "a@example.com"})
+		_, _, err = c.Contacts.Create(fltCtx(t, 10*time.Second), ContactCreateRequest{Email: "a@example.com"})
 		require.ErrorAs(t, err, &ce)
 		assert.Zero(t, tr.closes.Load())
 	})
@@ -798,11 +798,11 @@ func TestCallersTransportKeepsItsIdleConnections(t *testing.T) {
 // their own; an escaped backslash before "u003c" is left alone.
 func TestRequestBodiesKeepHTML(t *testing.T) {
 	t.Parallel()
-	b, err := encodeBody(CreateArticleRequest{Title: "A & B", AuthorID: "1", Body: "<p>x</p>"})
+	b, err := encodeBody(ArticleCreateRequest{Title: "A & B", AuthorID: "1", Body: "<p>x</p>"})
 	require.NoError(t, err)
 	assert.Contains(t, string(b), `"title":"A & B"`)
 	assert.Contains(t, string(b), `"body":"<p>x</p>"`)
-	b, err = encodeBody(UpdateContactRequest{Name: Some("<Ada & Co>")})
+	b, err = encodeBody(ContactUpdateRequest{Name: Some("<Ada & Co>")})
 	require.NoError(t, err)
 	assert.Equal(t, `{"name":"<Ada & Co>"}`, string(b))
 	b, err = encodeBody(map[string]Opt[string]{"k": Some(`a\u003cb \<`)})

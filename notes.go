@@ -41,17 +41,17 @@ type NoteList struct {
 	Pages Pages `json:"pages,omitzero"`
 }
 
-// ListNotesOptions selects a page of a contact's notes. Intercom accepts
+// ContactListNotesOptions selects a page of a contact's notes. Intercom accepts
 // page and per_page though the spec does not declare them.
-type ListNotesOptions struct {
+type ContactListNotesOptions struct {
 	// Page is the page number, from 1.
 	Page int `url:"page,omitempty"`
 	// PerPage is the page size.
 	PerPage int `url:"per_page,omitempty"`
 }
 
-// CreateNoteRequest is the body of creating a note on a contact.
-type CreateNoteRequest struct {
+// ContactCreateNoteRequest is the body of creating a note on a contact.
+type ContactCreateNoteRequest struct {
 	// Body is the text of the note (required); Intercom accepts simple HTML.
 	Body string `json:"body"`
 	// ContactID is the contact the note is about. Create fills it with the
@@ -62,7 +62,7 @@ type CreateNoteRequest struct {
 }
 
 // Validate checks that the note has a body.
-func (r CreateNoteRequest) Validate() error {
+func (r ContactCreateNoteRequest) Validate() error {
 	if r.Body == "" {
 		return invalid("body", "is required")
 	}

@@ -38,8 +38,8 @@ type TagList struct {
 	Data []Tag `json:"data"`
 }
 
-// CreateOrUpdateTagRequest creates a tag, or renames the tag with ID.
-type CreateOrUpdateTagRequest struct {
+// TagCreateOrUpdateRequest creates a tag, or renames the tag with ID.
+type TagCreateOrUpdateRequest struct {
 	// Name is the tag's name (required): the tag is created if no tag has this
 	// name (names are case insensitive), or it is the new name when ID is set.
 	Name string `json:"name"`
@@ -49,7 +49,7 @@ type CreateOrUpdateTagRequest struct {
 }
 
 // Validate checks that the name is set.
-func (r CreateOrUpdateTagRequest) Validate() error {
+func (r TagCreateOrUpdateRequest) Validate() error {
 	if r.Name == "" {
 		return invalid("name", "is required")
 	}
@@ -161,7 +161,7 @@ func (s *TagsService) List(ctx context.Context, opts ...Option) (*TagList, *Resp
 
 // CreateOrUpdate creates a tag with the request's name, or renames the tag
 // with the request's ID. POST /tags (createTag).
-func (s *TagsService) CreateOrUpdate(ctx context.Context, req CreateOrUpdateTagRequest, opts ...Option) (*Tag, *Response, error) {
+func (s *TagsService) CreateOrUpdate(ctx context.Context, req TagCreateOrUpdateRequest, opts ...Option) (*Tag, *Response, error) {
 	if err := req.Validate(); err != nil {
 		return nil, nil, err
 	}

@@ -30,7 +30,7 @@ func TestTagsCreateOrUpdate(t *testing.T) {
 	c, srv := newSpecClient(t)
 	ctx := context.Background()
 	got, rec := exercise(t, srv, "createTag", "Tags.CreateOrUpdate", func() (*Tag, *Response, error) {
-		return c.Tags.CreateOrUpdate(ctx, CreateOrUpdateTagRequest{Name: "test"})
+		return c.Tags.CreateOrUpdate(ctx, TagCreateOrUpdateRequest{Name: "test"})
 	})
 	testMethod(t, rec, http.MethodPost)
 	testPath(t, rec, "/tags")
@@ -40,12 +40,12 @@ func TestTagsCreateOrUpdate(t *testing.T) {
 	require.Equal(t, "tag", got.Type)
 
 	// Renaming sends the id.
-	_, _, err := c.Tags.CreateOrUpdate(ctx, CreateOrUpdateTagRequest{Name: "renamed", ID: "656452352"})
+	_, _, err := c.Tags.CreateOrUpdate(ctx, TagCreateOrUpdateRequest{Name: "renamed", ID: "656452352"})
 	require.NoError(t, err)
 	testJSONBody(t, srv.LastRequest(), `{"name":"renamed","id":"656452352"}`)
 
 	n := len(srv.Requests())
-	_, _, err = c.Tags.CreateOrUpdate(ctx, CreateOrUpdateTagRequest{ID: "1"})
+	_, _, err = c.Tags.CreateOrUpdate(ctx, TagCreateOrUpdateRequest{ID: "1"})
 	require.ErrorIs(t, err, ErrInvalidRequest)
 	var ie *InvalidRequestError
 	require.ErrorAs(t, err, &ie)
@@ -57,7 +57,7 @@ func TestTagsCreateOrUpdateBadRequest(t *testing.T) {
 	t.Parallel()
 	c, srv := newSpecClient(t)
 	srv.Respond("createTag", 400, "Invalid parameters")
-	_, _, err := c.Tags.CreateOrUpdate(context.Background(), CreateOrUpdateTagRequest{Name: "x"})
+	_, _, err := c.Tags.CreateOrUpdate(context.Background(), TagCreateOrUpdateRequest{Name: "x"})
 	require.ErrorIs(t, err, ErrValidation)
 	var apiErr *APIError
 	require.ErrorAs(t, err, &apiErr)

@@ -321,8 +321,8 @@ type TicketContactIdentifier struct {
 	Email string `json:"email,omitempty"`
 }
 
-// CreateTicketRequest creates a ticket.
-type CreateTicketRequest struct {
+// TicketCreateRequest creates a ticket.
+type TicketCreateRequest struct {
 	// TicketTypeID is the ticket's type (required).
 	TicketTypeID string `json:"ticket_type_id"`
 	// Contacts are the contacts the ticket is about (required; Intercom
@@ -336,7 +336,7 @@ type CreateTicketRequest struct {
 }
 
 // Validate checks the ticket type and that each contact has exactly one identifier.
-func (r CreateTicketRequest) Validate() error {
+func (r TicketCreateRequest) Validate() error {
 	if r.TicketTypeID == "" {
 		return invalid("ticket_type_id", "is required")
 	}
@@ -368,8 +368,8 @@ type TicketAssignment struct {
 	AssigneeID string `json:"assignee_id,omitempty"`
 }
 
-// UpdateTicketRequest updates a ticket; unset fields are left unchanged.
-type UpdateTicketRequest struct {
+// TicketUpdateRequest updates a ticket; unset fields are left unchanged.
+type TicketUpdateRequest struct {
 	// TicketAttributes are the attribute values to change.
 	TicketAttributes TicketAttributes `json:"ticket_attributes,omitempty"`
 	// State is the new state: in_progress, waiting_on_customer or resolved.
@@ -389,7 +389,7 @@ type UpdateTicketRequest struct {
 }
 
 // Validate checks the state and the assignment.
-func (r UpdateTicketRequest) Validate() error {
+func (r TicketUpdateRequest) Validate() error {
 	switch r.State {
 	case "", TicketStateInProgress, TicketStateWaitingOnCustomer, TicketStateResolved:
 	case TicketStateSubmitted:
@@ -567,7 +567,7 @@ func checkTicketAttachments(urls []string) error {
 }
 
 // Create creates a ticket. POST /tickets (createTicket).
-func (s *TicketsService) Create(ctx context.Context, req CreateTicketRequest, opts ...Option) (*Ticket, *Response, error) {
+func (s *TicketsService) Create(ctx context.Context, req TicketCreateRequest, opts ...Option) (*Ticket, *Response, error) {
 	if err := req.Validate(); err != nil {
 		return nil, nil, err
 	}
@@ -577,7 +577,7 @@ func (s *TicketsService) Create(ctx context.Context, req CreateTicketRequest, op
 // Update changes a ticket's attributes, state, visibility, snooze or
 // assignment. id is the ticket's id, not the Inbox number.
 // PUT /tickets/{id} (updateTicket).
-func (s *TicketsService) Update(ctx context.Context, id string, req UpdateTicketRequest, opts ...Option) (*Ticket, *Response, error) {
+func (s *TicketsService) Update(ctx context.Context, id string, req TicketUpdateRequest, opts ...Option) (*Ticket, *Response, error) {
 	if err := req.Validate(); err != nil {
 		return nil, nil, err
 	}
