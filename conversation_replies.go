@@ -24,8 +24,9 @@ const (
 	ConversationReplyNote ConversationReplyMessageType = "note"
 )
 
-// ConversationReplyRequest is the body of a reply to a conversation: a *ConversationContactReply or
-// an *ConversationAdminReply (or their values). The interface is sealed.
+// ConversationReplyRequest is the body of a reply to a conversation: a
+// *ConversationContactReply or a *ConversationAdminReply (or their values).
+// The interface is sealed.
 type ConversationReplyRequest interface {
 	// Validate checks the reply before it is sent.
 	Validate() error
