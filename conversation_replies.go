@@ -101,7 +101,8 @@ func (r ConversationContactReply) MarshalJSON() ([]byte, error) {
 type ConversationAdminReply struct {
 	// AdminID is the admin authoring the reply (required).
 	AdminID string
-	// MessageType is ConversationReplyComment or ConversationReplyNote; empty means ConversationReplyComment.
+	// MessageType is ConversationReplyComment or ConversationReplyNote;
+	// empty means ConversationReplyComment.
 	MessageType ConversationReplyMessageType
 	// Body is the text of the reply (required); notes accept some HTML.
 	Body string
@@ -166,8 +167,9 @@ const (
 )
 
 // ConversationManageRequest is the body of a manage-conversation request: a
-// ConversationCloseRequest, ConversationSnoozeRequest, ConversationOpenRequest or ConversationAssignRequest. The interface
-// is sealed.
+// ConversationCloseRequest, ConversationSnoozeRequest,
+// ConversationOpenRequest or ConversationAssignRequest. The interface is
+// sealed.
 type ConversationManageRequest interface {
 	// Validate checks the request before it is sent.
 	Validate() error
@@ -330,8 +332,8 @@ func (s *ConversationsService) Reply(ctx context.Context, id string, req Convers
 }
 
 // Manage closes, snoozes, opens or assigns a conversation, depending on the
-// type of req (ConversationCloseRequest, ConversationSnoozeRequest, ConversationOpenRequest, ConversationAssignRequest).
-// Close, Snooze, Open and Assign are shorthands for it.
+// type of req (ConversationCloseRequest, ConversationSnoozeRequest,
+// ConversationOpenRequest, ConversationAssignRequest). Close, Snooze, Open and Assign are shorthands for it.
 // POST /conversations/{id}/parts (manageConversation).
 func (s *ConversationsService) Manage(ctx context.Context, id string, req ConversationManageRequest, opts ...Option) (*Conversation, *Response, error) {
 	if req == nil {
