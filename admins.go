@@ -204,8 +204,8 @@ type ActivityLogList struct {
 	ActivityLogs []ActivityLog `json:"activity_logs"`
 }
 
-// ListActivityLogsOptions selects the activity log window. CreatedAtAfter is required.
-type ListActivityLogsOptions struct {
+// AdminListActivityLogsOptions selects the activity log window. CreatedAtAfter is required.
+type AdminListActivityLogsOptions struct {
 	// CreatedAtAfter is the start of the window (required).
 	CreatedAtAfter Timestamp `url:"created_at_after"`
 	// CreatedAtBefore is the end of the window (optional).
@@ -215,14 +215,14 @@ type ListActivityLogsOptions struct {
 	PerPage int `url:"per_page,omitempty"`
 }
 
-// ListAdminsOptions are the query parameters of listing admins.
-type ListAdminsOptions struct {
+// AdminListOptions are the query parameters of listing admins.
+type AdminListOptions struct {
 	// DisplayAvatar asks for avatar URLs to be included.
 	DisplayAvatar bool `url:"display_avatar,omitempty"`
 }
 
-// SetAwayRequest changes an admin's away status.
-type SetAwayRequest struct {
+// AdminSetAwayRequest changes an admin's away status.
+type AdminSetAwayRequest struct {
 	// AwayModeEnabled sets the admin away (true) or back (false).
 	AwayModeEnabled bool `json:"away_mode_enabled"`
 	// AwayModeReassign sends new replies to the default inbox while away.
@@ -236,24 +236,24 @@ func (s *AdminsService) Me(ctx context.Context, opts ...Option) (*AdminWithApp, 
 }
 
 // SetAway sets an admin away or back. PUT /admins/{id}/away (setAwayAdmin).
-func (s *AdminsService) SetAway(ctx context.Context, id string, req SetAwayRequest, opts ...Option) (*Admin, *Response, error) {
+func (s *AdminsService) SetAway(ctx context.Context, id string, req AdminSetAwayRequest, opts ...Option) (*Admin, *Response, error) {
 	return call[Admin](ctx, s.client, endpoint{method: http.MethodPut, path: "/admins/{id}/away", params: []string{id}, body: req}, opts)
 }
 
 // ListActivityLogs returns one page of the admin activity log.
 // GET /admins/activity_logs (listActivityLogs).
-func (s *AdminsService) ListActivityLogs(ctx context.Context, opt ListActivityLogsOptions, opts ...Option) (*ActivityLogList, *Response, error) {
+func (s *AdminsService) ListActivityLogs(ctx context.Context, opt AdminListActivityLogsOptions, opts ...Option) (*ActivityLogList, *Response, error) {
 	if opt.CreatedAtAfter == 0 {
 		return nil, nil, invalid("created_at_after", "is required")
 	}
 	return call[ActivityLogList](ctx, s.client, endpoint{method: http.MethodGet, path: "/admins/activity_logs", query: opt}, opts)
 }
 
-// ListAllActivityLogs iterates over every activity log event in the window,
+// ListActivityLogsAll iterates over every activity log event in the window,
 // fetching pages as the loop needs them.
-func (s *AdminsService) ListAllActivityLogs(ctx context.Context, opt ListActivityLogsOptions, opts ...Option) iter.Seq2[ActivityLog, error] {
-	return walk(ctx, &opt, func(o *ListActivityLogsOptions, cursor string) { o.Page = atoiOr(cursor, o.Page) },
-		func(ctx context.Context, o *ListActivityLogsOptions) ([]ActivityLog, string, error) {
+func (s *AdminsService) ListActivityLogsAll(ctx context.Context, opt AdminListActivityLogsOptions, opts ...Option) iter.Seq2[ActivityLog, error] {
+	return walk(ctx, &opt, func(o *AdminListActivityLogsOptions, cursor string) { o.Page = atoiOr(cursor, o.Page) },
+		func(ctx context.Context, o *AdminListActivityLogsOptions) ([]ActivityLog, string, error) {
 			page, _, err := s.ListActivityLogs(ctx, *o, opts...)
 			if err != nil {
 				return nil, "", err
@@ -264,7 +264,7 @@ func (s *AdminsService) ListAllActivityLogs(ctx context.Context, opt ListActivit
 
 // List returns all admins of the workspace (the list is not paginated).
 // GET /admins (listAdmins).
-func (s *AdminsService) List(ctx context.Context, opt *ListAdminsOptions, opts ...Option) (*AdminList, *Response, error) {
+func (s *AdminsService) List(ctx context.Context, opt *AdminListOptions, opts ...Option) (*AdminList, *Response, error) {
 	return call[AdminList](ctx, s.client, endpoint{method: http.MethodGet, path: "/admins", query: opt}, opts)
 }
 

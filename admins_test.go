@@ -30,7 +30,7 @@ func TestAdminsSetAway(t *testing.T) {
 	t.Parallel()
 	c, srv := newSpecClient(t)
 	got, rec := exercise(t, srv, "setAwayAdmin", "Admins.SetAway", func() (*Admin, *Response, error) {
-		return c.Admins.SetAway(context.Background(), "991267791", SetAwayRequest{AwayModeEnabled: true, AwayModeReassign: false})
+		return c.Admins.SetAway(context.Background(), "991267791", AdminSetAwayRequest{AwayModeEnabled: true, AwayModeReassign: false})
 	})
 	testMethod(t, rec, "PUT")
 	testPath(t, rec, "/admins/991267791/away")
@@ -43,7 +43,7 @@ func TestAdminsListActivityLogs(t *testing.T) {
 	t.Parallel()
 	c, srv := newSpecClient(t)
 	got, rec := exercise(t, srv, "listActivityLogs", "Admins.ListActivityLogs", func() (*ActivityLogList, *Response, error) {
-		return c.Admins.ListActivityLogs(context.Background(), ListActivityLogsOptions{CreatedAtAfter: 1677253093, CreatedAtBefore: 1677861493})
+		return c.Admins.ListActivityLogs(context.Background(), AdminListActivityLogsOptions{CreatedAtAfter: 1677253093, CreatedAtBefore: 1677861493})
 	})
 	testPath(t, rec, "/admins/activity_logs")
 	testQuery(t, rec, "created_at_after=1677253093&created_at_before=1677861493")
@@ -54,11 +54,11 @@ func TestAdminsListActivityLogs(t *testing.T) {
 	require.JSONEq(t, `"Initial message title"`, string(first.Metadata.Other["before"]), "metadata keys the spec does not name are kept")
 	require.Equal(t, 1, got.Pages.TotalPages)
 
-	_, _, err := c.Admins.ListActivityLogs(context.Background(), ListActivityLogsOptions{})
+	_, _, err := c.Admins.ListActivityLogs(context.Background(), AdminListActivityLogsOptions{})
 	require.ErrorIs(t, err, ErrInvalidRequest)
 }
 
-func TestAdminsListAllActivityLogsPagesLazily(t *testing.T) {
+func TestAdminsListActivityLogsAllPagesLazily(t *testing.T) {
 	t.Parallel()
 	c, srv := newSpecClient(t)
 	srv.RespondFunc("listActivityLogs", func(w http.ResponseWriter, r *http.Request) {
@@ -69,9 +69,9 @@ func TestAdminsListAllActivityLogsPagesLazily(t *testing.T) {
 		w.Header().Set("Content-Type", "application/json")
 		fmt.Fprintf(w, `{"type":"activity_log.list","pages":{"type":"pages","page":%s,"per_page":2,"total_pages":2},"activity_logs":[{"id":"a%s"},{"id":"b%s"}]}`, page, page, page)
 	})
-	opt := ListActivityLogsOptions{CreatedAtAfter: 1677253093}
+	opt := AdminListActivityLogsOptions{CreatedAtAfter: 1677253093}
 	var ids []ID
-	for a, err := range c.Admins.ListAllActivityLogs(context.Background(), opt) {
+	for a, err := range c.Admins.ListActivityLogsAll(context.Background(), opt) {
 		require.NoError(t, err)
 		ids = append(ids, a.ID)
 	}
@@ -82,7 +82,7 @@ func TestAdminsListAllActivityLogsPagesLazily(t *testing.T) {
 	testQuery(t, reqs[1], "created_at_after=1677253093&page=2")
 	require.Zero(t, opt.Page, "the caller's options are not mutated")
 
-	for range c.Admins.ListAllActivityLogs(context.Background(), opt) {
+	for range c.Admins.ListActivityLogsAll(context.Background(), opt) {
 		break
 	}
 	require.Len(t, srv.Requests(), 3, "breaking after the first item fetches no second page")
@@ -92,7 +92,7 @@ func TestAdminsList(t *testing.T) {
 	t.Parallel()
 	c, srv := newSpecClient(t)
 	got, rec := exercise(t, srv, "listAdmins", "Admins.List", func() (*AdminList, *Response, error) {
-		return c.Admins.List(context.Background(), &ListAdminsOptions{DisplayAvatar: true})
+		return c.Admins.List(context.Background(), &AdminListOptions{DisplayAvatar: true})
 	})
 	testPath(t, rec, "/admins")
 	testQuery(t, rec, "display_avatar=true")

@@ -269,17 +269,17 @@ type ArticleDeleted struct {
 	Deleted bool `json:"deleted,omitempty"`
 }
 
-// ListArticlesOptions selects a page of articles. Intercom accepts these
+// ArticleListOptions selects a page of articles. Intercom accepts these
 // parameters though the spec does not declare them.
-type ListArticlesOptions struct {
+type ArticleListOptions struct {
 	// Page is the page number, from 1.
 	Page int `url:"page,omitempty"`
 	// PerPage is the page size.
 	PerPage int `url:"per_page,omitempty"`
 }
 
-// SearchArticlesOptions are the query parameters of an article search.
-type SearchArticlesOptions struct {
+// ArticleSearchOptions are the query parameters of an article search.
+type ArticleSearchOptions struct {
 	// Phrase is the text to search for.
 	Phrase string `url:"phrase,omitempty"`
 	// State filters by state: published, draft or all.
@@ -293,10 +293,10 @@ type SearchArticlesOptions struct {
 	// next page Intercom itself points at, if any.
 }
 
-// CreateArticleRequest creates an article. Title and AuthorID are required,
+// ArticleCreateRequest creates an article. Title and AuthorID are required,
 // either here or in the default locale's TranslatedContent (Intercom takes
 // them from there when they are left out of the top level).
-type CreateArticleRequest struct {
+type ArticleCreateRequest struct {
 	// Title is the title (of the default locale).
 	Title string `json:"title,omitempty"`
 	// Description is the description (of the default locale).
@@ -317,8 +317,8 @@ type CreateArticleRequest struct {
 
 // MarshalJSON encodes the request with author_id and parent_id as integers,
 // leaving out author_id when it is only given in translated_content.
-func (r CreateArticleRequest) MarshalJSON() ([]byte, error) {
-	type fields CreateArticleRequest
+func (r ArticleCreateRequest) MarshalJSON() ([]byte, error) {
+	type fields ArticleCreateRequest
 	return json.Marshal(struct {
 		fields
 		AuthorID intBodyID `json:"author_id,omitempty"`
@@ -329,7 +329,7 @@ func (r CreateArticleRequest) MarshalJSON() ([]byte, error) {
 // Validate checks the request before it is sent: a title and an author are
 // required (at the top level or in some locale of TranslatedContent), and ids
 // must be numeric.
-func (r CreateArticleRequest) Validate() error {
+func (r ArticleCreateRequest) Validate() error {
 	hasTitle, hasAuthor := r.Title != "", r.AuthorID != ""
 	for loc, c := range r.TranslatedContent.Locales {
 		hasTitle = hasTitle || c.Title != ""
@@ -350,8 +350,8 @@ func (r CreateArticleRequest) Validate() error {
 	return checkIntID("parent_id", r.ParentID)
 }
 
-// UpdateArticleRequest changes an article; empty fields are left unchanged.
-type UpdateArticleRequest struct {
+// ArticleUpdateRequest changes an article; empty fields are left unchanged.
+type ArticleUpdateRequest struct {
 	// Title is the new title (of the default locale).
 	Title string `json:"title,omitempty"`
 	// Description is the new description (of the default locale).
@@ -371,8 +371,8 @@ type UpdateArticleRequest struct {
 }
 
 // MarshalJSON encodes the request with author_id as an integer.
-func (r UpdateArticleRequest) MarshalJSON() ([]byte, error) {
-	type fields UpdateArticleRequest
+func (r ArticleUpdateRequest) MarshalJSON() ([]byte, error) {
+	type fields ArticleUpdateRequest
 	return json.Marshal(struct {
 		fields
 		AuthorID intBodyID `json:"author_id,omitempty"`
@@ -380,7 +380,7 @@ func (r UpdateArticleRequest) MarshalJSON() ([]byte, error) {
 }
 
 // Validate checks that the ids are numeric.
-func (r UpdateArticleRequest) Validate() error {
+func (r ArticleUpdateRequest) Validate() error {
 	if err := checkIntID("author_id", r.AuthorID); err != nil {
 		return err
 	}
@@ -396,15 +396,15 @@ func (r UpdateArticleRequest) Validate() error {
 
 // List returns one page of the workspace's articles.
 // GET /articles (listArticles).
-func (s *ArticlesService) List(ctx context.Context, opt *ListArticlesOptions, opts ...Option) (*ArticleList, *Response, error) {
+func (s *ArticlesService) List(ctx context.Context, opt *ArticleListOptions, opts ...Option) (*ArticleList, *Response, error) {
 	return call[ArticleList](ctx, s.client, endpoint{method: http.MethodGet, path: "/articles", query: opt}, opts)
 }
 
 // ListAll iterates over every article, fetching pages as the loop needs them
 // (starting at opt.Page, if set).
-func (s *ArticlesService) ListAll(ctx context.Context, opt *ListArticlesOptions, opts ...Option) iter.Seq2[ArticleListItem, error] {
-	return walk(ctx, opt, func(o *ListArticlesOptions, cursor string) { o.Page = atoiOr(cursor, o.Page) },
-		func(ctx context.Context, o *ListArticlesOptions) ([]ArticleListItem, string, error) {
+func (s *ArticlesService) ListAll(ctx context.Context, opt *ArticleListOptions, opts ...Option) iter.Seq2[ArticleListItem, error] {
+	return walk(ctx, opt, func(o *ArticleListOptions, cursor string) { o.Page = atoiOr(cursor, o.Page) },
+		func(ctx context.Context, o *ArticleListOptions) ([]ArticleListItem, string, error) {
 			page, _, err := s.List(ctx, o, opts...)
 			if err != nil {
 				return nil, "", err
@@ -414,7 +414,7 @@ func (s *ArticlesService) ListAll(ctx context.Context, opt *ListArticlesOptions,
 }
 
 // Create creates an article. POST /articles (createArticle).
-func (s *ArticlesService) Create(ctx context.Context, req CreateArticleRequest, opts ...Option) (*Article, *Response, error) {
+func (s *ArticlesService) Create(ctx context.Context, req ArticleCreateRequest, opts ...Option) (*Article, *Response, error) {
 	if err := req.Validate(); err != nil {
 		return nil, nil, err
 	}
@@ -427,7 +427,7 @@ func (s *ArticlesService) Get(ctx context.Context, id string, opts ...Option) (*
 }
 
 // Update changes an article. PUT /articles/{id} (updateArticle).
-func (s *ArticlesService) Update(ctx context.Context, id string, req UpdateArticleRequest, opts ...Option) (*Article, *Response, error) {
+func (s *ArticlesService) Update(ctx context.Context, id string, req ArticleUpdateRequest, opts ...Option) (*Article, *Response, error) {
 	if err := req.Validate(); err != nil {
 		return nil, nil, err
 	}
@@ -441,7 +441,7 @@ func (s *ArticlesService) Delete(ctx context.Context, id string, opts ...Option)
 
 // Search finds articles by phrase, state and help center, optionally with
 // highlighted matches. GET /articles/search (searchArticles).
-func (s *ArticlesService) Search(ctx context.Context, opt *SearchArticlesOptions, opts ...Option) (*ArticleSearchResponse, *Response, error) {
+func (s *ArticlesService) Search(ctx context.Context, opt *ArticleSearchOptions, opts ...Option) (*ArticleSearchResponse, *Response, error) {
 	if opt != nil {
 		if err := checkIntID("help_center_id", opt.HelpCenterID); err != nil {
 			return nil, nil, err
@@ -456,8 +456,8 @@ func (s *ArticlesService) Search(ctx context.Context, opt *SearchArticlesOptions
 // page numbers it has not offered, and a page that repeats the one before
 // ends the walk with ErrCursorStalled. Highlights are not part of the
 // iteration; use Search for them.
-func (s *ArticlesService) SearchAll(ctx context.Context, opt *SearchArticlesOptions, opts ...Option) iter.Seq2[Article, error] {
-	var o SearchArticlesOptions
+func (s *ArticlesService) SearchAll(ctx context.Context, opt *ArticleSearchOptions, opts ...Option) iter.Seq2[Article, error] {
+	var o ArticleSearchOptions
 	if opt != nil {
 		o = *opt
 	}

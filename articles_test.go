@@ -31,7 +31,7 @@ func TestArticlesList(t *testing.T) {
 	t.Parallel()
 	c, srv := newSpecClient(t)
 	got, rec := exercise(t, srv, "listArticles", "Articles.List", func() (*ArticleList, *Response, error) {
-		return c.Articles.List(context.Background(), &ListArticlesOptions{Page: 2, PerPage: 5})
+		return c.Articles.List(context.Background(), &ArticleListOptions{Page: 2, PerPage: 5})
 	})
 	testMethod(t, rec, http.MethodGet)
 	testPath(t, rec, "/articles")
@@ -62,7 +62,7 @@ func TestArticlesListAll(t *testing.T) {
 		`[{"id":"1","type":"article","title":"a"},{"id":"2","type":"article","title":"b"}]`,
 		`[{"id":"3","type":"article","title":"c"}]`,
 	}))
-	opt := &ListArticlesOptions{PerPage: 2}
+	opt := &ArticleListOptions{PerPage: 2}
 	var ids []ID
 	for a, err := range c.Articles.ListAll(context.Background(), opt) {
 		require.NoError(t, err)
@@ -73,7 +73,7 @@ func TestArticlesListAll(t *testing.T) {
 	require.Len(t, reqs, 2)
 	testQuery(t, reqs[0], "per_page=2")
 	testQuery(t, reqs[1], "page=2&per_page=2")
-	require.Equal(t, &ListArticlesOptions{PerPage: 2}, opt, "the caller's options must not change")
+	require.Equal(t, &ArticleListOptions{PerPage: 2}, opt, "the caller's options must not change")
 
 	// Breaking after the first item sends no further request.
 	for range c.Articles.ListAll(context.Background(), nil) {
@@ -85,7 +85,7 @@ func TestArticlesListAll(t *testing.T) {
 func TestArticlesCreate(t *testing.T) {
 	t.Parallel()
 	c, srv := newSpecClient(t)
-	req := CreateArticleRequest{
+	req := ArticleCreateRequest{
 		Title:       "Thanks for everything",
 		Description: "Description of the Article",
 		Body:        "Body of the Article",
@@ -114,7 +114,7 @@ func TestArticlesCreate(t *testing.T) {
 
 	// Minimal request: exact bytes, ids as bare integers, nothing optional sent.
 	_, rec = exercise(t, srv, "createArticle", "Articles.Create", func() (*Article, *Response, error) {
-		return c.Articles.Create(context.Background(), CreateArticleRequest{Title: "T", AuthorID: "7"})
+		return c.Articles.Create(context.Background(), ArticleCreateRequest{Title: "T", AuthorID: "7"})
 	})
 	testJSONBody(t, rec, `{"title":"T","author_id":7}`)
 }
@@ -123,7 +123,7 @@ func TestArticlesCreateValidation(t *testing.T) {
 	t.Parallel()
 	c, srv := newSpecClient(t)
 	ctx := context.Background()
-	cases := map[string]CreateArticleRequest{
+	cases := map[string]ArticleCreateRequest{
 		"title":      {AuthorID: "1"},
 		"author_id":  {Title: "T"},
 		"numeric":    {Title: "T", AuthorID: "bob"},
@@ -143,7 +143,7 @@ func TestArticlesCreateValidation(t *testing.T) {
 
 	// Title and author given only in the default locale's content are enough,
 	// and author_id is then left out of the top level.
-	r := CreateArticleRequest{TranslatedContent: ArticleTranslatedContent{Locales: map[string]ArticleContent{
+	r := ArticleCreateRequest{TranslatedContent: ArticleTranslatedContent{Locales: map[string]ArticleContent{
 		"en": {Title: "Hi", AuthorID: "12"},
 	}}}
 	require.NoError(t, r.Validate())
@@ -173,7 +173,7 @@ func TestArticlesGetErrors(t *testing.T) {
 	c, srv := newSpecClient(t)
 	_, _, err := c.Articles.Get(context.Background(), "")
 	require.ErrorIs(t, err, ErrInvalidRequest)
-	_, _, err = c.Articles.Update(context.Background(), " ", UpdateArticleRequest{Title: "x"})
+	_, _, err = c.Articles.Update(context.Background(), " ", ArticleUpdateRequest{Title: "x"})
 	require.ErrorIs(t, err, ErrInvalidRequest)
 	_, _, err = c.Articles.Delete(context.Background(), "")
 	require.ErrorIs(t, err, ErrInvalidRequest)
@@ -197,7 +197,7 @@ func TestArticlesUpdate(t *testing.T) {
 	c, srv := newSpecClient(t)
 	ctx := context.Background()
 	got, rec := exercise(t, srv, "updateArticle", "Articles.Update", func() (*Article, *Response, error) {
-		return c.Articles.Update(ctx, "61", UpdateArticleRequest{Title: "Christmas is here!", Body: "<p>New gifts in store for the jolly season</p>"})
+		return c.Articles.Update(ctx, "61", ArticleUpdateRequest{Title: "Christmas is here!", Body: "<p>New gifts in store for the jolly season</p>"})
 	})
 	testMethod(t, rec, http.MethodPut)
 	testPath(t, rec, "/articles/61")
@@ -208,15 +208,15 @@ func TestArticlesUpdate(t *testing.T) {
 
 	// translated_content: omitted, null, value.
 	_, rec = exercise(t, srv, "updateArticle", "Articles.Update", func() (*Article, *Response, error) {
-		return c.Articles.Update(ctx, "61", UpdateArticleRequest{State: ArticleStateDraft})
+		return c.Articles.Update(ctx, "61", ArticleUpdateRequest{State: ArticleStateDraft})
 	})
 	testJSONBody(t, rec, `{"state":"draft"}`)
 	_, rec = exercise(t, srv, "updateArticle", "Articles.Update", func() (*Article, *Response, error) {
-		return c.Articles.Update(ctx, "61", UpdateArticleRequest{TranslatedContent: Null[ArticleTranslatedContent]()})
+		return c.Articles.Update(ctx, "61", ArticleUpdateRequest{TranslatedContent: Null[ArticleTranslatedContent]()})
 	})
 	testJSONBody(t, rec, `{"translated_content":null}`)
 	_, rec = exercise(t, srv, "updateArticle", "Articles.Update", func() (*Article, *Response, error) {
-		return c.Articles.Update(ctx, "61", UpdateArticleRequest{
+		return c.Articles.Update(ctx, "61", ArticleUpdateRequest{
 			AuthorID: "5", ParentID: "18",
 			TranslatedContent: Some(ArticleTranslatedContent{Locales: map[string]ArticleContent{
 				"fr": {Title: "Noël", State: ArticleStateDraft},
@@ -226,7 +226,7 @@ func TestArticlesUpdate(t *testing.T) {
 	})
 	testJSONBody(t, rec, `{"parent_id":"18","translated_content":{"de":{"title":"Weihnachten","author_id":5},"fr":{"title":"Noël","state":"draft"}},"author_id":5}`)
 
-	_, _, err := c.Articles.Update(ctx, "61", UpdateArticleRequest{AuthorID: "me"})
+	_, _, err := c.Articles.Update(ctx, "61", ArticleUpdateRequest{AuthorID: "me"})
 	require.ErrorIs(t, err, ErrInvalidRequest)
 	require.Len(t, srv.Requests(), 4)
 }
@@ -247,7 +247,7 @@ func TestArticlesSearch(t *testing.T) {
 	t.Parallel()
 	c, srv := newSpecClient(t)
 	got, rec := exercise(t, srv, "searchArticles", "Articles.Search", func() (*ArticleSearchResponse, *Response, error) {
-		return c.Articles.Search(context.Background(), &SearchArticlesOptions{
+		return c.Articles.Search(context.Background(), &ArticleSearchOptions{
 			Phrase: "Getting started", State: ArticleStateAll, HelpCenterID: "123", Highlight: true,
 		})
 	})
@@ -265,7 +265,7 @@ func TestArticlesSearch(t *testing.T) {
 	require.Empty(t, got.Data.Highlights)
 	require.Equal(t, 10, got.Pages.PerPage)
 
-	_, _, err := c.Articles.Search(context.Background(), &SearchArticlesOptions{HelpCenterID: "main"})
+	_, _, err := c.Articles.Search(context.Background(), &ArticleSearchOptions{HelpCenterID: "main"})
 	require.ErrorIs(t, err, ErrInvalidRequest)
 	require.Len(t, srv.Requests(), 1)
 }
@@ -278,7 +278,7 @@ func TestArticlesSearchHighlights(t *testing.T) {
 		"highlighted_summary":[[{"type":"plain","text":"How to "},{"type":"highlight","text":"my query"}]]}]},
 		"pages":{"type":"pages","page":1,"total_pages":1,"per_page":10}}`
 	srv.RespondJSON("searchArticles", http.StatusOK, body)
-	got, _, err := c.Articles.Search(context.Background(), &SearchArticlesOptions{Phrase: "my query", Highlight: true})
+	got, _, err := c.Articles.Search(context.Background(), &ArticleSearchOptions{Phrase: "my query", Highlight: true})
 	require.NoError(t, err)
 	require.Len(t, got.Data.Highlights, 1)
 	h := got.Data.Highlights[0]
@@ -333,7 +333,7 @@ func TestArticlesSearchAll(t *testing.T) {
 		w.Header().Set("Content-Type", "application/json")
 		fmt.Fprintf(w, `{"type":"list","total_count":3,"data":{"articles":%s,"highlights":[]},"pages":{"type":"pages","page":%d,"per_page":2,"total_pages":2,"next":%s}}`, pages[page-1], page, next)
 	})
-	opt := &SearchArticlesOptions{Phrase: "getting started", State: ArticleStatePublished}
+	opt := &ArticleSearchOptions{Phrase: "getting started", State: ArticleStatePublished}
 	var ids []ID
 	for a, err := range c.Articles.SearchAll(context.Background(), opt) {
 		require.NoError(t, err)
@@ -344,7 +344,7 @@ func TestArticlesSearchAll(t *testing.T) {
 	require.Len(t, reqs, 2)
 	testQuery(t, reqs[0], "phrase=getting+started&state=published", "only the declared parameters on the first page")
 	testQuery(t, reqs[1], "page=2&per_page=2&phrase=getting+started&state=published", "what Intercom's next link hands back")
-	require.Equal(t, &SearchArticlesOptions{Phrase: "getting started", State: ArticleStatePublished}, opt, "the caller's options must not change")
+	require.Equal(t, &ArticleSearchOptions{Phrase: "getting started", State: ArticleStatePublished}, opt, "the caller's options must not change")
 
 	for range c.Articles.SearchAll(context.Background(), opt) {
 		break
@@ -362,7 +362,7 @@ func TestArticlesSearchAllIgnoredPage(t *testing.T) {
 		`"pages":{"type":"pages","page":1,"per_page":2,"total_pages":2,"next":"https://api.intercom.io/articles/search?phrase=x&per_page=2&page=2"}}`)
 	var ids []ID
 	var last error
-	for a, err := range c.Articles.SearchAll(context.Background(), &SearchArticlesOptions{Phrase: "x"}) {
+	for a, err := range c.Articles.SearchAll(context.Background(), &ArticleSearchOptions{Phrase: "x"}) {
 		if err != nil {
 			last = err
 			continue

@@ -498,7 +498,7 @@ func benchPairs(tb testing.TB) []benchPair {
 			sdk: func(tb testing.TB) func() error {
 				c := benchSDK(tb, cs)
 				return func() error {
-					page, _, err := c.Contacts.List(ctx, &ListContactsOptions{PerPage: benchPerPage})
+					page, _, err := c.Contacts.List(ctx, &ContactListOptions{PerPage: benchPerPage})
 					if err != nil {
 						return err
 					}
@@ -540,7 +540,7 @@ func benchPairs(tb testing.TB) []benchPair {
 				c := benchSDK(tb, cs)
 				return func() error {
 					n := 0
-					for ct, err := range c.Contacts.ListAll(ctx, &ListContactsOptions{PerPage: benchPerPage}) {
+					for ct, err := range c.Contacts.ListAll(ctx, &ContactListOptions{PerPage: benchPerPage}) {
 						if err != nil {
 							return err
 						}
@@ -838,7 +838,7 @@ func TestAllocationBudget(t *testing.T) {
 		}
 	})
 	pageSDK := measure(func() {
-		if _, _, err := sdk.Contacts.List(ctx, &ListContactsOptions{PerPage: benchPerPage}); err != nil {
+		if _, _, err := sdk.Contacts.List(ctx, &ContactListOptions{PerPage: benchPerPage}); err != nil {
 			t.Fatal(err)
 		}
 	})

@@ -28,27 +28,26 @@ type Client struct {
 	common service
 
 	// Services, one per resource of the API.
-	Admins               *AdminsService
-	Articles             *ArticlesService
-	HelpCenter           *HelpCenterService
-	Companies            *CompaniesService
-	Contacts             *ContactsService
-	Conversations        *ConversationsService
-	DataAttributes       *DataAttributesService
-	DataEvents           *DataEventsService
-	DataExport           *DataExportService
-	Messages             *MessagesService
-	News                 *NewsService
-	Notes                *NotesService
-	Segments             *SegmentsService
-	SubscriptionTypes    *SubscriptionTypesService
-	Switch               *SwitchService
-	Tags                 *TagsService
-	Teams                *TeamsService
-	TicketTypeAttributes *TicketTypeAttributesService
-	TicketTypes          *TicketTypesService
-	Tickets              *TicketsService
-	Visitors             *VisitorsService
+	Admins            *AdminsService
+	Articles          *ArticlesService
+	HelpCenter        *HelpCenterService
+	Companies         *CompaniesService
+	Contacts          *ContactsService
+	Conversations     *ConversationsService
+	DataAttributes    *DataAttributesService
+	DataEvents        *DataEventsService
+	DataExport        *DataExportService
+	Messages          *MessagesService
+	News              *NewsService
+	Notes             *NotesService
+	Segments          *SegmentsService
+	SubscriptionTypes *SubscriptionTypesService
+	Switch            *SwitchService
+	Tags              *TagsService
+	Teams             *TeamsService
+	TicketTypes       *TicketTypesService
+	Tickets           *TicketsService
+	Visitors          *VisitorsService
 }
 
 // service is the shared shape of every resource service.
@@ -117,11 +116,9 @@ type (
 	// TeamsService covers the workspace's teams of admins: listing and
 	// fetching them.
 	TeamsService service
-	// TicketTypeAttributesService covers the attributes of a ticket type, the
-	// fields its tickets carry: creating and updating them.
-	TicketTypeAttributesService service
 	// TicketTypesService covers ticket types, the kinds of tickets a workspace
-	// defines: creating, updating, listing and fetching them.
+	// defines: creating, updating, listing and fetching them, and creating and
+	// updating their attributes (the fields their tickets carry).
 	TicketTypesService service
 	// TicketsService covers tickets: creating them for contacts, fetching,
 	// updating (state, assignment, attributes), replying to and searching
@@ -182,7 +179,6 @@ func NewClient(token string, opts ...Option) (*Client, error) {
 	c.Switch = (*SwitchService)(&c.common)
 	c.Tags = (*TagsService)(&c.common)
 	c.Teams = (*TeamsService)(&c.common)
-	c.TicketTypeAttributes = (*TicketTypeAttributesService)(&c.common)
 	c.TicketTypes = (*TicketTypesService)(&c.common)
 	c.Tickets = (*TicketsService)(&c.common)
 	c.Visitors = (*VisitorsService)(&c.common)

@@ -164,9 +164,9 @@ type CompanyAttachedSegments struct {
 	Data []Segment `json:"data"`
 }
 
-// CreateOrUpdateCompanyRequest creates a company, or updates the one with
+// CompanyCreateOrUpdateRequest creates a company, or updates the one with
 // the same CompanyID. Fields left zero are not sent.
-type CreateOrUpdateCompanyRequest struct {
+type CompanyCreateOrUpdateRequest struct {
 	// CompanyID is the id you give the company; it identifies the company to
 	// update and cannot be changed afterwards.
 	CompanyID string `json:"company_id,omitempty"`
@@ -188,9 +188,9 @@ type CreateOrUpdateCompanyRequest struct {
 	MonthlySpend Opt[int] `json:"monthly_spend,omitzero"`
 }
 
-// UpdateCompanyRequest changes a company's fields. Fields left zero are not
+// CompanyUpdateRequest changes a company's fields. Fields left zero are not
 // sent. The company_id cannot be changed.
-type UpdateCompanyRequest struct {
+type CompanyUpdateRequest struct {
 	// Name is the company's name.
 	Name Opt[string] `json:"name,omitzero"`
 	// Plan is the name of the company's plan.
@@ -209,8 +209,8 @@ type UpdateCompanyRequest struct {
 	MonthlySpend Opt[int] `json:"monthly_spend,omitzero"`
 }
 
-// ListCompaniesOptions filters and pages GET /companies.
-type ListCompaniesOptions struct {
+// CompanyListOptions filters and pages GET /companies.
+type CompanyListOptions struct {
 	// Name keeps the company with this name.
 	Name string `url:"name,omitempty"`
 	// CompanyID keeps the company with this company_id (your id).
@@ -234,8 +234,8 @@ const (
 	CompanyOrderDesc CompanyOrder = "desc"
 )
 
-// ListSortedCompaniesOptions pages and orders POST /companies/list.
-type ListSortedCompaniesOptions struct {
+// CompanyListSortedOptions pages and orders POST /companies/list.
+type CompanyListSortedOptions struct {
 	// Page is the page number, from 1.
 	Page int `url:"page,omitempty"`
 	// PerPage is the page size (default 15).
@@ -244,11 +244,11 @@ type ListSortedCompaniesOptions struct {
 	Order CompanyOrder `url:"order,omitempty"`
 }
 
-// ListCompanyContactsOptions pages the contacts of a company. Intercom
+// CompanyListContactsOptions pages the contacts of a company. Intercom
 // accepts these though the spec does not declare them, and pages by cursor:
 // its pages.next carries both the next page number and a starting_after
 // cursor, and a page number alone may return page 1 again.
-type ListCompanyContactsOptions struct {
+type CompanyListContactsOptions struct {
 	// Page is the page number, from 1.
 	Page int `url:"page,omitempty"`
 	// PerPage is the page size.
@@ -257,35 +257,32 @@ type ListCompanyContactsOptions struct {
 	StartingAfter string `url:"starting_after,omitempty"`
 }
 
-// companyScrollQuery is the query of GET /companies/scroll.
-type companyScrollQuery struct {
+// CompanyScrollOptions selects a page of a scroll over all companies.
+type CompanyScrollOptions struct {
+	// ScrollParam is the ScrollParam of the previous page; empty (or nil
+	// options) opens a new scroll.
 	ScrollParam string `url:"scroll_param,omitempty"`
-}
-
-// attachContactToCompanyRequest is the body of POST /contacts/{id}/companies.
-type attachContactToCompanyRequest struct {
-	ID string `json:"id"`
 }
 
 // CreateOrUpdate creates a company, or updates the company with the same
 // company_id. A company shows in Intercom only once a contact is attached.
 // POST /companies (createOrUpdateCompany).
-func (s *CompaniesService) CreateOrUpdate(ctx context.Context, req CreateOrUpdateCompanyRequest, opts ...Option) (*Company, *Response, error) {
+func (s *CompaniesService) CreateOrUpdate(ctx context.Context, req CompanyCreateOrUpdateRequest, opts ...Option) (*Company, *Response, error) {
 	return call[Company](ctx, s.client, endpoint{method: http.MethodPost, path: "/companies", body: req}, opts)
 }
 
 // List returns one page of companies, optionally filtered by tag or
 // segment, or looks one up by name or company_id (the single company found
 // is the only item of Data). GET /companies (retrieveCompany).
-func (s *CompaniesService) List(ctx context.Context, opt *ListCompaniesOptions, opts ...Option) (*CompanyList, *Response, error) {
+func (s *CompaniesService) List(ctx context.Context, opt *CompanyListOptions, opts ...Option) (*CompanyList, *Response, error) {
 	return call[CompanyList](ctx, s.client, endpoint{method: http.MethodGet, path: "/companies", query: opt}, opts)
 }
 
 // ListAll iterates over every company matching the filters, fetching pages
 // as the loop needs them.
-func (s *CompaniesService) ListAll(ctx context.Context, opt *ListCompaniesOptions, opts ...Option) iter.Seq2[Company, error] {
-	return walk(ctx, opt, func(o *ListCompaniesOptions, cursor string) { o.Page = atoiOr(cursor, o.Page) },
-		func(ctx context.Context, o *ListCompaniesOptions) ([]Company, string, error) {
+func (s *CompaniesService) ListAll(ctx context.Context, opt *CompanyListOptions, opts ...Option) iter.Seq2[Company, error] {
+	return walk(ctx, opt, func(o *CompanyListOptions, cursor string) { o.Page = atoiOr(cursor, o.Page) },
+		func(ctx context.Context, o *CompanyListOptions) ([]Company, string, error) {
 			page, _, err := s.List(ctx, o, opts...)
 			if err != nil {
 				return nil, "", err
@@ -301,7 +298,7 @@ func (s *CompaniesService) Get(ctx context.Context, id string, opts ...Option) (
 }
 
 // Update changes a company's fields. PUT /companies/{id} (UpdateCompany).
-func (s *CompaniesService) Update(ctx context.Context, id string, req UpdateCompanyRequest, opts ...Option) (*Company, *Response, error) {
+func (s *CompaniesService) Update(ctx context.Context, id string, req CompanyUpdateRequest, opts ...Option) (*Company, *Response, error) {
 	return call[Company](ctx, s.client, endpoint{method: http.MethodPut, path: "/companies/{id}", params: []string{id}, body: req}, opts)
 }
 
@@ -312,20 +309,20 @@ func (s *CompaniesService) Delete(ctx context.Context, id string, opts ...Option
 
 // ListContacts returns one page of the contacts attached to a company.
 // GET /companies/{id}/contacts (ListAttachedContacts).
-func (s *CompaniesService) ListContacts(ctx context.Context, id string, opt *ListCompanyContactsOptions, opts ...Option) (*CompanyAttachedContacts, *Response, error) {
+func (s *CompaniesService) ListContacts(ctx context.Context, id string, opt *CompanyListContactsOptions, opts ...Option) (*CompanyAttachedContacts, *Response, error) {
 	return call[CompanyAttachedContacts](ctx, s.client, endpoint{method: http.MethodGet, path: "/companies/{id}/contacts", params: []string{id}, query: opt}, opts)
 }
 
-// ListAllContacts iterates over every contact attached to a company,
+// ListContactsAll iterates over every contact attached to a company,
 // fetching pages as the loop needs them.
-func (s *CompaniesService) ListAllContacts(ctx context.Context, id string, opt *ListCompanyContactsOptions, opts ...Option) iter.Seq2[Contact, error] {
-	return walk(ctx, opt, func(o *ListCompanyContactsOptions, cursor string) {
+func (s *CompaniesService) ListContactsAll(ctx context.Context, id string, opt *CompanyListContactsOptions, opts ...Option) iter.Seq2[Contact, error] {
+	return walk(ctx, opt, func(o *CompanyListContactsOptions, cursor string) {
 		if cursor == "" {
 			return
 		}
 		next, _ := url.ParseQuery(cursor) // nextPageAndCursor encoded it
 		o.Page, o.StartingAfter = atoiOr(next.Get("page"), 0), next.Get("starting_after")
-	}, func(ctx context.Context, o *ListCompanyContactsOptions) ([]Contact, string, error) {
+	}, func(ctx context.Context, o *CompanyListContactsOptions) ([]Contact, string, error) {
 		page, _, err := s.ListContacts(ctx, id, o, opts...)
 		if err != nil {
 			return nil, "", err
@@ -345,15 +342,15 @@ func (s *CompaniesService) ListSegments(ctx context.Context, id string, opts ...
 // changes nothing, so it is retried like a GET. Intercom stops at 10,000
 // companies: use ScrollAll for more.
 // POST /companies/list (listAllCompanies).
-func (s *CompaniesService) ListSorted(ctx context.Context, opt *ListSortedCompaniesOptions, opts ...Option) (*CompanyList, *Response, error) {
+func (s *CompaniesService) ListSorted(ctx context.Context, opt *CompanyListSortedOptions, opts ...Option) (*CompanyList, *Response, error) {
 	return call[CompanyList](ctx, s.client, endpoint{method: http.MethodPost, path: "/companies/list", query: opt, readOnly: true}, opts)
 }
 
 // ListSortedAll iterates over all companies in the chosen order, fetching
 // pages as the loop needs them.
-func (s *CompaniesService) ListSortedAll(ctx context.Context, opt *ListSortedCompaniesOptions, opts ...Option) iter.Seq2[Company, error] {
-	return walk(ctx, opt, func(o *ListSortedCompaniesOptions, cursor string) { o.Page = atoiOr(cursor, o.Page) },
-		func(ctx context.Context, o *ListSortedCompaniesOptions) ([]Company, string, error) {
+func (s *CompaniesService) ListSortedAll(ctx context.Context, opt *CompanyListSortedOptions, opts ...Option) iter.Seq2[Company, error] {
+	return walk(ctx, opt, func(o *CompanyListSortedOptions, cursor string) { o.Page = atoiOr(cursor, o.Page) },
+		func(ctx context.Context, o *CompanyListSortedOptions) ([]Company, string, error) {
 			page, _, err := s.ListSorted(ctx, o, opts...)
 			if err != nil {
 				return nil, "", err
@@ -362,14 +359,14 @@ func (s *CompaniesService) ListSortedAll(ctx context.Context, opt *ListSortedCom
 		})
 }
 
-// Scroll returns one page of a scroll over all companies: pass "" to open a
-// scroll, then the ScrollParam of the previous page. The scroll ends with an
+// Scroll returns one page of a scroll over all companies: pass nil options
+// to open a scroll, then the ScrollParam of the previous page. The scroll ends with an
 // empty Data. Only one scroll may be open in a workspace at a time (another
 // fails with an error matching ErrScrollExists) and it expires after a
 // minute without use. A 500 in the middle of a scroll cannot be resumed:
 // start a new scroll. GET /companies/scroll (scrollOverAllCompanies).
-func (s *CompaniesService) Scroll(ctx context.Context, scrollParam string, opts ...Option) (*CompanyScroll, *Response, error) {
-	return call[CompanyScroll](ctx, s.client, endpoint{method: http.MethodGet, path: "/companies/scroll", query: companyScrollQuery{ScrollParam: scrollParam}}, opts)
+func (s *CompaniesService) Scroll(ctx context.Context, opt *CompanyScrollOptions, opts ...Option) (*CompanyScroll, *Response, error) {
+	return call[CompanyScroll](ctx, s.client, endpoint{method: http.MethodGet, path: "/companies/scroll", query: opt}, opts)
 }
 
 // ScrollAll iterates over every company of the workspace with a scroll,
@@ -377,7 +374,7 @@ func (s *CompaniesService) Scroll(ctx context.Context, scrollParam string, opts 
 // scroll stays open until it expires (a minute), blocking other scrolls.
 func (s *CompaniesService) ScrollAll(ctx context.Context, opts ...Option) iter.Seq2[Company, error] {
 	return paginate(ctx, func(ctx context.Context, cursor string) ([]Company, string, error) {
-		page, _, err := s.Scroll(ctx, cursor, opts...)
+		page, _, err := s.Scroll(ctx, &CompanyScrollOptions{ScrollParam: cursor}, opts...)
 		if err != nil {
 			return nil, "", err
 		}
@@ -386,20 +383,4 @@ func (s *CompaniesService) ScrollAll(ctx context.Context, opts ...Option) iter.S
 		}
 		return page.Data, page.ScrollParam, nil
 	}, true)
-}
-
-// AttachContact attaches a contact to a company.
-// POST /contacts/{id}/companies (attachContactToACompany).
-func (s *CompaniesService) AttachContact(ctx context.Context, contactID, companyID string, opts ...Option) (*Company, *Response, error) {
-	if companyID == "" {
-		return nil, nil, invalid("id", "(the company id) is required")
-	}
-	return call[Company](ctx, s.client, endpoint{method: http.MethodPost, path: "/contacts/{id}/companies", params: []string{contactID},
-		body: attachContactToCompanyRequest{ID: companyID}}, opts)
-}
-
-// DetachContact detaches a contact from a company.
-// DELETE /contacts/{contact_id}/companies/{id} (detachContactFromACompany).
-func (s *CompaniesService) DetachContact(ctx context.Context, contactID, companyID string, opts ...Option) (*Company, *Response, error) {
-	return call[Company](ctx, s.client, endpoint{method: http.MethodDelete, path: "/contacts/{contact_id}/companies/{id}", params: []string{contactID, companyID}}, opts)
 }

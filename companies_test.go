@@ -18,7 +18,7 @@ func TestCompaniesCreateOrUpdate(t *testing.T) {
 	t.Parallel()
 	c, srv := newSpecClient(t)
 	ctx := context.Background()
-	req := CreateOrUpdateCompanyRequest{
+	req := CompanyCreateOrUpdateRequest{
 		CompanyID:        "company_remote_id",
 		Name:             "my company",
 		RemoteCreatedAt:  1374138000,
@@ -46,7 +46,7 @@ func TestCompaniesCreateOrUpdate(t *testing.T) {
 	require.Equal(t, "manufacturing", got.CustomAttributes["industry"])
 
 	// Every field set: the whole request shape.
-	full := CreateOrUpdateCompanyRequest{CompanyID: "c1", Name: "Acme", Plan: "Pro", Size: Some(100), Website: "https://acme.test",
+	full := CompanyCreateOrUpdateRequest{CompanyID: "c1", Name: "Acme", Plan: "Pro", Size: Some(100), Website: "https://acme.test",
 		Industry: "Software", CustomAttributes: map[string]any{"tier": "gold"}, RemoteCreatedAt: 1394531169, MonthlySpend: Some(1000)}
 	_, _, err := c.Companies.CreateOrUpdate(ctx, full)
 	require.NoError(t, err)
@@ -58,7 +58,7 @@ func TestCompaniesCreateOrUpdateBadRequest(t *testing.T) {
 	t.Parallel()
 	c, srv := newSpecClient(t)
 	srv.Respond("createOrUpdateCompany", 400, "Bad Request")
-	_, _, err := c.Companies.CreateOrUpdate(context.Background(), CreateOrUpdateCompanyRequest{Name: "x"})
+	_, _, err := c.Companies.CreateOrUpdate(context.Background(), CompanyCreateOrUpdateRequest{Name: "x"})
 	require.ErrorIs(t, err, ErrValidation)
 	var apiErr *APIError
 	require.ErrorAs(t, err, &apiErr)
@@ -71,7 +71,7 @@ func TestCompaniesList(t *testing.T) {
 	t.Parallel()
 	c, srv := newSpecClient(t)
 	ctx := context.Background()
-	opt := &ListCompaniesOptions{Name: "my company", TagID: "678910", SegmentID: "98765", Page: 2, PerPage: 15}
+	opt := &CompanyListOptions{Name: "my company", TagID: "678910", SegmentID: "98765", Page: 2, PerPage: 15}
 	got, rec := exercise(t, srv, "retrieveCompany", "Companies.List", func() (*CompanyList, *Response, error) {
 		return c.Companies.List(ctx, opt)
 	})
@@ -94,7 +94,7 @@ func TestCompaniesList(t *testing.T) {
 
 	// A lookup by company_id answers with a single company, not a list.
 	srv.RespondJSON("retrieveCompany", 200, string(srv.Example("RetrieveACompanyById", 200, "")))
-	one, _, err := c.Companies.List(ctx, &ListCompaniesOptions{CompanyID: "1"})
+	one, _, err := c.Companies.List(ctx, &CompanyListOptions{CompanyID: "1"})
 	require.NoError(t, err)
 	testQuery(t, srv.LastRequest(), "company_id=1")
 	require.Len(t, one.Data, 1)
@@ -142,7 +142,7 @@ func TestCompaniesListAll(t *testing.T) {
 		"1": companyPage(1, 2, "a", "b"),
 		"2": companyPage(2, 2, "c"),
 	}))
-	opt := &ListCompaniesOptions{TagID: "678910", PerPage: 2}
+	opt := &CompanyListOptions{TagID: "678910", PerPage: 2}
 	var ids []ID
 	for co, err := range c.Companies.ListAll(ctx, opt) {
 		require.NoError(t, err)
@@ -243,7 +243,7 @@ func TestCompaniesUpdate(t *testing.T) {
 	t.Parallel()
 	c, srv := newSpecClient(t)
 	ctx := context.Background()
-	req := UpdateCompanyRequest{Name: Some("company2"), Plan: Some("Enterprise"), Size: Some(50), MonthlySpend: Some(120),
+	req := CompanyUpdateRequest{Name: Some("company2"), Plan: Some("Enterprise"), Size: Some(50), MonthlySpend: Some(120),
 		CustomAttributes: map[string]any{"tier": "gold", "seats": 12}}
 	got, rec := exercise(t, srv, "UpdateCompany", "Companies.Update", func() (*Company, *Response, error) {
 		return c.Companies.Update(ctx, "6657ac356abd0166b52ae1c4", req)
@@ -258,13 +258,13 @@ func TestCompaniesUpdate(t *testing.T) {
 	require.Equal(t, "company2", got.Name)
 
 	// An empty update sends an empty object.
-	_, _, err := c.Companies.Update(ctx, "x", UpdateCompanyRequest{})
+	_, _, err := c.Companies.Update(ctx, "x", CompanyUpdateRequest{})
 	require.NoError(t, err)
 	testJSONBody(t, srv.LastRequest(), `{}`)
 
 	// Zeros and empty strings are values to send: a website is cleared, a
 	// size set to 0.
-	_, _, err = c.Companies.Update(ctx, "x", UpdateCompanyRequest{Website: Some(""), Size: Some(0), MonthlySpend: Some(0)})
+	_, _, err = c.Companies.Update(ctx, "x", CompanyUpdateRequest{Website: Some(""), Size: Some(0), MonthlySpend: Some(0)})
 	require.NoError(t, err)
 	testJSONBody(t, srv.LastRequest(), `{"size":0,"website":"","monthly_spend":0}`)
 }
@@ -287,7 +287,7 @@ func TestCompaniesListContacts(t *testing.T) {
 	c, srv := newSpecClient(t)
 	ctx := context.Background()
 	got, rec := exercise(t, srv, "ListAttachedContacts", "Companies.ListContacts", func() (*CompanyAttachedContacts, *Response, error) {
-		return c.Companies.ListContacts(ctx, "6657ac336abd0166b52ae1ba", &ListCompanyContactsOptions{Page: 3, PerPage: 50})
+		return c.Companies.ListContacts(ctx, "6657ac336abd0166b52ae1ba", &CompanyListContactsOptions{Page: 3, PerPage: 50})
 	})
 	testMethod(t, rec, http.MethodGet)
 	testPath(t, rec, "/companies/6657ac336abd0166b52ae1ba/contacts")
@@ -302,7 +302,7 @@ func TestCompaniesListContacts(t *testing.T) {
 	testQuery(t, srv.LastRequest(), "")
 }
 
-func TestCompaniesListAllContacts(t *testing.T) {
+func TestCompaniesListContactsAll(t *testing.T) {
 	t.Parallel()
 	c, srv := newSpecClient(t)
 	ctx := context.Background()
@@ -320,7 +320,7 @@ func TestCompaniesListAllContacts(t *testing.T) {
 		"2": page(2, 2, "c3"),
 	}))
 	var ids []ID
-	for ct, err := range c.Companies.ListAllContacts(ctx, "co1", &ListCompanyContactsOptions{PerPage: 2}) {
+	for ct, err := range c.Companies.ListContactsAll(ctx, "co1", &CompanyListContactsOptions{PerPage: 2}) {
 		require.NoError(t, err)
 		ids = append(ids, ct.ID)
 	}
@@ -331,13 +331,13 @@ func TestCompaniesListAllContacts(t *testing.T) {
 	testQuery(t, reqs[0], "per_page=2")
 	testQuery(t, reqs[1], "page=2&per_page=2")
 
-	for range c.Companies.ListAllContacts(ctx, "co1", nil) {
+	for range c.Companies.ListContactsAll(ctx, "co1", nil) {
 		break
 	}
 	require.Len(t, srv.Requests(), 3)
 
 	// An empty path id fails before any I/O.
-	for _, err := range c.Companies.ListAllContacts(ctx, "", nil) {
+	for _, err := range c.Companies.ListContactsAll(ctx, "", nil) {
 		require.ErrorIs(t, err, ErrInvalidRequest)
 	}
 	require.Len(t, srv.Requests(), 3)
@@ -367,7 +367,7 @@ func TestCompaniesListSorted(t *testing.T) {
 	c, srv := newSpecClient(t)
 	ctx := context.Background()
 	got, rec := exercise(t, srv, "listAllCompanies", "Companies.ListSorted", func() (*CompanyList, *Response, error) {
-		return c.Companies.ListSorted(ctx, &ListSortedCompaniesOptions{Page: 1, PerPage: 15, Order: CompanyOrderAsc})
+		return c.Companies.ListSorted(ctx, &CompanyListSortedOptions{Page: 1, PerPage: 15, Order: CompanyOrderAsc})
 	})
 	testMethod(t, rec, http.MethodPost)
 	testPath(t, rec, "/companies/list")
@@ -409,7 +409,7 @@ func TestCompaniesListSortedAll(t *testing.T) {
 		"1": companyPage(1, 2, "a", "b"),
 		"2": companyPage(2, 2, "c"),
 	}))
-	opt := &ListSortedCompaniesOptions{PerPage: 2, Order: CompanyOrderDesc}
+	opt := &CompanyListSortedOptions{PerPage: 2, Order: CompanyOrderDesc}
 	got, err := Collect(c.Companies.ListSortedAll(ctx, opt))
 	require.NoError(t, err)
 	require.Len(t, got, 3)
@@ -431,7 +431,7 @@ func TestCompaniesScroll(t *testing.T) {
 	c, srv := newSpecClient(t)
 	ctx := context.Background()
 	got, rec := exercise(t, srv, "scrollOverAllCompanies", "Companies.Scroll", func() (*CompanyScroll, *Response, error) {
-		return c.Companies.Scroll(ctx, "")
+		return c.Companies.Scroll(ctx, nil)
 	})
 	testMethod(t, rec, http.MethodGet)
 	testPath(t, rec, "/companies/scroll")
@@ -441,7 +441,7 @@ func TestCompaniesScroll(t *testing.T) {
 	require.Equal(t, ID("6657ac406abd0166b52ae1f0"), got.Data[0].ID)
 	require.Zero(t, got.TotalCount)
 
-	_, _, err := c.Companies.Scroll(ctx, "1a1f7c90-23fa-4b23-b51e-83d17c1abb34")
+	_, _, err := c.Companies.Scroll(ctx, &CompanyScrollOptions{ScrollParam: "1a1f7c90-23fa-4b23-b51e-83d17c1abb34"})
 	require.NoError(t, err)
 	testQuery(t, srv.LastRequest(), "scroll_param=1a1f7c90-23fa-4b23-b51e-83d17c1abb34")
 }
@@ -490,7 +490,7 @@ func TestCompaniesScrollExists(t *testing.T) {
 	ctx := context.Background()
 	srv.RespondJSON("scrollOverAllCompanies", 400,
 		`{"type":"error.list","request_id":"r-1","errors":[{"code":"scroll_exists","message":"scroll already exists for this workspace"}]}`)
-	_, _, err := c.Companies.Scroll(ctx, "")
+	_, _, err := c.Companies.Scroll(ctx, nil)
 	require.ErrorIs(t, err, ErrScrollExists)
 	require.ErrorIs(t, err, ErrValidation)
 	var apiErr *APIError
@@ -510,17 +510,17 @@ func TestCompaniesScrollExists(t *testing.T) {
 	// Other 400s are not a scroll conflict.
 	srv.RespondJSON("scrollOverAllCompanies", 400,
 		`{"type":"error.list","request_id":null,"errors":[{"code":"bad_request","message":"bad scroll_param"}]}`)
-	_, _, err = c.Companies.Scroll(ctx, "stale")
+	_, _, err = c.Companies.Scroll(ctx, &CompanyScrollOptions{ScrollParam: "stale"})
 	require.ErrorIs(t, err, ErrValidation)
 	require.NotErrorIs(t, err, ErrScrollExists)
 }
 
-func TestCompaniesAttachContact(t *testing.T) {
+func TestContactsAttachCompany(t *testing.T) {
 	t.Parallel()
 	c, srv := newSpecClient(t)
 	ctx := context.Background()
-	got, rec := exercise(t, srv, "attachContactToACompany", "Companies.AttachContact", func() (*Company, *Response, error) {
-		return c.Companies.AttachContact(ctx, "6657ac426abd0166b52ae1f8", "6657ac426abd0166b52ae1f9")
+	got, rec := exercise(t, srv, "attachContactToACompany", "Contacts.AttachCompany", func() (*Company, *Response, error) {
+		return c.Contacts.AttachCompany(ctx, "6657ac426abd0166b52ae1f8", ContactAttachCompanyRequest{ID: "6657ac426abd0166b52ae1f9"})
 	})
 	testMethod(t, rec, http.MethodPost)
 	testPath(t, rec, "/contacts/6657ac426abd0166b52ae1f8/companies")
@@ -530,18 +530,18 @@ func TestCompaniesAttachContact(t *testing.T) {
 	require.Equal(t, "company6", got.Name)
 
 	srv.Respond("attachContactToACompany", 400, "Contact Company Limit Exceeded")
-	_, _, err := c.Companies.AttachContact(ctx, "ct", "co")
+	_, _, err := c.Contacts.AttachCompany(ctx, "ct", ContactAttachCompanyRequest{ID: "co"})
 	require.ErrorIs(t, err, ErrValidation)
 	var apiErr *APIError
 	require.ErrorAs(t, err, &apiErr)
 	require.True(t, apiErr.HasCode("contact_company_limit_exceeded"))
 }
 
-func TestCompaniesDetachContact(t *testing.T) {
+func TestContactsDetachCompany(t *testing.T) {
 	t.Parallel()
 	c, srv := newSpecClient(t)
-	got, rec := exercise(t, srv, "detachContactFromACompany", "Companies.DetachContact", func() (*Company, *Response, error) {
-		return c.Companies.DetachContact(context.Background(), "6657ac456abd0166b52ae208", "6657ac456abd0166b52ae209")
+	got, rec := exercise(t, srv, "detachContactFromACompany", "Contacts.DetachCompany", func() (*Company, *Response, error) {
+		return c.Contacts.DetachCompany(context.Background(), "6657ac456abd0166b52ae208", "6657ac456abd0166b52ae209")
 	})
 	testMethod(t, rec, http.MethodDelete)
 	testPath(t, rec, "/contacts/6657ac456abd0166b52ae208/companies/6657ac456abd0166b52ae209")
@@ -561,16 +561,22 @@ func TestCompaniesValidation(t *testing.T) {
 	}{
 		{"Get", "id", func() error { _, _, err := c.Companies.Get(ctx, ""); return err }},
 		{"Update", "id", func() error {
-			_, _, err := c.Companies.Update(ctx, " ", UpdateCompanyRequest{Name: Some("x")})
+			_, _, err := c.Companies.Update(ctx, " ", CompanyUpdateRequest{Name: Some("x")})
 			return err
 		}},
 		{"Delete", "id", func() error { _, _, err := c.Companies.Delete(ctx, ""); return err }},
 		{"ListContacts", "id", func() error { _, _, err := c.Companies.ListContacts(ctx, "", nil); return err }},
 		{"ListSegments", "id", func() error { _, _, err := c.Companies.ListSegments(ctx, ""); return err }},
-		{"AttachContact contact", "id", func() error { _, _, err := c.Companies.AttachContact(ctx, "", "co"); return err }},
-		{"AttachContact company", "id", func() error { _, _, err := c.Companies.AttachContact(ctx, "ct", ""); return err }},
-		{"DetachContact contact", "contact_id", func() error { _, _, err := c.Companies.DetachContact(ctx, "", "co"); return err }},
-		{"DetachContact company", "id", func() error { _, _, err := c.Companies.DetachContact(ctx, "ct", ""); return err }},
+		{"AttachContact contact", "id", func() error {
+			_, _, err := c.Contacts.AttachCompany(ctx, "", ContactAttachCompanyRequest{ID: "co"})
+			return err
+		}},
+		{"AttachContact company", "id", func() error {
+			_, _, err := c.Contacts.AttachCompany(ctx, "ct", ContactAttachCompanyRequest{ID: ""})
+			return err
+		}},
+		{"DetachContact contact", "contact_id", func() error { _, _, err := c.Contacts.DetachCompany(ctx, "", "co"); return err }},
+		{"DetachContact company", "id", func() error { _, _, err := c.Contacts.DetachCompany(ctx, "ct", ""); return err }},
 	}
 	for _, tc := range calls {
 		err := tc.call()

@@ -249,27 +249,27 @@ type ContactUnarchived struct {
 	Archived bool `json:"archived"`
 }
 
-// ListContactsOptions are the query parameters of listing contacts. Intercom
+// ContactListOptions are the query parameters of listing contacts. Intercom
 // takes them though the description declares none.
-type ListContactsOptions struct {
+type ContactListOptions struct {
 	// PerPage is the page size (Intercom's default is 50, its maximum 150).
 	PerPage int `url:"per_page,omitempty"`
 	// StartingAfter is the cursor from the previous page's Pages.Next.StartingAfter.
 	StartingAfter string `url:"starting_after,omitempty"`
 }
 
-// ListContactCompaniesOptions are the query parameters of listing a
+// ContactListCompaniesOptions are the query parameters of listing a
 // contact's companies. Intercom takes them though the description declares none.
-type ListContactCompaniesOptions struct {
+type ContactListCompaniesOptions struct {
 	// Page is the page number, from 1.
 	Page int `url:"page,omitempty"`
 	// PerPage is the page size.
 	PerPage int `url:"per_page,omitempty"`
 }
 
-// CreateContactRequest creates a user or lead. At least one of Email,
+// ContactCreateRequest creates a user or lead. At least one of Email,
 // ExternalID and Role is required.
-type CreateContactRequest struct {
+type ContactCreateRequest struct {
 	// Role is user or lead.
 	Role ContactRole `json:"role,omitempty"`
 	// ExternalID is your own unique identifier of the contact.
@@ -296,16 +296,16 @@ type CreateContactRequest struct {
 }
 
 // Validate checks that the request has an email, an external id or a role.
-func (r CreateContactRequest) Validate() error {
+func (r ContactCreateRequest) Validate() error {
 	if strings.TrimSpace(r.Email) == "" && strings.TrimSpace(r.ExternalID) == "" && strings.TrimSpace(string(r.Role)) == "" {
 		return invalid("email", "is required unless external_id or role is given")
 	}
 	return nil
 }
 
-// UpdateContactRequest changes a contact. Only the fields set are sent; set
+// ContactUpdateRequest changes a contact. Only the fields set are sent; set
 // an Opt field to Null to clear it (Null[string]() for the phone, etc.).
-type UpdateContactRequest struct {
+type ContactUpdateRequest struct {
 	// Role is user or lead.
 	Role ContactRole `json:"role,omitempty"`
 	// ExternalID is your own unique identifier of the contact.
@@ -331,8 +331,8 @@ type UpdateContactRequest struct {
 	CustomAttributes Opt[map[string]any] `json:"custom_attributes,omitzero" intercom:"nullable"`
 }
 
-// MergeContactsRequest merges a lead into a user.
-type MergeContactsRequest struct {
+// ContactMergeRequest merges a lead into a user.
+type ContactMergeRequest struct {
 	// From is the id of the lead to merge away (required).
 	From string `json:"from"`
 	// Into is the id of the user to merge into (required).
@@ -340,7 +340,7 @@ type MergeContactsRequest struct {
 }
 
 // Validate checks that both contacts are named.
-func (r MergeContactsRequest) Validate() error {
+func (r ContactMergeRequest) Validate() error {
 	if strings.TrimSpace(r.From) == "" {
 		return invalid("from", "is required")
 	}
@@ -393,19 +393,19 @@ func (l *ContactAttachedCompanies) UnmarshalJSON(b []byte) error {
 // List returns one page of the workspace's contacts (users and leads),
 // 50 per page unless opt says otherwise; merged contacts are not listed.
 // GET /contacts (ListContacts).
-func (s *ContactsService) List(ctx context.Context, opt *ListContactsOptions, opts ...Option) (*ContactList, *Response, error) {
+func (s *ContactsService) List(ctx context.Context, opt *ContactListOptions, opts ...Option) (*ContactList, *Response, error) {
 	return call[ContactList](ctx, s.client, endpoint{method: http.MethodGet, path: "/contacts", query: opt}, opts)
 }
 
 // ListAll iterates over every contact of the workspace, fetching pages as
 // the loop needs them and following the starting_after cursor. opt (may be
 // nil) sets the page size and a cursor to start after; it is not modified.
-func (s *ContactsService) ListAll(ctx context.Context, opt *ListContactsOptions, opts ...Option) iter.Seq2[Contact, error] {
-	return walk(ctx, opt, func(o *ListContactsOptions, cursor string) {
+func (s *ContactsService) ListAll(ctx context.Context, opt *ContactListOptions, opts ...Option) iter.Seq2[Contact, error] {
+	return walk(ctx, opt, func(o *ContactListOptions, cursor string) {
 		if cursor != "" {
 			o.StartingAfter = cursor
 		}
-	}, func(ctx context.Context, o *ListContactsOptions) ([]Contact, string, error) {
+	}, func(ctx context.Context, o *ContactListOptions) ([]Contact, string, error) {
 		page, _, err := s.List(ctx, o, opts...)
 		if err != nil {
 			return nil, "", err
@@ -416,7 +416,7 @@ func (s *ContactsService) ListAll(ctx context.Context, opt *ListContactsOptions,
 
 // Create creates a user or lead. The request needs an email, an external id
 // or a role. POST /contacts (CreateContact).
-func (s *ContactsService) Create(ctx context.Context, req CreateContactRequest, opts ...Option) (*Contact, *Response, error) {
+func (s *ContactsService) Create(ctx context.Context, req ContactCreateRequest, opts ...Option) (*Contact, *Response, error) {
 	if err := req.Validate(); err != nil {
 		return nil, nil, err
 	}
@@ -431,7 +431,7 @@ func (s *ContactsService) Get(ctx context.Context, id string, opts ...Option) (*
 
 // Update changes a contact's fields: only the fields set in req are sent,
 // and Opt fields set to Null are cleared. PUT /contacts/{id} (UpdateContact).
-func (s *ContactsService) Update(ctx context.Context, id string, req UpdateContactRequest, opts ...Option) (*Contact, *Response, error) {
+func (s *ContactsService) Update(ctx context.Context, id string, req ContactUpdateRequest, opts ...Option) (*Contact, *Response, error) {
 	return call[Contact](ctx, s.client, endpoint{method: http.MethodPut, path: "/contacts/{id}", params: []string{id}, body: req}, opts)
 }
 
@@ -442,7 +442,7 @@ func (s *ContactsService) Delete(ctx context.Context, id string, opts ...Option)
 
 // Merge merges a lead (req.From) into a user (req.Into) and returns the
 // user. POST /contacts/merge (MergeContact).
-func (s *ContactsService) Merge(ctx context.Context, req MergeContactsRequest, opts ...Option) (*Contact, *Response, error) {
+func (s *ContactsService) Merge(ctx context.Context, req ContactMergeRequest, opts ...Option) (*Contact, *Response, error) {
 	if err := req.Validate(); err != nil {
 		return nil, nil, err
 	}
@@ -514,16 +514,16 @@ func contactCompaniesNextPage(p Pages, itemsOnPage int) string {
 
 // ListCompanies returns one page of the companies a contact belongs to.
 // opt may be nil. GET /contacts/{id}/companies (listCompaniesForAContact).
-func (s *ContactsService) ListCompanies(ctx context.Context, id string, opt *ListContactCompaniesOptions, opts ...Option) (*ContactAttachedCompanies, *Response, error) {
+func (s *ContactsService) ListCompanies(ctx context.Context, id string, opt *ContactListCompaniesOptions, opts ...Option) (*ContactAttachedCompanies, *Response, error) {
 	return call[ContactAttachedCompanies](ctx, s.client, endpoint{method: http.MethodGet, path: "/contacts/{id}/companies", params: []string{id}, query: opt}, opts)
 }
 
-// ListAllCompanies iterates over every company a contact belongs to,
+// ListCompaniesAll iterates over every company a contact belongs to,
 // fetching pages as the loop needs them. The page number is read from the
 // next-page link Intercom sends, and the same path is called again with it:
 // the link itself is never followed. opt (may be nil) is not modified.
-func (s *ContactsService) ListAllCompanies(ctx context.Context, id string, opt *ListContactCompaniesOptions, opts ...Option) iter.Seq2[Company, error] {
-	var base ListContactCompaniesOptions
+func (s *ContactsService) ListCompaniesAll(ctx context.Context, id string, opt *ContactListCompaniesOptions, opts ...Option) iter.Seq2[Company, error] {
+	var base ContactListCompaniesOptions
 	if opt != nil {
 		base = *opt
 	}
@@ -548,7 +548,7 @@ func (s *ContactsService) ListAllCompanies(ctx context.Context, id string, opt *
 	}, false)
 }
 
-// contactStalledCursor prefixes the pseudo-cursor ListAllCompanies uses to
+// contactStalledCursor prefixes the pseudo-cursor ListCompaniesAll uses to
 // end a walk whose next link does not move forward.
 const contactStalledCursor = "stalled: "
 

@@ -57,7 +57,7 @@ func TestContactsList(t *testing.T) {
 	require.Empty(t, got.Data)
 	require.False(t, got.Pages.HasMore())
 
-	opt := &ListContactsOptions{PerPage: 2, StartingAfter: "WzE3MTcwMjE3OTEwMDAsIjY2NTdhYyJd"}
+	opt := &ContactListOptions{PerPage: 2, StartingAfter: "WzE3MTcwMjE3OTEwMDAsIjY2NTdhYyJd"}
 	_, _, err := c.Contacts.List(ctx, opt)
 	require.NoError(t, err)
 	rec = srv.LastRequest()
@@ -80,7 +80,7 @@ func TestContactsListAllPagesLazily(t *testing.T) {
 		}
 	})
 
-	opt := &ListContactsOptions{PerPage: 2}
+	opt := &ContactListOptions{PerPage: 2}
 	all, err := Collect(c.Contacts.ListAll(ctx, opt))
 	require.NoError(t, err)
 	require.Equal(t, []ID{"c1", "c2", "c3"}, contactIDs(all))
@@ -88,7 +88,7 @@ func TestContactsListAllPagesLazily(t *testing.T) {
 	require.Len(t, reqs, 2)
 	testQuery(t, reqs[0], "per_page=2")
 	testQuery(t, reqs[1], "per_page=2&starting_after=cursor-2")
-	require.Equal(t, ListContactsOptions{PerPage: 2}, *opt, "the caller's options must not change")
+	require.Equal(t, ContactListOptions{PerPage: 2}, *opt, "the caller's options must not change")
 
 	// Breaking out after the first contact sends no further request.
 	before := len(srv.Requests())
@@ -128,7 +128,7 @@ func TestContactsCreate(t *testing.T) {
 	c, srv := newSpecClient(t)
 	ctx := context.Background()
 
-	req := CreateContactRequest{Email: "joebloggs@intercom.io", Phone: Null[string](), Name: Some("Joe Bloggs")}
+	req := ContactCreateRequest{Email: "joebloggs@intercom.io", Phone: Null[string](), Name: Some("Joe Bloggs")}
 	got, rec := exercise(t, srv, "CreateContact", "Contacts.Create", func() (*Contact, *Response, error) {
 		return c.Contacts.Create(ctx, req)
 	})
@@ -151,10 +151,10 @@ func TestContactsCreate(t *testing.T) {
 	require.NotNil(t, got.CustomAttributes)
 
 	// A role alone or an external id alone is enough.
-	_, _, err := c.Contacts.Create(ctx, CreateContactRequest{Role: ContactRoleLead})
+	_, _, err := c.Contacts.Create(ctx, ContactCreateRequest{Role: ContactRoleLead})
 	require.NoError(t, err)
 	require.JSONEq(t, `{"role":"lead"}`, string(srv.LastRequest().Body))
-	_, _, err = c.Contacts.Create(ctx, CreateContactRequest{ExternalID: "ext-1", OwnerID: Some[int64](123),
+	_, _, err = c.Contacts.Create(ctx, ContactCreateRequest{ExternalID: "ext-1", OwnerID: Some[int64](123),
 		SignedUpAt: Some(Timestamp(1571672154)), CustomAttributes: Some(map[string]any{"paid_subscriber": true, "monthly_spend": 155.5})})
 	require.NoError(t, err)
 	testJSONBody(t, srv.LastRequest(), `{"external_id":"ext-1","signed_up_at":1571672154,"owner_id":123,"custom_attributes":{"monthly_spend":155.5,"paid_subscriber":true}}`)
@@ -163,7 +163,7 @@ func TestContactsCreate(t *testing.T) {
 func TestContactsCreateValidation(t *testing.T) {
 	t.Parallel()
 	c, srv := newSpecClient(t)
-	for _, req := range []CreateContactRequest{
+	for _, req := range []ContactCreateRequest{
 		{},
 		{Name: Some("Ada"), Phone: Some("+353871234567")},
 		{Email: "  ", ExternalID: " "},
@@ -240,7 +240,7 @@ func TestContactsDecodesFullContact(t *testing.T) {
 func TestContactsUpdate(t *testing.T) {
 	t.Parallel()
 	c, srv := newSpecClient(t)
-	req := UpdateContactRequest{Email: Some("joebloggs@intercom.io"), Name: Some("joe bloggs"), Phone: Null[string]()}
+	req := ContactUpdateRequest{Email: Some("joebloggs@intercom.io"), Name: Some("joe bloggs"), Phone: Null[string]()}
 	got, rec := exercise(t, srv, "UpdateContact", "Contacts.Update", func() (*Contact, *Response, error) {
 		return c.Contacts.Update(context.Background(), contactTestID, req)
 	})
@@ -256,24 +256,24 @@ func TestContactsUpdate(t *testing.T) {
 
 func TestContactsUpdateRequestTriState(t *testing.T) {
 	t.Parallel()
-	enc := func(r UpdateContactRequest) string {
+	enc := func(r ContactUpdateRequest) string {
 		t.Helper()
 		b, err := json.Marshal(r)
 		require.NoError(t, err)
 		return string(b)
 	}
 	// Omitted: nothing is sent.
-	require.Equal(t, `{}`, enc(UpdateContactRequest{}))
+	require.Equal(t, `{}`, enc(ContactUpdateRequest{}))
 	// Null: every clearable field is sent as null.
 	require.Equal(t, `{"phone":null,"name":null,"avatar":null,"signed_up_at":null,"last_seen_at":null,"owner_id":null,"unsubscribed_from_emails":null,"custom_attributes":null}`,
-		enc(UpdateContactRequest{
+		enc(ContactUpdateRequest{
 			Phone: Null[string](), Name: Null[string](), Avatar: Null[string](), SignedUpAt: Null[Timestamp](),
 			LastSeenAt: Null[Timestamp](), OwnerID: Null[int64](), UnsubscribedFromEmails: Null[bool](),
 			CustomAttributes: Null[map[string]any](),
 		}))
 	// Values, including the zero values that omitempty would have dropped.
 	require.Equal(t, `{"role":"user","external_id":"e1","email":"a@b.c","phone":"","name":"Ada","avatar":"https://x/a.png","signed_up_at":0,"last_seen_at":1571672154,"owner_id":0,"unsubscribed_from_emails":false,"custom_attributes":{"plan":null}}`,
-		enc(UpdateContactRequest{
+		enc(ContactUpdateRequest{
 			Role: ContactRoleUser, ExternalID: Some("e1"), Email: Some("a@b.c"), Phone: Some(""), Name: Some("Ada"),
 			Avatar: Some("https://x/a.png"), SignedUpAt: Some(Timestamp(0)), LastSeenAt: Some(Timestamp(1571672154)),
 			OwnerID: Some[int64](0), UnsubscribedFromEmails: Some(false), CustomAttributes: Some(map[string]any{"plan": nil}),
@@ -281,7 +281,7 @@ func TestContactsUpdateRequestTriState(t *testing.T) {
 
 	// The same on the wire, through the spec server (which accepts the nulls).
 	c, srv := newSpecClient(t)
-	_, _, err := c.Contacts.Update(context.Background(), contactTestID, UpdateContactRequest{
+	_, _, err := c.Contacts.Update(context.Background(), contactTestID, ContactUpdateRequest{
 		OwnerID: Null[int64](), UnsubscribedFromEmails: Some(true), CustomAttributes: Null[map[string]any](),
 	})
 	require.NoError(t, err)
@@ -307,7 +307,7 @@ func TestContactsMerge(t *testing.T) {
 	t.Parallel()
 	c, srv := newSpecClient(t)
 	got, rec := exercise(t, srv, "MergeContact", "Contacts.Merge", func() (*Contact, *Response, error) {
-		return c.Contacts.Merge(context.Background(), MergeContactsRequest{From: "6657ac626abd0166b52ae244", Into: "6657ac626abd0166b52ae245"})
+		return c.Contacts.Merge(context.Background(), ContactMergeRequest{From: "6657ac626abd0166b52ae244", Into: "6657ac626abd0166b52ae245"})
 	})
 	testMethod(t, rec, http.MethodPost)
 	testPath(t, rec, "/contacts/merge")
@@ -315,7 +315,7 @@ func TestContactsMerge(t *testing.T) {
 	testJSONBody(t, rec, `{"from":"6657ac626abd0166b52ae244","into":"6657ac626abd0166b52ae245"}`)
 	require.Equal(t, ID("6657ac626abd0166b52ae245"), got.ID)
 
-	for _, req := range []MergeContactsRequest{{Into: "u"}, {From: "l"}, {From: " ", Into: "u"}} {
+	for _, req := range []ContactMergeRequest{{Into: "u"}, {From: "l"}, {From: " ", Into: "u"}} {
 		_, _, err := c.Contacts.Merge(context.Background(), req)
 		require.ErrorIs(t, err, ErrInvalidRequest)
 	}
@@ -496,7 +496,7 @@ func TestContactsListCompanies(t *testing.T) {
 	require.Equal(t, 1, got.Pages.TotalPages)
 	require.False(t, got.Pages.HasMore())
 
-	_, _, err := c.Contacts.ListCompanies(ctx, contactTestID, &ListContactCompaniesOptions{Page: 2, PerPage: 5})
+	_, _, err := c.Contacts.ListCompanies(ctx, contactTestID, &ContactListCompaniesOptions{Page: 2, PerPage: 5})
 	require.NoError(t, err)
 	testQuery(t, srv.LastRequest(), "page=2&per_page=5")
 
@@ -521,7 +521,7 @@ func companiesPageJSON(page, total int, next string, ids ...string) string {
 		list, next, page, len(ids), total)
 }
 
-func TestContactsListAllCompaniesFollowsPageNumberNotHost(t *testing.T) {
+func TestContactsListCompaniesAllFollowsPageNumberNotHost(t *testing.T) {
 	t.Parallel()
 	c, srv := newSpecClient(t)
 	ctx := context.Background()
@@ -536,9 +536,9 @@ func TestContactsListAllCompaniesFollowsPageNumberNotHost(t *testing.T) {
 			w.WriteHeader(http.StatusBadRequest)
 		}
 	})
-	opt := &ListContactCompaniesOptions{PerPage: 2}
+	opt := &ContactListCompaniesOptions{PerPage: 2}
 	var ids []ID
-	for co, err := range c.Contacts.ListAllCompanies(ctx, contactTestID, opt) {
+	for co, err := range c.Contacts.ListCompaniesAll(ctx, contactTestID, opt) {
 		require.NoError(t, err)
 		ids = append(ids, co.ID)
 	}
@@ -550,18 +550,18 @@ func TestContactsListAllCompaniesFollowsPageNumberNotHost(t *testing.T) {
 	}
 	testQuery(t, reqs[0], "per_page=2")
 	testQuery(t, reqs[1], "page=2&per_page=2")
-	require.Equal(t, ListContactCompaniesOptions{PerPage: 2}, *opt)
+	require.Equal(t, ContactListCompaniesOptions{PerPage: 2}, *opt)
 
 	// Breaking out after the first company sends no further request.
 	before := len(srv.Requests())
-	for _, err := range c.Contacts.ListAllCompanies(ctx, contactTestID, nil) {
+	for _, err := range c.Contacts.ListCompaniesAll(ctx, contactTestID, nil) {
 		require.NoError(t, err)
 		break
 	}
 	require.Len(t, srv.Requests(), before+1)
 }
 
-func TestContactsListAllCompaniesStopsOnBackwardLink(t *testing.T) {
+func TestContactsListCompaniesAllStopsOnBackwardLink(t *testing.T) {
 	t.Parallel()
 	c, srv := newSpecClient(t)
 	srv.RespondFunc("listCompaniesForAContact", func(w http.ResponseWriter, r *http.Request) {
@@ -569,7 +569,7 @@ func TestContactsListAllCompaniesStopsOnBackwardLink(t *testing.T) {
 	})
 	var ids []ID
 	var gotErr error
-	for co, err := range c.Contacts.ListAllCompanies(context.Background(), contactTestID, nil) {
+	for co, err := range c.Contacts.ListCompaniesAll(context.Background(), contactTestID, nil) {
 		if err != nil {
 			gotErr = err
 			continue
@@ -677,7 +677,7 @@ func TestContactsEmptyPathIDs(t *testing.T) {
 	calls := map[string]func(id string) error{
 		"Get": func(id string) error { _, _, err := c.Contacts.Get(ctx, id); return err },
 		"Update": func(id string) error {
-			_, _, err := c.Contacts.Update(ctx, id, UpdateContactRequest{Name: Some("x")})
+			_, _, err := c.Contacts.Update(ctx, id, ContactUpdateRequest{Name: Some("x")})
 			return err
 		},
 		"Delete":            func(id string) error { _, _, err := c.Contacts.Delete(ctx, id); return err },
@@ -687,8 +687,8 @@ func TestContactsEmptyPathIDs(t *testing.T) {
 		"ListSegments":      func(id string) error { _, _, err := c.Contacts.ListSegments(ctx, id); return err },
 		"ListSubscriptions": func(id string) error { _, _, err := c.Contacts.ListSubscriptions(ctx, id); return err },
 		"ListTags":          func(id string) error { _, _, err := c.Contacts.ListTags(ctx, id); return err },
-		"ListAllCompanies": func(id string) error {
-			_, err := Collect(c.Contacts.ListAllCompanies(ctx, id, nil))
+		"ListCompaniesAll": func(id string) error {
+			_, err := Collect(c.Contacts.ListCompaniesAll(ctx, id, nil))
 			return err
 		},
 	}

@@ -38,8 +38,8 @@ func (c ConversationCustomer) Validate() error {
 	return nil
 }
 
-// AttachContactRequest adds a contact to a conversation as a participant.
-type AttachContactRequest struct {
+// ConversationAttachContactRequest adds a contact to a conversation as a participant.
+type ConversationAttachContactRequest struct {
 	// AdminID is the admin adding the participant (required).
 	AdminID string `json:"admin_id"`
 	// Customer identifies the contact (required).
@@ -47,15 +47,15 @@ type AttachContactRequest struct {
 }
 
 // Validate checks the admin id and the contact identifier.
-func (r AttachContactRequest) Validate() error {
+func (r ConversationAttachContactRequest) Validate() error {
 	if err := requireAdminID(r.AdminID); err != nil {
 		return err
 	}
 	return r.Customer.Validate()
 }
 
-// DetachContactRequest removes a contact from a group conversation.
-type DetachContactRequest struct {
+// ConversationDetachContactRequest removes a contact from a group conversation.
+type ConversationDetachContactRequest struct {
 	// AdminID is the admin removing the participant (required).
 	AdminID string `json:"admin_id"`
 }
@@ -71,9 +71,9 @@ const (
 	RedactConversationSource ConversationRedactType = "source"
 )
 
-// RedactConversationRequest redacts a conversation part or a conversation's
+// ConversationRedactRequest redacts a conversation part or a conversation's
 // source message. Build one with RedactPart or RedactSource.
-type RedactConversationRequest struct {
+type ConversationRedactRequest struct {
 	// Type is RedactConversationPart or RedactConversationSource.
 	Type ConversationRedactType `json:"type"`
 	// ConversationID is the conversation (required).
@@ -85,17 +85,17 @@ type RedactConversationRequest struct {
 }
 
 // RedactPart returns a request redacting one part of a conversation.
-func RedactPart(conversationID, partID string) RedactConversationRequest {
-	return RedactConversationRequest{Type: RedactConversationPart, ConversationID: conversationID, ConversationPartID: partID}
+func RedactPart(conversationID, partID string) ConversationRedactRequest {
+	return ConversationRedactRequest{Type: RedactConversationPart, ConversationID: conversationID, ConversationPartID: partID}
 }
 
 // RedactSource returns a request redacting the source message of a conversation.
-func RedactSource(conversationID, sourceID string) RedactConversationRequest {
-	return RedactConversationRequest{Type: RedactConversationSource, ConversationID: conversationID, SourceID: sourceID}
+func RedactSource(conversationID, sourceID string) ConversationRedactRequest {
+	return ConversationRedactRequest{Type: RedactConversationSource, ConversationID: conversationID, SourceID: sourceID}
 }
 
 // Validate checks that the ids the redaction type needs are set, and only those.
-func (r RedactConversationRequest) Validate() error {
+func (r ConversationRedactRequest) Validate() error {
 	if strings.TrimSpace(r.ConversationID) == "" {
 		return invalid("conversation_id", "is required")
 	}
@@ -122,8 +122,8 @@ func (r RedactConversationRequest) Validate() error {
 	return nil
 }
 
-// ConvertConversationToTicketRequest turns a conversation into a ticket.
-type ConvertConversationToTicketRequest struct {
+// ConversationConvertToTicketRequest turns a conversation into a ticket.
+type ConversationConvertToTicketRequest struct {
 	// TicketTypeID is the ticket type of the new ticket (required).
 	TicketTypeID string `json:"ticket_type_id"`
 	// Attributes sets ticket attributes; use "_default_title_" and
@@ -132,7 +132,7 @@ type ConvertConversationToTicketRequest struct {
 }
 
 // Validate checks the ticket type id.
-func (r ConvertConversationToTicketRequest) Validate() error {
+func (r ConversationConvertToTicketRequest) Validate() error {
 	if strings.TrimSpace(r.TicketTypeID) == "" {
 		return invalid("ticket_type_id", "is required")
 	}
@@ -142,7 +142,7 @@ func (r ConvertConversationToTicketRequest) Validate() error {
 // AttachContact adds a contact to a conversation as a participant (up to 10
 // may be added). Intercom answers with the participants in
 // Conversation.Customers. POST /conversations/{id}/customers (attachContactToConversation).
-func (s *ConversationsService) AttachContact(ctx context.Context, id string, req AttachContactRequest, opts ...Option) (*Conversation, *Response, error) {
+func (s *ConversationsService) AttachContact(ctx context.Context, id string, req ConversationAttachContactRequest, opts ...Option) (*Conversation, *Response, error) {
 	if err := req.Validate(); err != nil {
 		return nil, nil, err
 	}
@@ -154,7 +154,7 @@ func (s *ConversationsService) AttachContact(ctx context.Context, id string, req
 // participants in Conversation.Customers. The request is a DELETE with a
 // JSON body.
 // DELETE /conversations/{conversation_id}/customers/{contact_id} (detachContactFromConversation).
-func (s *ConversationsService) DetachContact(ctx context.Context, conversationID, contactID string, req DetachContactRequest, opts ...Option) (*Conversation, *Response, error) {
+func (s *ConversationsService) DetachContact(ctx context.Context, conversationID, contactID string, req ConversationDetachContactRequest, opts ...Option) (*Conversation, *Response, error) {
 	if err := requireAdminID(req.AdminID); err != nil {
 		return nil, nil, err
 	}
@@ -165,7 +165,7 @@ func (s *ConversationsService) DetachContact(ctx context.Context, conversationID
 // Redact redacts a conversation part or the source message of a
 // conversation; build req with RedactPart or RedactSource.
 // POST /conversations/redact (redactConversation).
-func (s *ConversationsService) Redact(ctx context.Context, req RedactConversationRequest, opts ...Option) (*Conversation, *Response, error) {
+func (s *ConversationsService) Redact(ctx context.Context, req ConversationRedactRequest, opts ...Option) (*Conversation, *Response, error) {
 	if err := req.Validate(); err != nil {
 		return nil, nil, err
 	}
@@ -174,9 +174,64 @@ func (s *ConversationsService) Redact(ctx context.Context, req RedactConversatio
 
 // ConvertToTicket turns a conversation into a ticket of the given type and
 // returns the ticket. POST /conversations/{id}/convert (convertConversationToTicket).
-func (s *ConversationsService) ConvertToTicket(ctx context.Context, id string, req ConvertConversationToTicketRequest, opts ...Option) (*Ticket, *Response, error) {
+func (s *ConversationsService) ConvertToTicket(ctx context.Context, id string, req ConversationConvertToTicketRequest, opts ...Option) (*Ticket, *Response, error) {
 	if err := req.Validate(); err != nil {
 		return nil, nil, err
 	}
 	return call[Ticket](ctx, s.client, endpoint{method: http.MethodPost, path: "/conversations/{id}/convert", params: []string{id}, body: req}, opts)
+}
+
+// ConversationAttachTagRequest is the body of tagging a conversation.
+type ConversationAttachTagRequest struct {
+	// ID is the tag's id (required).
+	ID string `json:"id"`
+	// AdminID is the admin who applies the tag (required).
+	AdminID string `json:"admin_id"`
+}
+
+// Validate checks the required fields.
+func (r ConversationAttachTagRequest) Validate() error { return checkTagAdmin(r.ID, r.AdminID, true) }
+
+// ConversationDetachTagRequest is the body of removing a tag from a
+// conversation (sent on the DELETE).
+type ConversationDetachTagRequest struct {
+	// AdminID is the admin who removes the tag (required).
+	AdminID string `json:"admin_id"`
+}
+
+// Validate checks the required fields.
+func (r ConversationDetachTagRequest) Validate() error { return checkTagAdmin("", r.AdminID, false) }
+
+// AttachTag tags a conversation with the tag req.ID, on behalf of the admin
+// req.AdminID, and returns the tag.
+// POST /conversations/{conversation_id}/tags (attachTagToConversation).
+func (s *ConversationsService) AttachTag(ctx context.Context, conversationID string, req ConversationAttachTagRequest, opts ...Option) (*Tag, *Response, error) {
+	if err := req.Validate(); err != nil {
+		return nil, nil, err
+	}
+	return call[Tag](ctx, s.client, endpoint{method: http.MethodPost, path: "/conversations/{conversation_id}/tags",
+		params: []string{conversationID}, body: req}, opts)
+}
+
+// DetachTag removes the tag tagID from a conversation, on behalf of the admin
+// req.AdminID (sent as a JSON body on the DELETE), and returns the tag.
+// DELETE /conversations/{conversation_id}/tags/{id} (detachTagFromConversation).
+func (s *ConversationsService) DetachTag(ctx context.Context, conversationID, tagID string, req ConversationDetachTagRequest, opts ...Option) (*Tag, *Response, error) {
+	if err := req.Validate(); err != nil {
+		return nil, nil, err
+	}
+	return call[Tag](ctx, s.client, endpoint{method: http.MethodDelete, path: "/conversations/{conversation_id}/tags/{id}",
+		params: []string{conversationID, tagID}, body: req}, opts)
+}
+
+// checkTagAdmin validates the body fields of the conversation and ticket
+// tagging calls; a tag id in the path is checked by the path expansion.
+func checkTagAdmin(tagID, adminID string, tagInBody bool) error {
+	if tagInBody && tagID == "" {
+		return invalid("id", "is required (the tag's id)")
+	}
+	if adminID == "" {
+		return invalid("admin_id", "is required")
+	}
+	return nil
 }

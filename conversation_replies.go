@@ -12,29 +12,30 @@ import (
 // manage request types and ConversationsService's Reply, Manage, Close,
 // Snooze, Open, Assign and RunAssignmentRules.
 
-// ReplyMessageType is the kind of a reply to a conversation: a comment
+// ConversationReplyMessageType is the kind of a reply to a conversation: a comment
 // visible to the contact or an internal note.
-type ReplyMessageType string
+type ConversationReplyMessageType string
 
 // Reply kinds.
 const (
-	// ReplyComment is a reply the contact sees.
-	ReplyComment ReplyMessageType = "comment"
-	// ReplyNote is an internal note only teammates see (admins only).
-	ReplyNote ReplyMessageType = "note"
+	// ConversationReplyComment is a reply the contact sees.
+	ConversationReplyComment ConversationReplyMessageType = "comment"
+	// ConversationReplyNote is an internal note only teammates see (admins only).
+	ConversationReplyNote ConversationReplyMessageType = "note"
 )
 
-// ReplyRequest is the body of a reply to a conversation: a *ContactReply or
-// an *AdminReply (or their values). The interface is sealed.
-type ReplyRequest interface {
+// ConversationReplyRequest is the body of a reply to a conversation: a
+// *ConversationContactReply or a *ConversationAdminReply (or their values).
+// The interface is sealed.
+type ConversationReplyRequest interface {
 	// Validate checks the reply before it is sent.
 	Validate() error
 	isReplyRequest()
 }
 
-// ContactReply is a reply on behalf of a contact, identified by exactly one
+// ConversationContactReply is a reply on behalf of a contact, identified by exactly one
 // of IntercomUserID, Email or UserID. It is always a comment.
-type ContactReply struct {
+type ConversationContactReply struct {
 	// IntercomUserID is the contact's Intercom id.
 	IntercomUserID string
 	// Email is the contact's email.
@@ -51,11 +52,11 @@ type ContactReply struct {
 	AttachmentFiles []ConversationAttachmentFile
 }
 
-func (ContactReply) isReplyRequest() {}
+func (ConversationContactReply) isReplyRequest() {}
 
 // Validate checks that exactly one identifier and a body are set, and the
 // attachment limits.
-func (r ContactReply) Validate() error {
+func (r ConversationContactReply) Validate() error {
 	n := 0
 	for _, v := range []string{r.IntercomUserID, r.Email, r.UserID} {
 		if strings.TrimSpace(v) != "" {
@@ -75,7 +76,7 @@ func (r ContactReply) Validate() error {
 }
 
 type contactReplyWire struct {
-	MessageType     ReplyMessageType             `json:"message_type"`
+	MessageType     ConversationReplyMessageType `json:"message_type"`
 	Type            string                       `json:"type"`
 	IntercomUserID  string                       `json:"intercom_user_id,omitempty"`
 	Email           string                       `json:"email,omitempty"`
@@ -87,21 +88,22 @@ type contactReplyWire struct {
 }
 
 // MarshalJSON encodes the reply with "type":"user" and "message_type":"comment".
-func (r ContactReply) MarshalJSON() ([]byte, error) {
+func (r ConversationContactReply) MarshalJSON() ([]byte, error) {
 	return json.Marshal(contactReplyWire{
-		MessageType: ReplyComment, Type: "user",
+		MessageType: ConversationReplyComment, Type: "user",
 		IntercomUserID: r.IntercomUserID, Email: r.Email, UserID: r.UserID,
 		Body: r.Body, CreatedAt: r.CreatedAt, AttachmentURLs: r.AttachmentURLs, AttachmentFiles: r.AttachmentFiles,
 	})
 }
 
-// AdminReply is a reply on behalf of an admin: a comment the contact sees or
+// ConversationAdminReply is a reply on behalf of an admin: a comment the contact sees or
 // an internal note.
-type AdminReply struct {
+type ConversationAdminReply struct {
 	// AdminID is the admin authoring the reply (required).
 	AdminID string
-	// MessageType is ReplyComment or ReplyNote; empty means ReplyComment.
-	MessageType ReplyMessageType
+	// MessageType is ConversationReplyComment or ConversationReplyNote;
+	// empty means ConversationReplyComment.
+	MessageType ConversationReplyMessageType
 	// Body is the text of the reply (required); notes accept some HTML.
 	Body string
 	// CreatedAt backdates the reply; zero means now.
@@ -112,16 +114,16 @@ type AdminReply struct {
 	AttachmentFiles []ConversationAttachmentFile
 }
 
-func (AdminReply) isReplyRequest() {}
+func (ConversationAdminReply) isReplyRequest() {}
 
 // Validate checks the admin id, the message type, the body and the
 // attachment limits.
-func (r AdminReply) Validate() error {
+func (r ConversationAdminReply) Validate() error {
 	if strings.TrimSpace(r.AdminID) == "" {
 		return invalid("admin_id", "is required for an admin reply")
 	}
 	switch r.MessageType {
-	case "", ReplyComment, ReplyNote:
+	case "", ConversationReplyComment, ConversationReplyNote:
 	default:
 		return invalid("message_type", fmt.Sprintf("is %q; an admin reply to a conversation is a comment or a note", r.MessageType))
 	}
@@ -132,7 +134,7 @@ func (r AdminReply) Validate() error {
 }
 
 type adminReplyWire struct {
-	MessageType     ReplyMessageType             `json:"message_type"`
+	MessageType     ConversationReplyMessageType `json:"message_type"`
 	Type            string                       `json:"type"`
 	AdminID         string                       `json:"admin_id"`
 	Body            string                       `json:"body,omitempty"`
@@ -142,10 +144,10 @@ type adminReplyWire struct {
 }
 
 // MarshalJSON encodes the reply with "type":"admin".
-func (r AdminReply) MarshalJSON() ([]byte, error) {
+func (r ConversationAdminReply) MarshalJSON() ([]byte, error) {
 	mt := r.MessageType
 	if mt == "" {
-		mt = ReplyComment
+		mt = ConversationReplyComment
 	}
 	return json.Marshal(adminReplyWire{
 		MessageType: mt, Type: "admin", AdminID: r.AdminID, Body: r.Body, CreatedAt: r.CreatedAt,
@@ -164,10 +166,11 @@ const (
 	ManageAssignment ManageMessageType = "assignment"
 )
 
-// ManageRequest is the body of a manage-conversation request: a
-// CloseRequest, SnoozeRequest, OpenRequest or AssignRequest. The interface
-// is sealed.
-type ManageRequest interface {
+// ConversationManageRequest is the body of a manage-conversation request: a
+// ConversationCloseRequest, ConversationSnoozeRequest,
+// ConversationOpenRequest or ConversationAssignRequest. The interface is
+// sealed.
+type ConversationManageRequest interface {
 	// Validate checks the request before it is sent.
 	Validate() error
 	// Action is the message_type the request sends.
@@ -175,24 +178,24 @@ type ManageRequest interface {
 	isManageRequest()
 }
 
-// CloseRequest closes a conversation.
-type CloseRequest struct {
+// ConversationCloseRequest closes a conversation.
+type ConversationCloseRequest struct {
 	// AdminID is the admin closing the conversation (required).
 	AdminID string
 	// Body is an optional message left in the conversation.
 	Body string
 }
 
-// SnoozeRequest snoozes a conversation until a time.
-type SnoozeRequest struct {
+// ConversationSnoozeRequest snoozes a conversation until a time.
+type ConversationSnoozeRequest struct {
 	// AdminID is the admin snoozing the conversation (required).
 	AdminID string
 	// SnoozedUntil is when the conversation reopens (required).
 	SnoozedUntil Timestamp
 }
 
-// OpenRequest opens (or unsnoozes) a conversation.
-type OpenRequest struct {
+// ConversationOpenRequest opens (or unsnoozes) a conversation.
+type ConversationOpenRequest struct {
 	// AdminID is the admin opening the conversation (required).
 	AdminID string
 }
@@ -206,8 +209,8 @@ const (
 	AssigneeTeam  AssigneeType = "team"
 )
 
-// AssignRequest assigns a conversation to an admin or a team.
-type AssignRequest struct {
+// ConversationAssignRequest assigns a conversation to an admin or a team.
+type ConversationAssignRequest struct {
 	// AdminID is the admin performing the assignment (required).
 	AdminID string
 	// AssigneeID is the admin or team to assign to (required); "0" unassigns.
@@ -218,22 +221,22 @@ type AssignRequest struct {
 	Body string
 }
 
-func (CloseRequest) isManageRequest()  {}
-func (SnoozeRequest) isManageRequest() {}
-func (OpenRequest) isManageRequest()   {}
-func (AssignRequest) isManageRequest() {}
+func (ConversationCloseRequest) isManageRequest()  {}
+func (ConversationSnoozeRequest) isManageRequest() {}
+func (ConversationOpenRequest) isManageRequest()   {}
+func (ConversationAssignRequest) isManageRequest() {}
 
 // Action returns ManageClose.
-func (CloseRequest) Action() ManageMessageType { return ManageClose }
+func (ConversationCloseRequest) Action() ManageMessageType { return ManageClose }
 
 // Action returns ManageSnoozed.
-func (SnoozeRequest) Action() ManageMessageType { return ManageSnoozed }
+func (ConversationSnoozeRequest) Action() ManageMessageType { return ManageSnoozed }
 
 // Action returns ManageOpen.
-func (OpenRequest) Action() ManageMessageType { return ManageOpen }
+func (ConversationOpenRequest) Action() ManageMessageType { return ManageOpen }
 
 // Action returns ManageAssignment.
-func (AssignRequest) Action() ManageMessageType { return ManageAssignment }
+func (ConversationAssignRequest) Action() ManageMessageType { return ManageAssignment }
 
 func requireAdminID(id string) error {
 	if strings.TrimSpace(id) == "" {
@@ -243,10 +246,10 @@ func requireAdminID(id string) error {
 }
 
 // Validate checks the admin id.
-func (r CloseRequest) Validate() error { return requireAdminID(r.AdminID) }
+func (r ConversationCloseRequest) Validate() error { return requireAdminID(r.AdminID) }
 
 // Validate checks the admin id and the snooze time.
-func (r SnoozeRequest) Validate() error {
+func (r ConversationSnoozeRequest) Validate() error {
 	if err := requireAdminID(r.AdminID); err != nil {
 		return err
 	}
@@ -257,10 +260,10 @@ func (r SnoozeRequest) Validate() error {
 }
 
 // Validate checks the admin id.
-func (r OpenRequest) Validate() error { return requireAdminID(r.AdminID) }
+func (r ConversationOpenRequest) Validate() error { return requireAdminID(r.AdminID) }
 
 // Validate checks the admin id, the assignee and its type.
-func (r AssignRequest) Validate() error {
+func (r ConversationAssignRequest) Validate() error {
 	if err := requireAdminID(r.AdminID); err != nil {
 		return err
 	}
@@ -278,7 +281,7 @@ func (r AssignRequest) Validate() error {
 }
 
 // MarshalJSON encodes {"message_type":"close","type":"admin",…}.
-func (r CloseRequest) MarshalJSON() ([]byte, error) {
+func (r ConversationCloseRequest) MarshalJSON() ([]byte, error) {
 	return json.Marshal(struct {
 		MessageType ManageMessageType `json:"message_type"`
 		Type        string            `json:"type"`
@@ -288,7 +291,7 @@ func (r CloseRequest) MarshalJSON() ([]byte, error) {
 }
 
 // MarshalJSON encodes {"message_type":"snoozed",…}.
-func (r SnoozeRequest) MarshalJSON() ([]byte, error) {
+func (r ConversationSnoozeRequest) MarshalJSON() ([]byte, error) {
 	return json.Marshal(struct {
 		MessageType  ManageMessageType `json:"message_type"`
 		AdminID      string            `json:"admin_id"`
@@ -297,7 +300,7 @@ func (r SnoozeRequest) MarshalJSON() ([]byte, error) {
 }
 
 // MarshalJSON encodes {"message_type":"open",…}.
-func (r OpenRequest) MarshalJSON() ([]byte, error) {
+func (r ConversationOpenRequest) MarshalJSON() ([]byte, error) {
 	return json.Marshal(struct {
 		MessageType ManageMessageType `json:"message_type"`
 		AdminID     string            `json:"admin_id"`
@@ -305,7 +308,7 @@ func (r OpenRequest) MarshalJSON() ([]byte, error) {
 }
 
 // MarshalJSON encodes {"message_type":"assignment",…}.
-func (r AssignRequest) MarshalJSON() ([]byte, error) {
+func (r ConversationAssignRequest) MarshalJSON() ([]byte, error) {
 	return json.Marshal(struct {
 		MessageType ManageMessageType `json:"message_type"`
 		Type        AssigneeType      `json:"type"`
@@ -315,12 +318,12 @@ func (r AssignRequest) MarshalJSON() ([]byte, error) {
 	}{ManageAssignment, r.Type, r.AdminID, r.AssigneeID, r.Body})
 }
 
-// Reply adds a reply to a conversation, as a contact (ContactReply) or as an
-// admin (AdminReply, a comment or a note). id may be "last" to reply to the
+// Reply adds a reply to a conversation, as a contact (ConversationContactReply) or as an
+// admin (ConversationAdminReply, a comment or a note). id may be "last" to reply to the
 // contact's last conversation. POST /conversations/{id}/reply (replyConversation).
-func (s *ConversationsService) Reply(ctx context.Context, id string, req ReplyRequest, opts ...Option) (*Conversation, *Response, error) {
+func (s *ConversationsService) Reply(ctx context.Context, id string, req ConversationReplyRequest, opts ...Option) (*Conversation, *Response, error) {
 	if req == nil {
-		return nil, nil, invalid("body", "a ContactReply or AdminReply is required")
+		return nil, nil, invalid("body", "a ConversationContactReply or ConversationAdminReply is required")
 	}
 	if err := req.Validate(); err != nil {
 		return nil, nil, err
@@ -329,12 +332,12 @@ func (s *ConversationsService) Reply(ctx context.Context, id string, req ReplyRe
 }
 
 // Manage closes, snoozes, opens or assigns a conversation, depending on the
-// type of req (CloseRequest, SnoozeRequest, OpenRequest, AssignRequest).
-// Close, Snooze, Open and Assign are shorthands for it.
+// type of req (ConversationCloseRequest, ConversationSnoozeRequest,
+// ConversationOpenRequest, ConversationAssignRequest). Close, Snooze, Open and Assign are shorthands for it.
 // POST /conversations/{id}/parts (manageConversation).
-func (s *ConversationsService) Manage(ctx context.Context, id string, req ManageRequest, opts ...Option) (*Conversation, *Response, error) {
+func (s *ConversationsService) Manage(ctx context.Context, id string, req ConversationManageRequest, opts ...Option) (*Conversation, *Response, error) {
 	if req == nil {
-		return nil, nil, invalid("body", "a CloseRequest, SnoozeRequest, OpenRequest or AssignRequest is required")
+		return nil, nil, invalid("body", "a ConversationCloseRequest, ConversationSnoozeRequest, ConversationOpenRequest or ConversationAssignRequest is required")
 	}
 	if err := req.Validate(); err != nil {
 		return nil, nil, err
@@ -344,26 +347,26 @@ func (s *ConversationsService) Manage(ctx context.Context, id string, req Manage
 
 // Close closes a conversation, optionally leaving a message.
 // POST /conversations/{id}/parts (manageConversation, message_type close).
-func (s *ConversationsService) Close(ctx context.Context, id string, req CloseRequest, opts ...Option) (*Conversation, *Response, error) {
+func (s *ConversationsService) Close(ctx context.Context, id string, req ConversationCloseRequest, opts ...Option) (*Conversation, *Response, error) {
 	return s.Manage(ctx, id, req, opts...)
 }
 
 // Snooze snoozes a conversation until req.SnoozedUntil.
 // POST /conversations/{id}/parts (manageConversation, message_type snoozed).
-func (s *ConversationsService) Snooze(ctx context.Context, id string, req SnoozeRequest, opts ...Option) (*Conversation, *Response, error) {
+func (s *ConversationsService) Snooze(ctx context.Context, id string, req ConversationSnoozeRequest, opts ...Option) (*Conversation, *Response, error) {
 	return s.Manage(ctx, id, req, opts...)
 }
 
 // Open opens a closed or snoozed conversation.
 // POST /conversations/{id}/parts (manageConversation, message_type open).
-func (s *ConversationsService) Open(ctx context.Context, id string, req OpenRequest, opts ...Option) (*Conversation, *Response, error) {
+func (s *ConversationsService) Open(ctx context.Context, id string, req ConversationOpenRequest, opts ...Option) (*Conversation, *Response, error) {
 	return s.Manage(ctx, id, req, opts...)
 }
 
 // Assign assigns a conversation to an admin or a team (AssigneeID "0"
 // unassigns it).
 // POST /conversations/{id}/parts (manageConversation, message_type assignment).
-func (s *ConversationsService) Assign(ctx context.Context, id string, req AssignRequest, opts ...Option) (*Conversation, *Response, error) {
+func (s *ConversationsService) Assign(ctx context.Context, id string, req ConversationAssignRequest, opts ...Option) (*Conversation, *Response, error) {
 	return s.Manage(ctx, id, req, opts...)
 }
 

@@ -25,11 +25,13 @@ import (
 //	detachContactFromConversation  DELETE /conversations/{conversation_id}/customers/{contact_id}  ConversationsService.DetachContact
 //	redactConversation             POST   /conversations/redact               ConversationsService.Redact
 //	convertConversationToTicket    POST   /conversations/{id}/convert         ConversationsService.ConvertToTicket
+//	attachTagToConversation        POST   /conversations/{conversation_id}/tags  ConversationsService.AttachTag
+//	detachTagFromConversation      DELETE /conversations/{conversation_id}/tags/{id}  ConversationsService.DetachTag
 //
 // The models and core methods are here; the parts, their authors and
 // attachments in conversation_parts.go; Reply and Manage (with their
-// shorthands) in conversation_replies.go; the other actions in
-// conversation_actions.go.
+// shorthands) in conversation_replies.go; the other actions (contacts, tags,
+// redact, convert) in conversation_actions.go.
 
 // maxConversationAttachments is the most attachment URLs, and the most
 // attachment files, one request may carry.
@@ -468,8 +470,8 @@ type Message struct {
 	Owner *Admin `json:"owner,omitempty"`
 }
 
-// ListConversationsOptions are the query parameters of listing conversations.
-type ListConversationsOptions struct {
+// ConversationListOptions are the query parameters of listing conversations.
+type ConversationListOptions struct {
 	// PerPage is the page size, at most 150 (Intercom's default is 20).
 	PerPage int `url:"per_page,omitempty"`
 	// StartingAfter is the cursor of the page to fetch, from the previous
@@ -478,7 +480,7 @@ type ListConversationsOptions struct {
 }
 
 // Validate checks PerPage.
-func (o *ListConversationsOptions) Validate() error {
+func (o *ConversationListOptions) Validate() error {
 	if o != nil && (o.PerPage < 0 || o.PerPage > maxConversationsPerPage) {
 		return invalid("per_page", fmt.Sprintf("is %d; it must be between 1 and %d", o.PerPage, maxConversationsPerPage))
 	}
@@ -516,8 +518,8 @@ type ConversationFrom struct {
 	ID string `json:"id"`
 }
 
-// CreateConversationRequest creates a conversation started by a contact.
-type CreateConversationRequest struct {
+// ConversationCreateRequest creates a conversation started by a contact.
+type ConversationCreateRequest struct {
 	// From is the contact sending the message (required).
 	From ConversationFrom `json:"from"`
 	// Body is the message's content (required). HTML is not supported.
@@ -529,7 +531,7 @@ type CreateConversationRequest struct {
 }
 
 // Validate checks the required fields and the attachment limit.
-func (r CreateConversationRequest) Validate() error {
+func (r ConversationCreateRequest) Validate() error {
 	if r.From.Type == "" {
 		return invalid("from.type", "is required (user, lead or contact)")
 	}
@@ -542,8 +544,8 @@ func (r CreateConversationRequest) Validate() error {
 	return checkAttachments(len(r.AttachmentURLs), 0)
 }
 
-// UpdateConversationRequest updates a conversation.
-type UpdateConversationRequest struct {
+// ConversationUpdateRequest updates a conversation.
+type ConversationUpdateRequest struct {
 	// Read marks the conversation as read (Some(true)) or unread.
 	Read Opt[bool] `json:"read,omitzero"`
 	// CustomAttributes sets conversation data attributes; a nil value clears one.
@@ -565,7 +567,7 @@ func checkAttachments(urls, files int) error {
 // List returns one page of conversations, most recently updated first, and
 // without their parts. opt may be nil.
 // GET /conversations (listConversations).
-func (s *ConversationsService) List(ctx context.Context, opt *ListConversationsOptions, opts ...Option) (*ConversationList, *Response, error) {
+func (s *ConversationsService) List(ctx context.Context, opt *ConversationListOptions, opts ...Option) (*ConversationList, *Response, error) {
 	if err := opt.Validate(); err != nil {
 		return nil, nil, err
 	}
@@ -575,12 +577,12 @@ func (s *ConversationsService) List(ctx context.Context, opt *ListConversationsO
 // ListAll iterates over every conversation, fetching pages (of opt.PerPage)
 // as the loop needs them and following pages.next.starting_after. opt may
 // be nil; it is not modified.
-func (s *ConversationsService) ListAll(ctx context.Context, opt *ListConversationsOptions, opts ...Option) iter.Seq2[Conversation, error] {
-	return walk(ctx, opt, func(o *ListConversationsOptions, cursor string) {
+func (s *ConversationsService) ListAll(ctx context.Context, opt *ConversationListOptions, opts ...Option) iter.Seq2[Conversation, error] {
+	return walk(ctx, opt, func(o *ConversationListOptions, cursor string) {
 		if cursor != "" {
 			o.StartingAfter = cursor
 		}
-	}, func(ctx context.Context, o *ListConversationsOptions) ([]Conversation, string, error) {
+	}, func(ctx context.Context, o *ConversationListOptions) ([]Conversation, string, error) {
 		page, _, err := s.List(ctx, o, opts...)
 		if err != nil {
 			return nil, "", err
@@ -592,7 +594,7 @@ func (s *ConversationsService) ListAll(ctx context.Context, opt *ListConversatio
 // Create starts a conversation on behalf of a contact (a user or a lead) and
 // returns the message that opened it; its ConversationID is the new
 // conversation. POST /conversations (createConversation).
-func (s *ConversationsService) Create(ctx context.Context, req CreateConversationRequest, opts ...Option) (*Message, *Response, error) {
+func (s *ConversationsService) Create(ctx context.Context, req ConversationCreateRequest, opts ...Option) (*Message, *Response, error) {
 	if err := req.Validate(); err != nil {
 		return nil, nil, err
 	}
@@ -607,7 +609,7 @@ func (s *ConversationsService) Get(ctx context.Context, id string, opt *Conversa
 
 // Update marks a conversation read or sets its custom attributes. opt may be
 // nil. PUT /conversations/{id} (updateConversation).
-func (s *ConversationsService) Update(ctx context.Context, id string, req UpdateConversationRequest, opt *ConversationDisplayOptions, opts ...Option) (*Conversation, *Response, error) {
+func (s *ConversationsService) Update(ctx context.Context, id string, req ConversationUpdateRequest, opt *ConversationDisplayOptions, opts ...Option) (*Conversation, *Response, error) {
 	return call[Conversation](ctx, s.client, endpoint{method: http.MethodPut, path: "/conversations/{id}", params: []string{id}, query: opt, body: req}, opts)
 }
 

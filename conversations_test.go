@@ -17,7 +17,7 @@ func TestConversationsList(t *testing.T) {
 	c, srv := newSpecClient(t)
 	ctx := context.Background()
 	got, rec := exercise(t, srv, "listConversations", "Conversations.List", func() (*ConversationList, *Response, error) {
-		return c.Conversations.List(ctx, &ListConversationsOptions{PerPage: 20, StartingAfter: "WzE3MTcwMjE4MTEwMDAsNDU1LDJd"})
+		return c.Conversations.List(ctx, &ConversationListOptions{PerPage: 20, StartingAfter: "WzE3MTcwMjE4MTEwMDAsNDU1LDJd"})
 	})
 	testMethod(t, rec, http.MethodGet)
 	testPath(t, rec, "/conversations")
@@ -51,7 +51,7 @@ func TestConversationsList(t *testing.T) {
 func TestConversationsListValidation(t *testing.T) {
 	t.Parallel()
 	c, srv := newSpecClient(t)
-	_, _, err := c.Conversations.List(context.Background(), &ListConversationsOptions{PerPage: 151})
+	_, _, err := c.Conversations.List(context.Background(), &ConversationListOptions{PerPage: 151})
 	testInvalidNoIO(t, srv, err, "per_page")
 }
 
@@ -101,7 +101,7 @@ func TestConversationsListAll(t *testing.T) {
 			http.Error(w, "unexpected cursor", http.StatusBadRequest)
 		}
 	})
-	opt := &ListConversationsOptions{PerPage: 2}
+	opt := &ConversationListOptions{PerPage: 2}
 	var ids []ID
 	for conv, err := range c.Conversations.ListAll(ctx, opt) {
 		require.NoError(t, err)
@@ -112,7 +112,7 @@ func TestConversationsListAll(t *testing.T) {
 	require.Len(t, reqs, 2)
 	testQuery(t, reqs[0], "per_page=2")
 	testQuery(t, reqs[1], "per_page=2&starting_after=cursor-2")
-	require.Equal(t, &ListConversationsOptions{PerPage: 2}, opt, "ListAll must not modify the caller's options")
+	require.Equal(t, &ConversationListOptions{PerPage: 2}, opt, "ListAll must not modify the caller's options")
 
 	// Breaking out after the first item sends no further request.
 	for conv, err := range c.Conversations.ListAll(ctx, nil) {
@@ -135,7 +135,7 @@ func TestConversationsCreate(t *testing.T) {
 	c, srv := newSpecClient(t)
 	ctx := context.Background()
 	got, rec := exercise(t, srv, "createConversation", "Conversations.Create", func() (*Message, *Response, error) {
-		return c.Conversations.Create(ctx, CreateConversationRequest{
+		return c.Conversations.Create(ctx, ConversationCreateRequest{
 			From: ConversationFrom{Type: ConversationFromUser, ID: "6657ac8a6abd0166b52ae266"},
 			Body: "Hello there",
 		})
@@ -150,7 +150,7 @@ func TestConversationsCreate(t *testing.T) {
 	require.Equal(t, Timestamp(1717021835), got.CreatedAt)
 
 	// Optional fields are sent when set.
-	_, _, err := c.Conversations.Create(ctx, CreateConversationRequest{
+	_, _, err := c.Conversations.Create(ctx, ConversationCreateRequest{
 		From: ConversationFrom{Type: ConversationFromLead, ID: "6657ac8a6abd0166b52ae267"}, Body: "Hi", Subject: "Hello",
 		AttachmentURLs: []string{"https://example.com/a.png"},
 	})
@@ -163,13 +163,13 @@ func TestConversationsCreateValidationAndNotFound(t *testing.T) {
 	ctx := context.Background()
 	from := ConversationFrom{Type: ConversationFromUser, ID: "6657ac8a6abd0166b52ae266"}
 	cases := []struct {
-		req   CreateConversationRequest
+		req   ConversationCreateRequest
 		field string
 	}{
-		{CreateConversationRequest{From: ConversationFrom{Type: ConversationFromUser}, Body: "x"}, "from.id"},
-		{CreateConversationRequest{From: ConversationFrom{ID: "abc"}, Body: "x"}, "from.type"},
-		{CreateConversationRequest{From: from}, "body"},
-		{CreateConversationRequest{From: from, Body: "x", AttachmentURLs: make([]string, 11)}, "attachment_urls"},
+		{ConversationCreateRequest{From: ConversationFrom{Type: ConversationFromUser}, Body: "x"}, "from.id"},
+		{ConversationCreateRequest{From: ConversationFrom{ID: "abc"}, Body: "x"}, "from.type"},
+		{ConversationCreateRequest{From: from}, "body"},
+		{ConversationCreateRequest{From: from, Body: "x", AttachmentURLs: make([]string, 11)}, "attachment_urls"},
 	}
 	for i, tc := range cases {
 		t.Run(fmt.Sprint(i), func(t *testing.T) {
@@ -183,7 +183,7 @@ func TestConversationsCreateValidationAndNotFound(t *testing.T) {
 	srv.Respond("createConversation", http.StatusNotFound, "Contact Not Found")
 	// The spec's own example sends "123_doesnt_exist", shorter than the
 	// 24 characters its schema requires; send a well-formed unknown id.
-	got, _, err := c.Conversations.Create(ctx, CreateConversationRequest{From: ConversationFrom{Type: ConversationFromUser, ID: "000000000000000000000000"}, Body: "Hello there"})
+	got, _, err := c.Conversations.Create(ctx, ConversationCreateRequest{From: ConversationFrom{Type: ConversationFromUser, ID: "000000000000000000000000"}, Body: "Hello there"})
 	require.Nil(t, got)
 	require.ErrorIs(t, err, ErrNotFound)
 	var apiErr *APIError
@@ -277,7 +277,7 @@ func TestConversationsUpdate(t *testing.T) {
 	c, srv := newSpecClient(t)
 	ctx := context.Background()
 	got, rec := exercise(t, srv, "updateConversation", "Conversations.Update", func() (*Conversation, *Response, error) {
-		return c.Conversations.Update(ctx, "491", UpdateConversationRequest{
+		return c.Conversations.Update(ctx, "491", ConversationUpdateRequest{
 			Read:             Some(true),
 			CustomAttributes: map[string]any{"issue_type": "Billing", "old_field": nil},
 		}, &ConversationDisplayOptions{DisplayAs: DisplayAsPlaintext})
@@ -293,16 +293,16 @@ func TestConversationsUpdate(t *testing.T) {
 	require.Equal(t, "bot", got.ConversationParts.ConversationParts[0].Author.Type)
 
 	// Read is tri-state: omitted, false, true.
-	_, _, err := c.Conversations.Update(ctx, "491", UpdateConversationRequest{Read: Some(false)}, nil)
+	_, _, err := c.Conversations.Update(ctx, "491", ConversationUpdateRequest{Read: Some(false)}, nil)
 	require.NoError(t, err)
 	testJSONBody(t, srv.LastRequest(), `{"read":false}`)
 	testQuery(t, srv.LastRequest(), "")
-	_, _, err = c.Conversations.Update(ctx, "491", UpdateConversationRequest{}, nil)
+	_, _, err = c.Conversations.Update(ctx, "491", ConversationUpdateRequest{}, nil)
 	require.NoError(t, err)
 	testJSONBody(t, srv.LastRequest(), `{}`)
 
 	c2, srv2 := newSpecClient(t)
-	_, _, err = c2.Conversations.Update(ctx, "", UpdateConversationRequest{Read: Some(true)}, nil)
+	_, _, err = c2.Conversations.Update(ctx, "", ConversationUpdateRequest{Read: Some(true)}, nil)
 	testInvalidNoIO(t, srv2, err, "id")
 }
 
@@ -385,7 +385,7 @@ func TestConversationsReply(t *testing.T) {
 	c, srv := newSpecClient(t)
 	ctx := context.Background()
 	got, rec := exercise(t, srv, "replyConversation", "Conversations.Reply", func() (*Conversation, *Response, error) {
-		return c.Conversations.Reply(ctx, "507", ContactReply{IntercomUserID: "6657aca96abd0166b52ae27d", Body: "Thanks again :)"})
+		return c.Conversations.Reply(ctx, "507", ConversationContactReply{IntercomUserID: "6657aca96abd0166b52ae27d", Body: "Thanks again :)"})
 	})
 	testMethod(t, rec, http.MethodPost)
 	testPath(t, rec, "/conversations/507/reply")
@@ -397,7 +397,7 @@ func TestConversationsReply(t *testing.T) {
 
 	// Reply to the contact's last conversation.
 	srv.Respond("replyConversation", 200, "User last conversation reply")
-	_, _, err := c.Conversations.Reply(ctx, "last", &ContactReply{Email: "joe@bloggs.com", Body: "Thanks again :)", CreatedAt: 1717021872,
+	_, _, err := c.Conversations.Reply(ctx, "last", &ConversationContactReply{Email: "joe@bloggs.com", Body: "Thanks again :)", CreatedAt: 1717021872,
 		AttachmentURLs: []string{"https://example.com/a.png"}})
 	require.NoError(t, err)
 	testPath(t, srv.LastRequest(), "/conversations/last/reply")
@@ -405,7 +405,7 @@ func TestConversationsReply(t *testing.T) {
 
 	// An admin note.
 	srv.Respond("replyConversation", 200, "Admin note reply")
-	got, _, err = c.Conversations.Reply(ctx, "508", AdminReply{AdminID: "991267991", MessageType: ReplyNote, Body: "<p>Coffee</p>",
+	got, _, err = c.Conversations.Reply(ctx, "508", ConversationAdminReply{AdminID: "991267991", MessageType: ConversationReplyNote, Body: "<p>Coffee</p>",
 		AttachmentFiles: []ConversationAttachmentFile{{ContentType: "text/plain", Data: "aGk=", Name: "hi.txt"}}})
 	require.NoError(t, err)
 	require.JSONEq(t, `{"message_type":"note","type":"admin","admin_id":"991267991","body":"<p>Coffee</p>","attachment_files":[{"content_type":"text/plain","data":"aGk=","name":"hi.txt"}]}`, string(srv.LastRequest().Body))
@@ -413,7 +413,7 @@ func TestConversationsReply(t *testing.T) {
 	require.Equal(t, ConversationPartNote, got.ConversationParts.ConversationParts[0].PartType)
 
 	// An admin comment is the default message type.
-	_, _, err = c.Conversations.Reply(ctx, "508", &AdminReply{AdminID: "7", Body: "Hello"})
+	_, _, err = c.Conversations.Reply(ctx, "508", &ConversationAdminReply{AdminID: "7", Body: "Hello"})
 	require.NoError(t, err)
 	testJSONBody(t, srv.LastRequest(), `{"message_type":"comment","type":"admin","admin_id":"7","body":"Hello"}`)
 }
@@ -424,19 +424,19 @@ func TestConversationsReplyValidation(t *testing.T) {
 	files := make([]ConversationAttachmentFile, 11)
 	cases := []struct {
 		id    string
-		req   ReplyRequest
+		req   ConversationReplyRequest
 		field string
 	}{
 		{"1", nil, "body"},
-		{"1", ContactReply{Body: "x"}, "intercom_user_id"},
-		{"1", ContactReply{IntercomUserID: "a", Email: "b@c.d", Body: "x"}, "intercom_user_id"},
-		{"1", ContactReply{UserID: "u1"}, "body"},
-		{"1", ContactReply{UserID: "u1", Body: "x", AttachmentFiles: files}, "attachment_files"},
-		{"1", AdminReply{Body: "x"}, "admin_id"},
-		{"1", AdminReply{AdminID: "1", Body: "x", MessageType: "quick_reply"}, "message_type"},
-		{"1", AdminReply{AdminID: "1"}, "body"},
-		{"1", AdminReply{AdminID: "1", Body: "x", AttachmentURLs: make([]string, 11)}, "attachment_urls"},
-		{"", AdminReply{AdminID: "1", Body: "x"}, "id"},
+		{"1", ConversationContactReply{Body: "x"}, "intercom_user_id"},
+		{"1", ConversationContactReply{IntercomUserID: "a", Email: "b@c.d", Body: "x"}, "intercom_user_id"},
+		{"1", ConversationContactReply{UserID: "u1"}, "body"},
+		{"1", ConversationContactReply{UserID: "u1", Body: "x", AttachmentFiles: files}, "attachment_files"},
+		{"1", ConversationAdminReply{Body: "x"}, "admin_id"},
+		{"1", ConversationAdminReply{AdminID: "1", Body: "x", MessageType: "quick_reply"}, "message_type"},
+		{"1", ConversationAdminReply{AdminID: "1"}, "body"},
+		{"1", ConversationAdminReply{AdminID: "1", Body: "x", AttachmentURLs: make([]string, 11)}, "attachment_urls"},
+		{"", ConversationAdminReply{AdminID: "1", Body: "x"}, "id"},
 	}
 	for i, tc := range cases {
 		t.Run(fmt.Sprint(i), func(t *testing.T) {
@@ -446,7 +446,7 @@ func TestConversationsReplyValidation(t *testing.T) {
 		})
 	}
 	// Exactly 10 attachments is fine.
-	require.NoError(t, AdminReply{AdminID: "1", Body: "x", AttachmentURLs: make([]string, 10), AttachmentFiles: make([]ConversationAttachmentFile, 10)}.Validate())
+	require.NoError(t, ConversationAdminReply{AdminID: "1", Body: "x", AttachmentURLs: make([]string, 10), AttachmentFiles: make([]ConversationAttachmentFile, 10)}.Validate())
 }
 
 func TestConversationsManage(t *testing.T) {
@@ -454,7 +454,7 @@ func TestConversationsManage(t *testing.T) {
 	c, srv := newSpecClient(t)
 	ctx := context.Background()
 	got, rec := exercise(t, srv, "manageConversation", "Conversations.Manage", func() (*Conversation, *Response, error) {
-		return c.Conversations.Manage(ctx, "514", CloseRequest{AdminID: "991268003", Body: "Goodbye :)"})
+		return c.Conversations.Manage(ctx, "514", ConversationCloseRequest{AdminID: "991268003", Body: "Goodbye :)"})
 	})
 	testMethod(t, rec, http.MethodPost)
 	testPath(t, rec, "/conversations/514/parts")
@@ -471,23 +471,23 @@ func TestConversationsManage(t *testing.T) {
 	}
 	steps := []step{
 		{"Close a conversation", func() (*Conversation, *Response, error) {
-			return c.Conversations.Close(ctx, "514", CloseRequest{AdminID: "991268003"})
+			return c.Conversations.Close(ctx, "514", ConversationCloseRequest{AdminID: "991268003"})
 		}, `{"message_type":"close","type":"admin","admin_id":"991268003"}`, func(cv *Conversation) {
 			require.False(t, cv.Open)
 		}},
 		{"Snooze a conversation", func() (*Conversation, *Response, error) {
-			return c.Conversations.Snooze(ctx, "515", SnoozeRequest{AdminID: "991268005", SnoozedUntil: 1717025481})
+			return c.Conversations.Snooze(ctx, "515", ConversationSnoozeRequest{AdminID: "991268005", SnoozedUntil: 1717025481})
 		}, `{"message_type":"snoozed","admin_id":"991268005","snoozed_until":1717025481}`, func(cv *Conversation) {
 			require.Equal(t, ConversationStateSnoozed, cv.State)
 			require.Equal(t, Timestamp(1717025481), cv.SnoozedUntil)
 		}},
 		{"Open a conversation", func() (*Conversation, *Response, error) {
-			return c.Conversations.Open(ctx, "520", OpenRequest{AdminID: "991268007"})
+			return c.Conversations.Open(ctx, "520", ConversationOpenRequest{AdminID: "991268007"})
 		}, `{"message_type":"open","admin_id":"991268007"}`, func(cv *Conversation) {
 			require.Equal(t, ConversationStateOpen, cv.State)
 		}},
 		{"Assign a conversation", func() (*Conversation, *Response, error) {
-			return c.Conversations.Assign(ctx, "525", AssignRequest{AdminID: "991268010", AssigneeID: "991268010", Type: AssigneeAdmin})
+			return c.Conversations.Assign(ctx, "525", ConversationAssignRequest{AdminID: "991268010", AssigneeID: "991268010", Type: AssigneeAdmin})
 		}, `{"message_type":"assignment","type":"admin","admin_id":"991268010","assignee_id":"991268010"}`, func(cv *Conversation) {
 			require.Equal(t, ID("991268010"), cv.AdminAssigneeID)
 			require.Equal(t, &Reference{Type: "admin", ID: "991268010"}, cv.ConversationParts.ConversationParts[0].AssignedTo)
@@ -508,7 +508,7 @@ func TestConversationsManage(t *testing.T) {
 	}
 
 	// Assigning to a team with a message.
-	_, _, err := c.Conversations.Assign(ctx, "525", AssignRequest{AdminID: "1", AssigneeID: "814", Type: AssigneeTeam, Body: "Passing you over"})
+	_, _, err := c.Conversations.Assign(ctx, "525", ConversationAssignRequest{AdminID: "1", AssigneeID: "814", Type: AssigneeTeam, Body: "Passing you over"})
 	require.NoError(t, err)
 	testJSONBody(t, srv.LastRequest(), `{"message_type":"assignment","type":"team","admin_id":"1","assignee_id":"814","body":"Passing you over"}`)
 }
@@ -522,26 +522,32 @@ func TestConversationsManageValidation(t *testing.T) {
 		field string
 	}{
 		{"nil", func(c *Client) error { _, _, err := c.Conversations.Manage(ctx, "1", nil); return err }, "body"},
-		{"close admin", func(c *Client) error { _, _, err := c.Conversations.Close(ctx, "1", CloseRequest{}); return err }, "admin_id"},
+		{"close admin", func(c *Client) error {
+			_, _, err := c.Conversations.Close(ctx, "1", ConversationCloseRequest{})
+			return err
+		}, "admin_id"},
 		{"snooze time", func(c *Client) error {
-			_, _, err := c.Conversations.Snooze(ctx, "1", SnoozeRequest{AdminID: "1"})
+			_, _, err := c.Conversations.Snooze(ctx, "1", ConversationSnoozeRequest{AdminID: "1"})
 			return err
 		}, "snoozed_until"},
-		{"open admin", func(c *Client) error { _, _, err := c.Conversations.Open(ctx, "1", OpenRequest{}); return err }, "admin_id"},
+		{"open admin", func(c *Client) error {
+			_, _, err := c.Conversations.Open(ctx, "1", ConversationOpenRequest{})
+			return err
+		}, "admin_id"},
 		{"assign assignee", func(c *Client) error {
-			_, _, err := c.Conversations.Assign(ctx, "1", AssignRequest{AdminID: "1", Type: AssigneeAdmin})
+			_, _, err := c.Conversations.Assign(ctx, "1", ConversationAssignRequest{AdminID: "1", Type: AssigneeAdmin})
 			return err
 		}, "assignee_id"},
 		{"assign type", func(c *Client) error {
-			_, _, err := c.Conversations.Assign(ctx, "1", AssignRequest{AdminID: "1", AssigneeID: "2"})
+			_, _, err := c.Conversations.Assign(ctx, "1", ConversationAssignRequest{AdminID: "1", AssigneeID: "2"})
 			return err
 		}, "type"},
 		{"assign bad type", func(c *Client) error {
-			_, _, err := c.Conversations.Assign(ctx, "1", AssignRequest{AdminID: "1", AssigneeID: "2", Type: "bot"})
+			_, _, err := c.Conversations.Assign(ctx, "1", ConversationAssignRequest{AdminID: "1", AssigneeID: "2", Type: "bot"})
 			return err
 		}, "type"},
 		{"empty id", func(c *Client) error {
-			_, _, err := c.Conversations.Open(ctx, "", OpenRequest{AdminID: "1"})
+			_, _, err := c.Conversations.Open(ctx, "", ConversationOpenRequest{AdminID: "1"})
 			return err
 		}, "id"},
 	}
@@ -551,7 +557,7 @@ func TestConversationsManageValidation(t *testing.T) {
 			testInvalidNoIO(t, srv, tc.call(c), tc.field)
 		})
 	}
-	for _, r := range []ManageRequest{CloseRequest{}, SnoozeRequest{}, OpenRequest{}, AssignRequest{}} {
+	for _, r := range []ConversationManageRequest{ConversationCloseRequest{}, ConversationSnoozeRequest{}, ConversationOpenRequest{}, ConversationAssignRequest{}} {
 		b, err := json.Marshal(r)
 		require.NoError(t, err)
 		var m map[string]any
@@ -585,24 +591,24 @@ func TestConversationsAttachContact(t *testing.T) {
 	c, srv := newSpecClient(t)
 	ctx := context.Background()
 	got, rec := exercise(t, srv, "attachContactToConversation", "Conversations.AttachContact", func() (*Conversation, *Response, error) {
-		return c.Conversations.AttachContact(ctx, "123", AttachContactRequest{AdminID: "991268026", Customer: ConversationCustomer{IntercomUserID: "6657accd6abd0166b52ae296"}})
+		return c.Conversations.AttachContact(ctx, "123", ConversationAttachContactRequest{AdminID: "991268026", Customer: ConversationCustomer{IntercomUserID: "6657accd6abd0166b52ae296"}})
 	})
 	testMethod(t, rec, http.MethodPost)
 	testPath(t, rec, "/conversations/123/customers")
 	testJSONBody(t, rec, `{"admin_id":"991268026","customer":{"intercom_user_id":"6657accd6abd0166b52ae296"}}`)
 	require.Equal(t, []ContactReference{{Type: "user", ID: "6657accd6abd0166b52ae296"}}, got.Customers)
 
-	_, _, err := c.Conversations.AttachContact(ctx, "123", AttachContactRequest{AdminID: "1", Customer: ConversationCustomer{Email: "joe@example.com"}})
+	_, _, err := c.Conversations.AttachContact(ctx, "123", ConversationAttachContactRequest{AdminID: "1", Customer: ConversationCustomer{Email: "joe@example.com"}})
 	require.NoError(t, err)
 	testJSONBody(t, srv.LastRequest(), `{"admin_id":"1","customer":{"email":"joe@example.com"}}`)
 
 	for i, tc := range []struct {
-		req   AttachContactRequest
+		req   ConversationAttachContactRequest
 		field string
 	}{
-		{AttachContactRequest{Customer: ConversationCustomer{Email: "a@b.c"}}, "admin_id"},
-		{AttachContactRequest{AdminID: "1"}, "customer"},
-		{AttachContactRequest{AdminID: "1", Customer: ConversationCustomer{Email: "a@b.c", UserID: "u"}}, "customer"},
+		{ConversationAttachContactRequest{Customer: ConversationCustomer{Email: "a@b.c"}}, "admin_id"},
+		{ConversationAttachContactRequest{AdminID: "1"}, "customer"},
+		{ConversationAttachContactRequest{AdminID: "1", Customer: ConversationCustomer{Email: "a@b.c", UserID: "u"}}, "customer"},
 	} {
 		t.Run(fmt.Sprint(i), func(t *testing.T) {
 			c, srv := newSpecClient(t)
@@ -617,7 +623,7 @@ func TestConversationsDetachContact(t *testing.T) {
 	c, srv := newSpecClient(t)
 	ctx := context.Background()
 	got, rec := exercise(t, srv, "detachContactFromConversation", "Conversations.DetachContact", func() (*Conversation, *Response, error) {
-		return c.Conversations.DetachContact(ctx, "123", "6657acdb6abd0166b52ae2a2", DetachContactRequest{AdminID: "991268034"})
+		return c.Conversations.DetachContact(ctx, "123", "6657acdb6abd0166b52ae2a2", ConversationDetachContactRequest{AdminID: "991268034"})
 	})
 	testMethod(t, rec, http.MethodDelete)
 	testPath(t, rec, "/conversations/123/customers/6657acdb6abd0166b52ae2a2")
@@ -627,18 +633,18 @@ func TestConversationsDetachContact(t *testing.T) {
 
 	// The last contact cannot be removed: 422.
 	srv.Respond("detachContactFromConversation", http.StatusUnprocessableEntity, "Last customer")
-	_, _, err := c.Conversations.DetachContact(ctx, "123", "6657acec6abd0166b52ae2b3", DetachContactRequest{AdminID: "991268043"})
+	_, _, err := c.Conversations.DetachContact(ctx, "123", "6657acec6abd0166b52ae2b3", ConversationDetachContactRequest{AdminID: "991268043"})
 	require.ErrorIs(t, err, ErrValidation)
 	var apiErr *APIError
 	require.ErrorAs(t, err, &apiErr)
 	require.Equal(t, http.StatusUnprocessableEntity, apiErr.StatusCode)
 
 	c2, srv2 := newSpecClient(t)
-	_, _, err = c2.Conversations.DetachContact(ctx, "123", "", DetachContactRequest{AdminID: "1"})
+	_, _, err = c2.Conversations.DetachContact(ctx, "123", "", ConversationDetachContactRequest{AdminID: "1"})
 	testInvalidNoIO(t, srv2, err, "contact_id")
-	_, _, err = c2.Conversations.DetachContact(ctx, "", "abc", DetachContactRequest{AdminID: "1"})
+	_, _, err = c2.Conversations.DetachContact(ctx, "", "abc", ConversationDetachContactRequest{AdminID: "1"})
 	testInvalidNoIO(t, srv2, err, "conversation_id")
-	_, _, err = c2.Conversations.DetachContact(ctx, "123", "abc", DetachContactRequest{})
+	_, _, err = c2.Conversations.DetachContact(ctx, "123", "abc", ConversationDetachContactRequest{})
 	testInvalidNoIO(t, srv2, err, "admin_id")
 }
 
@@ -659,14 +665,14 @@ func TestConversationsRedact(t *testing.T) {
 	testJSONBody(t, srv.LastRequest(), `{"type":"source","conversation_id":"591","source_id":"403918378"}`)
 
 	for i, tc := range []struct {
-		req   RedactConversationRequest
+		req   ConversationRedactRequest
 		field string
 	}{
 		{RedactPart("", "1"), "conversation_id"},
 		{RedactPart("1", ""), "conversation_part_id"},
 		{RedactSource("1", ""), "source_id"},
-		{RedactConversationRequest{ConversationID: "1", SourceID: "2"}, "type"},
-		{RedactConversationRequest{Type: RedactConversationPart, ConversationID: "1", ConversationPartID: "2", SourceID: "3"}, "source_id"},
+		{ConversationRedactRequest{ConversationID: "1", SourceID: "2"}, "type"},
+		{ConversationRedactRequest{Type: RedactConversationPart, ConversationID: "1", ConversationPartID: "2", SourceID: "3"}, "source_id"},
 	} {
 		t.Run(fmt.Sprint(i), func(t *testing.T) {
 			c, srv := newSpecClient(t)
@@ -681,7 +687,7 @@ func TestConversationsConvertToTicket(t *testing.T) {
 	c, srv := newSpecClient(t)
 	ctx := context.Background()
 	got, rec := exercise(t, srv, "convertConversationToTicket", "Conversations.ConvertToTicket", func() (*Ticket, *Response, error) {
-		return c.Conversations.ConvertToTicket(ctx, "594", ConvertConversationToTicketRequest{TicketTypeID: "81"})
+		return c.Conversations.ConvertToTicket(ctx, "594", ConversationConvertToTicketRequest{TicketTypeID: "81"})
 	})
 	testMethod(t, rec, http.MethodPost)
 	testPath(t, rec, "/conversations/594/convert")
@@ -689,20 +695,20 @@ func TestConversationsConvertToTicket(t *testing.T) {
 	require.Equal(t, ID("594"), got.ID)
 	require.Equal(t, ID("7"), got.TicketID)
 
-	_, _, err := c.Conversations.ConvertToTicket(ctx, "594", ConvertConversationToTicketRequest{TicketTypeID: "81",
+	_, _, err := c.Conversations.ConvertToTicket(ctx, "594", ConversationConvertToTicketRequest{TicketTypeID: "81",
 		Attributes: map[string]any{"_default_title_": "Found a bug"}})
 	require.NoError(t, err)
 	testJSONBody(t, srv.LastRequest(), `{"ticket_type_id":"81","attributes":{"_default_title_":"Found a bug"}}`)
 
 	srv.Respond("convertConversationToTicket", http.StatusBadRequest, "Bad request")
-	_, _, err = c.Conversations.ConvertToTicket(ctx, "594", ConvertConversationToTicketRequest{TicketTypeID: "82"})
+	_, _, err = c.Conversations.ConvertToTicket(ctx, "594", ConversationConvertToTicketRequest{TicketTypeID: "82"})
 	require.ErrorIs(t, err, ErrValidation)
 	var apiErr *APIError
 	require.True(t, errors.As(err, &apiErr))
 	require.Equal(t, http.StatusBadRequest, apiErr.StatusCode)
 
 	c2, srv2 := newSpecClient(t)
-	_, _, err = c2.Conversations.ConvertToTicket(ctx, "594", ConvertConversationToTicketRequest{})
+	_, _, err = c2.Conversations.ConvertToTicket(ctx, "594", ConversationConvertToTicketRequest{})
 	testInvalidNoIO(t, srv2, err, "ticket_type_id")
 }
 

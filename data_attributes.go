@@ -79,16 +79,16 @@ type DataAttributeList struct {
 	Data []DataAttribute `json:"data"`
 }
 
-// ListDataAttributesOptions filters the data attributes listed.
-type ListDataAttributesOptions struct {
+// DataAttributeListOptions filters the data attributes listed.
+type DataAttributeListOptions struct {
 	// Model restricts the list to one model (contact, company or conversation).
 	Model DataAttributeModel `url:"model,omitempty"`
 	// IncludeArchived adds archived attributes, which are left out by default.
 	IncludeArchived bool `url:"include_archived,omitempty"`
 }
 
-// CreateDataAttributeRequest creates a custom data attribute.
-type CreateDataAttributeRequest struct {
+// DataAttributeCreateRequest creates a custom data attribute.
+type DataAttributeCreateRequest struct {
 	// Name is the attribute's name (required).
 	Name string `json:"name"`
 	// Model is contact or company (required).
@@ -104,7 +104,7 @@ type CreateDataAttributeRequest struct {
 }
 
 // Validate checks the required fields.
-func (r CreateDataAttributeRequest) Validate() error {
+func (r DataAttributeCreateRequest) Validate() error {
 	switch {
 	case r.Name == "":
 		return invalid("name", "is required")
@@ -118,9 +118,9 @@ func (r CreateDataAttributeRequest) Validate() error {
 	return nil
 }
 
-// UpdateDataAttributeRequest changes a custom data attribute. Only the set
+// DataAttributeUpdateRequest changes a custom data attribute. Only the set
 // fields are sent.
-type UpdateDataAttributeRequest struct {
+type DataAttributeUpdateRequest struct {
 	// Archived archives (true) or unarchives (false) the attribute.
 	Archived Opt[bool] `json:"archived,omitzero"`
 	// Description replaces the description.
@@ -183,13 +183,13 @@ func (o *DataAttributeOptions) UnmarshalJSON(b []byte) error {
 
 // List returns the data attributes of the workspace (the list is not
 // paginated). opt may be nil. GET /data_attributes (lisDataAttributes).
-func (s *DataAttributesService) List(ctx context.Context, opt *ListDataAttributesOptions, opts ...Option) (*DataAttributeList, *Response, error) {
+func (s *DataAttributesService) List(ctx context.Context, opt *DataAttributeListOptions, opts ...Option) (*DataAttributeList, *Response, error) {
 	return call[DataAttributeList](ctx, s.client, endpoint{method: http.MethodGet, path: "/data_attributes", query: opt}, opts)
 }
 
 // Create creates a custom data attribute for contacts or companies.
 // POST /data_attributes (createDataAttribute).
-func (s *DataAttributesService) Create(ctx context.Context, req CreateDataAttributeRequest, opts ...Option) (*DataAttribute, *Response, error) {
+func (s *DataAttributesService) Create(ctx context.Context, req DataAttributeCreateRequest, opts ...Option) (*DataAttribute, *Response, error) {
 	if err := req.Validate(); err != nil {
 		return nil, nil, err
 	}
@@ -199,6 +199,6 @@ func (s *DataAttributesService) Create(ctx context.Context, req CreateDataAttrib
 // Update changes a custom data attribute: its description, list options,
 // Messenger writability, or archived state. Standard attributes cannot be
 // updated. PUT /data_attributes/{id} (updateDataAttribute).
-func (s *DataAttributesService) Update(ctx context.Context, id string, req UpdateDataAttributeRequest, opts ...Option) (*DataAttribute, *Response, error) {
+func (s *DataAttributesService) Update(ctx context.Context, id string, req DataAttributeUpdateRequest, opts ...Option) (*DataAttribute, *Response, error) {
 	return call[DataAttribute](ctx, s.client, endpoint{method: http.MethodPut, path: "/data_attributes/{id}", params: []string{id}, body: req}, opts)
 }

@@ -13,7 +13,7 @@ func TestDataAttributesList(t *testing.T) {
 	t.Parallel()
 	c, srv := newSpecClient(t)
 	got, rec := exercise(t, srv, "lisDataAttributes", "DataAttributes.List", func() (*DataAttributeList, *Response, error) {
-		return c.DataAttributes.List(context.Background(), &ListDataAttributesOptions{Model: DataAttributeModelCompany, IncludeArchived: true})
+		return c.DataAttributes.List(context.Background(), &DataAttributeListOptions{Model: DataAttributeModelCompany, IncludeArchived: true})
 	})
 	testMethod(t, rec, http.MethodGet)
 	testPath(t, rec, "/data_attributes")
@@ -36,7 +36,7 @@ func TestDataAttributesList(t *testing.T) {
 	require.NoError(t, err)
 	testQuery(t, srv.LastRequest(), "")
 	// Only the set fields are sent.
-	_, _, err = c.DataAttributes.List(context.Background(), &ListDataAttributesOptions{Model: DataAttributeModelConversation})
+	_, _, err = c.DataAttributes.List(context.Background(), &DataAttributeListOptions{Model: DataAttributeModelConversation})
 	require.NoError(t, err)
 	testQuery(t, srv.LastRequest(), "model=conversation")
 }
@@ -45,7 +45,7 @@ func TestDataAttributesCreate(t *testing.T) {
 	t.Parallel()
 	c, srv := newSpecClient(t)
 	got, rec := exercise(t, srv, "createDataAttribute", "DataAttributes.Create", func() (*DataAttribute, *Response, error) {
-		return c.DataAttributes.Create(context.Background(), CreateDataAttributeRequest{Name: "Mithril Shirt", Model: DataAttributeModelCompany, DataType: DataAttributeTypeString})
+		return c.DataAttributes.Create(context.Background(), DataAttributeCreateRequest{Name: "Mithril Shirt", Model: DataAttributeModelCompany, DataType: DataAttributeTypeString})
 	})
 	testMethod(t, rec, http.MethodPost)
 	testPath(t, rec, "/data_attributes")
@@ -56,7 +56,7 @@ func TestDataAttributesCreate(t *testing.T) {
 	require.False(t, got.UIWritable)
 
 	// Every optional field; messenger_writable false is sent when set.
-	_, _, err := c.DataAttributes.Create(context.Background(), CreateDataAttributeRequest{Name: "Size", Model: DataAttributeModelContact,
+	_, _, err := c.DataAttributes.Create(context.Background(), DataAttributeCreateRequest{Name: "Size", Model: DataAttributeModelContact,
 		DataType: DataAttributeTypeString, Description: "d", Options: []string{"S", "M"}, MessengerWritable: Some(false)})
 	require.NoError(t, err)
 	testJSONBody(t, srv.LastRequest(), `{"name":"Size","model":"contact","data_type":"string","description":"d","options":["S","M"],"messenger_writable":false}`)
@@ -66,13 +66,13 @@ func TestDataAttributesCreateValidation(t *testing.T) {
 	t.Parallel()
 	c, srv := newSpecClient(t)
 	for _, tc := range []struct {
-		req   CreateDataAttributeRequest
+		req   DataAttributeCreateRequest
 		field string
 	}{
-		{CreateDataAttributeRequest{Model: "company", DataType: "string"}, "name"},
-		{CreateDataAttributeRequest{Name: "x", DataType: "string"}, "model"},
-		{CreateDataAttributeRequest{Name: "x", Model: "company"}, "data_type"},
-		{CreateDataAttributeRequest{Name: "x", Model: "company", DataType: "integer", Options: []string{"1"}}, "options"},
+		{DataAttributeCreateRequest{Model: "company", DataType: "string"}, "name"},
+		{DataAttributeCreateRequest{Name: "x", DataType: "string"}, "model"},
+		{DataAttributeCreateRequest{Name: "x", Model: "company"}, "data_type"},
+		{DataAttributeCreateRequest{Name: "x", Model: "company", DataType: "integer", Options: []string{"1"}}, "options"},
 	} {
 		_, _, err := c.DataAttributes.Create(context.Background(), tc.req)
 		require.ErrorIs(t, err, ErrInvalidRequest)
@@ -83,7 +83,7 @@ func TestDataAttributesCreateValidation(t *testing.T) {
 	require.Empty(t, srv.Requests())
 
 	srv.Respond("createDataAttribute", 400, "Attribute already exists")
-	_, _, err := c.DataAttributes.Create(context.Background(), CreateDataAttributeRequest{Name: "The One Ring", Model: "company", DataType: "string"})
+	_, _, err := c.DataAttributes.Create(context.Background(), DataAttributeCreateRequest{Name: "The One Ring", Model: "company", DataType: "string"})
 	require.ErrorIs(t, err, ErrValidation)
 	var apiErr *APIError
 	require.ErrorAs(t, err, &apiErr)
@@ -94,7 +94,7 @@ func TestDataAttributesUpdate(t *testing.T) {
 	t.Parallel()
 	c, srv := newSpecClient(t)
 	got, rec := exercise(t, srv, "updateDataAttribute", "DataAttributes.Update", func() (*DataAttribute, *Response, error) {
-		return c.DataAttributes.Update(context.Background(), "60", UpdateDataAttributeRequest{
+		return c.DataAttributes.Update(context.Background(), "60", DataAttributeUpdateRequest{
 			Description: Some("Just a plain old ring"), Archived: Some(false)})
 	})
 	testMethod(t, rec, http.MethodPut)
@@ -105,21 +105,21 @@ func TestDataAttributesUpdate(t *testing.T) {
 	require.Equal(t, Timestamp(1717021976), got.UpdatedAt)
 
 	// Omitted vs null vs value.
-	b, err := json.Marshal(UpdateDataAttributeRequest{})
+	b, err := json.Marshal(DataAttributeUpdateRequest{})
 	require.NoError(t, err)
 	require.Equal(t, `{}`, string(b))
-	b, err = json.Marshal(UpdateDataAttributeRequest{Description: Null[string](), MessengerWritable: Some(true)})
+	b, err = json.Marshal(DataAttributeUpdateRequest{Description: Null[string](), MessengerWritable: Some(true)})
 	require.NoError(t, err)
 	require.Equal(t, `{"description":null,"messenger_writable":true}`, string(b))
 
 	// Errors: a non-numeric or empty id is refused by the harness or before I/O.
 	n := len(srv.Requests())
-	_, _, err = c.DataAttributes.Update(context.Background(), "", UpdateDataAttributeRequest{Archived: Some(true)})
+	_, _, err = c.DataAttributes.Update(context.Background(), "", DataAttributeUpdateRequest{Archived: Some(true)})
 	require.ErrorIs(t, err, ErrInvalidRequest)
 	require.Len(t, srv.Requests(), n)
 
 	srv.Respond("updateDataAttribute", 422, "Has Dependant Object")
-	_, _, err = c.DataAttributes.Update(context.Background(), "60", UpdateDataAttributeRequest{Archived: Some(true)})
+	_, _, err = c.DataAttributes.Update(context.Background(), "60", DataAttributeUpdateRequest{Archived: Some(true)})
 	require.ErrorIs(t, err, ErrValidation)
 	var apiErr *APIError
 	require.ErrorAs(t, err, &apiErr)
@@ -127,7 +127,7 @@ func TestDataAttributesUpdate(t *testing.T) {
 	require.True(t, apiErr.HasCode("data_invalid"))
 
 	srv.Respond("updateDataAttribute", 404, "Attribute Not Found")
-	_, _, err = c.DataAttributes.Update(context.Background(), "61", UpdateDataAttributeRequest{Archived: Some(true)})
+	_, _, err = c.DataAttributes.Update(context.Background(), "61", DataAttributeUpdateRequest{Archived: Some(true)})
 	require.ErrorIs(t, err, ErrNotFound)
 	require.ErrorAs(t, err, &apiErr)
 	require.True(t, apiErr.HasCode("field_not_found"))
@@ -139,11 +139,11 @@ func TestDataAttributesUpdate(t *testing.T) {
 // wire bytes with the harness in non-strict mode.
 func TestDataAttributesUpdateOptionsWire(t *testing.T) {
 	t.Parallel()
-	b, err := json.Marshal(UpdateDataAttributeRequest{Options: DataAttributeOptions{"1-10", "11-20"}})
+	b, err := json.Marshal(DataAttributeUpdateRequest{Options: DataAttributeOptions{"1-10", "11-20"}})
 	require.NoError(t, err)
 	require.Equal(t, `{"options":[{"value":"1-10"},{"value":"11-20"}]}`, string(b))
 
-	var back UpdateDataAttributeRequest
+	var back DataAttributeUpdateRequest
 	require.NoError(t, json.Unmarshal(b, &back))
 	require.Equal(t, DataAttributeOptions{"1-10", "11-20"}, back.Options)
 	var strs DataAttributeOptions
@@ -152,7 +152,7 @@ func TestDataAttributesUpdateOptionsWire(t *testing.T) {
 
 	c, srv := newSpecClient(t)
 	srv.Strict(false)
-	_, _, _ = c.DataAttributes.Update(context.Background(), "60", UpdateDataAttributeRequest{Options: DataAttributeOptions{"1-10", "11-20"}})
+	_, _, _ = c.DataAttributes.Update(context.Background(), "60", DataAttributeUpdateRequest{Options: DataAttributeOptions{"1-10", "11-20"}})
 	rec := srv.LastRequest()
 	require.Equal(t, "updateDataAttribute", rec.OperationID)
 	testJSONBody(t, rec, `{"options":[{"value":"1-10"},{"value":"11-20"}]}`)

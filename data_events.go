@@ -135,10 +135,10 @@ func (l DataEventList) MarshalJSON() ([]byte, error) {
 	return json.Marshal(w)
 }
 
-// ListDataEventsOptions selects whose events to list: set exactly one of
+// DataEventListOptions selects whose events to list: set exactly one of
 // UserID, IntercomUserID and Email. The type=user parameter Intercom
 // requires is added by the SDK.
-type ListDataEventsOptions struct {
+type DataEventListOptions struct {
 	// UserID is your identifier for the user.
 	UserID string
 	// IntercomUserID is Intercom's identifier for the user.
@@ -152,7 +152,7 @@ type ListDataEventsOptions struct {
 }
 
 // Validate checks that exactly one identifier is set.
-func (o ListDataEventsOptions) Validate() error {
+func (o DataEventListOptions) Validate() error {
 	n := 0
 	for _, v := range []string{o.UserID, o.IntercomUserID, o.Email} {
 		if v != "" {
@@ -170,7 +170,7 @@ func (o ListDataEventsOptions) Validate() error {
 
 // values builds the query: the object parameter "filter" is serialised as a
 // bare user_id=… (or intercom_user_id=…, email=…), plus type=user.
-func (o ListDataEventsOptions) values() url.Values {
+func (o DataEventListOptions) values() url.Values {
 	q := url.Values{"type": {"user"}}
 	switch {
 	case o.UserID != "":
@@ -189,9 +189,9 @@ func (o ListDataEventsOptions) values() url.Values {
 	return q
 }
 
-// CreateDataEventRequest records an event. EventName and CreatedAt are
+// DataEventCreateRequest records an event. EventName and CreatedAt are
 // required, and the user is identified by one of ID, UserID and Email.
-type CreateDataEventRequest struct {
+type DataEventCreateRequest struct {
 	// EventName is the event's name (required).
 	EventName string `json:"event_name"`
 	// CreatedAt is when the event happened (required).
@@ -208,7 +208,7 @@ type CreateDataEventRequest struct {
 }
 
 // Validate checks the required fields and that the user is identified.
-func (r CreateDataEventRequest) Validate() error {
+func (r DataEventCreateRequest) Validate() error {
 	switch {
 	case r.EventName == "":
 		return invalid("event_name", "is required")
@@ -220,8 +220,8 @@ func (r CreateDataEventRequest) Validate() error {
 	return nil
 }
 
-// CreateDataEventSummariesRequest sends a summary of a user's events.
-type CreateDataEventSummariesRequest struct {
+// DataEventSummariesRequest sends a summary of a user's events.
+type DataEventSummariesRequest struct {
 	// UserID is your identifier for the user (required).
 	UserID string `json:"user_id"`
 	// EventSummaries is the summary to record.
@@ -241,7 +241,7 @@ type DataEventSummaryEntry struct {
 }
 
 // Validate checks the required fields.
-func (r CreateDataEventSummariesRequest) Validate() error {
+func (r DataEventSummariesRequest) Validate() error {
 	switch {
 	case r.UserID == "":
 		return invalid("user_id", "is required")
@@ -255,7 +255,7 @@ func (r CreateDataEventSummariesRequest) Validate() error {
 
 // Create records an event for a user or lead. Intercom answers 202 with no
 // body; the event is processed asynchronously. POST /events (createDataEvent).
-func (s *DataEventsService) Create(ctx context.Context, req CreateDataEventRequest, opts ...Option) (*Response, error) {
+func (s *DataEventsService) Create(ctx context.Context, req DataEventCreateRequest, opts ...Option) (*Response, error) {
 	if err := req.Validate(); err != nil {
 		return nil, err
 	}
@@ -265,7 +265,7 @@ func (s *DataEventsService) Create(ctx context.Context, req CreateDataEventReque
 // List returns the first page of a user's events (or, with Summary, the
 // summary of their events). Use ListAll to walk every page.
 // GET /events (lisDataEvents).
-func (s *DataEventsService) List(ctx context.Context, opt ListDataEventsOptions, opts ...Option) (*DataEventList, *Response, error) {
+func (s *DataEventsService) List(ctx context.Context, opt DataEventListOptions, opts ...Option) (*DataEventList, *Response, error) {
 	if err := opt.Validate(); err != nil {
 		return nil, nil, err
 	}
@@ -276,7 +276,7 @@ func (s *DataEventsService) List(ctx context.Context, opt ListDataEventsOptions,
 // the loop needs them. Each next page is requested with the query of the
 // pages.next link against the client's own base URL (the link's host is
 // never contacted). opt.Summary is ignored.
-func (s *DataEventsService) ListAll(ctx context.Context, opt ListDataEventsOptions, opts ...Option) iter.Seq2[DataEvent, error] {
+func (s *DataEventsService) ListAll(ctx context.Context, opt DataEventListOptions, opts ...Option) iter.Seq2[DataEvent, error] {
 	// badNext holds a malformed pages.next link: the page it came with is
 	// still yielded, and the error ends the walk when the next page is due.
 	var badNext error
@@ -337,7 +337,7 @@ func dataEventsNextQuery(next string) (string, error) {
 // Summaries records a summary of a user's events (a count with first and
 // last times). Intercom answers with no body.
 // POST /events/summaries (dataEventSummaries).
-func (s *DataEventsService) Summaries(ctx context.Context, req CreateDataEventSummariesRequest, opts ...Option) (*Response, error) {
+func (s *DataEventsService) Summaries(ctx context.Context, req DataEventSummariesRequest, opts ...Option) (*Response, error) {
 	if err := req.Validate(); err != nil {
 		return nil, err
 	}

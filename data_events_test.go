@@ -15,7 +15,7 @@ func TestDataEventsCreate(t *testing.T) {
 	t.Parallel()
 	c, srv := newSpecClient(t)
 	_, rec := exercise(t, srv, "createDataEvent", "DataEvents.Create", func() (*struct{}, *Response, error) {
-		resp, err := c.DataEvents.Create(context.Background(), CreateDataEventRequest{
+		resp, err := c.DataEvents.Create(context.Background(), DataEventCreateRequest{
 			EventName: "invited-friend", CreatedAt: 1671028894, UserID: "314159",
 			Metadata: map[string]any{"invite_code": "ADDAFRIEND"},
 		})
@@ -26,7 +26,7 @@ func TestDataEventsCreate(t *testing.T) {
 	testQuery(t, rec, "")
 	testJSONBody(t, rec, `{"event_name":"invited-friend","created_at":1671028894,"user_id":"314159","metadata":{"invite_code":"ADDAFRIEND"}}`)
 
-	resp, err := c.DataEvents.Create(context.Background(), CreateDataEventRequest{EventName: "x", CreatedAt: 1, Email: "a@b.c"})
+	resp, err := c.DataEvents.Create(context.Background(), DataEventCreateRequest{EventName: "x", CreatedAt: 1, Email: "a@b.c"})
 	require.NoError(t, err)
 	require.Equal(t, http.StatusAccepted, resp.StatusCode)
 	testJSONBody(t, srv.LastRequest(), `{"event_name":"x","created_at":1,"email":"a@b.c"}`)
@@ -36,12 +36,12 @@ func TestDataEventsCreateValidation(t *testing.T) {
 	t.Parallel()
 	c, srv := newSpecClient(t)
 	for _, tc := range []struct {
-		req   CreateDataEventRequest
+		req   DataEventCreateRequest
 		field string
 	}{
-		{CreateDataEventRequest{CreatedAt: 1, ID: "1"}, "event_name"},
-		{CreateDataEventRequest{EventName: "e", ID: "1"}, "created_at"},
-		{CreateDataEventRequest{EventName: "e", CreatedAt: 1}, "id|user_id|email"},
+		{DataEventCreateRequest{CreatedAt: 1, ID: "1"}, "event_name"},
+		{DataEventCreateRequest{EventName: "e", ID: "1"}, "created_at"},
+		{DataEventCreateRequest{EventName: "e", CreatedAt: 1}, "id|user_id|email"},
 	} {
 		_, err := c.DataEvents.Create(context.Background(), tc.req)
 		require.ErrorIs(t, err, ErrInvalidRequest)
@@ -52,7 +52,7 @@ func TestDataEventsCreateValidation(t *testing.T) {
 	require.Empty(t, srv.Requests())
 
 	srv.Respond("createDataEvent", 401, "Unauthorized")
-	_, err := c.DataEvents.Create(context.Background(), CreateDataEventRequest{EventName: "e", CreatedAt: 1, ID: "1"})
+	_, err := c.DataEvents.Create(context.Background(), DataEventCreateRequest{EventName: "e", CreatedAt: 1, ID: "1"})
 	require.ErrorIs(t, err, ErrUnauthorized)
 }
 
@@ -60,7 +60,7 @@ func TestDataEventsList(t *testing.T) {
 	t.Parallel()
 	c, srv := newSpecClient(t)
 	got, rec := exercise(t, srv, "lisDataEvents", "DataEvents.List", func() (*DataEventList, *Response, error) {
-		return c.DataEvents.List(context.Background(), ListDataEventsOptions{UserID: "3ecf64d0-9ed1-4e9f-88e1-da7d6e6782f3", Summary: true})
+		return c.DataEvents.List(context.Background(), DataEventListOptions{UserID: "3ecf64d0-9ed1-4e9f-88e1-da7d6e6782f3", Summary: true})
 	})
 	testMethod(t, rec, http.MethodGet)
 	testPath(t, rec, "/events")
@@ -74,11 +74,11 @@ func TestDataEventsList(t *testing.T) {
 	require.Equal(t, "http://api.intercom.test/events?next page", got.Pages.Next)
 
 	for _, tc := range []struct {
-		opt   ListDataEventsOptions
+		opt   DataEventListOptions
 		query string
 	}{
-		{ListDataEventsOptions{IntercomUserID: "63a0979a5eeebeaf28dd56ba"}, "intercom_user_id=63a0979a5eeebeaf28dd56ba&type=user"},
-		{ListDataEventsOptions{Email: "a+b@example.com", PerPage: 2}, "email=a%2Bb%40example.com&per_page=2&type=user"},
+		{DataEventListOptions{IntercomUserID: "63a0979a5eeebeaf28dd56ba"}, "intercom_user_id=63a0979a5eeebeaf28dd56ba&type=user"},
+		{DataEventListOptions{Email: "a+b@example.com", PerPage: 2}, "email=a%2Bb%40example.com&per_page=2&type=user"},
 	} {
 		_, _, err := c.DataEvents.List(context.Background(), tc.opt)
 		require.NoError(t, err)
@@ -93,7 +93,7 @@ func TestDataEventsListDecoding(t *testing.T) {
 	srv.RespondJSON("lisDataEvents", 200, `{"type":"event.list","events":[{"type":"event","event_name":"placed-order","created_at":1389913941,
 		"user_id":"314159","intercom_user_id":"63a0979a5eeebeaf28dd56ba","email":"x@example.com","metadata":{"order_date":1392036272,"stripe_invoice":"inv_3434343434","price":{"amount":3434,"currency":"eur"}}}],
 		"pages":{"next":"https://api.intercom.io/events?per_page=1&before=1389913941064&intercom_user_id=63a0979a5eeebeaf28dd56ba&type=user","since":"https://api.intercom.io/events?since=1"}}`)
-	got, _, err := c.DataEvents.List(context.Background(), ListDataEventsOptions{IntercomUserID: "63a0979a5eeebeaf28dd56ba"})
+	got, _, err := c.DataEvents.List(context.Background(), DataEventListOptions{IntercomUserID: "63a0979a5eeebeaf28dd56ba"})
 	require.NoError(t, err)
 	require.Equal(t, "event.list", got.Type)
 	require.Len(t, got.Events, 1)
@@ -107,7 +107,7 @@ func TestDataEventsListDecoding(t *testing.T) {
 	// Summaries decode into Summaries; first/last stay ISO-8601 strings.
 	srv.RespondJSON("lisDataEvents", 200, `{"type":"event.summary","email":"e@x.com","intercom_user_id":"1","user_id":"2",
 		"events":[{"name":"placed-order","first":"2014-01-16T23:12:21.000+00:00","last":"2014-01-16T23:12:21.000+00:00 ","count":1,"description":"d"}]}`)
-	got, _, err = c.DataEvents.List(context.Background(), ListDataEventsOptions{UserID: "2", Summary: true})
+	got, _, err = c.DataEvents.List(context.Background(), DataEventListOptions{UserID: "2", Summary: true})
 	require.NoError(t, err)
 	require.Nil(t, got.Events)
 	require.Len(t, got.Summaries, 1)
@@ -126,7 +126,7 @@ func TestDataEventsListDecoding(t *testing.T) {
 func TestDataEventsListValidation(t *testing.T) {
 	t.Parallel()
 	c, srv := newSpecClient(t)
-	for _, opt := range []ListDataEventsOptions{
+	for _, opt := range []DataEventListOptions{
 		{},
 		{UserID: "1", Email: "a@b.c"},
 		{UserID: "1", IntercomUserID: "2"},
@@ -163,7 +163,7 @@ func TestDataEventsListAll(t *testing.T) {
 			w.WriteHeader(500)
 		}
 	})
-	opt := ListDataEventsOptions{IntercomUserID: "63a0979a5eeebeaf28dd56ba", PerPage: 2, Summary: true}
+	opt := DataEventListOptions{IntercomUserID: "63a0979a5eeebeaf28dd56ba", PerPage: 2, Summary: true}
 	var names []string
 	for ev, err := range c.DataEvents.ListAll(context.Background(), opt) {
 		require.NoError(t, err)
@@ -195,7 +195,7 @@ func TestDataEventsListAllEndings(t *testing.T) {
 	})
 	var n int
 	var last error
-	for _, err := range c.DataEvents.ListAll(context.Background(), ListDataEventsOptions{IntercomUserID: "1"}) {
+	for _, err := range c.DataEvents.ListAll(context.Background(), DataEventListOptions{IntercomUserID: "1"}) {
 		n++
 		last = err
 	}
@@ -206,7 +206,7 @@ func TestDataEventsListAllEndings(t *testing.T) {
 	srv.RespondJSON("lisDataEvents", 200, `{"type":"event.list","events":[{"event_name":"a"}],"pages":{"next":"https://api.intercom.io/admins?x=1"}}`)
 	before := len(srv.Requests())
 	var items []DataEvent
-	for ev, err := range c.DataEvents.ListAll(context.Background(), ListDataEventsOptions{IntercomUserID: "1"}) {
+	for ev, err := range c.DataEvents.ListAll(context.Background(), DataEventListOptions{IntercomUserID: "1"}) {
 		if err != nil {
 			last = err
 			break
@@ -220,14 +220,14 @@ func TestDataEventsListAllEndings(t *testing.T) {
 	// An empty page ends the walk even with a next link.
 	srv.RespondJSON("lisDataEvents", 200, `{"type":"event.list","events":[],"pages":{"next":"https://api.intercom.io/events?before=2&type=user&user_id=1"}}`)
 	before = len(srv.Requests())
-	for _, err := range c.DataEvents.ListAll(context.Background(), ListDataEventsOptions{UserID: "1"}) {
+	for _, err := range c.DataEvents.ListAll(context.Background(), DataEventListOptions{UserID: "1"}) {
 		require.NoError(t, err)
 	}
 	require.Len(t, srv.Requests(), before+1)
 
 	// An API error ends the walk.
 	srv.Respond("lisDataEvents", 401, "Unauthorized")
-	for _, err := range c.DataEvents.ListAll(context.Background(), ListDataEventsOptions{UserID: "1"}) {
+	for _, err := range c.DataEvents.ListAll(context.Background(), DataEventListOptions{UserID: "1"}) {
 		last = err
 	}
 	var apiErr *APIError
@@ -239,7 +239,7 @@ func TestDataEventsSummaries(t *testing.T) {
 	t.Parallel()
 	c, srv := newSpecClient(t)
 	_, rec := exercise(t, srv, "dataEventSummaries", "DataEvents.Summaries", func() (*struct{}, *Response, error) {
-		resp, err := c.DataEvents.Summaries(context.Background(), CreateDataEventSummariesRequest{
+		resp, err := c.DataEvents.Summaries(context.Background(), DataEventSummariesRequest{
 			UserID:         "314159",
 			EventSummaries: DataEventSummaryEntry{EventName: "invited-friend", Count: 1, First: 1671028894, Last: 1671028894},
 		})
@@ -250,9 +250,9 @@ func TestDataEventsSummaries(t *testing.T) {
 	testJSONBody(t, rec, `{"user_id":"314159","event_summaries":{"event_name":"invited-friend","count":1,"first":1671028894,"last":1671028894}}`)
 
 	n := len(srv.Requests())
-	_, err := c.DataEvents.Summaries(context.Background(), CreateDataEventSummariesRequest{EventSummaries: DataEventSummaryEntry{EventName: "x"}})
+	_, err := c.DataEvents.Summaries(context.Background(), DataEventSummariesRequest{EventSummaries: DataEventSummaryEntry{EventName: "x"}})
 	require.ErrorIs(t, err, ErrInvalidRequest)
-	_, err = c.DataEvents.Summaries(context.Background(), CreateDataEventSummariesRequest{UserID: "1"})
+	_, err = c.DataEvents.Summaries(context.Background(), DataEventSummariesRequest{UserID: "1"})
 	require.ErrorIs(t, err, ErrInvalidRequest)
 	require.Len(t, srv.Requests(), n)
 }

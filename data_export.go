@@ -62,9 +62,9 @@ func (e DataExport) ExpiresAt() (t time.Time, ok bool) {
 	return time.Unix(sec, 0).UTC(), true
 }
 
-// CreateDataExportRequest asks for the data of the messages sent in a date
+// DataExportCreateRequest asks for the data of the messages sent in a date
 // range (inclusive, by calendar day). Both bounds are required.
-type CreateDataExportRequest struct {
+type DataExportCreateRequest struct {
 	// CreatedAtAfter is the start of the range.
 	CreatedAtAfter Timestamp `json:"created_at_after"`
 	// CreatedAtBefore is the end of the range.
@@ -72,7 +72,7 @@ type CreateDataExportRequest struct {
 }
 
 // Validate checks that both bounds are set and in order.
-func (r CreateDataExportRequest) Validate() error {
+func (r DataExportCreateRequest) Validate() error {
 	switch {
 	case r.CreatedAtAfter == 0:
 		return invalid("created_at_after", "is required")
@@ -87,7 +87,7 @@ func (r CreateDataExportRequest) Validate() error {
 // Create starts a data export job. A workspace can have one active job at
 // a time: a second one fails with 429 (ErrRateLimited).
 // POST /export/content/data (createDataExport).
-func (s *DataExportService) Create(ctx context.Context, req CreateDataExportRequest, opts ...Option) (*DataExport, *Response, error) {
+func (s *DataExportService) Create(ctx context.Context, req DataExportCreateRequest, opts ...Option) (*DataExport, *Response, error) {
 	if err := req.Validate(); err != nil {
 		return nil, nil, err
 	}

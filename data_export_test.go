@@ -20,7 +20,7 @@ func TestDataExportCreate(t *testing.T) {
 	t.Parallel()
 	c, srv := newSpecClient(t)
 	got, rec := exercise(t, srv, "createDataExport", "DataExport.Create", func() (*DataExport, *Response, error) {
-		return c.DataExport.Create(context.Background(), CreateDataExportRequest{CreatedAtAfter: 1717003983, CreatedAtBefore: 1717021983})
+		return c.DataExport.Create(context.Background(), DataExportCreateRequest{CreatedAtAfter: 1717003983, CreatedAtBefore: 1717021983})
 	})
 	testMethod(t, rec, http.MethodPost)
 	testPath(t, rec, "/export/content/data")
@@ -31,14 +31,14 @@ func TestDataExportCreate(t *testing.T) {
 	_, ok := got.ExpiresAt()
 	require.False(t, ok, "empty download_expires_at")
 
-	for _, req := range []CreateDataExportRequest{{}, {CreatedAtAfter: 2}, {CreatedAtBefore: 2}, {CreatedAtAfter: 3, CreatedAtBefore: 2}} {
+	for _, req := range []DataExportCreateRequest{{}, {CreatedAtAfter: 2}, {CreatedAtBefore: 2}, {CreatedAtAfter: 3, CreatedAtBefore: 2}} {
 		_, _, err := c.DataExport.Create(context.Background(), req)
 		require.ErrorIs(t, err, ErrInvalidRequest)
 	}
 	require.Len(t, srv.Requests(), 1)
 
 	srv.Respond("createDataExport", 429, "")
-	_, _, err := c.DataExport.Create(context.Background(), CreateDataExportRequest{CreatedAtAfter: 1, CreatedAtBefore: 2})
+	_, _, err := c.DataExport.Create(context.Background(), DataExportCreateRequest{CreatedAtAfter: 1, CreatedAtBefore: 2})
 	require.ErrorIs(t, err, ErrRateLimited)
 }
 

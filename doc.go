@@ -107,12 +107,13 @@
 // # Pagination
 //
 // Each list has a one-page method (List, Search, Scroll, …) that returns
-// the list model with its Pages, and a lazy iterator (ListAll, SearchAll,
-// ScrollAll, …) that returns an iter.Seq2 of the items. The iterator fetches
+// the list model with its Pages, and a lazy iterator named after it with All
+// appended (ListAll, SearchAll, ScrollAll, ListCompaniesAll, …) that returns
+// an iter.Seq2 of the items. The iterator fetches
 // a page only when the loop needs it and stops fetching when the loop
 // breaks:
 //
-//	for c, err := range client.Contacts.ListAll(ctx, &intercom.ListContactsOptions{PerPage: 150}) {
+//	for c, err := range client.Contacts.ListAll(ctx, &intercom.ContactListOptions{PerPage: 150}) {
 //		if err != nil {
 //			return err
 //		}
@@ -147,7 +148,7 @@
 // an empty string), and Null sends null, which clears the value in
 // Intercom:
 //
-//	client.Contacts.Update(ctx, id, intercom.UpdateContactRequest{
+//	client.Contacts.Update(ctx, id, intercom.ContactUpdateRequest{
 //		Name:  intercom.Some("Ada King"),
 //		Phone: intercom.Null[string](), // clears the phone number
 //	})

@@ -18,7 +18,7 @@ func ExampleArticlesService_Create() {
 	defer srv.Close()
 	client := srv.Client()
 
-	article, _, err := client.Articles.Create(context.Background(), intercom.CreateArticleRequest{
+	article, _, err := client.Articles.Create(context.Background(), intercom.ArticleCreateRequest{
 		Title:       "Thanks for everything",
 		Description: "Description of the Article",
 		Body:        "<p>Body of the Article</p>",

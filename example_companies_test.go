@@ -19,7 +19,7 @@ func ExampleCompaniesService_CreateOrUpdate() {
 	client := srv.Client()
 	ctx := context.Background()
 
-	created, _, err := client.Companies.CreateOrUpdate(ctx, intercom.CreateOrUpdateCompanyRequest{
+	created, _, err := client.Companies.CreateOrUpdate(ctx, intercom.CompanyCreateOrUpdateRequest{
 		CompanyID: "acme-42",
 		Name:      "Acme",
 		Plan:      "starter",
@@ -28,7 +28,7 @@ func ExampleCompaniesService_CreateOrUpdate() {
 	if err != nil {
 		log.Fatal(err)
 	}
-	updated, _, err := client.Companies.CreateOrUpdate(ctx, intercom.CreateOrUpdateCompanyRequest{
+	updated, _, err := client.Companies.CreateOrUpdate(ctx, intercom.CompanyCreateOrUpdateRequest{
 		CompanyID:        "acme-42",
 		Plan:             "pro",
 		MonthlySpend:     intercom.Some(490),

@@ -19,7 +19,7 @@ func ExampleContactsService_Create() {
 	}
 	ctx := context.Background()
 
-	contact, _, err := client.Contacts.Create(ctx, intercom.CreateContactRequest{
+	contact, _, err := client.Contacts.Create(ctx, intercom.ContactCreateRequest{
 		Role:       intercom.ContactRoleUser,
 		Email:      "ada@example.com",
 		ExternalID: "user-1815",
@@ -61,7 +61,7 @@ func ExampleContactsService_Update() {
 	if err != nil {
 		log.Fatal(err)
 	}
-	contact, _, err := client.Contacts.Update(context.Background(), "63a07ddf05a32042dffac965", intercom.UpdateContactRequest{
+	contact, _, err := client.Contacts.Update(context.Background(), "63a07ddf05a32042dffac965", intercom.ContactUpdateRequest{
 		Name:  intercom.Some("Ada King"),
 		Phone: intercom.Null[string](), // sent as "phone": null, which clears it
 	})
@@ -102,7 +102,7 @@ func ExampleContactsService_ListAll() {
 		log.Fatal(err)
 	}
 	n := 0
-	for contact, err := range client.Contacts.ListAll(context.Background(), &intercom.ListContactsOptions{PerPage: 150}) {
+	for contact, err := range client.Contacts.ListAll(context.Background(), &intercom.ContactListOptions{PerPage: 150}) {
 		if err != nil {
 			log.Fatal(err)
 		}
@@ -117,12 +117,12 @@ func ExampleContactsService_ListAll() {
 }
 
 // List every company a contact belongs to.
-func ExampleContactsService_ListAllCompanies() {
+func ExampleContactsService_ListCompaniesAll() {
 	client, err := intercom.NewClient(os.Getenv("INTERCOM_TOKEN"))
 	if err != nil {
 		log.Fatal(err)
 	}
-	companies, err := intercom.Collect(client.Contacts.ListAllCompanies(context.Background(), "63a07ddf05a32042dffac965", nil))
+	companies, err := intercom.Collect(client.Contacts.ListCompaniesAll(context.Background(), "63a07ddf05a32042dffac965", nil))
 	if err != nil {
 		log.Fatal(err)
 	}

@@ -64,9 +64,9 @@ func ExampleConversationsService_Reply() {
 		return
 	}
 
-	conv, _, err := client.Conversations.Reply(context.Background(), "123", intercom.AdminReply{
+	conv, _, err := client.Conversations.Reply(context.Background(), "123", intercom.ConversationAdminReply{
 		AdminID:     "991267991",
-		MessageType: intercom.ReplyNote,
+		MessageType: intercom.ConversationReplyNote,
 		Body:        "<p>Customer is on the legacy plan.</p>",
 	})
 	if err != nil {
@@ -77,7 +77,7 @@ func ExampleConversationsService_Reply() {
 	fmt.Println(part.PartType, part.Author.Type, part.Author.ID, part.Body)
 
 	// A reply on behalf of a contact names the contact instead.
-	_, _, err = client.Conversations.Reply(context.Background(), "last", intercom.ContactReply{Body: "Thanks!"})
+	_, _, err = client.Conversations.Reply(context.Background(), "last", intercom.ConversationContactReply{Body: "Thanks!"})
 	fmt.Println(err)
 	// Output:
 	// note admin 991267991 <p>Customer is on the legacy plan.</p>
@@ -95,7 +95,7 @@ func ExampleConversationsService_Snooze() {
 	}
 
 	until := time.Date(2024, 5, 30, 9, 0, 0, 0, time.UTC)
-	conv, _, err := client.Conversations.Snooze(context.Background(), "123", intercom.SnoozeRequest{
+	conv, _, err := client.Conversations.Snooze(context.Background(), "123", intercom.ConversationSnoozeRequest{
 		AdminID:      "991268005",
 		SnoozedUntil: intercom.UnixTime(until),
 	})
@@ -118,7 +118,7 @@ func ExampleConversationsService_Close() {
 		return
 	}
 
-	conv, _, err := client.Conversations.Close(context.Background(), "123", intercom.CloseRequest{
+	conv, _, err := client.Conversations.Close(context.Background(), "123", intercom.ConversationCloseRequest{
 		AdminID: "991268003",
 		Body:    "Glad we could help. Goodbye :)",
 	})
@@ -142,7 +142,7 @@ func ExampleConversationsService_Assign() {
 	}
 	ctx := context.Background()
 
-	conv, _, err := client.Conversations.Assign(ctx, "123", intercom.AssignRequest{
+	conv, _, err := client.Conversations.Assign(ctx, "123", intercom.ConversationAssignRequest{
 		AdminID:    "991268010",
 		AssigneeID: "5017691",
 		Type:       intercom.AssigneeTeam,
@@ -154,7 +154,7 @@ func ExampleConversationsService_Assign() {
 	}
 	fmt.Println("team:", conv.TeamAssigneeID)
 
-	conv, _, err = client.Conversations.Assign(ctx, "123", intercom.AssignRequest{
+	conv, _, err = client.Conversations.Assign(ctx, "123", intercom.ConversationAssignRequest{
 		AdminID: "991268010", AssigneeID: "991267715", Type: intercom.AssigneeAdmin,
 	})
 	if err != nil {

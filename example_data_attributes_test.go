@@ -19,7 +19,7 @@ func ExampleDataAttributesService_Create() {
 	defer srv.Close()
 	client := srv.Client()
 
-	attr, _, err := client.DataAttributes.Create(context.Background(), intercom.CreateDataAttributeRequest{
+	attr, _, err := client.DataAttributes.Create(context.Background(), intercom.DataAttributeCreateRequest{
 		Name:        "Mithril Shirt",
 		Model:       intercom.DataAttributeModelCompany,
 		DataType:    intercom.DataAttributeTypeString,

@@ -25,14 +25,14 @@ func ExampleDataExportService_Create() {
 	client := srv.Client()
 	ctx := context.Background()
 
-	contact, _, err := client.Contacts.Create(ctx, intercom.CreateContactRequest{
+	contact, _, err := client.Contacts.Create(ctx, intercom.ContactCreateRequest{
 		Role:  intercom.ContactRoleUser,
 		Email: "ada@example.com",
 	})
 	if err != nil {
 		log.Fatal(err)
 	}
-	if _, _, err := client.Messages.Create(ctx, intercom.CreateMessageRequest{
+	if _, _, err := client.Messages.Create(ctx, intercom.MessageCreateRequest{
 		MessageType: intercom.MessageRequestInApp,
 		Body:        "Welcome aboard!",
 		From:        intercom.MessageSender{ID: intercomtest.AdminID},
@@ -41,7 +41,7 @@ func ExampleDataExportService_Create() {
 		log.Fatal(err)
 	}
 
-	job, _, err := client.DataExport.Create(ctx, intercom.CreateDataExportRequest{
+	job, _, err := client.DataExport.Create(ctx, intercom.DataExportCreateRequest{
 		CreatedAtAfter:  intercom.UnixTime(time.Date(2025, 3, 1, 0, 0, 0, 0, time.UTC)),
 		CreatedAtBefore: intercom.UnixTime(time.Date(2025, 3, 31, 0, 0, 0, 0, time.UTC)),
 	})

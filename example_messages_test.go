@@ -18,14 +18,14 @@ func ExampleMessagesService_Create() {
 	client := srv.Client()
 	ctx := context.Background()
 
-	contact, _, err := client.Contacts.Create(ctx, intercom.CreateContactRequest{
+	contact, _, err := client.Contacts.Create(ctx, intercom.ContactCreateRequest{
 		Role:  intercom.ContactRoleUser,
 		Email: "ada@example.com",
 	})
 	if err != nil {
 		log.Fatal(err)
 	}
-	msg, _, err := client.Messages.Create(ctx, intercom.CreateMessageRequest{
+	msg, _, err := client.Messages.Create(ctx, intercom.MessageCreateRequest{
 		MessageType: intercom.MessageRequestEmail,
 		Subject:     "Your invoice",
 		Body:        "Hi Ada, your annual invoice is attached.",

@@ -18,7 +18,7 @@ func ExampleNewsService_CreateItem() {
 	defer srv.Close()
 	client := srv.Client()
 
-	item, _, err := client.News.CreateItem(context.Background(), intercom.NewsItemRequest{
+	item, _, err := client.News.CreateItem(context.Background(), intercom.NewsCreateItemRequest{
 		Title:           "Halloween is here!",
 		Body:            "<p>New costumes in store for this spooky season</p>",
 		SenderID:        "991267834",

@@ -12,20 +12,20 @@ import (
 // Leave a note on a contact as an admin, then list the contact's notes.
 // The example runs against the in-process fake; with a real token, create
 // the client with intercom.NewClient(token).
-func ExampleNotesService_Create() {
+func ExampleContactsService_CreateNote() {
 	srv := intercomtest.NewServer()
 	defer srv.Close()
 	client := srv.Client()
 	ctx := context.Background()
 
-	contact, _, err := client.Contacts.Create(ctx, intercom.CreateContactRequest{
+	contact, _, err := client.Contacts.Create(ctx, intercom.ContactCreateRequest{
 		Role:  intercom.ContactRoleUser,
 		Email: "ada@example.com",
 	})
 	if err != nil {
 		log.Fatal(err)
 	}
-	note, _, err := client.Notes.Create(ctx, contact.ID.String(), intercom.CreateNoteRequest{
+	note, _, err := client.Contacts.CreateNote(ctx, contact.ID.String(), intercom.ContactCreateNoteRequest{
 		Body:    "<p>Asked for an <b>annual</b> invoice.</p>",
 		AdminID: intercomtest.AdminID,
 	})
@@ -34,7 +34,7 @@ func ExampleNotesService_Create() {
 	}
 	fmt.Println("by:", note.Author.Name)
 
-	for n, err := range client.Notes.ListAll(ctx, contact.ID.String(), nil) {
+	for n, err := range client.Contacts.ListNotesAll(ctx, contact.ID.String(), nil) {
 		if err != nil {
 			log.Fatal(err)
 		}

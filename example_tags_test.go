@@ -12,24 +12,24 @@ import (
 // Create a tag (or get the existing one of that name) and put it on a
 // contact. The example runs against the in-process fake; with a real token,
 // create the client with intercom.NewClient(token).
-func ExampleTagsService_AttachToContact() {
+func ExampleContactsService_AttachTag() {
 	srv := intercomtest.NewServer()
 	defer srv.Close()
 	client := srv.Client()
 	ctx := context.Background()
 
-	contact, _, err := client.Contacts.Create(ctx, intercom.CreateContactRequest{
+	contact, _, err := client.Contacts.Create(ctx, intercom.ContactCreateRequest{
 		Role:  intercom.ContactRoleUser,
 		Email: "ada@example.com",
 	})
 	if err != nil {
 		log.Fatal(err)
 	}
-	tag, _, err := client.Tags.CreateOrUpdate(ctx, intercom.CreateOrUpdateTagRequest{Name: "VIP"})
+	tag, _, err := client.Tags.CreateOrUpdate(ctx, intercom.TagCreateOrUpdateRequest{Name: "VIP"})
 	if err != nil {
 		log.Fatal(err)
 	}
-	if _, _, err := client.Tags.AttachToContact(ctx, contact.ID.String(), tag.ID.String()); err != nil {
+	if _, _, err := client.Contacts.AttachTag(ctx, contact.ID.String(), intercom.ContactAttachTagRequest{ID: tag.ID.String()}); err != nil {
 		log.Fatal(err)
 	}
 

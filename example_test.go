@@ -19,7 +19,7 @@ func Example() {
 	client := srv.Client()
 	ctx := context.Background()
 
-	contact, _, err := client.Contacts.Create(ctx, intercom.CreateContactRequest{
+	contact, _, err := client.Contacts.Create(ctx, intercom.ContactCreateRequest{
 		Role:  intercom.ContactRoleUser,
 		Email: "ada@example.com",
 		Name:  intercom.Some("Ada Lovelace"),
@@ -37,7 +37,7 @@ func Example() {
 		fmt.Println("found:", c.Email, c.ID == contact.ID)
 	}
 
-	msg, _, err := client.Conversations.Create(ctx, intercom.CreateConversationRequest{
+	msg, _, err := client.Conversations.Create(ctx, intercom.ConversationCreateRequest{
 		From: intercom.ConversationFrom{Type: intercom.ConversationFromUser, ID: contact.ID.String()},
 		Body: "Hello, I need help with my invoice",
 	})
@@ -46,19 +46,19 @@ func Example() {
 	}
 	id := msg.ConversationID.String()
 
-	conv, _, err := client.Conversations.Reply(ctx, id, intercom.AdminReply{AdminID: intercomtest.AdminID, Body: "Happy to help!"})
+	conv, _, err := client.Conversations.Reply(ctx, id, intercom.ConversationAdminReply{AdminID: intercomtest.AdminID, Body: "Happy to help!"})
 	if err != nil {
 		log.Fatal(err)
 	}
 	fmt.Println("replied:", conv.State, len(conv.ConversationParts.ConversationParts), "part(s)")
 
-	conv, _, err = client.Conversations.Snooze(ctx, id, intercom.SnoozeRequest{AdminID: intercomtest.AdminID, SnoozedUntil: 1924992000})
+	conv, _, err = client.Conversations.Snooze(ctx, id, intercom.ConversationSnoozeRequest{AdminID: intercomtest.AdminID, SnoozedUntil: 1924992000})
 	if err != nil {
 		log.Fatal(err)
 	}
 	fmt.Println("snoozed:", conv.State, conv.SnoozedUntil.Time().Format("2006-01-02"))
 
-	conv, _, err = client.Conversations.Close(ctx, id, intercom.CloseRequest{AdminID: intercomtest.AdminID, Body: "Solved."})
+	conv, _, err = client.Conversations.Close(ctx, id, intercom.ConversationCloseRequest{AdminID: intercomtest.AdminID, Body: "Solved."})
 	if err != nil {
 		log.Fatal(err)
 	}

@@ -19,7 +19,7 @@ func ExampleTicketsService_Create() {
 	client := srv.Client()
 	ctx := context.Background()
 
-	ticket, _, err := client.Tickets.Create(ctx, intercom.CreateTicketRequest{
+	ticket, _, err := client.Tickets.Create(ctx, intercom.TicketCreateRequest{
 		TicketTypeID: intercomtest.BugReportTicketTypeID,
 		Contacts:     []intercom.TicketContactIdentifier{{Email: "ada@example.com"}},
 		TicketAttributes: intercom.TicketAttributes{

@@ -18,7 +18,7 @@ func ExampleVisitorsService_Convert() {
 	defer srv.Close()
 	client := srv.Client()
 
-	contact, _, err := client.Visitors.Convert(context.Background(), intercom.ConvertVisitorRequest{
+	contact, _, err := client.Visitors.Convert(context.Background(), intercom.VisitorConvertRequest{
 		Type:    intercom.VisitorConvertToUser,
 		User:    intercom.VisitorIdentifier{Email: "foo@bar.com"},
 		Visitor: intercom.VisitorIdentifier{UserID: "3ecf64d0-9ed1-4e9f-88e1-da7d6e6782f3"},

@@ -168,11 +168,11 @@ func TestFaultResetBeforeResponse(t *testing.T) {
 		}, 4, false},
 		{"search POST retried (read-only)", func(c *Client) error { _, _, err := c.Contacts.Search(ctx, search); return err }, 4, false},
 		{"POST not retried", func(c *Client) error {
-			_, _, err := c.Notes.Create(ctx, "c1", CreateNoteRequest{Body: "hi"})
+			_, _, err := c.Contacts.CreateNote(ctx, "c1", ContactCreateNoteRequest{Body: "hi"})
 			return err
 		}, 1, true},
 		{"POST retried when opted in", func(c *Client) error {
-			_, _, err := c.Notes.Create(ctx, "c1", CreateNoteRequest{Body: "hi"}, WithRetryNonIdempotent())
+			_, _, err := c.Contacts.CreateNote(ctx, "c1", ContactCreateNoteRequest{Body: "hi"}, WithRetryNonIdempotent())
 			return err
 		}, 4, false},
 	}
@@ -208,7 +208,7 @@ func TestFaultConnectionRefused(t *testing.T) {
 	require.NoError(t, ln.Close())
 	c := fltClient(t, "http://"+addr)
 	start := time.Now()
-	_, _, err = c.Notes.Create(fltCtx(t, 10*time.Second), "c1", CreateNoteRequest{Body: "hi"})
+	_, _, err = c.Contacts.CreateNote(fltCtx(t, 10*time.Second), "c1", ContactCreateNoteRequest{Body: "hi"})
 	require.Less(t, time.Since(start), 5*time.Second)
 	var ce *ConnectionError
 	require.ErrorAs(t, err, &ce)
@@ -241,7 +241,7 @@ func TestFaultClosedBeforeResponse(t *testing.T) {
 	require.False(t, ce.MayHaveSucceeded)
 
 	srv.reset()
-	_, _, err = srv.client(t).Notes.Create(ctx, "c1", CreateNoteRequest{Body: "hi"})
+	_, _, err = srv.client(t).Contacts.CreateNote(ctx, "c1", ContactCreateNoteRequest{Body: "hi"})
 	require.ErrorAs(t, err, &ce)
 	require.Equal(t, 1, ce.Attempts, "a POST is not")
 	require.Equal(t, int32(1), srv.posts.Load())
@@ -260,7 +260,7 @@ func TestFaultRefusedByACustomDialer(t *testing.T) {
 		return nil, fmt.Errorf("sidecar: upstream: %w", syscall.ECONNREFUSED)
 	}}
 	c := testClient(t, "http://intercom.test", WithHTTPClient(&http.Client{Transport: tr}))
-	_, _, err := c.Notes.Create(testCtx(t, time.Minute), "c1", CreateNoteRequest{Body: "hi"})
+	_, _, err := c.Contacts.CreateNote(testCtx(t, time.Minute), "c1", ContactCreateNoteRequest{Body: "hi"})
 	var ce *ConnectionError
 	require.ErrorAs(t, err, &ce)
 	require.ErrorIs(t, err, syscall.ECONNREFUSED)
@@ -297,7 +297,10 @@ func TestFaultResetMidBody(t *testing.T) {
 				do   func() error
 			}{
 				{"GET", func() error { _, _, err := c.Admins.Get(ctx, "1"); return err }},
-				{"POST", func() error { _, _, err := c.Notes.Create(ctx, "c1", CreateNoteRequest{Body: "hi"}); return err }},
+				{"POST", func() error {
+					_, _, err := c.Contacts.CreateNote(ctx, "c1", ContactCreateNoteRequest{Body: "hi"})
+					return err
+				}},
 			} {
 				srv.n.Store(0)
 				err := call.do()
@@ -333,7 +336,7 @@ func TestFaultMalformedSuccessBody(t *testing.T) {
 	for _, tc := range cases {
 		t.Run(tc.name, func(t *testing.T) {
 			srv := newFltServer(t, func(_ int32, w http.ResponseWriter, _ *http.Request) { writeJSON(w, 200, tc.body) })
-			_, _, err := fltClient(t, srv.URL).Notes.Create(fltCtx(t, 10*time.Second), "c1", CreateNoteRequest{Body: "hi"})
+			_, _, err := fltClient(t, srv.URL).Contacts.CreateNote(fltCtx(t, 10*time.Second), "c1", ContactCreateNoteRequest{Body: "hi"})
 			require.ErrorIs(t, err, ErrUnexpectedResponse)
 			var de *DecodeError
 			require.ErrorAs(t, err, &de)
@@ -394,7 +397,7 @@ func TestFaultHeadersNeverCome(t *testing.T) {
 		// The client's timeout, POST: sent once.
 		srv.reset()
 		start = time.Now()
-		_, _, err = srv.client(t, WithTimeout(100*time.Millisecond)).Notes.Create(context.Background(), "c1", CreateNoteRequest{Body: "hi"})
+		_, _, err = srv.client(t, WithTimeout(100*time.Millisecond)).Contacts.CreateNote(context.Background(), "c1", ContactCreateNoteRequest{Body: "hi"})
 		require.Equal(t, 100*time.Millisecond, time.Since(start))
 		require.ErrorAs(t, err, &ce)
 		require.True(t, ce.MayHaveSucceeded, "the POST reached the server and may have been applied")
@@ -420,7 +423,7 @@ func TestFaultPOSTDeadlineMayHaveSucceeded(t *testing.T) {
 		ctx, cancel := context.WithTimeout(context.Background(), 100*time.Millisecond)
 		defer cancel()
 		start := time.Now()
-		_, _, err := srv.client(t).Notes.Create(ctx, "c1", CreateNoteRequest{Body: "x"})
+		_, _, err := srv.client(t).Contacts.CreateNote(ctx, "c1", ContactCreateNoteRequest{Body: "x"})
 		require.Equal(t, 100*time.Millisecond, time.Since(start))
 		require.ErrorIs(t, err, context.DeadlineExceeded)
 		var ce *ConnectionError
@@ -592,7 +595,7 @@ func TestFaultRateLimitBeyondMaxWait(t *testing.T) {
 				start := time.Now()
 				var err error
 				if tc.post {
-					_, _, err = c.Notes.Create(context.Background(), "c1", CreateNoteRequest{Body: "hi"})
+					_, _, err = c.Contacts.CreateNote(context.Background(), "c1", ContactCreateNoteRequest{Body: "hi"})
 				} else {
 					_, _, err = c.Admins.Get(context.Background(), "1")
 				}
@@ -652,7 +655,7 @@ func TestFaultHTMLBadGateway(t *testing.T) {
 	require.Equal(t, int32(4), srv.n.Load(), "GET retried")
 
 	srv.n.Store(0)
-	_, _, err = c.Notes.Create(ctx, "c1", CreateNoteRequest{Body: "hi"})
+	_, _, err = c.Contacts.CreateNote(ctx, "c1", ContactCreateNoteRequest{Body: "hi"})
 	require.ErrorAs(t, err, &ae)
 	require.Equal(t, int32(1), srv.n.Load(), "POST sent once")
 }
@@ -861,7 +864,7 @@ func TestFaultPOSTNeverDuplicated(t *testing.T) {
 		t.Run(f.name, func(t *testing.T) {
 			srv := newFltServer(t, f.handler)
 			c := fltClient(t, srv.URL, WithTimeout(2*time.Second))
-			_, _, err := c.Notes.Create(fltCtx(t, 10*time.Second), "c1", CreateNoteRequest{Body: "hello"})
+			_, _, err := c.Contacts.CreateNote(fltCtx(t, 10*time.Second), "c1", ContactCreateNoteRequest{Body: "hello"})
 			f.check(t, err)
 			require.Equal(t, f.posts, srv.posts.Load(), "POSTs that reached the server")
 			assertTokenFree(t, err)
@@ -871,7 +874,7 @@ func TestFaultPOSTNeverDuplicated(t *testing.T) {
 	t.Run("header timeout", func(t *testing.T) {
 		fakeClock(t, func(t *testing.T) {
 			srv := newTestServer(t, func(_ int32, _ http.ResponseWriter, r *http.Request) { <-r.Context().Done() }, inMemory())
-			_, _, err := srv.client(t, WithTimeout(100*time.Millisecond)).Notes.Create(context.Background(), "c1", CreateNoteRequest{Body: "x"})
+			_, _, err := srv.client(t, WithTimeout(100*time.Millisecond)).Contacts.CreateNote(context.Background(), "c1", ContactCreateNoteRequest{Body: "x"})
 			var ce *ConnectionError
 			require.ErrorAs(t, err, &ce)
 			require.True(t, ce.MayHaveSucceeded)
@@ -886,7 +889,7 @@ func TestFaultPOSTNeverDuplicated(t *testing.T) {
 			resetConn(c)
 			return false
 		})
-		_, _, err := srv.client(t).Notes.Create(testCtx(t, time.Minute), "c1", CreateNoteRequest{Body: "x"})
+		_, _, err := srv.client(t).Contacts.CreateNote(testCtx(t, time.Minute), "c1", ContactCreateNoteRequest{Body: "x"})
 		require.ErrorIs(t, err, ErrUnexpectedResponse)
 		require.Equal(t, int32(1), srv.n.Load())
 	})
@@ -1081,7 +1084,7 @@ func TestConcurrentServicesUnderFaults(t *testing.T) {
 						assert.Equal(t, ID(id), tags.Data[0].ID)
 					}
 				case 4:
-					tag, _, err := c.Tags.CreateOrUpdate(ctx, CreateOrUpdateTagRequest{Name: "n" + id}, call)
+					tag, _, err := c.Tags.CreateOrUpdate(ctx, TagCreateOrUpdateRequest{Name: "n" + id}, call)
 					if assert.NoError(t, err) {
 						assert.Equal(t, ID(id), tag.ID)
 					}

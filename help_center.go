@@ -123,17 +123,17 @@ type HelpCenterList struct {
 	Data []HelpCenter `json:"data"`
 }
 
-// ListCollectionsOptions selects a page of collections. Intercom accepts
+// HelpCenterListCollectionsOptions selects a page of collections. Intercom accepts
 // these parameters though the spec does not declare them.
-type ListCollectionsOptions struct {
+type HelpCenterListCollectionsOptions struct {
 	// Page is the page number, from 1.
 	Page int `url:"page,omitempty"`
 	// PerPage is the page size.
 	PerPage int `url:"per_page,omitempty"`
 }
 
-// CreateCollectionRequest creates a collection, or a section when ParentID is set.
-type CreateCollectionRequest struct {
+// HelpCenterCreateCollectionRequest creates a collection, or a section when ParentID is set.
+type HelpCenterCreateCollectionRequest struct {
 	// Name is the name (of the default locale); required.
 	Name string `json:"name"`
 	// Description is the description (of the default locale).
@@ -148,8 +148,8 @@ type CreateCollectionRequest struct {
 }
 
 // MarshalJSON encodes the request with help_center_id as an integer.
-func (r CreateCollectionRequest) MarshalJSON() ([]byte, error) {
-	type fields CreateCollectionRequest
+func (r HelpCenterCreateCollectionRequest) MarshalJSON() ([]byte, error) {
+	type fields HelpCenterCreateCollectionRequest
 	return json.Marshal(struct {
 		fields
 		HelpCenterID intBodyID `json:"help_center_id,omitempty"`
@@ -157,15 +157,15 @@ func (r CreateCollectionRequest) MarshalJSON() ([]byte, error) {
 }
 
 // Validate checks that a name is given and the help center id is numeric.
-func (r CreateCollectionRequest) Validate() error {
+func (r HelpCenterCreateCollectionRequest) Validate() error {
 	if r.Name == "" {
 		return invalid("name", "is required")
 	}
 	return checkIntID("help_center_id", r.HelpCenterID)
 }
 
-// UpdateCollectionRequest changes a collection; omitted fields are left unchanged.
-type UpdateCollectionRequest struct {
+// HelpCenterUpdateCollectionRequest changes a collection; omitted fields are left unchanged.
+type HelpCenterUpdateCollectionRequest struct {
 	// Name is the new name (of the default locale).
 	Name string `json:"name,omitempty"`
 	// Description is the new description (of the default locale).
@@ -179,15 +179,15 @@ type UpdateCollectionRequest struct {
 
 // ListCollections returns one page of the help center collections and sections.
 // GET /help_center/collections (listAllCollections).
-func (s *HelpCenterService) ListCollections(ctx context.Context, opt *ListCollectionsOptions, opts ...Option) (*CollectionList, *Response, error) {
+func (s *HelpCenterService) ListCollections(ctx context.Context, opt *HelpCenterListCollectionsOptions, opts ...Option) (*CollectionList, *Response, error) {
 	return call[CollectionList](ctx, s.client, endpoint{method: http.MethodGet, path: "/help_center/collections", query: opt}, opts)
 }
 
-// ListAllCollections iterates over every collection and section, fetching
+// ListCollectionsAll iterates over every collection and section, fetching
 // pages as the loop needs them (starting at opt.Page, if set).
-func (s *HelpCenterService) ListAllCollections(ctx context.Context, opt *ListCollectionsOptions, opts ...Option) iter.Seq2[Collection, error] {
-	return walk(ctx, opt, func(o *ListCollectionsOptions, cursor string) { o.Page = atoiOr(cursor, o.Page) },
-		func(ctx context.Context, o *ListCollectionsOptions) ([]Collection, string, error) {
+func (s *HelpCenterService) ListCollectionsAll(ctx context.Context, opt *HelpCenterListCollectionsOptions, opts ...Option) iter.Seq2[Collection, error] {
+	return walk(ctx, opt, func(o *HelpCenterListCollectionsOptions, cursor string) { o.Page = atoiOr(cursor, o.Page) },
+		func(ctx context.Context, o *HelpCenterListCollectionsOptions) ([]Collection, string, error) {
 			page, _, err := s.ListCollections(ctx, o, opts...)
 			if err != nil {
 				return nil, "", err
@@ -198,7 +198,7 @@ func (s *HelpCenterService) ListAllCollections(ctx context.Context, opt *ListCol
 
 // CreateCollection creates a collection (or a section, with a parent).
 // POST /help_center/collections (createCollection).
-func (s *HelpCenterService) CreateCollection(ctx context.Context, req CreateCollectionRequest, opts ...Option) (*Collection, *Response, error) {
+func (s *HelpCenterService) CreateCollection(ctx context.Context, req HelpCenterCreateCollectionRequest, opts ...Option) (*Collection, *Response, error) {
 	if err := req.Validate(); err != nil {
 		return nil, nil, err
 	}
@@ -213,7 +213,7 @@ func (s *HelpCenterService) GetCollection(ctx context.Context, id string, opts .
 
 // UpdateCollection changes a collection.
 // PUT /help_center/collections/{id} (updateCollection).
-func (s *HelpCenterService) UpdateCollection(ctx context.Context, id string, req UpdateCollectionRequest, opts ...Option) (*Collection, *Response, error) {
+func (s *HelpCenterService) UpdateCollection(ctx context.Context, id string, req HelpCenterUpdateCollectionRequest, opts ...Option) (*Collection, *Response, error) {
 	return call[Collection](ctx, s.client, endpoint{method: http.MethodPut, path: "/help_center/collections/{id}", params: []string{id}, body: req}, opts)
 }
 

@@ -14,7 +14,7 @@ func TestHelpCenterListCollections(t *testing.T) {
 	t.Parallel()
 	c, srv := newSpecClient(t)
 	got, rec := exercise(t, srv, "listAllCollections", "HelpCenter.ListCollections", func() (*CollectionList, *Response, error) {
-		return c.HelpCenter.ListCollections(context.Background(), &ListCollectionsOptions{Page: 3})
+		return c.HelpCenter.ListCollections(context.Background(), &HelpCenterListCollectionsOptions{Page: 3})
 	})
 	testMethod(t, rec, http.MethodGet)
 	testPath(t, rec, "/help_center/collections")
@@ -31,7 +31,7 @@ func TestHelpCenterListCollections(t *testing.T) {
 	require.Equal(t, "bookmark", got.Data[1].Icon)
 }
 
-func TestHelpCenterListAllCollections(t *testing.T) {
+func TestHelpCenterListCollectionsAll(t *testing.T) {
 	t.Parallel()
 	c, srv := newSpecClient(t)
 	srv.RespondFunc("listAllCollections", articlesPageHandler(t, []string{
@@ -39,7 +39,7 @@ func TestHelpCenterListAllCollections(t *testing.T) {
 		`[{"id":"12","name":"c"}]`,
 	}))
 	var names []string
-	for col, err := range c.HelpCenter.ListAllCollections(context.Background(), nil) {
+	for col, err := range c.HelpCenter.ListCollectionsAll(context.Background(), nil) {
 		require.NoError(t, err)
 		names = append(names, col.Name)
 	}
@@ -49,7 +49,7 @@ func TestHelpCenterListAllCollections(t *testing.T) {
 	testQuery(t, reqs[0], "")
 	testQuery(t, reqs[1], "page=2")
 
-	for range c.HelpCenter.ListAllCollections(context.Background(), &ListCollectionsOptions{PerPage: 2}) {
+	for range c.HelpCenter.ListCollectionsAll(context.Background(), &HelpCenterListCollectionsOptions{PerPage: 2}) {
 		break
 	}
 	reqs = srv.Requests()
@@ -59,7 +59,7 @@ func TestHelpCenterListAllCollections(t *testing.T) {
 	// An error ends the walk with that error.
 	srv.Respond("listAllCollections", http.StatusUnauthorized, "")
 	n := 0
-	for _, err := range c.HelpCenter.ListAllCollections(context.Background(), nil) {
+	for _, err := range c.HelpCenter.ListCollectionsAll(context.Background(), nil) {
 		require.ErrorIs(t, err, ErrUnauthorized)
 		n++
 	}
@@ -71,7 +71,7 @@ func TestHelpCenterCreateCollection(t *testing.T) {
 	c, srv := newSpecClient(t)
 	ctx := context.Background()
 	got, rec := exercise(t, srv, "createCollection", "HelpCenter.CreateCollection", func() (*Collection, *Response, error) {
-		return c.HelpCenter.CreateCollection(ctx, CreateCollectionRequest{Name: "Thanks for everything"})
+		return c.HelpCenter.CreateCollection(ctx, HelpCenterCreateCollectionRequest{Name: "Thanks for everything"})
 	})
 	testMethod(t, rec, http.MethodPost)
 	testPath(t, rec, "/help_center/collections")
@@ -81,7 +81,7 @@ func TestHelpCenterCreateCollection(t *testing.T) {
 	require.Equal(t, "book-bookmark", got.Icon)
 
 	_, rec = exercise(t, srv, "createCollection", "HelpCenter.CreateCollection", func() (*Collection, *Response, error) {
-		return c.HelpCenter.CreateCollection(ctx, CreateCollectionRequest{
+		return c.HelpCenter.CreateCollection(ctx, HelpCenterCreateCollectionRequest{
 			Name: "Section", Description: "d", ParentID: Some("233"), HelpCenterID: "125",
 			TranslatedContent: Some(GroupTranslatedContent{Locales: map[string]GroupContent{"fr": {Name: "Rubrique"}}}),
 		})
@@ -89,11 +89,11 @@ func TestHelpCenterCreateCollection(t *testing.T) {
 	testJSONBody(t, rec, `{"name":"Section","description":"d","translated_content":{"fr":{"name":"Rubrique"}},"parent_id":"233","help_center_id":125}`)
 
 	_, rec = exercise(t, srv, "createCollection", "HelpCenter.CreateCollection", func() (*Collection, *Response, error) {
-		return c.HelpCenter.CreateCollection(ctx, CreateCollectionRequest{Name: "Top", ParentID: Null[string]()})
+		return c.HelpCenter.CreateCollection(ctx, HelpCenterCreateCollectionRequest{Name: "Top", ParentID: Null[string]()})
 	})
 	testJSONBody(t, rec, `{"name":"Top","parent_id":null}`)
 
-	for _, req := range []CreateCollectionRequest{{}, {Description: "no name"}, {Name: "x", HelpCenterID: "hc"}} {
+	for _, req := range []HelpCenterCreateCollectionRequest{{}, {Description: "no name"}, {Name: "x", HelpCenterID: "hc"}} {
 		_, _, err := c.HelpCenter.CreateCollection(ctx, req)
 		require.ErrorIs(t, err, ErrInvalidRequest)
 	}
@@ -123,7 +123,7 @@ func TestHelpCenterGetCollection(t *testing.T) {
 	n := len(srv.Requests())
 	_, _, err = c.HelpCenter.GetCollection(context.Background(), "")
 	require.ErrorIs(t, err, ErrInvalidRequest)
-	_, _, err = c.HelpCenter.UpdateCollection(context.Background(), "", UpdateCollectionRequest{Name: "x"})
+	_, _, err = c.HelpCenter.UpdateCollection(context.Background(), "", HelpCenterUpdateCollectionRequest{Name: "x"})
 	require.ErrorIs(t, err, ErrInvalidRequest)
 	_, _, err = c.HelpCenter.DeleteCollection(context.Background(), "")
 	require.ErrorIs(t, err, ErrInvalidRequest)
@@ -137,7 +137,7 @@ func TestHelpCenterUpdateCollection(t *testing.T) {
 	c, srv := newSpecClient(t)
 	ctx := context.Background()
 	got, rec := exercise(t, srv, "updateCollection", "HelpCenter.UpdateCollection", func() (*Collection, *Response, error) {
-		return c.HelpCenter.UpdateCollection(ctx, "250", UpdateCollectionRequest{Name: "Update collection name"})
+		return c.HelpCenter.UpdateCollection(ctx, "250", HelpCenterUpdateCollectionRequest{Name: "Update collection name"})
 	})
 	testMethod(t, rec, http.MethodPut)
 	testPath(t, rec, "/help_center/collections/250")
@@ -147,12 +147,12 @@ func TestHelpCenterUpdateCollection(t *testing.T) {
 
 	// parent_id and translated_content: null clears them.
 	_, rec = exercise(t, srv, "updateCollection", "HelpCenter.UpdateCollection", func() (*Collection, *Response, error) {
-		return c.HelpCenter.UpdateCollection(ctx, "250", UpdateCollectionRequest{ParentID: Null[string](), TranslatedContent: Null[GroupTranslatedContent]()})
+		return c.HelpCenter.UpdateCollection(ctx, "250", HelpCenterUpdateCollectionRequest{ParentID: Null[string](), TranslatedContent: Null[GroupTranslatedContent]()})
 	})
 	testJSONBody(t, rec, `{"translated_content":null,"parent_id":null}`)
 
 	_, rec = exercise(t, srv, "updateCollection", "HelpCenter.UpdateCollection", func() (*Collection, *Response, error) {
-		return c.HelpCenter.UpdateCollection(ctx, "250", UpdateCollectionRequest{ParentID: Some("6871118"),
+		return c.HelpCenter.UpdateCollection(ctx, "250", HelpCenterUpdateCollectionRequest{ParentID: Some("6871118"),
 			TranslatedContent: Some(GroupTranslatedContent{Locales: map[string]GroupContent{"en": {Name: "n", Description: "d"}}})})
 	})
 	testJSONBody(t, rec, `{"translated_content":{"en":{"name":"n","description":"d"}},"parent_id":"6871118"}`)

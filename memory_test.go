@@ -113,7 +113,7 @@ func TestListAllHoldsAboutOnePage(t *testing.T) {
 	base := liveHeap()
 	var peak int64
 	n := 0
-	for ct, err := range c.Contacts.ListAll(ctx, &ListContactsOptions{PerPage: per}) {
+	for ct, err := range c.Contacts.ListAll(ctx, &ContactListOptions{PerPage: per}) {
 		require.NoError(t, err)
 		require.Equal(t, fmt.Sprintf("user%d@example.com", n), ct.Email, "item %d", n)
 		n++

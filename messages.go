@@ -25,11 +25,11 @@ const (
 	MessageTemplatePersonal MessageTemplate = "personal"
 )
 
-// CreateMessageRequest sends a message. An admin message (From.Type "admin"
+// MessageCreateRequest sends a message. An admin message (From.Type "admin"
 // or empty) needs MessageType, Body, From.ID and To; an email also needs
 // Subject and Template. A message from a contact (From.Type "user" or
 // "lead", as in the spec's examples) needs only From and Body.
-type CreateMessageRequest struct {
+type MessageCreateRequest struct {
 	// MessageType is in_app or email (required for admin messages).
 	MessageType MessageRequestType `json:"message_type,omitempty"`
 	// Subject is the email's subject (required for emails).
@@ -101,7 +101,7 @@ type MessageRecipient struct {
 }
 
 // Validate checks the rules of email and in-app messages.
-func (r CreateMessageRequest) Validate() error {
+func (r MessageCreateRequest) Validate() error {
 	if r.Body == "" {
 		return invalid("body", "is required")
 	}
@@ -146,7 +146,7 @@ func (r CreateMessageRequest) Validate() error {
 // contact. The message becomes a conversation once the contact replies (or
 // at once with CreateConversationWithoutContactReply).
 // POST /messages (createMessage).
-func (s *MessagesService) Create(ctx context.Context, req CreateMessageRequest, opts ...Option) (*Message, *Response, error) {
+func (s *MessagesService) Create(ctx context.Context, req MessageCreateRequest, opts ...Option) (*Message, *Response, error) {
 	if err := req.Validate(); err != nil {
 		return nil, nil, err
 	}

@@ -13,7 +13,7 @@ func TestMessagesCreate(t *testing.T) {
 	t.Parallel()
 	c, srv := newSpecClient(t)
 	got, rec := exercise(t, srv, "createMessage", "Messages.Create", func() (*Message, *Response, error) {
-		return c.Messages.Create(context.Background(), CreateMessageRequest{
+		return c.Messages.Create(context.Background(), MessageCreateRequest{
 			MessageType: MessageRequestInApp,
 			Body:        "heyy",
 			From:        MessageSender{ID: "991268111"},
@@ -36,7 +36,7 @@ func TestMessagesCreateEmail(t *testing.T) {
 	t.Parallel()
 	c, srv := newSpecClient(t)
 	srv.Respond("createMessage", 200, "admin message created")
-	got, _, err := c.Messages.Create(context.Background(), CreateMessageRequest{
+	got, _, err := c.Messages.Create(context.Background(), MessageCreateRequest{
 		MessageType:                           MessageRequestEmail,
 		Subject:                               "heyy",
 		Body:                                  "heyy",
@@ -77,19 +77,19 @@ func TestMessagesCreateValidation(t *testing.T) {
 	admin := MessageSender{ID: "1"}
 	to := MessageRecipient{Type: "user", ID: "u"}
 	for _, tc := range []struct {
-		req   CreateMessageRequest
+		req   MessageCreateRequest
 		field string
 	}{
-		{CreateMessageRequest{MessageType: MessageRequestInApp, From: admin, To: to}, "body"},
-		{CreateMessageRequest{MessageType: MessageRequestInApp, Body: "b", To: to}, "from.id"},
-		{CreateMessageRequest{MessageType: MessageRequestInApp, Body: "b", From: MessageSender{Type: "bot", ID: "1"}, To: to}, "from.type"},
-		{CreateMessageRequest{Body: "b", From: admin, To: to}, "message_type"},
-		{CreateMessageRequest{MessageType: "inapp", Body: "b", From: admin, To: to}, "message_type"},
-		{CreateMessageRequest{MessageType: MessageRequestInApp, Body: "b", From: admin}, "to"},
-		{CreateMessageRequest{MessageType: MessageRequestInApp, Body: "b", From: admin, To: MessageRecipient{ID: "u"}}, "to.type"},
-		{CreateMessageRequest{MessageType: MessageRequestInApp, Body: "b", From: admin, To: MessageRecipient{Type: "user"}}, "to.id"},
-		{CreateMessageRequest{MessageType: MessageRequestEmail, Body: "b", From: admin, To: to, Template: "plain"}, "subject"},
-		{CreateMessageRequest{MessageType: MessageRequestEmail, Body: "b", From: admin, To: to, Subject: "s"}, "template"},
+		{MessageCreateRequest{MessageType: MessageRequestInApp, From: admin, To: to}, "body"},
+		{MessageCreateRequest{MessageType: MessageRequestInApp, Body: "b", To: to}, "from.id"},
+		{MessageCreateRequest{MessageType: MessageRequestInApp, Body: "b", From: MessageSender{Type: "bot", ID: "1"}, To: to}, "from.type"},
+		{MessageCreateRequest{Body: "b", From: admin, To: to}, "message_type"},
+		{MessageCreateRequest{MessageType: "inapp", Body: "b", From: admin, To: to}, "message_type"},
+		{MessageCreateRequest{MessageType: MessageRequestInApp, Body: "b", From: admin}, "to"},
+		{MessageCreateRequest{MessageType: MessageRequestInApp, Body: "b", From: admin, To: MessageRecipient{ID: "u"}}, "to.type"},
+		{MessageCreateRequest{MessageType: MessageRequestInApp, Body: "b", From: admin, To: MessageRecipient{Type: "user"}}, "to.id"},
+		{MessageCreateRequest{MessageType: MessageRequestEmail, Body: "b", From: admin, To: to, Template: "plain"}, "subject"},
+		{MessageCreateRequest{MessageType: MessageRequestEmail, Body: "b", From: admin, To: to, Subject: "s"}, "template"},
 	} {
 		_, _, err := c.Messages.Create(context.Background(), tc.req)
 		require.ErrorIs(t, err, ErrInvalidRequest)
@@ -101,19 +101,19 @@ func TestMessagesCreateValidation(t *testing.T) {
 
 	// A message from a contact needs only from and body (the spec's
 	// "user message created" example, which its schema does not allow).
-	require.NoError(t, CreateMessageRequest{Body: "heyy", From: MessageSender{Type: "user", ID: "6657ad226abd0166b52ae2d9"}}.Validate())
+	require.NoError(t, MessageCreateRequest{Body: "heyy", From: MessageSender{Type: "user", ID: "6657ad226abd0166b52ae2d9"}}.Validate())
 	// An in-app message needs no subject or template.
-	require.NoError(t, CreateMessageRequest{MessageType: MessageRequestInApp, Body: "b", From: admin, To: MessageRecipient{Type: "user", Email: "a@b.c"}}.Validate())
+	require.NoError(t, MessageCreateRequest{MessageType: MessageRequestInApp, Body: "b", From: admin, To: MessageRecipient{Type: "user", Email: "a@b.c"}}.Validate())
 
 	srv.Respond("createMessage", 422, "No subject supplied for email message")
-	_, _, err := c.Messages.Create(context.Background(), CreateMessageRequest{MessageType: MessageRequestEmail, Subject: "s", Template: "plain", Body: "b", From: admin, To: to})
+	_, _, err := c.Messages.Create(context.Background(), MessageCreateRequest{MessageType: MessageRequestEmail, Subject: "s", Template: "plain", Body: "b", From: admin, To: to})
 	require.ErrorIs(t, err, ErrValidation)
 	var apiErr *APIError
 	require.ErrorAs(t, err, &apiErr)
 	require.True(t, apiErr.HasCode("parameter_not_found"))
 
 	srv.Respond("createMessage", 403, "API plan restricted")
-	_, _, err = c.Messages.Create(context.Background(), CreateMessageRequest{MessageType: MessageRequestInApp, Body: "b", From: admin, To: to})
+	_, _, err = c.Messages.Create(context.Background(), MessageCreateRequest{MessageType: MessageRequestInApp, Body: "b", From: admin, To: to})
 	require.ErrorIs(t, err, ErrForbidden)
 	require.ErrorAs(t, err, &apiErr)
 	require.True(t, apiErr.HasCode("api_plan_restricted"))

@@ -117,22 +117,23 @@ type NewsItemDeleted struct {
 	Deleted bool `json:"deleted,omitempty"`
 }
 
-// ListNewsOptions selects a page of news items or newsfeeds. Intercom
+// NewsListOptions selects a page of news items or newsfeeds. Intercom
 // accepts these parameters though the spec does not declare them.
-type ListNewsOptions struct {
+type NewsListOptions struct {
 	// Page is the page number, from 1.
 	Page int `url:"page,omitempty"`
 	// PerPage is the page size.
 	PerPage int `url:"per_page,omitempty"`
 }
 
-// NewsItemRequest creates or updates a news item. The spec requires Title
-// and SenderID on both create and update.
+// NewsCreateItemRequest creates a news item (and, as NewsUpdateItemRequest,
+// updates one: the two share the spec's news_item_request schema). The spec
+// requires Title and SenderID on both create and update.
 //
 // Labels, Reactions and NewsfeedAssignments are left out when nil and sent
 // when non-nil, so an empty non-nil slice clears them (an empty Reactions
 // disables reactions).
-type NewsItemRequest struct {
+type NewsCreateItemRequest struct {
 	// Title is the title; required.
 	Title string `json:"title"`
 	// Body is the body, which may contain HTML.
@@ -151,9 +152,13 @@ type NewsItemRequest struct {
 	NewsfeedAssignments []NewsfeedAssignment `json:"newsfeed_assignments,omitzero"`
 }
 
+// NewsUpdateItemRequest is the body of NewsService.UpdateItem: the same
+// fields, and the same rules, as NewsCreateItemRequest.
+type NewsUpdateItemRequest = NewsCreateItemRequest
+
 // MarshalJSON encodes the request with sender_id as an integer.
-func (r NewsItemRequest) MarshalJSON() ([]byte, error) {
-	type fields NewsItemRequest
+func (r NewsCreateItemRequest) MarshalJSON() ([]byte, error) {
+	type fields NewsCreateItemRequest
 	return json.Marshal(struct {
 		fields
 		SenderID intBodyID `json:"sender_id"`
@@ -161,7 +166,7 @@ func (r NewsItemRequest) MarshalJSON() ([]byte, error) {
 }
 
 // Validate checks the required title and sender and that ids are numeric.
-func (r NewsItemRequest) Validate() error {
+func (r NewsCreateItemRequest) Validate() error {
 	if r.Title == "" {
 		return invalid("title", "is required")
 	}
@@ -181,14 +186,14 @@ func (r NewsItemRequest) Validate() error {
 
 // ListItems returns one page of the workspace's news items.
 // GET /news/news_items (listNewsItems).
-func (s *NewsService) ListItems(ctx context.Context, opt *ListNewsOptions, opts ...Option) (*NewsItemList, *Response, error) {
+func (s *NewsService) ListItems(ctx context.Context, opt *NewsListOptions, opts ...Option) (*NewsItemList, *Response, error) {
 	return call[NewsItemList](ctx, s.client, endpoint{method: http.MethodGet, path: "/news/news_items", query: opt}, opts)
 }
 
-// ListAllItems iterates over every news item, fetching pages as the loop
+// ListItemsAll iterates over every news item, fetching pages as the loop
 // needs them (starting at opt.Page, if set).
-func (s *NewsService) ListAllItems(ctx context.Context, opt *ListNewsOptions, opts ...Option) iter.Seq2[NewsItem, error] {
-	return walk(ctx, opt, newsPage, func(ctx context.Context, o *ListNewsOptions) ([]NewsItem, string, error) {
+func (s *NewsService) ListItemsAll(ctx context.Context, opt *NewsListOptions, opts ...Option) iter.Seq2[NewsItem, error] {
+	return walk(ctx, opt, newsPage, func(ctx context.Context, o *NewsListOptions) ([]NewsItem, string, error) {
 		page, _, err := s.ListItems(ctx, o, opts...)
 		if err != nil {
 			return nil, "", err
@@ -198,7 +203,7 @@ func (s *NewsService) ListAllItems(ctx context.Context, opt *ListNewsOptions, op
 }
 
 // CreateItem creates a news item. POST /news/news_items (createNewsItem).
-func (s *NewsService) CreateItem(ctx context.Context, req NewsItemRequest, opts ...Option) (*NewsItem, *Response, error) {
+func (s *NewsService) CreateItem(ctx context.Context, req NewsCreateItemRequest, opts ...Option) (*NewsItem, *Response, error) {
 	if err := req.Validate(); err != nil {
 		return nil, nil, err
 	}
@@ -211,7 +216,7 @@ func (s *NewsService) GetItem(ctx context.Context, id string, opts ...Option) (*
 }
 
 // UpdateItem changes a news item. PUT /news/news_items/{id} (updateNewsItem).
-func (s *NewsService) UpdateItem(ctx context.Context, id string, req NewsItemRequest, opts ...Option) (*NewsItem, *Response, error) {
+func (s *NewsService) UpdateItem(ctx context.Context, id string, req NewsUpdateItemRequest, opts ...Option) (*NewsItem, *Response, error) {
 	if err := req.Validate(); err != nil {
 		return nil, nil, err
 	}
@@ -225,14 +230,14 @@ func (s *NewsService) DeleteItem(ctx context.Context, id string, opts ...Option)
 
 // ListLiveItems returns one page of the live news items of a newsfeed.
 // GET /news/newsfeeds/{id}/items (listLiveNewsfeedItems).
-func (s *NewsService) ListLiveItems(ctx context.Context, newsfeedID string, opt *ListNewsOptions, opts ...Option) (*NewsItemList, *Response, error) {
+func (s *NewsService) ListLiveItems(ctx context.Context, newsfeedID string, opt *NewsListOptions, opts ...Option) (*NewsItemList, *Response, error) {
 	return call[NewsItemList](ctx, s.client, endpoint{method: http.MethodGet, path: "/news/newsfeeds/{id}/items", params: []string{newsfeedID}, query: opt}, opts)
 }
 
-// ListAllLiveItems iterates over every live news item of a newsfeed,
+// ListLiveItemsAll iterates over every live news item of a newsfeed,
 // fetching pages as the loop needs them (starting at opt.Page, if set).
-func (s *NewsService) ListAllLiveItems(ctx context.Context, newsfeedID string, opt *ListNewsOptions, opts ...Option) iter.Seq2[NewsItem, error] {
-	return walk(ctx, opt, newsPage, func(ctx context.Context, o *ListNewsOptions) ([]NewsItem, string, error) {
+func (s *NewsService) ListLiveItemsAll(ctx context.Context, newsfeedID string, opt *NewsListOptions, opts ...Option) iter.Seq2[NewsItem, error] {
+	return walk(ctx, opt, newsPage, func(ctx context.Context, o *NewsListOptions) ([]NewsItem, string, error) {
 		page, _, err := s.ListLiveItems(ctx, newsfeedID, o, opts...)
 		if err != nil {
 			return nil, "", err
@@ -243,14 +248,14 @@ func (s *NewsService) ListAllLiveItems(ctx context.Context, newsfeedID string, o
 
 // ListNewsfeeds returns one page of the workspace's newsfeeds.
 // GET /news/newsfeeds (listNewsfeeds).
-func (s *NewsService) ListNewsfeeds(ctx context.Context, opt *ListNewsOptions, opts ...Option) (*NewsfeedList, *Response, error) {
+func (s *NewsService) ListNewsfeeds(ctx context.Context, opt *NewsListOptions, opts ...Option) (*NewsfeedList, *Response, error) {
 	return call[NewsfeedList](ctx, s.client, endpoint{method: http.MethodGet, path: "/news/newsfeeds", query: opt}, opts)
 }
 
-// ListAllNewsfeeds iterates over every newsfeed, fetching pages as the loop
+// ListNewsfeedsAll iterates over every newsfeed, fetching pages as the loop
 // needs them (starting at opt.Page, if set).
-func (s *NewsService) ListAllNewsfeeds(ctx context.Context, opt *ListNewsOptions, opts ...Option) iter.Seq2[Newsfeed, error] {
-	return walk(ctx, opt, newsPage, func(ctx context.Context, o *ListNewsOptions) ([]Newsfeed, string, error) {
+func (s *NewsService) ListNewsfeedsAll(ctx context.Context, opt *NewsListOptions, opts ...Option) iter.Seq2[Newsfeed, error] {
+	return walk(ctx, opt, newsPage, func(ctx context.Context, o *NewsListOptions) ([]Newsfeed, string, error) {
 		page, _, err := s.ListNewsfeeds(ctx, o, opts...)
 		if err != nil {
 			return nil, "", err
@@ -265,4 +270,4 @@ func (s *NewsService) GetNewsfeed(ctx context.Context, id string, opts ...Option
 }
 
 // newsPage is walk's cursor setter for the page-numbered news lists.
-func newsPage(o *ListNewsOptions, cursor string) { o.Page = atoiOr(cursor, o.Page) }
+func newsPage(o *NewsListOptions, cursor string) { o.Page = atoiOr(cursor, o.Page) }

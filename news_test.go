@@ -13,7 +13,7 @@ func TestNewsListItems(t *testing.T) {
 	t.Parallel()
 	c, srv := newSpecClient(t)
 	got, rec := exercise(t, srv, "listNewsItems", "News.ListItems", func() (*NewsItemList, *Response, error) {
-		return c.News.ListItems(context.Background(), &ListNewsOptions{PerPage: 10})
+		return c.News.ListItems(context.Background(), &NewsListOptions{PerPage: 10})
 	})
 	testMethod(t, rec, http.MethodGet)
 	testPath(t, rec, "/news/news_items")
@@ -30,14 +30,14 @@ func TestNewsListItems(t *testing.T) {
 	require.Equal(t, ID("44"), got.Data[1].ID)
 }
 
-func TestNewsListAllItems(t *testing.T) {
+func TestNewsListItemsAll(t *testing.T) {
 	t.Parallel()
 	c, srv := newSpecClient(t)
 	srv.RespondFunc("listNewsItems", articlesPageHandler(t, []string{
 		`[{"id":"1","type":"news-item"},{"id":"2","type":"news-item"}]`,
 		`[{"id":"3","type":"news-item"}]`,
 	}))
-	items, err := Collect(c.News.ListAllItems(context.Background(), nil))
+	items, err := Collect(c.News.ListItemsAll(context.Background(), nil))
 	require.NoError(t, err)
 	require.Len(t, items, 3)
 	require.Equal(t, ID("3"), items[2].ID)
@@ -45,7 +45,7 @@ func TestNewsListAllItems(t *testing.T) {
 	require.Len(t, reqs, 2)
 	testQuery(t, reqs[1], "page=2")
 
-	for range c.News.ListAllItems(context.Background(), nil) {
+	for range c.News.ListItemsAll(context.Background(), nil) {
 		break
 	}
 	require.Len(t, srv.Requests(), 3)
@@ -55,7 +55,7 @@ func TestNewsCreateItem(t *testing.T) {
 	t.Parallel()
 	c, srv := newSpecClient(t)
 	ctx := context.Background()
-	req := NewsItemRequest{
+	req := NewsCreateItemRequest{
 		Title:               "Halloween is here!",
 		Body:                "<p>New costumes in store for this spooky season</p>",
 		Labels:              []string{"Product", "Update", "New"},
@@ -79,7 +79,7 @@ func TestNewsCreateItem(t *testing.T) {
 	require.Equal(t, []NewsfeedAssignment{{NewsfeedID: "78", PublishedAt: 1664638214}}, got.NewsfeedAssignments)
 	require.Equal(t, []string{"New", "Product", "Update"}, got.Labels)
 
-	for _, bad := range []NewsItemRequest{
+	for _, bad := range []NewsCreateItemRequest{
 		{SenderID: "1"},
 		{Title: "t"},
 		{Title: "t", SenderID: "me"},
@@ -115,7 +115,7 @@ func TestNewsGetItem(t *testing.T) {
 	for _, f := range []func() error{
 		func() error { _, _, err := c.News.GetItem(context.Background(), ""); return err },
 		func() error {
-			_, _, err := c.News.UpdateItem(context.Background(), "", NewsItemRequest{Title: "t", SenderID: "1"})
+			_, _, err := c.News.UpdateItem(context.Background(), "", NewsUpdateItemRequest{Title: "t", SenderID: "1"})
 			return err
 		},
 		func() error { _, _, err := c.News.DeleteItem(context.Background(), ""); return err },
@@ -124,7 +124,7 @@ func TestNewsGetItem(t *testing.T) {
 	} {
 		require.ErrorIs(t, f(), ErrInvalidRequest)
 	}
-	for _, err := range c.News.ListAllLiveItems(context.Background(), "", nil) {
+	for _, err := range c.News.ListLiveItemsAll(context.Background(), "", nil) {
 		require.ErrorIs(t, err, ErrInvalidRequest)
 	}
 	require.Len(t, srv.Requests(), n)
@@ -135,7 +135,7 @@ func TestNewsUpdateItem(t *testing.T) {
 	c, srv := newSpecClient(t)
 	ctx := context.Background()
 	got, rec := exercise(t, srv, "updateNewsItem", "News.UpdateItem", func() (*NewsItem, *Response, error) {
-		return c.News.UpdateItem(ctx, "51", NewsItemRequest{
+		return c.News.UpdateItem(ctx, "51", NewsUpdateItemRequest{
 			Title: "Christmas is here!", Body: "<p>New gifts in store for the jolly season</p>",
 			SenderID: "991268140", Reactions: []string{"😝", "😂"},
 		})
@@ -148,7 +148,7 @@ func TestNewsUpdateItem(t *testing.T) {
 
 	// nil slices are left out, empty ones clear; Some(false) is sent.
 	_, rec = exercise(t, srv, "updateNewsItem", "News.UpdateItem", func() (*NewsItem, *Response, error) {
-		return c.News.UpdateItem(ctx, "51", NewsItemRequest{Title: "T", SenderID: "2", Reactions: []string{}, DeliverSilently: Some(false)})
+		return c.News.UpdateItem(ctx, "51", NewsUpdateItemRequest{Title: "T", SenderID: "2", Reactions: []string{}, DeliverSilently: Some(false)})
 	})
 	testJSONBody(t, rec, `{"title":"T","deliver_silently":false,"reactions":[],"sender_id":2}`)
 }
@@ -178,13 +178,13 @@ func TestNewsListLiveItems(t *testing.T) {
 	require.Equal(t, 20, got.Pages.PerPage)
 
 	// The empty example page ends the iterator at once.
-	items, err := Collect(c.News.ListAllLiveItems(context.Background(), "123", nil))
+	items, err := Collect(c.News.ListLiveItemsAll(context.Background(), "123", nil))
 	require.NoError(t, err)
 	require.Empty(t, items)
 	require.Len(t, srv.Requests(), 2)
 }
 
-func TestNewsListAllLiveItems(t *testing.T) {
+func TestNewsListLiveItemsAll(t *testing.T) {
 	t.Parallel()
 	c, srv := newSpecClient(t)
 	srv.RespondFunc("listLiveNewsfeedItems", articlesPageHandler(t, []string{
@@ -192,7 +192,7 @@ func TestNewsListAllLiveItems(t *testing.T) {
 		`[{"id":"3","type":"news-item","state":"live"}]`,
 	}))
 	var ids []ID
-	for it, err := range c.News.ListAllLiveItems(context.Background(), "7", &ListNewsOptions{PerPage: 2}) {
+	for it, err := range c.News.ListLiveItemsAll(context.Background(), "7", &NewsListOptions{PerPage: 2}) {
 		require.NoError(t, err)
 		ids = append(ids, it.ID)
 	}
@@ -202,7 +202,7 @@ func TestNewsListAllLiveItems(t *testing.T) {
 	testPath(t, reqs[1], "/news/newsfeeds/7/items")
 	testQuery(t, reqs[1], "page=2&per_page=2")
 
-	for range c.News.ListAllLiveItems(context.Background(), "7", nil) {
+	for range c.News.ListLiveItemsAll(context.Background(), "7", nil) {
 		break
 	}
 	require.Len(t, srv.Requests(), 3)
@@ -221,7 +221,7 @@ func TestNewsListNewsfeeds(t *testing.T) {
 	require.Equal(t, Newsfeed{ID: "93", Type: "newsfeed", Name: "Visitor Feed", CreatedAt: 1717022004, UpdatedAt: 1717022004}, got.Data[0])
 }
 
-func TestNewsListAllNewsfeeds(t *testing.T) {
+func TestNewsListNewsfeedsAll(t *testing.T) {
 	t.Parallel()
 	c, srv := newSpecClient(t)
 	srv.RespondFunc("listNewsfeeds", articlesPageHandler(t, []string{
@@ -229,7 +229,7 @@ func TestNewsListAllNewsfeeds(t *testing.T) {
 		`[{"id":"3","type":"newsfeed","name":"c"}]`,
 	}))
 	var names []string
-	for f, err := range c.News.ListAllNewsfeeds(context.Background(), &ListNewsOptions{Page: 1}) {
+	for f, err := range c.News.ListNewsfeedsAll(context.Background(), &NewsListOptions{Page: 1}) {
 		require.NoError(t, err)
 		names = append(names, f.Name)
 	}
@@ -239,7 +239,7 @@ func TestNewsListAllNewsfeeds(t *testing.T) {
 	testQuery(t, reqs[0], "page=1")
 	testQuery(t, reqs[1], "page=2")
 
-	for range c.News.ListAllNewsfeeds(context.Background(), nil) {
+	for range c.News.ListNewsfeedsAll(context.Background(), nil) {
 		break
 	}
 	require.Len(t, srv.Requests(), 3)

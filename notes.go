@@ -2,7 +2,6 @@ package intercom
 
 import (
 	"context"
-	"iter"
 	"net/http"
 )
 
@@ -42,17 +41,17 @@ type NoteList struct {
 	Pages Pages `json:"pages,omitzero"`
 }
 
-// ListNotesOptions selects a page of a contact's notes. Intercom accepts
+// ContactListNotesOptions selects a page of a contact's notes. Intercom accepts
 // page and per_page though the spec does not declare them.
-type ListNotesOptions struct {
+type ContactListNotesOptions struct {
 	// Page is the page number, from 1.
 	Page int `url:"page,omitempty"`
 	// PerPage is the page size.
 	PerPage int `url:"per_page,omitempty"`
 }
 
-// CreateNoteRequest is the body of creating a note on a contact.
-type CreateNoteRequest struct {
+// ContactCreateNoteRequest is the body of creating a note on a contact.
+type ContactCreateNoteRequest struct {
 	// Body is the text of the note (required); Intercom accepts simple HTML.
 	Body string `json:"body"`
 	// ContactID is the contact the note is about. Create fills it with the
@@ -63,41 +62,11 @@ type CreateNoteRequest struct {
 }
 
 // Validate checks that the note has a body.
-func (r CreateNoteRequest) Validate() error {
+func (r ContactCreateNoteRequest) Validate() error {
 	if r.Body == "" {
 		return invalid("body", "is required")
 	}
 	return nil
-}
-
-// List returns one page of the notes of a contact.
-// GET /contacts/{id}/notes (listNotes).
-func (s *NotesService) List(ctx context.Context, contactID string, opt *ListNotesOptions, opts ...Option) (*NoteList, *Response, error) {
-	return call[NoteList](ctx, s.client, endpoint{method: http.MethodGet, path: "/contacts/{id}/notes", params: []string{contactID}, query: opt}, opts)
-}
-
-// ListAll iterates over every note of a contact, fetching pages as the loop
-// needs them.
-func (s *NotesService) ListAll(ctx context.Context, contactID string, opt *ListNotesOptions, opts ...Option) iter.Seq2[Note, error] {
-	return walk(ctx, opt, func(o *ListNotesOptions, cursor string) { o.Page = atoiOr(cursor, o.Page) },
-		func(ctx context.Context, o *ListNotesOptions) ([]Note, string, error) {
-			page, _, err := s.List(ctx, contactID, o, opts...)
-			if err != nil {
-				return nil, "", err
-			}
-			return page.Data, nextPageNumber(page.Pages, len(page.Data)), nil
-		})
-}
-
-// Create adds a note to a contact. POST /contacts/{id}/notes (createNote).
-func (s *NotesService) Create(ctx context.Context, contactID string, req CreateNoteRequest, opts ...Option) (*Note, *Response, error) {
-	if err := req.Validate(); err != nil {
-		return nil, nil, err
-	}
-	if req.ContactID == "" {
-		req.ContactID = contactID // req is a copy
-	}
-	return call[Note](ctx, s.client, endpoint{method: http.MethodPost, path: "/contacts/{id}/notes", params: []string{contactID}, body: req}, opts)
 }
 
 // Get returns a note. GET /notes/{id} (retrieveNote).

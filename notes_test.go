@@ -11,12 +11,12 @@ import (
 	"github.com/stretchr/testify/require"
 )
 
-func TestNotesList(t *testing.T) {
+func TestContactsListNotes(t *testing.T) {
 	t.Parallel()
 	c, srv := newSpecClient(t)
 	ctx := context.Background()
-	got, rec := exercise(t, srv, "listNotes", "Notes.List", func() (*NoteList, *Response, error) {
-		return c.Notes.List(ctx, "6657ac4a6abd0166b52ae225", &ListNotesOptions{Page: 1, PerPage: 50})
+	got, rec := exercise(t, srv, "listNotes", "Contacts.ListNotes", func() (*NoteList, *Response, error) {
+		return c.Contacts.ListNotes(ctx, "6657ac4a6abd0166b52ae225", &ContactListNotesOptions{Page: 1, PerPage: 50})
 	})
 	testMethod(t, rec, http.MethodGet)
 	testPath(t, rec, "/contacts/6657ac4a6abd0166b52ae225/notes")
@@ -35,12 +35,12 @@ func TestNotesList(t *testing.T) {
 	require.Equal(t, 1, got.Pages.TotalPages)
 	require.False(t, got.Pages.HasMore())
 
-	_, _, err := c.Notes.List(ctx, "abc", nil)
+	_, _, err := c.Contacts.ListNotes(ctx, "abc", nil)
 	require.NoError(t, err)
 	testQuery(t, srv.LastRequest(), "")
 }
 
-func TestNotesListAll(t *testing.T) {
+func TestContactsListNotesAll(t *testing.T) {
 	t.Parallel()
 	c, srv := newSpecClient(t)
 	ctx := context.Background()
@@ -64,9 +64,9 @@ func TestNotesListAll(t *testing.T) {
 			w.WriteHeader(http.StatusNotFound)
 		}
 	})
-	opt := &ListNotesOptions{PerPage: 2}
+	opt := &ContactListNotesOptions{PerPage: 2}
 	var ids []ID
-	for n, err := range c.Notes.ListAll(ctx, "ct1", opt) {
+	for n, err := range c.Contacts.ListNotesAll(ctx, "ct1", opt) {
 		require.NoError(t, err)
 		require.Nil(t, n.Contact, "a null contact stays nil")
 		ids = append(ids, n.ID)
@@ -80,24 +80,24 @@ func TestNotesListAll(t *testing.T) {
 	require.Equal(t, 0, opt.Page, "options must not be modified")
 
 	// Breaking after the first item sends no further request.
-	for range c.Notes.ListAll(ctx, "ct1", nil) {
+	for range c.Contacts.ListNotesAll(ctx, "ct1", nil) {
 		break
 	}
 	require.Len(t, srv.Requests(), 3)
 
 	// A 404 ends the walk with the error.
 	srv.Respond("listNotes", 404, "Contact not found")
-	_, err := Collect(c.Notes.ListAll(ctx, "gone", nil))
+	_, err := Collect(c.Contacts.ListNotesAll(ctx, "gone", nil))
 	require.ErrorIs(t, err, ErrNotFound)
 }
 
-func TestNotesCreate(t *testing.T) {
+func TestContactsCreateNote(t *testing.T) {
 	t.Parallel()
 	c, srv := newSpecClient(t)
 	ctx := context.Background()
-	req := CreateNoteRequest{Body: "Hello", AdminID: "991267888"}
-	got, rec := exercise(t, srv, "createNote", "Notes.Create", func() (*Note, *Response, error) {
-		return c.Notes.Create(ctx, "6657ac4c6abd0166b52ae227", req)
+	req := ContactCreateNoteRequest{Body: "Hello", AdminID: "991267888"}
+	got, rec := exercise(t, srv, "createNote", "Contacts.CreateNote", func() (*Note, *Response, error) {
+		return c.Contacts.CreateNote(ctx, "6657ac4c6abd0166b52ae227", req)
 	})
 	testMethod(t, rec, http.MethodPost)
 	testPath(t, rec, "/contacts/6657ac4c6abd0166b52ae227/notes")
@@ -111,12 +111,12 @@ func TestNotesCreate(t *testing.T) {
 	require.Equal(t, "Ciaran103 Lee", got.Author.Name)
 
 	// Only the body is required; an explicit contact_id is kept.
-	_, _, err := c.Notes.Create(ctx, "ct1", CreateNoteRequest{Body: "Hi", ContactID: "other"})
+	_, _, err := c.Contacts.CreateNote(ctx, "ct1", ContactCreateNoteRequest{Body: "Hi", ContactID: "other"})
 	require.NoError(t, err)
 	testJSONBody(t, srv.LastRequest(), `{"body":"Hi","contact_id":"other"}`)
 
 	srv.Respond("createNote", 404, "Admin not found")
-	_, _, err = c.Notes.Create(ctx, "ct1", CreateNoteRequest{Body: "Hi", AdminID: "123"})
+	_, _, err = c.Contacts.CreateNote(ctx, "ct1", ContactCreateNoteRequest{Body: "Hi", AdminID: "123"})
 	require.ErrorIs(t, err, ErrNotFound)
 	var apiErr *APIError
 	require.ErrorAs(t, err, &apiErr)
@@ -157,11 +157,17 @@ func TestNotesValidation(t *testing.T) {
 		name, field string
 		call        func() error
 	}{
-		{"List", "id", func() error { _, _, err := c.Notes.List(ctx, "", nil); return err }},
-		{"Create no contact", "id", func() error { _, _, err := c.Notes.Create(ctx, "", CreateNoteRequest{Body: "x"}); return err }},
-		{"Create no body", "body", func() error { _, _, err := c.Notes.Create(ctx, "ct", CreateNoteRequest{AdminID: "1"}); return err }},
+		{"List", "id", func() error { _, _, err := c.Contacts.ListNotes(ctx, "", nil); return err }},
+		{"Create no contact", "id", func() error {
+			_, _, err := c.Contacts.CreateNote(ctx, "", ContactCreateNoteRequest{Body: "x"})
+			return err
+		}},
+		{"Create no body", "body", func() error {
+			_, _, err := c.Contacts.CreateNote(ctx, "ct", ContactCreateNoteRequest{AdminID: "1"})
+			return err
+		}},
 		{"Get", "id", func() error { _, _, err := c.Notes.Get(ctx, ""); return err }},
-		{"ListAll", "id", func() error { _, err := Collect(c.Notes.ListAll(ctx, "", nil)); return err }},
+		{"ListAll", "id", func() error { _, err := Collect(c.Contacts.ListNotesAll(ctx, "", nil)); return err }},
 	}
 	for _, tc := range cases {
 		err := tc.call()
@@ -171,5 +177,5 @@ func TestNotesValidation(t *testing.T) {
 		require.Equal(t, tc.field, ire.Field, tc.name)
 	}
 	require.Empty(t, srv.Requests(), "validation errors must not send requests")
-	require.NoError(t, CreateNoteRequest{Body: "x"}.Validate())
+	require.NoError(t, ContactCreateNoteRequest{Body: "x"}.Validate())
 }

@@ -17,23 +17,23 @@ func TestNullRefusedWhereIntercomTakesNone(t *testing.T) {
 		call  func(c *Client) error
 	}{
 		{"read", func(c *Client) error {
-			_, _, err := c.Conversations.Update(ctx, "1", UpdateConversationRequest{Read: Null[bool]()}, nil)
+			_, _, err := c.Conversations.Update(ctx, "1", ConversationUpdateRequest{Read: Null[bool]()}, nil)
 			return err
 		}},
 		{"deliver_silently", func(c *Client) error {
-			_, _, err := c.News.CreateItem(ctx, NewsItemRequest{Title: "t", SenderID: "1", State: "live", DeliverSilently: Null[bool]()})
+			_, _, err := c.News.CreateItem(ctx, NewsCreateItemRequest{Title: "t", SenderID: "1", State: "live", DeliverSilently: Null[bool]()})
 			return err
 		}},
 		{"archived", func(c *Client) error {
-			_, _, err := c.DataAttributes.Update(ctx, "1", UpdateDataAttributeRequest{Description: Null[string](), Archived: Null[bool]()})
+			_, _, err := c.DataAttributes.Update(ctx, "1", DataAttributeUpdateRequest{Description: Null[string](), Archived: Null[bool]()})
 			return err
 		}},
 		{"description", func(c *Client) error {
-			_, _, err := c.DataAttributes.Update(ctx, "1", UpdateDataAttributeRequest{Description: Null[string]()})
+			_, _, err := c.DataAttributes.Update(ctx, "1", DataAttributeUpdateRequest{Description: Null[string]()})
 			return err
 		}},
 		{"is_shared", func(c *Client) error {
-			_, _, err := c.Tickets.Update(ctx, "1", UpdateTicketRequest{IsShared: Null[bool]()})
+			_, _, err := c.Tickets.Update(ctx, "1", TicketUpdateRequest{IsShared: Null[bool]()})
 			return err
 		}},
 	} {
@@ -47,7 +47,7 @@ func TestNullRefusedWhereIntercomTakesNone(t *testing.T) {
 func TestNullSentWhereIntercomTakesIt(t *testing.T) {
 	t.Parallel()
 	c, srv := newSpecClient(t)
-	_, _, err := c.Contacts.Update(context.Background(), contactTestID, UpdateContactRequest{Phone: Null[string](), OwnerID: Null[int64]()})
+	_, _, err := c.Contacts.Update(context.Background(), contactTestID, ContactUpdateRequest{Phone: Null[string](), OwnerID: Null[int64]()})
 	require.NoError(t, err)
 	testJSONBody(t, srv.LastRequest(), `{"phone":null,"owner_id":null}`)
 }

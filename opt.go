@@ -9,7 +9,7 @@ import (
 // (the zero Opt, left out of the request), null (sent as JSON null, which
 // clears the value in Intercom) and a value. Use it with Some and Null:
 //
-//	intercom.UpdateContactRequest{Phone: intercom.Null[string](), Name: intercom.Some("Ada")}
+//	intercom.ContactUpdateRequest{Phone: intercom.Null[string](), Name: intercom.Some("Ada")}
 type Opt[T any] struct {
 	value T
 	set   bool

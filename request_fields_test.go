@@ -116,7 +116,7 @@ func requestRuleViolations(files []*ast.File) (checked int, violations []string)
 // of the reply bodies.
 func isRequestType(name string) bool {
 	switch name {
-	case "ContactReply", "AdminReply", "TicketContactReply", "TicketAdminReply":
+	case "ConversationContactReply", "ConversationAdminReply", "TicketContactReply", "TicketAdminReply":
 		return true
 	}
 	return strings.HasSuffix(name, "Request")

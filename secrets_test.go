@@ -114,7 +114,7 @@ func TestSecretsNotInErrors(t *testing.T) {
 		}, isAPI},
 		{"ConnectionError, reset", func(t *testing.T) error {
 			_, _, err := secretClient(t, serve(t, func(w http.ResponseWriter, r *http.Request) { hijackReset(t, w) })).
-				Notes.Create(ctx, "c1", CreateNoteRequest{Body: "x"})
+				Contacts.CreateNote(ctx, "c1", ContactCreateNoteRequest{Body: "x"})
 			return err
 		}, isConn},
 		{"ConnectionError, timeout", func(t *testing.T) error {
@@ -139,7 +139,7 @@ func TestSecretsNotInErrors(t *testing.T) {
 			return err
 		}, isInvalid},
 		{"InvalidRequestError, Validate", func(t *testing.T) error {
-			_, _, err := secretClient(t, "http://127.0.0.1:1").Notes.Create(ctx, "c1", CreateNoteRequest{})
+			_, _, err := secretClient(t, "http://127.0.0.1:1").Contacts.CreateNote(ctx, "c1", ContactCreateNoteRequest{})
 			return err
 		}, isInvalid},
 		{"context deadline", func(t *testing.T) error {
@@ -169,7 +169,7 @@ func TestSecretsNotInErrors(t *testing.T) {
 		srv := newFltServer(t, func(_ int32, w http.ResponseWriter, _ *http.Request) { writeJSON(w, 200, `{}`) })
 		c, err := NewClient(bad, WithBaseURL(srv.URL), WithRetryPolicy(fltPolicy(3)))
 		require.NoError(t, err)
-		_, _, err = c.Notes.Create(ctx, "c1", CreateNoteRequest{Body: "x"})
+		_, _, err = c.Contacts.CreateNote(ctx, "c1", ContactCreateNoteRequest{Body: "x"})
 		var ce *ConnectionError
 		require.ErrorAs(t, err, &ce)
 		require.False(t, ce.MayHaveSucceeded, "nothing was sent")

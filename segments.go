@@ -29,7 +29,7 @@ type Segment struct {
 	// PersonType says whether the segment holds users or leads (contacts).
 	PersonType SegmentPersonType `json:"person_type,omitempty"`
 	// Count is the number of contacts in the segment; nil unless requested
-	// (ListSegmentsOptions.IncludeCount) or when Intercom sends null.
+	// (SegmentListOptions.IncludeCount) or when Intercom sends null.
 	Count *int `json:"count,omitempty"`
 }
 
@@ -43,15 +43,15 @@ type SegmentList struct {
 	Pages map[string]any `json:"pages,omitempty"`
 }
 
-// ListSegmentsOptions are the query parameters of listing segments.
-type ListSegmentsOptions struct {
+// SegmentListOptions are the query parameters of listing segments.
+type SegmentListOptions struct {
 	// IncludeCount asks for the number of contacts in each segment.
 	IncludeCount bool `url:"include_count,omitempty"`
 }
 
 // List returns the segments of the workspace (the list is not paginated).
 // GET /segments (listSegments).
-func (s *SegmentsService) List(ctx context.Context, opt *ListSegmentsOptions, opts ...Option) (*SegmentList, *Response, error) {
+func (s *SegmentsService) List(ctx context.Context, opt *SegmentListOptions, opts ...Option) (*SegmentList, *Response, error) {
 	return call[SegmentList](ctx, s.client, endpoint{method: http.MethodGet, path: "/segments", query: opt}, opts)
 }
 

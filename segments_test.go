@@ -14,7 +14,7 @@ func TestSegmentsList(t *testing.T) {
 	c, srv := newSpecClient(t)
 	ctx := context.Background()
 	got, rec := exercise(t, srv, "listSegments", "Segments.List", func() (*SegmentList, *Response, error) {
-		return c.Segments.List(ctx, &ListSegmentsOptions{IncludeCount: true})
+		return c.Segments.List(ctx, &SegmentListOptions{IncludeCount: true})
 	})
 	testMethod(t, rec, http.MethodGet)
 	testPath(t, rec, "/segments")
@@ -29,7 +29,7 @@ func TestSegmentsList(t *testing.T) {
 	require.Equal(t, Timestamp(1717022008), got.Segments[1].UpdatedAt)
 	require.Nil(t, got.Segments[0].Count, "no count unless asked for")
 
-	for _, opt := range []*ListSegmentsOptions{nil, {}} {
+	for _, opt := range []*SegmentListOptions{nil, {}} {
 		_, _, err := c.Segments.List(ctx, opt)
 		require.NoError(t, err)
 		testQuery(t, srv.LastRequest(), "")
@@ -40,7 +40,7 @@ func TestSegmentsList(t *testing.T) {
 		{"type":"segment","id":"s1","name":"Empty","person_type":"contact","count":0},
 		{"type":"segment","id":"s2","name":"Big","person_type":"user","count":1200},
 		{"type":"segment","id":"s3","name":"Unknown","person_type":"visitor","count":null}],"pages":{"type":"pages"}}`)
-	got, _, err := c.Segments.List(ctx, &ListSegmentsOptions{IncludeCount: true})
+	got, _, err := c.Segments.List(ctx, &SegmentListOptions{IncludeCount: true})
 	require.NoError(t, err)
 	require.NotNil(t, got.Segments[0].Count)
 	require.Equal(t, 0, *got.Segments[0].Count)

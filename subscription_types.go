@@ -73,45 +73,8 @@ type SubscriptionTypeList struct {
 	Data []SubscriptionType `json:"data"`
 }
 
-// AttachSubscriptionTypeRequest subscribes a contact to a subscription type
-// (or unsubscribes it, for opt-out types).
-type AttachSubscriptionTypeRequest struct {
-	// ID is the subscription type's id (required).
-	ID string `json:"id"`
-	// ConsentType is the subscription type's consent type, opt_in or opt_out (required).
-	ConsentType SubscriptionConsentType `json:"consent_type"`
-}
-
-// Validate checks the required fields.
-func (r AttachSubscriptionTypeRequest) Validate() error {
-	if r.ID == "" {
-		return invalid("id", "is required")
-	}
-	if r.ConsentType == "" {
-		return invalid("consent_type", "is required (opt_in or opt_out)")
-	}
-	return nil
-}
-
 // List returns every subscription type of the workspace (the list is not
 // paginated). GET /subscription_types (listSubscriptionTypes).
 func (s *SubscriptionTypesService) List(ctx context.Context, opts ...Option) (*SubscriptionTypeList, *Response, error) {
 	return call[SubscriptionTypeList](ctx, s.client, endpoint{method: http.MethodGet, path: "/subscription_types"}, opts)
-}
-
-// AttachToContact adds a subscription type to a contact: for an opt-in type
-// the contact is opted in to its messages, for an opt-out type it is opted
-// out. It returns the subscription type.
-// POST /contacts/{contact_id}/subscriptions (attachSubscriptionTypeToContact).
-func (s *SubscriptionTypesService) AttachToContact(ctx context.Context, contactID string, req AttachSubscriptionTypeRequest, opts ...Option) (*SubscriptionType, *Response, error) {
-	if err := req.Validate(); err != nil {
-		return nil, nil, err
-	}
-	return call[SubscriptionType](ctx, s.client, endpoint{method: http.MethodPost, path: "/contacts/{contact_id}/subscriptions", params: []string{contactID}, body: req}, opts)
-}
-
-// DetachFromContact removes a subscription type from a contact and returns it.
-// DELETE /contacts/{contact_id}/subscriptions/{id} (detachSubscriptionTypeToContact).
-func (s *SubscriptionTypesService) DetachFromContact(ctx context.Context, contactID, id string, opts ...Option) (*SubscriptionType, *Response, error) {
-	return call[SubscriptionType](ctx, s.client, endpoint{method: http.MethodDelete, path: "/contacts/{contact_id}/subscriptions/{id}", params: []string{contactID, id}}, opts)
 }

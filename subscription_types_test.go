@@ -29,12 +29,12 @@ func TestSubscriptionTypesList(t *testing.T) {
 	require.Equal(t, []SubscriptionContentType{SubscriptionContentEmail}, st.ContentTypes)
 }
 
-func TestSubscriptionTypesAttachToContact(t *testing.T) {
+func TestContactsAttachSubscription(t *testing.T) {
 	t.Parallel()
 	c, srv := newSpecClient(t)
-	got, rec := exercise(t, srv, "attachSubscriptionTypeToContact", "SubscriptionTypes.AttachToContact", func() (*SubscriptionType, *Response, error) {
-		return c.SubscriptionTypes.AttachToContact(context.Background(), "63a07ddf05a32042dffac965",
-			AttachSubscriptionTypeRequest{ID: "154", ConsentType: SubscriptionConsentOptIn})
+	got, rec := exercise(t, srv, "attachSubscriptionTypeToContact", "Contacts.AttachSubscription", func() (*SubscriptionType, *Response, error) {
+		return c.Contacts.AttachSubscription(context.Background(), "63a07ddf05a32042dffac965",
+			ContactAttachSubscriptionRequest{ID: "154", ConsentType: SubscriptionConsentOptIn})
 	})
 	testMethod(t, rec, http.MethodPost)
 	testPath(t, rec, "/contacts/63a07ddf05a32042dffac965/subscriptions")
@@ -52,14 +52,14 @@ func TestSubscriptionTypesAttachValidation(t *testing.T) {
 	ctx := context.Background()
 	for _, tc := range []struct {
 		contact string
-		req     AttachSubscriptionTypeRequest
+		req     ContactAttachSubscriptionRequest
 		field   string
 	}{
-		{"c1", AttachSubscriptionTypeRequest{ConsentType: SubscriptionConsentOptIn}, "id"},
-		{"c1", AttachSubscriptionTypeRequest{ID: "1"}, "consent_type"},
-		{"", AttachSubscriptionTypeRequest{ID: "1", ConsentType: SubscriptionConsentOptOut}, "contact_id"},
+		{"c1", ContactAttachSubscriptionRequest{ConsentType: SubscriptionConsentOptIn}, "id"},
+		{"c1", ContactAttachSubscriptionRequest{ID: "1"}, "consent_type"},
+		{"", ContactAttachSubscriptionRequest{ID: "1", ConsentType: SubscriptionConsentOptOut}, "contact_id"},
 	} {
-		_, _, err := c.SubscriptionTypes.AttachToContact(ctx, tc.contact, tc.req)
+		_, _, err := c.Contacts.AttachSubscription(ctx, tc.contact, tc.req)
 		require.ErrorIs(t, err, ErrInvalidRequest)
 		var ie *InvalidRequestError
 		require.ErrorAs(t, err, &ie)
@@ -68,7 +68,7 @@ func TestSubscriptionTypesAttachValidation(t *testing.T) {
 	require.Empty(t, srv.Requests())
 
 	srv.Respond("attachSubscriptionTypeToContact", 404, "Contact not found")
-	_, _, err := c.SubscriptionTypes.AttachToContact(ctx, "nope", AttachSubscriptionTypeRequest{ID: "158", ConsentType: SubscriptionConsentOptIn})
+	_, _, err := c.Contacts.AttachSubscription(ctx, "nope", ContactAttachSubscriptionRequest{ID: "158", ConsentType: SubscriptionConsentOptIn})
 	require.ErrorIs(t, err, ErrNotFound)
 	var apiErr *APIError
 	require.ErrorAs(t, err, &apiErr)
@@ -77,11 +77,11 @@ func TestSubscriptionTypesAttachValidation(t *testing.T) {
 	require.Equal(t, "2e951deb-d41f-4644-b723-c783b91eafba", apiErr.RequestID)
 }
 
-func TestSubscriptionTypesDetachFromContact(t *testing.T) {
+func TestContactsDetachSubscription(t *testing.T) {
 	t.Parallel()
 	c, srv := newSpecClient(t)
-	got, rec := exercise(t, srv, "detachSubscriptionTypeToContact", "SubscriptionTypes.DetachFromContact", func() (*SubscriptionType, *Response, error) {
-		return c.SubscriptionTypes.DetachFromContact(context.Background(), "63a07ddf05a32042dffac965", "170")
+	got, rec := exercise(t, srv, "detachSubscriptionTypeToContact", "Contacts.DetachSubscription", func() (*SubscriptionType, *Response, error) {
+		return c.Contacts.DetachSubscription(context.Background(), "63a07ddf05a32042dffac965", "170")
 	})
 	testMethod(t, rec, http.MethodDelete)
 	testPath(t, rec, "/contacts/63a07ddf05a32042dffac965/subscriptions/170")
@@ -91,13 +91,13 @@ func TestSubscriptionTypesDetachFromContact(t *testing.T) {
 	require.Equal(t, SubscriptionTypeStateLive, got.State)
 
 	n := len(srv.Requests())
-	_, _, err := c.SubscriptionTypes.DetachFromContact(context.Background(), "63a07ddf05a32042dffac965", " ")
+	_, _, err := c.Contacts.DetachSubscription(context.Background(), "63a07ddf05a32042dffac965", " ")
 	require.ErrorIs(t, err, ErrInvalidRequest)
-	_, _, err = c.SubscriptionTypes.DetachFromContact(context.Background(), "", "170")
+	_, _, err = c.Contacts.DetachSubscription(context.Background(), "", "170")
 	require.ErrorIs(t, err, ErrInvalidRequest)
 	require.Len(t, srv.Requests(), n)
 
 	srv.Respond("detachSubscriptionTypeToContact", 404, "Resource not found")
-	_, _, err = c.SubscriptionTypes.DetachFromContact(context.Background(), "63a07ddf05a32042dffac965", "invalid_id")
+	_, _, err = c.Contacts.DetachSubscription(context.Background(), "63a07ddf05a32042dffac965", "invalid_id")
 	require.ErrorIs(t, err, ErrNotFound)
 }

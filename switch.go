@@ -16,8 +16,8 @@ type PhoneSwitch struct {
 	Phone string `json:"phone,omitempty"`
 }
 
-// CreatePhoneSwitchRequest deflects a phone call to the Messenger.
-type CreatePhoneSwitchRequest struct {
+// SwitchCreateRequest deflects a phone call to the Messenger.
+type SwitchCreateRequest struct {
 	// Phone is the number, in E.164 format, that receives the SMS with the
 	// Messenger link (required).
 	Phone string `json:"phone"`
@@ -26,7 +26,7 @@ type CreatePhoneSwitchRequest struct {
 }
 
 // Validate checks the required fields.
-func (r CreatePhoneSwitchRequest) Validate() error {
+func (r SwitchCreateRequest) Validate() error {
 	if r.Phone == "" {
 		return invalid("phone", "is required")
 	}
@@ -37,7 +37,7 @@ func (r CreatePhoneSwitchRequest) Validate() error {
 // continue a phone call there. Failures come back as an *APIError whose
 // first entry's Code is Intercom's error_key (such as "invalid_phone_number"
 // or "sms_failed"). POST /phone_call_redirects (createPhoneSwitch).
-func (s *SwitchService) Create(ctx context.Context, req CreatePhoneSwitchRequest, opts ...Option) (*PhoneSwitch, *Response, error) {
+func (s *SwitchService) Create(ctx context.Context, req SwitchCreateRequest, opts ...Option) (*PhoneSwitch, *Response, error) {
 	if err := req.Validate(); err != nil {
 		return nil, nil, err
 	}

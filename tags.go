@@ -38,8 +38,8 @@ type TagList struct {
 	Data []Tag `json:"data"`
 }
 
-// CreateOrUpdateTagRequest creates a tag, or renames the tag with ID.
-type CreateOrUpdateTagRequest struct {
+// TagCreateOrUpdateRequest creates a tag, or renames the tag with ID.
+type TagCreateOrUpdateRequest struct {
 	// Name is the tag's name (required): the tag is created if no tag has this
 	// name (names are case insensitive), or it is the new name when ID is set.
 	Name string `json:"name"`
@@ -49,7 +49,7 @@ type CreateOrUpdateTagRequest struct {
 }
 
 // Validate checks that the name is set.
-func (r CreateOrUpdateTagRequest) Validate() error {
+func (r TagCreateOrUpdateRequest) Validate() error {
 	if r.Name == "" {
 		return invalid("name", "is required")
 	}
@@ -71,11 +71,28 @@ type TagUser struct {
 	ID string `json:"id"`
 }
 
-// tagCompaniesBody is the body of tagging companies.
-type tagCompaniesBody struct {
-	Name      string       `json:"name"`
+// TagCompaniesRequest applies the tag Name to Companies, creating the tag if
+// no tag has this name.
+type TagCompaniesRequest struct {
+	// Name is the tag's name (required).
+	Name string `json:"name"`
+	// Companies are the companies to tag (at least one).
 	Companies []TagCompany `json:"companies"`
 }
+
+// Validate checks the name and that each company is identified once.
+func (r TagCompaniesRequest) Validate() error { return validateTagCompanies(r.Name, r.Companies) }
+
+// TagUntagCompaniesRequest removes the tag Name from Companies.
+type TagUntagCompaniesRequest struct {
+	// Name is the tag's name (required).
+	Name string `json:"name"`
+	// Companies are the companies to untag (at least one).
+	Companies []TagCompany `json:"companies"`
+}
+
+// Validate checks the name and that each company is identified once.
+func (r TagUntagCompaniesRequest) Validate() error { return validateTagCompanies(r.Name, r.Companies) }
 
 // untagCompany is one company of an untag request.
 type untagCompany struct {
@@ -90,26 +107,29 @@ type untagCompaniesBody struct {
 	Companies []untagCompany `json:"companies"`
 }
 
-// tagUsersBody is the body of tagging contacts.
-type tagUsersBody struct {
-	Name  string    `json:"name"`
+// TagUsersRequest applies the tag Name to contacts, creating the tag if no
+// tag has this name.
+type TagUsersRequest struct {
+	// Name is the tag's name (required).
+	Name string `json:"name"`
+	// Users are the contacts to tag (at least one).
 	Users []TagUser `json:"users"`
 }
 
-// tagRefBody is the body of attaching a tag to a contact.
-type tagRefBody struct {
-	ID string `json:"id"`
-}
-
-// tagAdminRefBody is the body of attaching a tag to a conversation or ticket.
-type tagAdminRefBody struct {
-	ID      string `json:"id"`
-	AdminID string `json:"admin_id"`
-}
-
-// tagAdminBody is the body of detaching a tag from a conversation or ticket.
-type tagAdminBody struct {
-	AdminID string `json:"admin_id"`
+// Validate checks the name and the contacts' ids.
+func (r TagUsersRequest) Validate() error {
+	if r.Name == "" {
+		return invalid("name", "is required")
+	}
+	if len(r.Users) == 0 {
+		return invalid("users", "needs at least one user")
+	}
+	for i, u := range r.Users {
+		if u.ID == "" {
+			return invalid(fieldIndex("users", i)+".id", "is required")
+		}
+	}
+	return nil
 }
 
 func validateTagCompanies(name string, companies []TagCompany) error {
@@ -141,52 +161,42 @@ func (s *TagsService) List(ctx context.Context, opts ...Option) (*TagList, *Resp
 
 // CreateOrUpdate creates a tag with the request's name, or renames the tag
 // with the request's ID. POST /tags (createTag).
-func (s *TagsService) CreateOrUpdate(ctx context.Context, req CreateOrUpdateTagRequest, opts ...Option) (*Tag, *Response, error) {
+func (s *TagsService) CreateOrUpdate(ctx context.Context, req TagCreateOrUpdateRequest, opts ...Option) (*Tag, *Response, error) {
 	if err := req.Validate(); err != nil {
 		return nil, nil, err
 	}
 	return call[Tag](ctx, s.client, endpoint{method: http.MethodPost, path: "/tags", body: req}, opts)
 }
 
-// TagCompanies applies the tag named name to companies, creating the tag if
-// no tag has this name. POST /tags (createTag, tag companies).
-func (s *TagsService) TagCompanies(ctx context.Context, name string, companies []TagCompany, opts ...Option) (*Tag, *Response, error) {
-	if err := validateTagCompanies(name, companies); err != nil {
+// TagCompanies applies the tag req.Name to req.Companies, creating the tag
+// if no tag has this name. POST /tags (createTag, tag companies).
+func (s *TagsService) TagCompanies(ctx context.Context, req TagCompaniesRequest, opts ...Option) (*Tag, *Response, error) {
+	if err := req.Validate(); err != nil {
 		return nil, nil, err
 	}
-	return call[Tag](ctx, s.client, endpoint{method: http.MethodPost, path: "/tags",
-		body: tagCompaniesBody{Name: name, Companies: companies}}, opts)
+	return call[Tag](ctx, s.client, endpoint{method: http.MethodPost, path: "/tags", body: req}, opts)
 }
 
-// UntagCompanies removes the tag named name from companies.
+// UntagCompanies removes the tag req.Name from req.Companies.
 // POST /tags (createTag, untag companies).
-func (s *TagsService) UntagCompanies(ctx context.Context, name string, companies []TagCompany, opts ...Option) (*Tag, *Response, error) {
-	if err := validateTagCompanies(name, companies); err != nil {
+func (s *TagsService) UntagCompanies(ctx context.Context, req TagUntagCompaniesRequest, opts ...Option) (*Tag, *Response, error) {
+	if err := req.Validate(); err != nil {
 		return nil, nil, err
 	}
-	body := untagCompaniesBody{Name: name, Companies: make([]untagCompany, len(companies))}
-	for i, c := range companies {
+	body := untagCompaniesBody{Name: req.Name, Companies: make([]untagCompany, len(req.Companies))}
+	for i, c := range req.Companies {
 		body.Companies[i] = untagCompany{ID: c.ID, CompanyID: c.CompanyID, Untag: true}
 	}
 	return call[Tag](ctx, s.client, endpoint{method: http.MethodPost, path: "/tags", body: body}, opts)
 }
 
-// TagUsers applies the tag named name to contacts, creating the tag if no tag
-// has this name. POST /tags (createTag, tag users).
-func (s *TagsService) TagUsers(ctx context.Context, name string, users []TagUser, opts ...Option) (*Tag, *Response, error) {
-	if name == "" {
-		return nil, nil, invalid("name", "is required")
+// TagUsers applies the tag req.Name to req.Users (contacts), creating the
+// tag if no tag has this name. POST /tags (createTag, tag users).
+func (s *TagsService) TagUsers(ctx context.Context, req TagUsersRequest, opts ...Option) (*Tag, *Response, error) {
+	if err := req.Validate(); err != nil {
+		return nil, nil, err
 	}
-	if len(users) == 0 {
-		return nil, nil, invalid("users", "needs at least one user")
-	}
-	for i, u := range users {
-		if u.ID == "" {
-			return nil, nil, invalid(fieldIndex("users", i)+".id", "is required")
-		}
-	}
-	return call[Tag](ctx, s.client, endpoint{method: http.MethodPost, path: "/tags",
-		body: tagUsersBody{Name: name, Users: users}}, opts)
+	return call[Tag](ctx, s.client, endpoint{method: http.MethodPost, path: "/tags", body: req}, opts)
 }
 
 // Get returns a tag. GET /tags/{id} (findTag).
@@ -198,75 +208,4 @@ func (s *TagsService) Get(ctx context.Context, id string, opts ...Option) (*Tag,
 // while segments use it. DELETE /tags/{id} (deleteTag).
 func (s *TagsService) Delete(ctx context.Context, id string, opts ...Option) (*Response, error) {
 	return s.client.send(ctx, endpoint{method: http.MethodDelete, path: "/tags/{id}", params: []string{id}}, nil, opts)
-}
-
-// AttachToContact tags a contact with the tag tagID.
-// POST /contacts/{contact_id}/tags (attachTagToContact).
-func (s *TagsService) AttachToContact(ctx context.Context, contactID, tagID string, opts ...Option) (*Tag, *Response, error) {
-	if tagID == "" {
-		return nil, nil, invalid("id", "is required (the tag's id)")
-	}
-	return call[Tag](ctx, s.client, endpoint{method: http.MethodPost, path: "/contacts/{contact_id}/tags",
-		params: []string{contactID}, body: tagRefBody{ID: tagID}}, opts)
-}
-
-// DetachFromContact removes the tag tagID from a contact.
-// DELETE /contacts/{contact_id}/tags/{id} (detachTagFromContact).
-func (s *TagsService) DetachFromContact(ctx context.Context, contactID, tagID string, opts ...Option) (*Tag, *Response, error) {
-	return call[Tag](ctx, s.client, endpoint{method: http.MethodDelete, path: "/contacts/{contact_id}/tags/{id}",
-		params: []string{contactID, tagID}}, opts)
-}
-
-// AttachToConversation tags a conversation with the tag tagID, on behalf of
-// the admin adminID. POST /conversations/{conversation_id}/tags (attachTagToConversation).
-func (s *TagsService) AttachToConversation(ctx context.Context, conversationID, tagID, adminID string, opts ...Option) (*Tag, *Response, error) {
-	if err := checkTagAdmin(tagID, adminID, true); err != nil {
-		return nil, nil, err
-	}
-	return call[Tag](ctx, s.client, endpoint{method: http.MethodPost, path: "/conversations/{conversation_id}/tags",
-		params: []string{conversationID}, body: tagAdminRefBody{ID: tagID, AdminID: adminID}}, opts)
-}
-
-// DetachFromConversation removes the tag tagID from a conversation, on behalf
-// of the admin adminID (sent as a JSON body on the DELETE).
-// DELETE /conversations/{conversation_id}/tags/{id} (detachTagFromConversation).
-func (s *TagsService) DetachFromConversation(ctx context.Context, conversationID, tagID, adminID string, opts ...Option) (*Tag, *Response, error) {
-	if err := checkTagAdmin(tagID, adminID, false); err != nil {
-		return nil, nil, err
-	}
-	return call[Tag](ctx, s.client, endpoint{method: http.MethodDelete, path: "/conversations/{conversation_id}/tags/{id}",
-		params: []string{conversationID, tagID}, body: tagAdminBody{AdminID: adminID}}, opts)
-}
-
-// AttachToTicket tags a ticket with the tag tagID, on behalf of the admin
-// adminID. POST /tickets/{ticket_id}/tags (attachTagToTicket).
-func (s *TagsService) AttachToTicket(ctx context.Context, ticketID, tagID, adminID string, opts ...Option) (*Tag, *Response, error) {
-	if err := checkTagAdmin(tagID, adminID, true); err != nil {
-		return nil, nil, err
-	}
-	return call[Tag](ctx, s.client, endpoint{method: http.MethodPost, path: "/tickets/{ticket_id}/tags",
-		params: []string{ticketID}, body: tagAdminRefBody{ID: tagID, AdminID: adminID}}, opts)
-}
-
-// DetachFromTicket removes the tag tagID from a ticket, on behalf of the
-// admin adminID (sent as a JSON body on the DELETE).
-// DELETE /tickets/{ticket_id}/tags/{id} (detachTagFromTicket).
-func (s *TagsService) DetachFromTicket(ctx context.Context, ticketID, tagID, adminID string, opts ...Option) (*Tag, *Response, error) {
-	if err := checkTagAdmin(tagID, adminID, false); err != nil {
-		return nil, nil, err
-	}
-	return call[Tag](ctx, s.client, endpoint{method: http.MethodDelete, path: "/tickets/{ticket_id}/tags/{id}",
-		params: []string{ticketID, tagID}, body: tagAdminBody{AdminID: adminID}}, opts)
-}
-
-// checkTagAdmin validates the body fields of the conversation and ticket
-// tagging calls; a tag id in the path is checked by the path expansion.
-func checkTagAdmin(tagID, adminID string, tagInBody bool) error {
-	if tagInBody && tagID == "" {
-		return invalid("id", "is required (the tag's id)")
-	}
-	if adminID == "" {
-		return invalid("admin_id", "is required")
-	}
-	return nil
 }

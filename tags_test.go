@@ -30,7 +30,7 @@ func TestTagsCreateOrUpdate(t *testing.T) {
 	c, srv := newSpecClient(t)
 	ctx := context.Background()
 	got, rec := exercise(t, srv, "createTag", "Tags.CreateOrUpdate", func() (*Tag, *Response, error) {
-		return c.Tags.CreateOrUpdate(ctx, CreateOrUpdateTagRequest{Name: "test"})
+		return c.Tags.CreateOrUpdate(ctx, TagCreateOrUpdateRequest{Name: "test"})
 	})
 	testMethod(t, rec, http.MethodPost)
 	testPath(t, rec, "/tags")
@@ -40,12 +40,12 @@ func TestTagsCreateOrUpdate(t *testing.T) {
 	require.Equal(t, "tag", got.Type)
 
 	// Renaming sends the id.
-	_, _, err := c.Tags.CreateOrUpdate(ctx, CreateOrUpdateTagRequest{Name: "renamed", ID: "656452352"})
+	_, _, err := c.Tags.CreateOrUpdate(ctx, TagCreateOrUpdateRequest{Name: "renamed", ID: "656452352"})
 	require.NoError(t, err)
 	testJSONBody(t, srv.LastRequest(), `{"name":"renamed","id":"656452352"}`)
 
 	n := len(srv.Requests())
-	_, _, err = c.Tags.CreateOrUpdate(ctx, CreateOrUpdateTagRequest{ID: "1"})
+	_, _, err = c.Tags.CreateOrUpdate(ctx, TagCreateOrUpdateRequest{ID: "1"})
 	require.ErrorIs(t, err, ErrInvalidRequest)
 	var ie *InvalidRequestError
 	require.ErrorAs(t, err, &ie)
@@ -57,7 +57,7 @@ func TestTagsCreateOrUpdateBadRequest(t *testing.T) {
 	t.Parallel()
 	c, srv := newSpecClient(t)
 	srv.Respond("createTag", 400, "Invalid parameters")
-	_, _, err := c.Tags.CreateOrUpdate(context.Background(), CreateOrUpdateTagRequest{Name: "x"})
+	_, _, err := c.Tags.CreateOrUpdate(context.Background(), TagCreateOrUpdateRequest{Name: "x"})
 	require.ErrorIs(t, err, ErrValidation)
 	var apiErr *APIError
 	require.ErrorAs(t, err, &apiErr)
@@ -72,7 +72,7 @@ func TestTagsTagCompanies(t *testing.T) {
 	t.Parallel()
 	c, srv := newSpecClient(t)
 	ctx := context.Background()
-	got, _, err := c.Tags.TagCompanies(ctx, "Independent", []TagCompany{{ID: "531ee472cce572a6ec000006"}, {CompanyID: "6"}})
+	got, _, err := c.Tags.TagCompanies(ctx, TagCompaniesRequest{Name: "Independent", Companies: []TagCompany{{ID: "531ee472cce572a6ec000006"}, {CompanyID: "6"}}})
 	require.NoError(t, err)
 	rec := srv.LastRequest()
 	require.Equal(t, "createTag", rec.OperationID)
@@ -83,7 +83,7 @@ func TestTagsTagCompanies(t *testing.T) {
 	require.Equal(t, ID("149"), got.ID)
 
 	srv.Respond("createTag", 404, "Company not found")
-	_, _, err = c.Tags.TagCompanies(ctx, "test", []TagCompany{{CompanyID: "123"}})
+	_, _, err = c.Tags.TagCompanies(ctx, TagCompaniesRequest{Name: "test", Companies: []TagCompany{{CompanyID: "123"}}})
 	require.ErrorIs(t, err, ErrNotFound)
 	var apiErr *APIError
 	require.ErrorAs(t, err, &apiErr)
@@ -100,11 +100,11 @@ func TestTagsTagCompanies(t *testing.T) {
 		{"x", []TagCompany{{ID: "1"}, {}}, "companies[1]"},
 		{"x", []TagCompany{{ID: "1", CompanyID: "2"}}, "companies[0]"},
 	} {
-		_, _, err := c.Tags.TagCompanies(ctx, tc.name, tc.companies)
+		_, _, err := c.Tags.TagCompanies(ctx, TagCompaniesRequest{Name: tc.name, Companies: tc.companies})
 		var ie *InvalidRequestError
 		require.ErrorAs(t, err, &ie)
 		require.Equal(t, tc.field, ie.Field)
-		_, _, err = c.Tags.UntagCompanies(ctx, tc.name, tc.companies)
+		_, _, err = c.Tags.UntagCompanies(ctx, TagUntagCompaniesRequest{Name: tc.name, Companies: tc.companies})
 		require.ErrorIs(t, err, ErrInvalidRequest)
 	}
 	require.Len(t, srv.Requests(), n, "nothing is sent")
@@ -114,7 +114,7 @@ func TestTagsUntagCompanies(t *testing.T) {
 	t.Parallel()
 	c, srv := newSpecClient(t)
 	companies := []TagCompany{{CompanyID: "6"}, {ID: "531ee472cce572a6ec000006"}}
-	got, _, err := c.Tags.UntagCompanies(context.Background(), "Independent", companies)
+	got, _, err := c.Tags.UntagCompanies(context.Background(), TagUntagCompaniesRequest{Name: "Independent", Companies: companies})
 	require.NoError(t, err)
 	rec := srv.LastRequest()
 	require.Equal(t, "createTag", rec.OperationID)
@@ -130,7 +130,7 @@ func TestTagsTagUsers(t *testing.T) {
 	t.Parallel()
 	c, srv := newSpecClient(t)
 	ctx := context.Background()
-	got, _, err := c.Tags.TagUsers(ctx, "Independent", []TagUser{{ID: "5f7f0d217289f8d2f4262080"}, {ID: "5f7f0d217289f8d2f4262081"}})
+	got, _, err := c.Tags.TagUsers(ctx, TagUsersRequest{Name: "Independent", Users: []TagUser{{ID: "5f7f0d217289f8d2f4262080"}, {ID: "5f7f0d217289f8d2f4262081"}}})
 	require.NoError(t, err)
 	rec := srv.LastRequest()
 	require.Equal(t, "createTag", rec.OperationID)
@@ -141,15 +141,15 @@ func TestTagsTagUsers(t *testing.T) {
 	require.Equal(t, ID("149"), got.ID)
 
 	srv.Respond("createTag", 404, "User  not found")
-	_, _, err = c.Tags.TagUsers(ctx, "test", []TagUser{{ID: "123"}})
+	_, _, err = c.Tags.TagUsers(ctx, TagUsersRequest{Name: "test", Users: []TagUser{{ID: "123"}}})
 	require.ErrorIs(t, err, ErrNotFound)
 
 	n := len(srv.Requests())
-	_, _, err = c.Tags.TagUsers(ctx, "", []TagUser{{ID: "1"}})
+	_, _, err = c.Tags.TagUsers(ctx, TagUsersRequest{Name: "", Users: []TagUser{{ID: "1"}}})
 	require.ErrorIs(t, err, ErrInvalidRequest)
-	_, _, err = c.Tags.TagUsers(ctx, "x", nil)
+	_, _, err = c.Tags.TagUsers(ctx, TagUsersRequest{Name: "x", Users: nil})
 	require.ErrorIs(t, err, ErrInvalidRequest)
-	_, _, err = c.Tags.TagUsers(ctx, "x", []TagUser{{ID: "1"}, {}})
+	_, _, err = c.Tags.TagUsers(ctx, TagUsersRequest{Name: "x", Users: []TagUser{{ID: "1"}, {}}})
 	var ie *InvalidRequestError
 	require.ErrorAs(t, err, &ie)
 	require.Equal(t, "users[1].id", ie.Field)
@@ -223,12 +223,12 @@ func checkTagged(t *testing.T, got *Tag, id string) {
 	require.Equal(t, TagAppliedBy{Type: "admin", ID: "456"}, got.AppliedBy)
 }
 
-func TestTagsAttachToContact(t *testing.T) {
+func TestContactsAttachTag(t *testing.T) {
 	t.Parallel()
 	c, srv := newSpecClient(t)
 	ctx := context.Background()
-	got, rec := exercise(t, srv, "attachTagToContact", "Tags.AttachToContact", func() (*Tag, *Response, error) {
-		return c.Tags.AttachToContact(ctx, "63a07ddf05a32042dffac965", "125")
+	got, rec := exercise(t, srv, "attachTagToContact", "Contacts.AttachTag", func() (*Tag, *Response, error) {
+		return c.Contacts.AttachTag(ctx, "63a07ddf05a32042dffac965", ContactAttachTagRequest{ID: "125"})
 	})
 	testMethod(t, rec, http.MethodPost)
 	testPath(t, rec, "/contacts/63a07ddf05a32042dffac965/tags")
@@ -236,23 +236,23 @@ func TestTagsAttachToContact(t *testing.T) {
 	checkTagged(t, got, "125")
 
 	srv.Respond("attachTagToContact", 404, "Contact not found")
-	_, _, err := c.Tags.AttachToContact(ctx, "nope", "126")
+	_, _, err := c.Contacts.AttachTag(ctx, "nope", ContactAttachTagRequest{ID: "126"})
 	require.ErrorIs(t, err, ErrNotFound)
 
 	n := len(srv.Requests())
-	_, _, err = c.Tags.AttachToContact(ctx, "", "125")
+	_, _, err = c.Contacts.AttachTag(ctx, "", ContactAttachTagRequest{ID: "125"})
 	require.ErrorIs(t, err, ErrInvalidRequest)
-	_, _, err = c.Tags.AttachToContact(ctx, "abc", "")
+	_, _, err = c.Contacts.AttachTag(ctx, "abc", ContactAttachTagRequest{ID: ""})
 	require.ErrorIs(t, err, ErrInvalidRequest)
 	require.Len(t, srv.Requests(), n)
 }
 
-func TestTagsDetachFromContact(t *testing.T) {
+func TestContactsDetachTag(t *testing.T) {
 	t.Parallel()
 	c, srv := newSpecClient(t)
 	ctx := context.Background()
-	got, rec := exercise(t, srv, "detachTagFromContact", "Tags.DetachFromContact", func() (*Tag, *Response, error) {
-		return c.Tags.DetachFromContact(ctx, "63a07ddf05a32042dffac965", "128")
+	got, rec := exercise(t, srv, "detachTagFromContact", "Contacts.DetachTag", func() (*Tag, *Response, error) {
+		return c.Contacts.DetachTag(ctx, "63a07ddf05a32042dffac965", "128")
 	})
 	testMethod(t, rec, http.MethodDelete)
 	testPath(t, rec, "/contacts/63a07ddf05a32042dffac965/tags/128")
@@ -260,22 +260,22 @@ func TestTagsDetachFromContact(t *testing.T) {
 	checkTagged(t, got, "128")
 
 	n := len(srv.Requests())
-	_, _, err := c.Tags.DetachFromContact(ctx, "abc", "")
+	_, _, err := c.Contacts.DetachTag(ctx, "abc", "")
 	var ie *InvalidRequestError
 	require.ErrorAs(t, err, &ie)
 	require.Equal(t, "id", ie.Field)
-	_, _, err = c.Tags.DetachFromContact(ctx, "", "1")
+	_, _, err = c.Contacts.DetachTag(ctx, "", "1")
 	require.ErrorAs(t, err, &ie)
 	require.Equal(t, "contact_id", ie.Field)
 	require.Len(t, srv.Requests(), n)
 }
 
-func TestTagsAttachToConversation(t *testing.T) {
+func TestConversationsAttachTag(t *testing.T) {
 	t.Parallel()
 	c, srv := newSpecClient(t)
 	ctx := context.Background()
-	got, rec := exercise(t, srv, "attachTagToConversation", "Tags.AttachToConversation", func() (*Tag, *Response, error) {
-		return c.Tags.AttachToConversation(ctx, "64619700005694", "130", "991267921")
+	got, rec := exercise(t, srv, "attachTagToConversation", "Conversations.AttachTag", func() (*Tag, *Response, error) {
+		return c.Conversations.AttachTag(ctx, "64619700005694", ConversationAttachTagRequest{ID: "130", AdminID: "991267921"})
 	})
 	testMethod(t, rec, http.MethodPost)
 	testPath(t, rec, "/conversations/64619700005694/tags")
@@ -283,23 +283,23 @@ func TestTagsAttachToConversation(t *testing.T) {
 	checkTagged(t, got, "130")
 
 	srv.Respond("attachTagToConversation", 404, "Conversation not found")
-	_, _, err := c.Tags.AttachToConversation(ctx, "1", "131", "991267923")
+	_, _, err := c.Conversations.AttachTag(ctx, "1", ConversationAttachTagRequest{ID: "131", AdminID: "991267923"})
 	require.ErrorIs(t, err, ErrNotFound)
 
 	n := len(srv.Requests())
 	for _, args := range [][3]string{{"", "1", "2"}, {"1", "", "2"}, {"1", "2", ""}} {
-		_, _, err := c.Tags.AttachToConversation(ctx, args[0], args[1], args[2])
+		_, _, err := c.Conversations.AttachTag(ctx, args[0], ConversationAttachTagRequest{ID: args[1], AdminID: args[2]})
 		require.ErrorIs(t, err, ErrInvalidRequest, "%q", args)
 	}
 	require.Len(t, srv.Requests(), n)
 }
 
-func TestTagsDetachFromConversation(t *testing.T) {
+func TestConversationsDetachTag(t *testing.T) {
 	t.Parallel()
 	c, srv := newSpecClient(t)
 	ctx := context.Background()
-	got, rec := exercise(t, srv, "detachTagFromConversation", "Tags.DetachFromConversation", func() (*Tag, *Response, error) {
-		return c.Tags.DetachFromConversation(ctx, "64619700005694", "133", "991267925")
+	got, rec := exercise(t, srv, "detachTagFromConversation", "Conversations.DetachTag", func() (*Tag, *Response, error) {
+		return c.Conversations.DetachTag(ctx, "64619700005694", "133", ConversationDetachTagRequest{AdminID: "991267925"})
 	})
 	testMethod(t, rec, http.MethodDelete)
 	testPath(t, rec, "/conversations/64619700005694/tags/133")
@@ -308,7 +308,7 @@ func TestTagsDetachFromConversation(t *testing.T) {
 	checkTagged(t, got, "133")
 
 	srv.Respond("detachTagFromConversation", 404, "Tag not found")
-	_, _, err := c.Tags.DetachFromConversation(ctx, "1", "2", "3")
+	_, _, err := c.Conversations.DetachTag(ctx, "1", "2", ConversationDetachTagRequest{AdminID: "3"})
 	require.ErrorIs(t, err, ErrNotFound)
 	var apiErr *APIError
 	require.ErrorAs(t, err, &apiErr)
@@ -316,18 +316,18 @@ func TestTagsDetachFromConversation(t *testing.T) {
 
 	n := len(srv.Requests())
 	for _, args := range [][3]string{{"", "1", "2"}, {"1", "", "2"}, {"1", "2", ""}} {
-		_, _, err := c.Tags.DetachFromConversation(ctx, args[0], args[1], args[2])
+		_, _, err := c.Conversations.DetachTag(ctx, args[0], args[1], ConversationDetachTagRequest{AdminID: args[2]})
 		require.ErrorIs(t, err, ErrInvalidRequest, "%q", args)
 	}
 	require.Len(t, srv.Requests(), n)
 }
 
-func TestTagsAttachToTicket(t *testing.T) {
+func TestTicketsAttachTag(t *testing.T) {
 	t.Parallel()
 	c, srv := newSpecClient(t)
 	ctx := context.Background()
-	got, rec := exercise(t, srv, "attachTagToTicket", "Tags.AttachToTicket", func() (*Tag, *Response, error) {
-		return c.Tags.AttachToTicket(ctx, "64619700005694", "165", "991268239")
+	got, rec := exercise(t, srv, "attachTagToTicket", "Tickets.AttachTag", func() (*Tag, *Response, error) {
+		return c.Tickets.AttachTag(ctx, "64619700005694", TicketAttachTagRequest{ID: "165", AdminID: "991268239"})
 	})
 	testMethod(t, rec, http.MethodPost)
 	testPath(t, rec, "/tickets/64619700005694/tags")
@@ -335,7 +335,7 @@ func TestTagsAttachToTicket(t *testing.T) {
 	checkTagged(t, got, "165")
 
 	srv.Respond("attachTagToTicket", 404, "Ticket not found")
-	_, _, err := c.Tags.AttachToTicket(ctx, "1", "166", "991268242")
+	_, _, err := c.Tickets.AttachTag(ctx, "1", TicketAttachTagRequest{ID: "166", AdminID: "991268242"})
 	require.ErrorIs(t, err, ErrNotFound)
 	var apiErr *APIError
 	require.ErrorAs(t, err, &apiErr)
@@ -343,18 +343,18 @@ func TestTagsAttachToTicket(t *testing.T) {
 
 	n := len(srv.Requests())
 	for _, args := range [][3]string{{"", "1", "2"}, {"1", "", "2"}, {"1", "2", ""}} {
-		_, _, err := c.Tags.AttachToTicket(ctx, args[0], args[1], args[2])
+		_, _, err := c.Tickets.AttachTag(ctx, args[0], TicketAttachTagRequest{ID: args[1], AdminID: args[2]})
 		require.ErrorIs(t, err, ErrInvalidRequest, "%q", args)
 	}
 	require.Len(t, srv.Requests(), n)
 }
 
-func TestTagsDetachFromTicket(t *testing.T) {
+func TestTicketsDetachTag(t *testing.T) {
 	t.Parallel()
 	c, srv := newSpecClient(t)
 	ctx := context.Background()
-	got, rec := exercise(t, srv, "detachTagFromTicket", "Tags.DetachFromTicket", func() (*Tag, *Response, error) {
-		return c.Tags.DetachFromTicket(ctx, "64619700005694", "168", "991268248")
+	got, rec := exercise(t, srv, "detachTagFromTicket", "Tickets.DetachTag", func() (*Tag, *Response, error) {
+		return c.Tickets.DetachTag(ctx, "64619700005694", "168", TicketDetachTagRequest{AdminID: "991268248"})
 	})
 	testMethod(t, rec, http.MethodDelete)
 	testPath(t, rec, "/tickets/64619700005694/tags/168")
@@ -363,7 +363,7 @@ func TestTagsDetachFromTicket(t *testing.T) {
 
 	n := len(srv.Requests())
 	for _, args := range [][3]string{{"", "1", "2"}, {"1", "", "2"}, {"1", "2", ""}} {
-		_, _, err := c.Tags.DetachFromTicket(ctx, args[0], args[1], args[2])
+		_, _, err := c.Tickets.DetachTag(ctx, args[0], args[1], TicketDetachTagRequest{AdminID: args[2]})
 		require.ErrorIs(t, err, ErrInvalidRequest, "%q", args)
 		require.False(t, errors.Is(err, ErrNotFound))
 	}

@@ -88,8 +88,8 @@ func (l *TicketTypeAttributeList) UnmarshalJSON(b []byte) error {
 	return nil
 }
 
-// CreateTicketTypeAttributeRequest adds an attribute to a ticket type.
-type CreateTicketTypeAttributeRequest struct {
+// TicketTypeCreateAttributeRequest adds an attribute to a ticket type.
+type TicketTypeCreateAttributeRequest struct {
 	// Name is the attribute's name (required).
 	Name string `json:"name"`
 	// Description is shown to teammates and contacts (required).
@@ -113,7 +113,7 @@ type CreateTicketTypeAttributeRequest struct {
 }
 
 // Validate checks the required fields and the data type.
-func (r CreateTicketTypeAttributeRequest) Validate() error {
+func (r TicketTypeCreateAttributeRequest) Validate() error {
 	if r.Name == "" {
 		return invalid("name", "is required")
 	}
@@ -134,9 +134,9 @@ func (r CreateTicketTypeAttributeRequest) Validate() error {
 	return nil
 }
 
-// UpdateTicketTypeAttributeRequest changes an attribute of a ticket type;
+// TicketTypeUpdateAttributeRequest changes an attribute of a ticket type;
 // unset fields are left unchanged.
-type UpdateTicketTypeAttributeRequest struct {
+type TicketTypeUpdateAttributeRequest struct {
 	// Name is the new name.
 	Name string `json:"name,omitempty"`
 	// Description is the new description.
@@ -159,9 +159,9 @@ type UpdateTicketTypeAttributeRequest struct {
 	Archived Opt[bool] `json:"archived,omitzero"`
 }
 
-// Create adds an attribute to a ticket type.
+// CreateAttribute adds an attribute to a ticket type.
 // POST /ticket_types/{ticket_type_id}/attributes (createTicketTypeAttribute).
-func (s *TicketTypeAttributesService) Create(ctx context.Context, ticketTypeID string, req CreateTicketTypeAttributeRequest, opts ...Option) (*TicketTypeAttribute, *Response, error) {
+func (s *TicketTypesService) CreateAttribute(ctx context.Context, ticketTypeID string, req TicketTypeCreateAttributeRequest, opts ...Option) (*TicketTypeAttribute, *Response, error) {
 	if err := req.Validate(); err != nil {
 		return nil, nil, err
 	}
@@ -169,9 +169,9 @@ func (s *TicketTypeAttributesService) Create(ctx context.Context, ticketTypeID s
 		params: []string{ticketTypeID}, body: req}, opts)
 }
 
-// Update changes an attribute of a ticket type, or archives it.
+// UpdateAttribute changes an attribute of a ticket type, or archives it.
 // PUT /ticket_types/{ticket_type_id}/attributes/{id} (updateTicketTypeAttribute).
-func (s *TicketTypeAttributesService) Update(ctx context.Context, ticketTypeID, id string, req UpdateTicketTypeAttributeRequest, opts ...Option) (*TicketTypeAttribute, *Response, error) {
+func (s *TicketTypesService) UpdateAttribute(ctx context.Context, ticketTypeID, id string, req TicketTypeUpdateAttributeRequest, opts ...Option) (*TicketTypeAttribute, *Response, error) {
 	return call[TicketTypeAttribute](ctx, s.client, endpoint{method: http.MethodPut, path: "/ticket_types/{ticket_type_id}/attributes/{id}",
 		params: []string{ticketTypeID, id}, body: req}, opts)
 }

@@ -8,14 +8,14 @@ import (
 	"github.com/stretchr/testify/require"
 )
 
-func TestTicketTypeAttributesCreate(t *testing.T) {
+func TestTicketTypesCreateAttribute(t *testing.T) {
 	t.Parallel()
 	c, srv := newSpecClient(t)
 	ctx := context.Background()
-	req := CreateTicketTypeAttributeRequest{Name: "Attribute Title", Description: "Attribute Description",
+	req := TicketTypeCreateAttributeRequest{Name: "Attribute Title", Description: "Attribute Description",
 		DataType: TicketDataTypeString, RequiredToCreate: Some(false)}
-	got, rec := exercise(t, srv, "createTicketTypeAttribute", "TicketTypeAttributes.Create", func() (*TicketTypeAttribute, *Response, error) {
-		return c.TicketTypeAttributes.Create(ctx, "83", req)
+	got, rec := exercise(t, srv, "createTicketTypeAttribute", "TicketTypes.CreateAttribute", func() (*TicketTypeAttribute, *Response, error) {
+		return c.TicketTypes.CreateAttribute(ctx, "83", req)
 	})
 	testMethod(t, rec, http.MethodPost)
 	testPath(t, rec, "/ticket_types/83/attributes")
@@ -29,12 +29,12 @@ func TestTicketTypeAttributesCreate(t *testing.T) {
 	require.Equal(t, map[string]any{"multiline": false}, got.InputOptions)
 
 	// A list attribute with its items, and visibility switched off.
-	_, _, err := c.TicketTypeAttributes.Create(ctx, "83", CreateTicketTypeAttributeRequest{Name: "Priority", Description: "Bug priority",
+	_, _, err := c.TicketTypes.CreateAttribute(ctx, "83", TicketTypeCreateAttributeRequest{Name: "Priority", Description: "Bug priority",
 		DataType: TicketDataTypeList, ListItems: "Low,High", VisibleToContacts: Some(false), RequiredToCreateForContacts: Some(true)})
 	require.NoError(t, err)
 	testJSONBody(t, srv.LastRequest(), `{"name":"Priority","description":"Bug priority","data_type":"list","required_to_create_for_contacts":true,`+
 		`"visible_to_contacts":false,"list_items":"Low,High"}`)
-	_, _, err = c.TicketTypeAttributes.Create(ctx, "83", CreateTicketTypeAttributeRequest{Name: "Files", Description: "Uploads",
+	_, _, err = c.TicketTypes.CreateAttribute(ctx, "83", TicketTypeCreateAttributeRequest{Name: "Files", Description: "Uploads",
 		DataType: TicketDataTypeFiles, AllowMultipleValues: Some(true), VisibleOnCreate: Some(true), Multiline: Some(false)})
 	require.NoError(t, err)
 	testJSONBody(t, srv.LastRequest(), `{"name":"Files","description":"Uploads","data_type":"files","visible_on_create":true,"multiline":false,"allow_multiple_values":true}`)
@@ -42,18 +42,18 @@ func TestTicketTypeAttributesCreate(t *testing.T) {
 	n := len(srv.Requests())
 	for _, tc := range []struct {
 		typeID string
-		req    CreateTicketTypeAttributeRequest
+		req    TicketTypeCreateAttributeRequest
 		field  string
 	}{
 		{"", req, "ticket_type_id"},
-		{"83", CreateTicketTypeAttributeRequest{Description: "d", DataType: TicketDataTypeString}, "name"},
-		{"83", CreateTicketTypeAttributeRequest{Name: "n", DataType: TicketDataTypeString}, "description"},
-		{"83", CreateTicketTypeAttributeRequest{Name: "n", Description: "d"}, "data_type"},
-		{"83", CreateTicketTypeAttributeRequest{Name: "n", Description: "d", DataType: "text"}, "data_type"},
-		{"83", CreateTicketTypeAttributeRequest{Name: "n", Description: "d", DataType: TicketDataTypeList}, "list_items"},
-		{"83", CreateTicketTypeAttributeRequest{Name: "n", Description: "d", DataType: TicketDataTypeString, Multiline: Null[bool]()}, "multiline"},
+		{"83", TicketTypeCreateAttributeRequest{Description: "d", DataType: TicketDataTypeString}, "name"},
+		{"83", TicketTypeCreateAttributeRequest{Name: "n", DataType: TicketDataTypeString}, "description"},
+		{"83", TicketTypeCreateAttributeRequest{Name: "n", Description: "d"}, "data_type"},
+		{"83", TicketTypeCreateAttributeRequest{Name: "n", Description: "d", DataType: "text"}, "data_type"},
+		{"83", TicketTypeCreateAttributeRequest{Name: "n", Description: "d", DataType: TicketDataTypeList}, "list_items"},
+		{"83", TicketTypeCreateAttributeRequest{Name: "n", Description: "d", DataType: TicketDataTypeString, Multiline: Null[bool]()}, "multiline"},
 	} {
-		_, _, err := c.TicketTypeAttributes.Create(ctx, tc.typeID, tc.req)
+		_, _, err := c.TicketTypes.CreateAttribute(ctx, tc.typeID, tc.req)
 		var ie *InvalidRequestError
 		require.ErrorAs(t, err, &ie)
 		require.Equal(t, tc.field, ie.Field)
@@ -61,16 +61,16 @@ func TestTicketTypeAttributesCreate(t *testing.T) {
 	require.Len(t, srv.Requests(), n, "nothing is sent")
 
 	srv.Respond("createTicketTypeAttribute", 401, "Unauthorized")
-	_, _, err = c.TicketTypeAttributes.Create(ctx, "83", req)
+	_, _, err = c.TicketTypes.CreateAttribute(ctx, "83", req)
 	require.ErrorIs(t, err, ErrUnauthorized)
 }
 
-func TestTicketTypeAttributesUpdate(t *testing.T) {
+func TestTicketTypesUpdateAttribute(t *testing.T) {
 	t.Parallel()
 	c, srv := newSpecClient(t)
 	ctx := context.Background()
-	got, rec := exercise(t, srv, "updateTicketTypeAttribute", "TicketTypeAttributes.Update", func() (*TicketTypeAttribute, *Response, error) {
-		return c.TicketTypeAttributes.Update(ctx, "85", "258", UpdateTicketTypeAttributeRequest{Description: Some("New Attribute Description")})
+	got, rec := exercise(t, srv, "updateTicketTypeAttribute", "TicketTypes.UpdateAttribute", func() (*TicketTypeAttribute, *Response, error) {
+		return c.TicketTypes.UpdateAttribute(ctx, "85", "258", TicketTypeUpdateAttributeRequest{Description: Some("New Attribute Description")})
 	})
 	testMethod(t, rec, http.MethodPut)
 	testPath(t, rec, "/ticket_types/85/attributes/258")
@@ -80,19 +80,19 @@ func TestTicketTypeAttributesUpdate(t *testing.T) {
 	require.Equal(t, ID("85"), got.TicketTypeID)
 	require.False(t, got.VisibleOnCreate)
 
-	_, _, err := c.TicketTypeAttributes.Update(ctx, "85", "258", UpdateTicketTypeAttributeRequest{Archived: Some(true), VisibleOnCreate: Some(false)})
+	_, _, err := c.TicketTypes.UpdateAttribute(ctx, "85", "258", TicketTypeUpdateAttributeRequest{Archived: Some(true), VisibleOnCreate: Some(false)})
 	require.NoError(t, err)
 	testJSONBody(t, srv.LastRequest(), `{"visible_on_create":false,"archived":true}`)
 
 	n := len(srv.Requests())
-	_, _, err = c.TicketTypeAttributes.Update(ctx, "85", "", UpdateTicketTypeAttributeRequest{})
+	_, _, err = c.TicketTypes.UpdateAttribute(ctx, "85", "", TicketTypeUpdateAttributeRequest{})
 	var ie *InvalidRequestError
 	require.ErrorAs(t, err, &ie)
 	require.Equal(t, "id", ie.Field)
-	_, _, err = c.TicketTypeAttributes.Update(ctx, "", "258", UpdateTicketTypeAttributeRequest{})
+	_, _, err = c.TicketTypes.UpdateAttribute(ctx, "", "258", TicketTypeUpdateAttributeRequest{})
 	require.ErrorAs(t, err, &ie)
 	require.Equal(t, "ticket_type_id", ie.Field)
-	_, _, err = c.TicketTypeAttributes.Update(ctx, "85", "258", UpdateTicketTypeAttributeRequest{Archived: Null[bool](), VisibleOnCreate: Null[bool]()})
+	_, _, err = c.TicketTypes.UpdateAttribute(ctx, "85", "258", TicketTypeUpdateAttributeRequest{Archived: Null[bool](), VisibleOnCreate: Null[bool]()})
 	require.ErrorAs(t, err, &ie)
 	require.Equal(t, "archived", ie.Field, "the first null by name")
 	require.Len(t, srv.Requests(), n)

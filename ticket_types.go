@@ -61,8 +61,8 @@ func (l *TicketTypeList) UnmarshalJSON(b []byte) error {
 	return nil
 }
 
-// CreateTicketTypeRequest creates a ticket type.
-type CreateTicketTypeRequest struct {
+// TicketTypeCreateRequest creates a ticket type.
+type TicketTypeCreateRequest struct {
 	// Name is the ticket type's name (required).
 	Name string `json:"name"`
 	// Description describes the ticket type.
@@ -76,15 +76,15 @@ type CreateTicketTypeRequest struct {
 }
 
 // Validate checks that the name is set.
-func (r CreateTicketTypeRequest) Validate() error {
+func (r TicketTypeCreateRequest) Validate() error {
 	if r.Name == "" {
 		return invalid("name", "is required")
 	}
 	return nil
 }
 
-// UpdateTicketTypeRequest updates a ticket type; unset fields are left unchanged.
-type UpdateTicketTypeRequest struct {
+// TicketTypeUpdateRequest updates a ticket type; unset fields are left unchanged.
+type TicketTypeUpdateRequest struct {
 	// Name is the new name.
 	Name string `json:"name,omitempty"`
 	// Description is the new description.
@@ -107,7 +107,7 @@ func (s *TicketTypesService) List(ctx context.Context, opts ...Option) (*TicketT
 
 // Create creates a ticket type, with the default title and description
 // attributes. POST /ticket_types (createTicketType).
-func (s *TicketTypesService) Create(ctx context.Context, req CreateTicketTypeRequest, opts ...Option) (*TicketType, *Response, error) {
+func (s *TicketTypesService) Create(ctx context.Context, req TicketTypeCreateRequest, opts ...Option) (*TicketType, *Response, error) {
 	if err := req.Validate(); err != nil {
 		return nil, nil, err
 	}
@@ -120,6 +120,6 @@ func (s *TicketTypesService) Get(ctx context.Context, id string, opts ...Option)
 }
 
 // Update changes a ticket type, or archives it. PUT /ticket_types/{id} (updateTicketType).
-func (s *TicketTypesService) Update(ctx context.Context, id string, req UpdateTicketTypeRequest, opts ...Option) (*TicketType, *Response, error) {
+func (s *TicketTypesService) Update(ctx context.Context, id string, req TicketTypeUpdateRequest, opts ...Option) (*TicketType, *Response, error) {
 	return call[TicketType](ctx, s.client, endpoint{method: http.MethodPut, path: "/ticket_types/{id}", params: []string{id}, body: req}, opts)
 }

@@ -58,7 +58,7 @@ func TestTicketTypesCreate(t *testing.T) {
 	t.Parallel()
 	c, srv := newSpecClient(t)
 	ctx := context.Background()
-	req := CreateTicketTypeRequest{Name: "Customer Issue", Description: "Customer Report Template", Icon: "🎟️", Category: TicketCategoryCustomer}
+	req := TicketTypeCreateRequest{Name: "Customer Issue", Description: "Customer Report Template", Icon: "🎟️", Category: TicketCategoryCustomer}
 	got, rec := exercise(t, srv, "createTicketType", "TicketTypes.Create", func() (*TicketType, *Response, error) {
 		return c.TicketTypes.Create(ctx, req)
 	})
@@ -69,12 +69,12 @@ func TestTicketTypesCreate(t *testing.T) {
 	require.Equal(t, "Customer Issue", got.Name)
 	require.Len(t, got.TicketTypeAttributes.Data, 2)
 
-	_, _, err := c.TicketTypes.Create(ctx, CreateTicketTypeRequest{Name: "Internal", Category: TicketCategoryBackOffice, IsInternal: Some(true)})
+	_, _, err := c.TicketTypes.Create(ctx, TicketTypeCreateRequest{Name: "Internal", Category: TicketCategoryBackOffice, IsInternal: Some(true)})
 	require.NoError(t, err)
 	testJSONBody(t, srv.LastRequest(), `{"name":"Internal","category":"Back-office","is_internal":true}`)
 
 	n := len(srv.Requests())
-	_, _, err = c.TicketTypes.Create(ctx, CreateTicketTypeRequest{Description: "no name"})
+	_, _, err = c.TicketTypes.Create(ctx, TicketTypeCreateRequest{Description: "no name"})
 	var ie *InvalidRequestError
 	require.ErrorAs(t, err, &ie)
 	require.Equal(t, "name", ie.Field)
@@ -117,7 +117,7 @@ func TestTicketTypesUpdate(t *testing.T) {
 	c, srv := newSpecClient(t)
 	ctx := context.Background()
 	got, rec := exercise(t, srv, "updateTicketType", "TicketTypes.Update", func() (*TicketType, *Response, error) {
-		return c.TicketTypes.Update(ctx, "94", UpdateTicketTypeRequest{Name: "Bug Report 2"})
+		return c.TicketTypes.Update(ctx, "94", TicketTypeUpdateRequest{Name: "Bug Report 2"})
 	})
 	testMethod(t, rec, http.MethodPut)
 	testPath(t, rec, "/ticket_types/94")
@@ -127,17 +127,17 @@ func TestTicketTypesUpdate(t *testing.T) {
 	require.Equal(t, Timestamp(1717022037), got.UpdatedAt)
 
 	// Archiving and un-archiving are distinct from leaving it alone.
-	_, _, err := c.TicketTypes.Update(ctx, "94", UpdateTicketTypeRequest{Archived: Some(true)})
+	_, _, err := c.TicketTypes.Update(ctx, "94", TicketTypeUpdateRequest{Archived: Some(true)})
 	require.NoError(t, err)
 	testJSONBody(t, srv.LastRequest(), `{"archived":true}`)
-	_, _, err = c.TicketTypes.Update(ctx, "94", UpdateTicketTypeRequest{Archived: Some(false), IsInternal: Some(false), Category: TicketCategoryTracker})
+	_, _, err = c.TicketTypes.Update(ctx, "94", TicketTypeUpdateRequest{Archived: Some(false), IsInternal: Some(false), Category: TicketCategoryTracker})
 	require.NoError(t, err)
 	testJSONBody(t, srv.LastRequest(), `{"category":"Tracker","archived":false,"is_internal":false}`)
 
 	n := len(srv.Requests())
-	_, _, err = c.TicketTypes.Update(ctx, "", UpdateTicketTypeRequest{Name: "x"})
+	_, _, err = c.TicketTypes.Update(ctx, "", TicketTypeUpdateRequest{Name: "x"})
 	require.ErrorIs(t, err, ErrInvalidRequest)
-	_, _, err = c.TicketTypes.Update(ctx, "94", UpdateTicketTypeRequest{Archived: Null[bool]()})
+	_, _, err = c.TicketTypes.Update(ctx, "94", TicketTypeUpdateRequest{Archived: Null[bool]()})
 	require.ErrorIs(t, err, ErrInvalidRequest)
 	require.Len(t, srv.Requests(), n)
 }

@@ -321,8 +321,8 @@ type TicketContactIdentifier struct {
 	Email string `json:"email,omitempty"`
 }
 
-// CreateTicketRequest creates a ticket.
-type CreateTicketRequest struct {
+// TicketCreateRequest creates a ticket.
+type TicketCreateRequest struct {
 	// TicketTypeID is the ticket's type (required).
 	TicketTypeID string `json:"ticket_type_id"`
 	// Contacts are the contacts the ticket is about (required; Intercom
@@ -336,7 +336,7 @@ type CreateTicketRequest struct {
 }
 
 // Validate checks the ticket type and that each contact has exactly one identifier.
-func (r CreateTicketRequest) Validate() error {
+func (r TicketCreateRequest) Validate() error {
 	if r.TicketTypeID == "" {
 		return invalid("ticket_type_id", "is required")
 	}
@@ -368,8 +368,8 @@ type TicketAssignment struct {
 	AssigneeID string `json:"assignee_id,omitempty"`
 }
 
-// UpdateTicketRequest updates a ticket; unset fields are left unchanged.
-type UpdateTicketRequest struct {
+// TicketUpdateRequest updates a ticket; unset fields are left unchanged.
+type TicketUpdateRequest struct {
 	// TicketAttributes are the attribute values to change.
 	TicketAttributes TicketAttributes `json:"ticket_attributes,omitempty"`
 	// State is the new state: in_progress, waiting_on_customer or resolved.
@@ -389,7 +389,7 @@ type UpdateTicketRequest struct {
 }
 
 // Validate checks the state and the assignment.
-func (r UpdateTicketRequest) Validate() error {
+func (r TicketUpdateRequest) Validate() error {
 	switch r.State {
 	case "", TicketStateInProgress, TicketStateWaitingOnCustomer, TicketStateResolved:
 	case TicketStateSubmitted:
@@ -567,7 +567,7 @@ func checkTicketAttachments(urls []string) error {
 }
 
 // Create creates a ticket. POST /tickets (createTicket).
-func (s *TicketsService) Create(ctx context.Context, req CreateTicketRequest, opts ...Option) (*Ticket, *Response, error) {
+func (s *TicketsService) Create(ctx context.Context, req TicketCreateRequest, opts ...Option) (*Ticket, *Response, error) {
 	if err := req.Validate(); err != nil {
 		return nil, nil, err
 	}
@@ -577,7 +577,7 @@ func (s *TicketsService) Create(ctx context.Context, req CreateTicketRequest, op
 // Update changes a ticket's attributes, state, visibility, snooze or
 // assignment. id is the ticket's id, not the Inbox number.
 // PUT /tickets/{id} (updateTicket).
-func (s *TicketsService) Update(ctx context.Context, id string, req UpdateTicketRequest, opts ...Option) (*Ticket, *Response, error) {
+func (s *TicketsService) Update(ctx context.Context, id string, req TicketUpdateRequest, opts ...Option) (*Ticket, *Response, error) {
 	if err := req.Validate(); err != nil {
 		return nil, nil, err
 	}
@@ -613,4 +613,47 @@ func (s *TicketsService) Search(ctx context.Context, req SearchRequest, opts ...
 // any, is where the walk starts. req is not modified.
 func (s *TicketsService) SearchAll(ctx context.Context, req SearchRequest, opts ...Option) iter.Seq2[Ticket, error] {
 	return searchEach(ctx, s.client, "/tickets/search", req, opts, func(l *TicketList) ([]Ticket, Pages) { return l.Tickets, l.Pages })
+}
+
+// TicketAttachTagRequest is the body of tagging a ticket.
+type TicketAttachTagRequest struct {
+	// ID is the tag's id (required).
+	ID string `json:"id"`
+	// AdminID is the admin who applies the tag (required).
+	AdminID string `json:"admin_id"`
+}
+
+// Validate checks the required fields.
+func (r TicketAttachTagRequest) Validate() error { return checkTagAdmin(r.ID, r.AdminID, true) }
+
+// TicketDetachTagRequest is the body of removing a tag from a ticket (sent
+// on the DELETE).
+type TicketDetachTagRequest struct {
+	// AdminID is the admin who removes the tag (required).
+	AdminID string `json:"admin_id"`
+}
+
+// Validate checks the required fields.
+func (r TicketDetachTagRequest) Validate() error { return checkTagAdmin("", r.AdminID, false) }
+
+// AttachTag tags a ticket with the tag req.ID, on behalf of the admin
+// req.AdminID, and returns the tag.
+// POST /tickets/{ticket_id}/tags (attachTagToTicket).
+func (s *TicketsService) AttachTag(ctx context.Context, ticketID string, req TicketAttachTagRequest, opts ...Option) (*Tag, *Response, error) {
+	if err := req.Validate(); err != nil {
+		return nil, nil, err
+	}
+	return call[Tag](ctx, s.client, endpoint{method: http.MethodPost, path: "/tickets/{ticket_id}/tags",
+		params: []string{ticketID}, body: req}, opts)
+}
+
+// DetachTag removes the tag tagID from a ticket, on behalf of the admin
+// req.AdminID (sent as a JSON body on the DELETE), and returns the tag.
+// DELETE /tickets/{ticket_id}/tags/{id} (detachTagFromTicket).
+func (s *TicketsService) DetachTag(ctx context.Context, ticketID, tagID string, req TicketDetachTagRequest, opts ...Option) (*Tag, *Response, error) {
+	if err := req.Validate(); err != nil {
+		return nil, nil, err
+	}
+	return call[Tag](ctx, s.client, endpoint{method: http.MethodDelete, path: "/tickets/{ticket_id}/tags/{id}",
+		params: []string{ticketID, tagID}, body: req}, opts)
 }

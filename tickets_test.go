@@ -16,7 +16,7 @@ func TestTicketsCreate(t *testing.T) {
 	t.Parallel()
 	c, srv := newSpecClient(t)
 	ctx := context.Background()
-	req := CreateTicketRequest{
+	req := TicketCreateRequest{
 		TicketTypeID:     "108",
 		Contacts:         []TicketContactIdentifier{{ID: "6657ad746abd0166b52ae316"}},
 		TicketAttributes: TicketAttributes{"_default_title_": "example", "_default_description_": "there is a problem"},
@@ -62,7 +62,7 @@ func TestTicketsCreate(t *testing.T) {
 	require.Empty(t, got.LinkedObjects.Data)
 
 	// The other identifiers and the optional company.
-	_, _, err := c.Tickets.Create(ctx, CreateTicketRequest{TicketTypeID: "108",
+	_, _, err := c.Tickets.Create(ctx, TicketCreateRequest{TicketTypeID: "108",
 		Contacts: []TicketContactIdentifier{{ExternalID: "ext-1"}, {Email: "a@b.test"}}, CompanyID: "1234"})
 	require.NoError(t, err)
 	testJSONBody(t, srv.LastRequest(), `{"ticket_type_id":"108","contacts":[{"external_id":"ext-1"},{"email":"a@b.test"}],"company_id":"1234"}`)
@@ -73,14 +73,14 @@ func TestTicketsCreateValidation(t *testing.T) {
 	c, srv := newSpecClient(t)
 	ok := []TicketContactIdentifier{{ID: "1"}}
 	for _, tc := range []struct {
-		req   CreateTicketRequest
+		req   TicketCreateRequest
 		field string
 	}{
-		{CreateTicketRequest{Contacts: ok}, "ticket_type_id"},
-		{CreateTicketRequest{TicketTypeID: "1"}, "contacts"},
-		{CreateTicketRequest{TicketTypeID: "1", Contacts: []TicketContactIdentifier{{ID: "1"}, {}}}, "contacts[1]"},
-		{CreateTicketRequest{TicketTypeID: "1", Contacts: []TicketContactIdentifier{{ID: "1", Email: "a@b.test"}}}, "contacts[0]"},
-		{CreateTicketRequest{TicketTypeID: "1", Contacts: []TicketContactIdentifier{{ExternalID: "x", Email: "a@b.test"}}}, "contacts[0]"},
+		{TicketCreateRequest{Contacts: ok}, "ticket_type_id"},
+		{TicketCreateRequest{TicketTypeID: "1"}, "contacts"},
+		{TicketCreateRequest{TicketTypeID: "1", Contacts: []TicketContactIdentifier{{ID: "1"}, {}}}, "contacts[1]"},
+		{TicketCreateRequest{TicketTypeID: "1", Contacts: []TicketContactIdentifier{{ID: "1", Email: "a@b.test"}}}, "contacts[0]"},
+		{TicketCreateRequest{TicketTypeID: "1", Contacts: []TicketContactIdentifier{{ExternalID: "x", Email: "a@b.test"}}}, "contacts[0]"},
 	} {
 		_, _, err := c.Tickets.Create(context.Background(), tc.req)
 		require.ErrorIs(t, err, ErrInvalidRequest)
@@ -95,7 +95,7 @@ func TestTicketsUpdate(t *testing.T) {
 	t.Parallel()
 	c, srv := newSpecClient(t)
 	ctx := context.Background()
-	req := UpdateTicketRequest{
+	req := TicketUpdateRequest{
 		TicketAttributes: TicketAttributes{"_default_title_": "example", "_default_description_": "there is a problem"},
 		State:            TicketStateInProgress,
 		Assignment:       TicketAssignment{AdminID: "991268278", AssigneeID: "991268280"},
@@ -122,13 +122,13 @@ func TestTicketsUpdate(t *testing.T) {
 	require.Zero(t, got.TicketParts.TicketParts[0].AssignedTo)
 
 	// Omitted, false and true are three different bodies.
-	_, _, err := c.Tickets.Update(ctx, "610", UpdateTicketRequest{})
+	_, _, err := c.Tickets.Update(ctx, "610", TicketUpdateRequest{})
 	require.NoError(t, err)
 	testJSONBody(t, srv.LastRequest(), `{}`)
-	_, _, err = c.Tickets.Update(ctx, "610", UpdateTicketRequest{Open: Some(false), IsShared: Some(false)})
+	_, _, err = c.Tickets.Update(ctx, "610", TicketUpdateRequest{Open: Some(false), IsShared: Some(false)})
 	require.NoError(t, err)
 	testJSONBody(t, srv.LastRequest(), `{"open":false,"is_shared":false}`)
-	_, _, err = c.Tickets.Update(ctx, "610", UpdateTicketRequest{IsShared: Some(true), Assignment: TicketAssignment{AssigneeID: "0"}})
+	_, _, err = c.Tickets.Update(ctx, "610", TicketUpdateRequest{IsShared: Some(true), Assignment: TicketAssignment{AssigneeID: "0"}})
 	require.NoError(t, err)
 	testJSONBody(t, srv.LastRequest(), `{"is_shared":true,"assignment":{"assignee_id":"0"}}`)
 }
@@ -138,7 +138,7 @@ func TestTicketsUpdateErrors(t *testing.T) {
 	c, srv := newSpecClient(t)
 	ctx := context.Background()
 	srv.Respond("updateTicket", 404, "Admin not found")
-	_, _, err := c.Tickets.Update(ctx, "610", UpdateTicketRequest{State: TicketStateInProgress,
+	_, _, err := c.Tickets.Update(ctx, "610", TicketUpdateRequest{State: TicketStateInProgress,
 		Assignment: TicketAssignment{AdminID: "123", AssigneeID: "991268288"}})
 	require.ErrorIs(t, err, ErrNotFound)
 	var apiErr *APIError
@@ -150,14 +150,14 @@ func TestTicketsUpdateErrors(t *testing.T) {
 	n := len(srv.Requests())
 	for _, tc := range []struct {
 		id    string
-		req   UpdateTicketRequest
+		req   TicketUpdateRequest
 		field string
 	}{
-		{"", UpdateTicketRequest{}, "id"},
-		{"1", UpdateTicketRequest{State: TicketStateSubmitted}, "state"},
-		{"1", UpdateTicketRequest{Open: Null[bool]()}, "open"},
-		{"1", UpdateTicketRequest{IsShared: Null[bool]()}, "is_shared"},
-		{"1", UpdateTicketRequest{Assignment: TicketAssignment{AdminID: "1"}}, "assignment.assignee_id"},
+		{"", TicketUpdateRequest{}, "id"},
+		{"1", TicketUpdateRequest{State: TicketStateSubmitted}, "state"},
+		{"1", TicketUpdateRequest{Open: Null[bool]()}, "open"},
+		{"1", TicketUpdateRequest{IsShared: Null[bool]()}, "is_shared"},
+		{"1", TicketUpdateRequest{Assignment: TicketAssignment{AdminID: "1"}}, "assignment.assignee_id"},
 	} {
 		_, _, err := c.Tickets.Update(ctx, tc.id, tc.req)
 		var ie *InvalidRequestError

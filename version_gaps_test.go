@@ -421,9 +421,9 @@ func renderVersionGaps(rows []gapRow, examples int) []byte {
 	b.WriteString("properties, items, compositions) from 2.10's; where it does not, the test requires a lossless decode.\n")
 	b.WriteString("Nothing here is fixed yet: this is the input of the work on the later versions.\n\n")
 	b.WriteString("Requests are checked by the version gate instead: the fields 2.10 has and later versions dropped carry\n")
-	b.WriteString("`intercom:\"until=…\"` tags (`UpdateTicketRequest.State` until 2.11, `.Assignment` until 2.13).\n")
-	b.WriteString("`CreateNoteRequest.ContactID` is not tagged: 2.11 and 2.14+ no longer declare `contact_id` on\n")
-	b.WriteString("`POST /contacts/{id}/notes`, but `Notes.Create` fills it from the path.\n")
+	b.WriteString("`intercom:\"until=…\"` tags (`TicketUpdateRequest.State` until 2.11, `.Assignment` until 2.13).\n")
+	b.WriteString("`ContactCreateNoteRequest.ContactID` is not tagged: 2.11 and 2.14+ no longer declare `contact_id` on\n")
+	b.WriteString("`POST /contacts/{id}/notes`, but `Contacts.CreateNote` fills it from the path.\n")
 
 	var lossy, clean bytes.Buffer
 	nLossy, nClean := 0, 0

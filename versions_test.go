@@ -259,7 +259,7 @@ func TestVersionGateUnknownVersions(t *testing.T) {
 		c, requests := versionRawServer(t, `{"type":"conversation","id":"529"}`)
 		_, _, err := c.Conversations.RunAssignmentRules(ctx, "529", WithAPIVersion(v))
 		require.NoError(t, err, v)
-		_, _, err = c.Tickets.Update(ctx, "610", UpdateTicketRequest{State: TicketStateResolved, Assignment: TicketAssignment{AssigneeID: "0"}}, WithAPIVersion(v))
+		_, _, err = c.Tickets.Update(ctx, "610", TicketUpdateRequest{State: TicketStateResolved, Assignment: TicketAssignment{AssigneeID: "0"}}, WithAPIVersion(v))
 		require.NoError(t, err, v)
 		require.Equal(t, []versionRawRequest{
 			{"POST", "/conversations/529/run_assignment_rules", v, ""},
@@ -283,29 +283,29 @@ func TestVersionGateFields(t *testing.T) {
 	const ticket = `{"type":"ticket","id":"610"}`
 	c, srv := newVersionClient(t, "2.12")
 	srv.RespondJSON("updateTicket", 200, ticket)
-	_, _, err := c.Tickets.Update(ctx, "610", UpdateTicketRequest{State: TicketStateResolved})
+	_, _, err := c.Tickets.Update(ctx, "610", TicketUpdateRequest{State: TicketStateResolved})
 	ve := requireVersionErr(t, err, "2.12", "PUT", "/tickets/{id}", "updateTicket", "state", "2.10", "2.11")
 	require.Equal(t, "intercom: invalid request: state of PUT /tickets/{id} (updateTicket) is not in API version 2.12; it is in 2.10 to 2.11", ve.Error())
 	require.Empty(t, srv.Requests())
 	// What 2.12 has passes, and is valid against its description.
-	_, _, err = c.Tickets.Update(ctx, "610", UpdateTicketRequest{Open: Some(false), Assignment: TicketAssignment{AdminID: "1", AssigneeID: "0"}})
+	_, _, err = c.Tickets.Update(ctx, "610", TicketUpdateRequest{Open: Some(false), Assignment: TicketAssignment{AdminID: "1", AssigneeID: "0"}})
 	require.NoError(t, err)
 	require.Equal(t, `{"open":false,"assignment":{"admin_id":"1","assignee_id":"0"}}`, string(srv.LastRequest().Body))
 
 	c14, srv14 := newVersionClient(t, "2.14")
 	srv14.RespondJSON("updateTicket", 200, ticket)
-	_, _, err = c14.Tickets.Update(ctx, "610", UpdateTicketRequest{Assignment: TicketAssignment{AssigneeID: "0"}})
+	_, _, err = c14.Tickets.Update(ctx, "610", TicketUpdateRequest{Assignment: TicketAssignment{AssigneeID: "0"}})
 	requireVersionErr(t, err, "2.14", "PUT", "/tickets/{id}", "updateTicket", "assignment", "2.10", "2.11", "2.12", "2.13")
 	srv14.Strict(false) // it expects 2.14
-	_, _, err = c14.Tickets.Update(ctx, "610", UpdateTicketRequest{State: TicketStateResolved}, WithAPIVersion("2.11"))
+	_, _, err = c14.Tickets.Update(ctx, "610", TicketUpdateRequest{State: TicketStateResolved}, WithAPIVersion("2.11"))
 	require.ErrorIs(t, err, ErrValidation, "per call: 2.11 has state, so it is sent (and the 2.14 harness rejects it)")
 	require.Len(t, srv14.Requests(), 1)
 	require.Equal(t, "2.11", srv14.LastRequest().Header.Get("Intercom-Version"))
 	srv14.Strict(true)
-	_, _, err = c14.Tickets.Update(ctx, "610", UpdateTicketRequest{Open: Some(true)})
+	_, _, err = c14.Tickets.Update(ctx, "610", TicketUpdateRequest{Open: Some(true)})
 	require.NoError(t, err)
 	// An unset (zero) gated field is not sent, so not refused.
-	_, _, err = c14.Tickets.Update(ctx, "610", UpdateTicketRequest{State: "", Assignment: TicketAssignment{}, IsShared: Some(true)})
+	_, _, err = c14.Tickets.Update(ctx, "610", TicketUpdateRequest{State: "", Assignment: TicketAssignment{}, IsShared: Some(true)})
 	require.NoError(t, err)
 }
 
@@ -519,9 +519,9 @@ func TestVersionGateAllocatesNothing(t *testing.T) {
 	}
 	for _, e := range []endpoint{
 		{method: http.MethodGet, path: "/contacts/{id}", params: []string{"1"}},
-		{method: http.MethodPut, path: "/tickets/{id}", params: []string{"1"}, body: UpdateTicketRequest{Open: Some(true), Assignment: TicketAssignment{AssigneeID: "0"}}},
+		{method: http.MethodPut, path: "/tickets/{id}", params: []string{"1"}, body: TicketUpdateRequest{Open: Some(true), Assignment: TicketAssignment{AssigneeID: "0"}}},
 		{method: http.MethodPost, path: "/contacts/search", body: SearchRequest{Query: Filter("email", OpEquals, StringValue("a@b.c"))}, readOnly: true},
-		{method: http.MethodGet, path: "/companies", query: &ListCompaniesOptions{Page: 2}},
+		{method: http.MethodGet, path: "/companies", query: &CompanyListOptions{Page: 2}},
 	} {
 		require.NoError(t, checkVersion("2.13", e))
 		require.Zero(t, testing.AllocsPerRun(100, func() { _ = checkVersion("2.13", e) }), "%s %s", e.method, e.path)

@@ -187,8 +187,8 @@ func visitorLenientItems[T any](raw []json.RawMessage, fromString func(string) T
 	return out, nil
 }
 
-// UpdateVisitorRequest changes a visitor, identified by ID or UserID.
-type UpdateVisitorRequest struct {
+// VisitorUpdateRequest changes a visitor, identified by ID or UserID.
+type VisitorUpdateRequest struct {
 	// ID is Intercom's id for the visitor.
 	ID string `json:"id,omitempty"`
 	// UserID is the visitor's user_id.
@@ -200,7 +200,7 @@ type UpdateVisitorRequest struct {
 }
 
 // Validate checks that the visitor is identified.
-func (r UpdateVisitorRequest) Validate() error {
+func (r VisitorUpdateRequest) Validate() error {
 	if r.ID == "" && r.UserID == "" {
 		return invalid("id|user_id", "at least one is required")
 	}
@@ -229,9 +229,9 @@ type VisitorIdentifier struct {
 
 func (v VisitorIdentifier) empty() bool { return v.ID == "" && v.UserID == "" && v.Email == "" }
 
-// ConvertVisitorRequest converts a visitor into a user or lead: a new
+// VisitorConvertRequest converts a visitor into a user or lead: a new
 // contact, or, when User identifies an existing contact, a merge into it.
-type ConvertVisitorRequest struct {
+type VisitorConvertRequest struct {
 	// Type is the role of the resulting contact, user or lead (required).
 	Type VisitorConvertType `json:"type"`
 	// User identifies the contact to create or merge into (required).
@@ -241,7 +241,7 @@ type ConvertVisitorRequest struct {
 }
 
 // Validate checks the type and that both sides are identified.
-func (r ConvertVisitorRequest) Validate() error {
+func (r VisitorConvertRequest) Validate() error {
 	switch {
 	case r.Type != VisitorConvertToUser && r.Type != VisitorConvertToLead:
 		return invalid("type", "must be user or lead")
@@ -253,23 +253,24 @@ func (r ConvertVisitorRequest) Validate() error {
 	return nil
 }
 
-// visitorQuery is the query of GET /visitors.
-type visitorQuery struct {
+// VisitorGetOptions names the visitor to fetch.
+type VisitorGetOptions struct {
+	// UserID is the visitor's user_id (required).
 	UserID string `url:"user_id"`
 }
 
-// Get returns the visitor with the given user_id.
+// Get returns the visitor with the user_id opt.UserID.
 // GET /visitors?user_id= (retrieveVisitorWithUserId).
-func (s *VisitorsService) Get(ctx context.Context, userID string, opts ...Option) (*Visitor, *Response, error) {
-	if userID == "" {
+func (s *VisitorsService) Get(ctx context.Context, opt VisitorGetOptions, opts ...Option) (*Visitor, *Response, error) {
+	if opt.UserID == "" {
 		return nil, nil, invalid("user_id", "is required")
 	}
-	return call[Visitor](ctx, s.client, endpoint{method: http.MethodGet, path: "/visitors", query: visitorQuery{UserID: userID}}, opts)
+	return call[Visitor](ctx, s.client, endpoint{method: http.MethodGet, path: "/visitors", query: opt}, opts)
 }
 
 // Update changes a visitor's name or custom attributes.
 // PUT /visitors (updateVisitor).
-func (s *VisitorsService) Update(ctx context.Context, req UpdateVisitorRequest, opts ...Option) (*Visitor, *Response, error) {
+func (s *VisitorsService) Update(ctx context.Context, req VisitorUpdateRequest, opts ...Option) (*Visitor, *Response, error) {
 	if err := req.Validate(); err != nil {
 		return nil, nil, err
 	}
@@ -278,7 +279,7 @@ func (s *VisitorsService) Update(ctx context.Context, req UpdateVisitorRequest, 
 
 // Convert turns a visitor into a user or lead and returns the contact.
 // POST /visitors/convert (convertVisitor).
-func (s *VisitorsService) Convert(ctx context.Context, req ConvertVisitorRequest, opts ...Option) (*Contact, *Response, error) {
+func (s *VisitorsService) Convert(ctx context.Context, req VisitorConvertRequest, opts ...Option) (*Contact, *Response, error) {
 	if err := req.Validate(); err != nil {
 		return nil, nil, err
 	}

@@ -13,7 +13,7 @@ func TestVisitorsGet(t *testing.T) {
 	t.Parallel()
 	c, srv := newSpecClient(t)
 	got, rec := exercise(t, srv, "retrieveVisitorWithUserId", "Visitors.Get", func() (*Visitor, *Response, error) {
-		return c.Visitors.Get(context.Background(), "3ecf64d0-9ed1-4e9f-88e1-da7d6e6782f3")
+		return c.Visitors.Get(context.Background(), VisitorGetOptions{UserID: "3ecf64d0-9ed1-4e9f-88e1-da7d6e6782f3"})
 	})
 	testMethod(t, rec, http.MethodGet)
 	testPath(t, rec, "/visitors")
@@ -26,17 +26,17 @@ func TestVisitorsGet(t *testing.T) {
 	require.Equal(t, "company.list", got.Companies.Type)
 	require.Nil(t, got.DoNotTrack)
 
-	_, _, err := c.Visitors.Get(context.Background(), "a b&c")
+	_, _, err := c.Visitors.Get(context.Background(), VisitorGetOptions{UserID: "a b&c"})
 	require.NoError(t, err)
 	testQuery(t, srv.LastRequest(), "user_id=a+b%26c")
 
 	n := len(srv.Requests())
-	_, _, err = c.Visitors.Get(context.Background(), "")
+	_, _, err = c.Visitors.Get(context.Background(), VisitorGetOptions{UserID: ""})
 	require.ErrorIs(t, err, ErrInvalidRequest)
 	require.Len(t, srv.Requests(), n)
 
 	srv.Respond("retrieveVisitorWithUserId", 404, "Visitor not found")
-	_, _, err = c.Visitors.Get(context.Background(), "missing")
+	_, _, err = c.Visitors.Get(context.Background(), VisitorGetOptions{UserID: "missing"})
 	require.ErrorIs(t, err, ErrNotFound)
 	var apiErr *APIError
 	require.ErrorAs(t, err, &apiErr)
@@ -73,7 +73,7 @@ func TestVisitorsUpdate(t *testing.T) {
 	t.Parallel()
 	c, srv := newSpecClient(t)
 	got, rec := exercise(t, srv, "updateVisitor", "Visitors.Update", func() (*Visitor, *Response, error) {
-		return c.Visitors.Update(context.Background(), UpdateVisitorRequest{ID: "6657ad8a6abd0166b52ae31e", Name: Some("Gareth Bale")})
+		return c.Visitors.Update(context.Background(), VisitorUpdateRequest{ID: "6657ad8a6abd0166b52ae31e", Name: Some("Gareth Bale")})
 	})
 	testMethod(t, rec, http.MethodPut)
 	testPath(t, rec, "/visitors")
@@ -84,12 +84,12 @@ func TestVisitorsUpdate(t *testing.T) {
 	require.Equal(t, "https://static.intercomassets.com/app/pseudonym_avatars_2019/grey-shark.png", got.Avatar.ImageURL)
 
 	// An empty name is left out; custom attributes are sent as given.
-	_, _, err := c.Visitors.Update(context.Background(), UpdateVisitorRequest{UserID: "u1", CustomAttributes: map[string]any{"plan": "pro"}})
+	_, _, err := c.Visitors.Update(context.Background(), VisitorUpdateRequest{UserID: "u1", CustomAttributes: map[string]any{"plan": "pro"}})
 	require.NoError(t, err)
 	testJSONBody(t, srv.LastRequest(), `{"user_id":"u1","custom_attributes":{"plan":"pro"}}`)
 
 	n := len(srv.Requests())
-	_, _, err = c.Visitors.Update(context.Background(), UpdateVisitorRequest{Name: Some("x")})
+	_, _, err = c.Visitors.Update(context.Background(), VisitorUpdateRequest{Name: Some("x")})
 	require.ErrorIs(t, err, ErrInvalidRequest)
 	var ie *InvalidRequestError
 	require.ErrorAs(t, err, &ie)
@@ -97,7 +97,7 @@ func TestVisitorsUpdate(t *testing.T) {
 	require.Len(t, srv.Requests(), n)
 
 	srv.Respond("updateVisitor", 404, "visitor Not Found")
-	_, _, err = c.Visitors.Update(context.Background(), UpdateVisitorRequest{UserID: "fail", Name: Some("Christian Fail")})
+	_, _, err = c.Visitors.Update(context.Background(), VisitorUpdateRequest{UserID: "fail", Name: Some("Christian Fail")})
 	require.ErrorIs(t, err, ErrNotFound)
 }
 
@@ -105,7 +105,7 @@ func TestVisitorsConvert(t *testing.T) {
 	t.Parallel()
 	c, srv := newSpecClient(t)
 	got, rec := exercise(t, srv, "convertVisitor", "Visitors.Convert", func() (*Contact, *Response, error) {
-		return c.Visitors.Convert(context.Background(), ConvertVisitorRequest{
+		return c.Visitors.Convert(context.Background(), VisitorConvertRequest{
 			Type:    VisitorConvertToUser,
 			User:    VisitorIdentifier{UserID: "8a88a590-e1c3-41e2-a502-e0649dbf721c"},
 			Visitor: VisitorIdentifier{UserID: "3ecf64d0-9ed1-4e9f-88e1-da7d6e6782f3"},
@@ -118,13 +118,13 @@ func TestVisitorsConvert(t *testing.T) {
 	require.Equal(t, "foo@bar.com", got.Email)
 
 	for _, tc := range []struct {
-		req   ConvertVisitorRequest
+		req   VisitorConvertRequest
 		field string
 	}{
-		{ConvertVisitorRequest{User: VisitorIdentifier{Email: "a"}, Visitor: VisitorIdentifier{ID: "1"}}, "type"},
-		{ConvertVisitorRequest{Type: "admin", User: VisitorIdentifier{Email: "a"}, Visitor: VisitorIdentifier{ID: "1"}}, "type"},
-		{ConvertVisitorRequest{Type: VisitorConvertToLead, Visitor: VisitorIdentifier{ID: "1"}}, "user"},
-		{ConvertVisitorRequest{Type: VisitorConvertToLead, User: VisitorIdentifier{ID: "1"}}, "visitor"},
+		{VisitorConvertRequest{User: VisitorIdentifier{Email: "a"}, Visitor: VisitorIdentifier{ID: "1"}}, "type"},
+		{VisitorConvertRequest{Type: "admin", User: VisitorIdentifier{Email: "a"}, Visitor: VisitorIdentifier{ID: "1"}}, "type"},
+		{VisitorConvertRequest{Type: VisitorConvertToLead, Visitor: VisitorIdentifier{ID: "1"}}, "user"},
+		{VisitorConvertRequest{Type: VisitorConvertToLead, User: VisitorIdentifier{ID: "1"}}, "visitor"},
 	} {
 		_, _, err := c.Visitors.Convert(context.Background(), tc.req)
 		require.ErrorIs(t, err, ErrInvalidRequest)
@@ -142,7 +142,7 @@ func TestVisitorsConvertByEmailWire(t *testing.T) {
 	t.Parallel()
 	c, srv := newSpecClient(t)
 	srv.Strict(false)
-	_, _, _ = c.Visitors.Convert(context.Background(), ConvertVisitorRequest{
+	_, _, _ = c.Visitors.Convert(context.Background(), VisitorConvertRequest{
 		Type: VisitorConvertToUser, User: VisitorIdentifier{Email: "foo@bar.com"}, Visitor: VisitorIdentifier{UserID: "3ecf64d0-9ed1-4e9f-88e1-da7d6e6782f3"},
 	})
 	rec := srv.LastRequest()

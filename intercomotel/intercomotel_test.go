@@ -410,7 +410,7 @@ func TestNothingSecretIsRecorded(t *testing.T) {
 	})
 	c := ctx(t)
 	for range 2 {
-		_, _, _ = h.client.Contacts.Create(c, intercom.CreateContactRequest{Email: email})
+		_, _, _ = h.client.Contacts.Create(c, intercom.ContactCreateRequest{Email: email})
 		_, _ = h.client.Do(c, http.MethodGet, "/contacts?email="+email, nil, nil)
 		_, _, _ = h.client.Contacts.Get(c, email)
 	}

@@ -16,7 +16,7 @@ func TestContactLifecycle(t *testing.T) {
 	t.Parallel()
 	_, client, ctx := setup(t)
 	var raw []byte
-	c, _, err := client.Contacts.Create(ctx, intercom.CreateContactRequest{
+	c, _, err := client.Contacts.Create(ctx, intercom.ContactCreateRequest{
 		Email:            "ada@example.com",
 		ExternalID:       "u-1",
 		Name:             intercom.Some("Ada"),
@@ -44,7 +44,7 @@ func TestContactLifecycle(t *testing.T) {
 	require.Equal(t, c, got)
 
 	// Update: set one field, clear others with null, leave the rest alone.
-	up, _, err := client.Contacts.Update(ctx, string(c.ID), intercom.UpdateContactRequest{
+	up, _, err := client.Contacts.Update(ctx, string(c.ID), intercom.ContactUpdateRequest{
 		Name:             intercom.Some("Ada Lovelace"),
 		Phone:            intercom.Null[string](),
 		Avatar:           intercom.Null[string](),
@@ -64,7 +64,7 @@ func TestContactLifecycle(t *testing.T) {
 	require.Nil(t, wire["phone"], "a cleared field is sent as null")
 	require.Contains(t, wire, "phone")
 
-	up, _, err = client.Contacts.Update(ctx, string(c.ID), intercom.UpdateContactRequest{CustomAttributes: intercom.Null[map[string]any]()})
+	up, _, err = client.Contacts.Update(ctx, string(c.ID), intercom.ContactUpdateRequest{CustomAttributes: intercom.Null[map[string]any]()})
 	require.NoError(t, err)
 	require.Empty(t, up.CustomAttributes, "null clears every custom attribute")
 
@@ -94,16 +94,16 @@ func TestContactLifecycle(t *testing.T) {
 func TestContactValidation(t *testing.T) {
 	t.Parallel()
 	_, client, ctx := setup(t)
-	_, _, err := client.Contacts.Create(ctx, intercom.CreateContactRequest{Email: "dup@example.com"})
+	_, _, err := client.Contacts.Create(ctx, intercom.ContactCreateRequest{Email: "dup@example.com"})
 	require.NoError(t, err)
 
-	_, _, err = client.Contacts.Create(ctx, intercom.CreateContactRequest{Email: "DUP@example.com"})
+	_, _, err = client.Contacts.Create(ctx, intercom.ContactCreateRequest{Email: "DUP@example.com"})
 	require.ErrorIs(t, err, intercom.ErrConflict, "a second user with the same email")
 	var apiErr *intercom.APIError
 	require.ErrorAs(t, err, &apiErr)
 	require.Contains(t, apiErr.Errors[0].Message, "already exists with id=")
 
-	_, _, err = client.Contacts.Create(ctx, intercom.CreateContactRequest{Email: "dup@example.com", Role: intercom.ContactRoleLead})
+	_, _, err = client.Contacts.Create(ctx, intercom.ContactCreateRequest{Email: "dup@example.com", Role: intercom.ContactRoleLead})
 	require.NoError(t, err, "leads may share an email")
 
 	var out json.RawMessage
@@ -118,20 +118,20 @@ func TestContactValidation(t *testing.T) {
 func TestContactMerge(t *testing.T) {
 	t.Parallel()
 	_, client, ctx := setup(t)
-	lead, _, err := client.Contacts.Create(ctx, intercom.CreateContactRequest{Role: intercom.ContactRoleLead, Phone: intercom.Some("555"),
+	lead, _, err := client.Contacts.Create(ctx, intercom.ContactCreateRequest{Role: intercom.ContactRoleLead, Phone: intercom.Some("555"),
 		CustomAttributes: intercom.Some(map[string]any{"source": "ad"})})
 	require.NoError(t, err)
-	user, _, err := client.Contacts.Create(ctx, intercom.CreateContactRequest{Email: "u@example.com"})
+	user, _, err := client.Contacts.Create(ctx, intercom.ContactCreateRequest{Email: "u@example.com"})
 	require.NoError(t, err)
-	tag, _, err := client.Tags.CreateOrUpdate(ctx, intercom.CreateOrUpdateTagRequest{Name: "vip"})
+	tag, _, err := client.Tags.CreateOrUpdate(ctx, intercom.TagCreateOrUpdateRequest{Name: "vip"})
 	require.NoError(t, err)
-	_, _, err = client.Tags.AttachToContact(ctx, string(lead.ID), string(tag.ID))
+	_, _, err = client.Contacts.AttachTag(ctx, string(lead.ID), intercom.ContactAttachTagRequest{ID: string(tag.ID)})
 	require.NoError(t, err)
 
-	_, _, err = client.Contacts.Merge(ctx, intercom.MergeContactsRequest{From: string(user.ID), Into: string(lead.ID)})
+	_, _, err = client.Contacts.Merge(ctx, intercom.ContactMergeRequest{From: string(user.ID), Into: string(lead.ID)})
 	require.ErrorIs(t, err, intercom.ErrValidation, "only a lead merges into a user")
 
-	merged, _, err := client.Contacts.Merge(ctx, intercom.MergeContactsRequest{From: string(lead.ID), Into: string(user.ID)})
+	merged, _, err := client.Contacts.Merge(ctx, intercom.ContactMergeRequest{From: string(lead.ID), Into: string(user.ID)})
 	require.NoError(t, err)
 	require.Equal(t, user.ID, merged.ID)
 	require.Equal(t, "555", merged.Phone, "the lead's data fills the user's gaps")
@@ -147,13 +147,13 @@ func TestContactListPagination(t *testing.T) {
 	_, client, ctx := setup(t)
 	var ids []intercom.ID
 	for i := range 7 {
-		c, _, err := client.Contacts.Create(ctx, intercom.CreateContactRequest{Email: fmt.Sprintf("p%d@example.com", i)})
+		c, _, err := client.Contacts.Create(ctx, intercom.ContactCreateRequest{Email: fmt.Sprintf("p%d@example.com", i)})
 		require.NoError(t, err)
 		ids = append(ids, c.ID)
 	}
 
 	var raw []byte
-	p1, _, err := client.Contacts.List(ctx, &intercom.ListContactsOptions{PerPage: 3}, intercom.WithResponseBody(&raw))
+	p1, _, err := client.Contacts.List(ctx, &intercom.ContactListOptions{PerPage: 3}, intercom.WithResponseBody(&raw))
 	require.NoError(t, err)
 	assertLossless(t, raw, p1)
 	require.Equal(t, 7, p1.TotalCount)
@@ -163,7 +163,7 @@ func TestContactListPagination(t *testing.T) {
 	require.NotEmpty(t, p1.Pages.Next.StartingAfter)
 	require.Equal(t, ids[:3], contactIDs(p1.Data))
 
-	p2, _, err := client.Contacts.List(ctx, &intercom.ListContactsOptions{PerPage: 3, StartingAfter: p1.Pages.Next.StartingAfter})
+	p2, _, err := client.Contacts.List(ctx, &intercom.ContactListOptions{PerPage: 3, StartingAfter: p1.Pages.Next.StartingAfter})
 	require.NoError(t, err)
 	require.Equal(t, ids[3:6], contactIDs(p2.Data))
 	require.Equal(t, 2, p2.Pages.Page)
@@ -171,13 +171,13 @@ func TestContactListPagination(t *testing.T) {
 	// The cursor survives the deletion of the contact it points after.
 	_, _, err = client.Contacts.Delete(ctx, string(ids[5]))
 	require.NoError(t, err)
-	p3, _, err := client.Contacts.List(ctx, &intercom.ListContactsOptions{PerPage: 3, StartingAfter: p2.Pages.Next.StartingAfter})
+	p3, _, err := client.Contacts.List(ctx, &intercom.ContactListOptions{PerPage: 3, StartingAfter: p2.Pages.Next.StartingAfter})
 	require.NoError(t, err)
 	require.Equal(t, ids[6:], contactIDs(p3.Data))
 	require.True(t, p3.Pages.Next.IsZero(), "the last page has no next cursor")
 	require.False(t, p3.Pages.HasMore())
 
-	all, err := intercom.Collect(client.Contacts.ListAll(ctx, &intercom.ListContactsOptions{PerPage: 2}))
+	all, err := intercom.Collect(client.Contacts.ListAll(ctx, &intercom.ContactListOptions{PerPage: 2}))
 	require.NoError(t, err)
 	require.Equal(t, append(append([]intercom.ID{}, ids[:5]...), ids[6]), contactIDs(all))
 
@@ -185,9 +185,9 @@ func TestContactListPagination(t *testing.T) {
 	require.NoError(t, err)
 	require.Equal(t, 50, def.Pages.PerPage, "Intercom's default page size")
 
-	_, _, err = client.Contacts.List(ctx, &intercom.ListContactsOptions{PerPage: 151})
+	_, _, err = client.Contacts.List(ctx, &intercom.ContactListOptions{PerPage: 151})
 	require.ErrorIs(t, err, intercom.ErrValidation)
-	_, _, err = client.Contacts.List(ctx, &intercom.ListContactsOptions{StartingAfter: "garbage!"})
+	_, _, err = client.Contacts.List(ctx, &intercom.ContactListOptions{StartingAfter: "garbage!"})
 	require.ErrorIs(t, err, intercom.ErrValidation)
 }
 
@@ -202,7 +202,7 @@ func contactIDs(cs []intercom.Contact) []intercom.ID {
 func TestContactSubresources(t *testing.T) {
 	t.Parallel()
 	_, client, ctx := setup(t)
-	c, _, err := client.Contacts.Create(ctx, intercom.CreateContactRequest{Email: "s@example.com"})
+	c, _, err := client.Contacts.Create(ctx, intercom.ContactCreateRequest{Email: "s@example.com"})
 	require.NoError(t, err)
 	segs, _, err := client.Contacts.ListSegments(ctx, string(c.ID))
 	require.NoError(t, err)

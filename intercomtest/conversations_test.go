@@ -23,11 +23,11 @@ func TestConversationLifecycle(t *testing.T) {
 	t.Parallel()
 	clock := &steppingClock{now: t0}
 	_, client, ctx := setup(t, intercomtest.WithClock(clock.Now))
-	ada, _, err := client.Contacts.Create(ctx, intercom.CreateContactRequest{Email: "ada@example.com", ExternalID: "u-ada", Name: intercom.Some("Ada")})
+	ada, _, err := client.Contacts.Create(ctx, intercom.ContactCreateRequest{Email: "ada@example.com", ExternalID: "u-ada", Name: intercom.Some("Ada")})
 	require.NoError(t, err)
 
 	var raw []byte
-	msg, _, err := client.Conversations.Create(ctx, intercom.CreateConversationRequest{
+	msg, _, err := client.Conversations.Create(ctx, intercom.ConversationCreateRequest{
 		From: intercom.ConversationFrom{Type: intercom.ConversationFromUser, ID: string(ada.ID)}, Body: "Hello there",
 	}, intercom.WithResponseBody(&raw))
 	require.NoError(t, err)
@@ -55,7 +55,7 @@ func TestConversationLifecycle(t *testing.T) {
 	require.Nil(t, conv.Teammates)
 
 	clock.Advance(time.Minute)
-	conv, _, err = client.Conversations.Reply(ctx, id, intercom.AdminReply{AdminID: intercomtest.AdminID, Body: "Hi Ada"}, intercom.WithResponseBody(&raw))
+	conv, _, err = client.Conversations.Reply(ctx, id, intercom.ConversationAdminReply{AdminID: intercomtest.AdminID, Body: "Hi Ada"}, intercom.WithResponseBody(&raw))
 	require.NoError(t, err)
 	assertLossless(t, raw, conv)
 	require.Zero(t, conv.WaitingSince, "an admin comment ends the wait")
@@ -67,12 +67,12 @@ func TestConversationLifecycle(t *testing.T) {
 	require.Equal(t, "<p>Hi Ada</p>", last.Body)
 	require.Equal(t, intercom.UnixTime(t0.Add(time.Minute)), conv.UpdatedAt)
 
-	conv, _, err = client.Conversations.Reply(ctx, id, intercom.AdminReply{AdminID: intercomtest.SecondAdminID, MessageType: intercom.ReplyNote, Body: "<b>VIP</b>"})
+	conv, _, err = client.Conversations.Reply(ctx, id, intercom.ConversationAdminReply{AdminID: intercomtest.SecondAdminID, MessageType: intercom.ConversationReplyNote, Body: "<b>VIP</b>"})
 	require.NoError(t, err)
 	require.Equal(t, []intercom.ConversationPartType{"comment", "note"}, partTypes(conv))
 	require.Equal(t, "<b>VIP</b>", conv.ConversationParts.ConversationParts[1].Body)
 
-	for _, r := range []intercom.ContactReply{
+	for _, r := range []intercom.ConversationContactReply{
 		{IntercomUserID: string(ada.ID), Body: "by id"},
 		{Email: "ada@example.com", Body: "by email"},
 		{UserID: "u-ada", Body: "by user_id", AttachmentURLs: []string{"https://example.com/shot.png"}},
@@ -89,7 +89,7 @@ func TestConversationLifecycle(t *testing.T) {
 
 	// Snooze for an hour; it reopens by itself when the hour has passed.
 	until := intercom.UnixTime(clock.Now().Add(time.Hour))
-	conv, _, err = client.Conversations.Snooze(ctx, id, intercom.SnoozeRequest{AdminID: intercomtest.AdminID, SnoozedUntil: until})
+	conv, _, err = client.Conversations.Snooze(ctx, id, intercom.ConversationSnoozeRequest{AdminID: intercomtest.AdminID, SnoozedUntil: until})
 	require.NoError(t, err)
 	require.Equal(t, intercom.ConversationStateSnoozed, conv.State)
 	require.True(t, conv.Open, "snoozed conversations count as open")
@@ -100,7 +100,7 @@ func TestConversationLifecycle(t *testing.T) {
 	require.Equal(t, intercom.ConversationStateOpen, conv.State)
 	require.Zero(t, conv.SnoozedUntil)
 
-	conv, _, err = client.Conversations.Close(ctx, id, intercom.CloseRequest{AdminID: intercomtest.AdminID, Body: "Bye"})
+	conv, _, err = client.Conversations.Close(ctx, id, intercom.ConversationCloseRequest{AdminID: intercomtest.AdminID, Body: "Bye"})
 	require.NoError(t, err)
 	require.Equal(t, intercom.ConversationStateClosed, conv.State)
 	require.False(t, conv.Open)
@@ -109,44 +109,44 @@ func TestConversationLifecycle(t *testing.T) {
 	require.Equal(t, "<p>Bye</p>", closePart.Body)
 
 	// A contact's reply reopens a closed conversation ("last" is their latest).
-	conv, _, err = client.Conversations.Reply(ctx, "last", intercom.ContactReply{IntercomUserID: string(ada.ID), Body: "One more thing"})
+	conv, _, err = client.Conversations.Reply(ctx, "last", intercom.ConversationContactReply{IntercomUserID: string(ada.ID), Body: "One more thing"})
 	require.NoError(t, err)
 	require.Equal(t, intercom.ID(id), conv.ID)
 	require.Equal(t, intercom.ConversationStateOpen, conv.State)
 	require.Equal(t, intercom.ConversationPartOpen, partTypes(conv)[len(partTypes(conv))-1])
 
-	conv, _, err = client.Conversations.Close(ctx, id, intercom.CloseRequest{AdminID: intercomtest.AdminID})
+	conv, _, err = client.Conversations.Close(ctx, id, intercom.ConversationCloseRequest{AdminID: intercomtest.AdminID})
 	require.NoError(t, err)
 	require.Equal(t, intercom.ConversationStateClosed, conv.State)
-	conv, _, err = client.Conversations.Open(ctx, id, intercom.OpenRequest{AdminID: intercomtest.AdminID})
+	conv, _, err = client.Conversations.Open(ctx, id, intercom.ConversationOpenRequest{AdminID: intercomtest.AdminID})
 	require.NoError(t, err)
 	require.Equal(t, intercom.ConversationStateOpen, conv.State)
 
 	// Assignment.
-	conv, _, err = client.Conversations.Assign(ctx, id, intercom.AssignRequest{AdminID: intercomtest.AdminID, AssigneeID: intercomtest.SecondAdminID, Type: intercom.AssigneeAdmin, Body: "yours"})
+	conv, _, err = client.Conversations.Assign(ctx, id, intercom.ConversationAssignRequest{AdminID: intercomtest.AdminID, AssigneeID: intercomtest.SecondAdminID, Type: intercom.AssigneeAdmin, Body: "yours"})
 	require.NoError(t, err)
 	require.Equal(t, intercom.ID(intercomtest.SecondAdminID), conv.AdminAssigneeID)
 	assign := conv.ConversationParts.ConversationParts[len(conv.ConversationParts.ConversationParts)-1]
 	require.Equal(t, intercom.ConversationPartAssignment, assign.PartType)
 	require.NotNil(t, assign.AssignedTo)
 	require.Equal(t, intercom.Reference{Type: "admin", ID: intercomtest.SecondAdminID}, *assign.AssignedTo)
-	conv, _, err = client.Conversations.Assign(ctx, id, intercom.AssignRequest{AdminID: intercomtest.AdminID, AssigneeID: intercomtest.BillingTeamID, Type: intercom.AssigneeTeam})
+	conv, _, err = client.Conversations.Assign(ctx, id, intercom.ConversationAssignRequest{AdminID: intercomtest.AdminID, AssigneeID: intercomtest.BillingTeamID, Type: intercom.AssigneeTeam})
 	require.NoError(t, err)
 	require.Equal(t, intercom.ID(intercomtest.BillingTeamID), conv.TeamAssigneeID)
 	require.Equal(t, intercom.ID(intercomtest.SecondAdminID), conv.AdminAssigneeID)
-	conv, _, err = client.Conversations.Assign(ctx, id, intercom.AssignRequest{AdminID: intercomtest.AdminID, AssigneeID: "0", Type: intercom.AssigneeAdmin})
+	conv, _, err = client.Conversations.Assign(ctx, id, intercom.ConversationAssignRequest{AdminID: intercomtest.AdminID, AssigneeID: "0", Type: intercom.AssigneeAdmin})
 	require.NoError(t, err)
 	require.Empty(t, conv.AdminAssigneeID, `"0" unassigns`)
 
-	_, _, err = client.Conversations.Assign(ctx, id, intercom.AssignRequest{AdminID: intercomtest.AdminID, AssigneeID: "42", Type: intercom.AssigneeTeam})
+	_, _, err = client.Conversations.Assign(ctx, id, intercom.ConversationAssignRequest{AdminID: intercomtest.AdminID, AssigneeID: "42", Type: intercom.AssigneeTeam})
 	require.ErrorIs(t, err, intercom.ErrNotFound)
-	_, _, err = client.Conversations.Close(ctx, id, intercom.CloseRequest{AdminID: "42"})
+	_, _, err = client.Conversations.Close(ctx, id, intercom.ConversationCloseRequest{AdminID: "42"})
 	var apiErr *intercom.APIError
 	require.ErrorAs(t, err, &apiErr)
 	require.True(t, apiErr.HasCode("admin_not_found"))
-	_, _, err = client.Conversations.Close(ctx, "999999", intercom.CloseRequest{AdminID: intercomtest.AdminID})
+	_, _, err = client.Conversations.Close(ctx, "999999", intercom.ConversationCloseRequest{AdminID: intercomtest.AdminID})
 	require.ErrorIs(t, err, intercom.ErrNotFound)
-	_, _, err = client.Conversations.Create(ctx, intercom.CreateConversationRequest{
+	_, _, err = client.Conversations.Create(ctx, intercom.ConversationCreateRequest{
 		From: intercom.ConversationFrom{Type: intercom.ConversationFromUser, ID: "123_doesnt_exist"}, Body: "x"})
 	require.ErrorIs(t, err, intercom.ErrNotFound)
 }
@@ -154,14 +154,14 @@ func TestConversationLifecycle(t *testing.T) {
 func TestConversationUpdateAndDisplay(t *testing.T) {
 	t.Parallel()
 	_, client, ctx := setup(t)
-	c, _, err := client.Contacts.Create(ctx, intercom.CreateContactRequest{Email: "d@example.com"})
+	c, _, err := client.Contacts.Create(ctx, intercom.ContactCreateRequest{Email: "d@example.com"})
 	require.NoError(t, err)
-	msg, _, err := client.Conversations.Create(ctx, intercom.CreateConversationRequest{
+	msg, _, err := client.Conversations.Create(ctx, intercom.ConversationCreateRequest{
 		From: intercom.ConversationFrom{Type: intercom.ConversationFromUser, ID: string(c.ID)}, Body: "Plain"})
 	require.NoError(t, err)
 	id := string(msg.ConversationID)
 
-	conv, _, err := client.Conversations.Update(ctx, id, intercom.UpdateConversationRequest{
+	conv, _, err := client.Conversations.Update(ctx, id, intercom.ConversationUpdateRequest{
 		Read: intercom.Some(true), CustomAttributes: map[string]any{"issue_type": "billing", "priority_score": 3},
 	}, nil)
 	require.NoError(t, err)
@@ -176,17 +176,17 @@ func TestConversationUpdateAndDisplay(t *testing.T) {
 func TestConversationListPagination(t *testing.T) {
 	t.Parallel()
 	_, client, ctx := setup(t)
-	c, _, err := client.Contacts.Create(ctx, intercom.CreateContactRequest{Email: "l@example.com"})
+	c, _, err := client.Contacts.Create(ctx, intercom.ContactCreateRequest{Email: "l@example.com"})
 	require.NoError(t, err)
 	var ids []intercom.ID
 	for i := range 5 {
-		m, _, err := client.Conversations.Create(ctx, intercom.CreateConversationRequest{
+		m, _, err := client.Conversations.Create(ctx, intercom.ConversationCreateRequest{
 			From: intercom.ConversationFrom{Type: intercom.ConversationFromUser, ID: string(c.ID)}, Body: fmt.Sprint("msg ", i)})
 		require.NoError(t, err)
 		ids = append(ids, m.ConversationID)
 	}
 	var raw []byte
-	p1, _, err := client.Conversations.List(ctx, &intercom.ListConversationsOptions{PerPage: 2}, intercom.WithResponseBody(&raw))
+	p1, _, err := client.Conversations.List(ctx, &intercom.ConversationListOptions{PerPage: 2}, intercom.WithResponseBody(&raw))
 	require.NoError(t, err)
 	assertLossless(t, raw, p1)
 	require.Equal(t, "conversation.list", p1.Type)
@@ -194,7 +194,7 @@ func TestConversationListPagination(t *testing.T) {
 	require.Len(t, p1.Conversations, 2)
 	require.NotEmpty(t, p1.Pages.Next.StartingAfter)
 
-	all, err := intercom.Collect(client.Conversations.ListAll(ctx, &intercom.ListConversationsOptions{PerPage: 2}))
+	all, err := intercom.Collect(client.Conversations.ListAll(ctx, &intercom.ConversationListOptions{PerPage: 2}))
 	require.NoError(t, err)
 	var got []intercom.ID
 	for _, cv := range all {
@@ -207,31 +207,31 @@ func TestConversationListPagination(t *testing.T) {
 func TestConversationParticipantsAndTags(t *testing.T) {
 	t.Parallel()
 	_, client, ctx := setup(t)
-	a, _, err := client.Contacts.Create(ctx, intercom.CreateContactRequest{Email: "a@example.com"})
+	a, _, err := client.Contacts.Create(ctx, intercom.ContactCreateRequest{Email: "a@example.com"})
 	require.NoError(t, err)
-	b, _, err := client.Contacts.Create(ctx, intercom.CreateContactRequest{Email: "b@example.com", ExternalID: "ub"})
+	b, _, err := client.Contacts.Create(ctx, intercom.ContactCreateRequest{Email: "b@example.com", ExternalID: "ub"})
 	require.NoError(t, err)
-	msg, _, err := client.Conversations.Create(ctx, intercom.CreateConversationRequest{
+	msg, _, err := client.Conversations.Create(ctx, intercom.ConversationCreateRequest{
 		From: intercom.ConversationFrom{Type: intercom.ConversationFromUser, ID: string(a.ID)}, Body: "group"})
 	require.NoError(t, err)
 	id := string(msg.ConversationID)
 
 	var raw []byte
-	res, _, err := client.Conversations.AttachContact(ctx, id, intercom.AttachContactRequest{AdminID: intercomtest.AdminID,
+	res, _, err := client.Conversations.AttachContact(ctx, id, intercom.ConversationAttachContactRequest{AdminID: intercomtest.AdminID,
 		Customer: intercom.ConversationCustomer{UserID: "ub"}}, intercom.WithResponseBody(&raw))
 	require.NoError(t, err)
 	assertLossless(t, raw, res)
 	require.Len(t, res.Customers, 2)
 	require.Equal(t, b.ID, res.Customers[1].ID)
 
-	res, _, err = client.Conversations.DetachContact(ctx, id, string(a.ID), intercom.DetachContactRequest{AdminID: intercomtest.AdminID})
+	res, _, err = client.Conversations.DetachContact(ctx, id, string(a.ID), intercom.ConversationDetachContactRequest{AdminID: intercomtest.AdminID})
 	require.NoError(t, err)
 	require.Len(t, res.Customers, 1)
 	require.Equal(t, b.ID, res.Customers[0].ID)
 
-	tag, _, err := client.Tags.CreateOrUpdate(ctx, intercom.CreateOrUpdateTagRequest{Name: "Urgent"})
+	tag, _, err := client.Tags.CreateOrUpdate(ctx, intercom.TagCreateOrUpdateRequest{Name: "Urgent"})
 	require.NoError(t, err)
-	applied, _, err := client.Tags.AttachToConversation(ctx, id, string(tag.ID), intercomtest.SecondAdminID, intercom.WithResponseBody(&raw))
+	applied, _, err := client.Conversations.AttachTag(ctx, id, intercom.ConversationAttachTagRequest{ID: string(tag.ID), AdminID: intercomtest.SecondAdminID}, intercom.WithResponseBody(&raw))
 	require.NoError(t, err)
 	assertLossless(t, raw, applied)
 	require.Equal(t, "Urgent", applied.Name)
@@ -242,23 +242,23 @@ func TestConversationParticipantsAndTags(t *testing.T) {
 	require.Len(t, conv.Tags.Tags, 1)
 	require.Equal(t, tag.ID, conv.Tags.Tags[0].ID)
 
-	_, _, err = client.Tags.DetachFromConversation(ctx, id, string(tag.ID), intercomtest.AdminID)
+	_, _, err = client.Conversations.DetachTag(ctx, id, string(tag.ID), intercom.ConversationDetachTagRequest{AdminID: intercomtest.AdminID})
 	require.NoError(t, err)
 	conv, _, err = client.Conversations.Get(ctx, id, nil)
 	require.NoError(t, err)
 	require.Empty(t, conv.Tags.Tags)
 
-	_, _, err = client.Tags.AttachToConversation(ctx, id, "404404", intercomtest.AdminID)
+	_, _, err = client.Conversations.AttachTag(ctx, id, intercom.ConversationAttachTagRequest{ID: "404404", AdminID: intercomtest.AdminID})
 	require.ErrorIs(t, err, intercom.ErrNotFound)
 }
 
 func TestAdminMessages(t *testing.T) {
 	t.Parallel()
 	_, client, ctx := setup(t)
-	c, _, err := client.Contacts.Create(ctx, intercom.CreateContactRequest{Email: "m@example.com"})
+	c, _, err := client.Contacts.Create(ctx, intercom.ContactCreateRequest{Email: "m@example.com"})
 	require.NoError(t, err)
 	var raw []byte
-	msg, _, err := client.Messages.Create(ctx, intercom.CreateMessageRequest{
+	msg, _, err := client.Messages.Create(ctx, intercom.MessageCreateRequest{
 		MessageType: intercom.MessageRequestEmail, Subject: "Welcome", Body: "Hi!", Template: intercom.MessageTemplatePlain,
 		From:                                  intercom.MessageSender{ID: intercomtest.AdminID},
 		To:                                    intercom.MessageRecipient{Type: "user", ID: string(c.ID)},
@@ -278,7 +278,7 @@ func TestAdminMessages(t *testing.T) {
 	require.Equal(t, "admin_initiated", conv.Source.DeliveredAs)
 	require.Equal(t, "Welcome", conv.Source.Subject)
 
-	msg, _, err = client.Messages.Create(ctx, intercom.CreateMessageRequest{
+	msg, _, err = client.Messages.Create(ctx, intercom.MessageCreateRequest{
 		MessageType: intercom.MessageRequestInApp, Body: "In-app", From: intercom.MessageSender{ID: intercomtest.AdminID},
 		To: intercom.MessageRecipient{Type: "user", Email: "m@example.com"},
 	})
@@ -286,12 +286,12 @@ func TestAdminMessages(t *testing.T) {
 	require.Equal(t, intercom.MessageTypeInApp, msg.MessageType)
 	require.Empty(t, msg.ConversationID)
 
-	msg, _, err = client.Messages.Create(ctx, intercom.CreateMessageRequest{Body: "from the user", From: intercom.MessageSender{Type: "user", ID: string(c.ID)}})
+	msg, _, err = client.Messages.Create(ctx, intercom.MessageCreateRequest{Body: "from the user", From: intercom.MessageSender{Type: "user", ID: string(c.ID)}})
 	require.NoError(t, err)
 	require.Equal(t, "user_message", msg.Type)
 	require.NotEmpty(t, msg.ConversationID)
 
-	_, _, err = client.Messages.Create(ctx, intercom.CreateMessageRequest{
+	_, _, err = client.Messages.Create(ctx, intercom.MessageCreateRequest{
 		MessageType: intercom.MessageRequestInApp, Body: "x", From: intercom.MessageSender{ID: intercomtest.AdminID},
 		To: intercom.MessageRecipient{Type: "user", ID: "nobody"}})
 	require.ErrorIs(t, err, intercom.ErrNotFound)

@@ -6,7 +6,7 @@
 //
 //	srv := intercomtest.New(t) // closed when the test ends
 //	client := srv.Client()
-//	contact, _, err := client.Contacts.Create(ctx, intercom.CreateContactRequest{Email: "ada@example.com"})
+//	contact, _, err := client.Contacts.Create(ctx, intercom.ContactCreateRequest{Email: "ada@example.com"})
 //
 // The server listens on loopback and serves the API under a non-empty base
 // path (BasePath), so the client's handling of base URLs is exercised too.

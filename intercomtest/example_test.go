@@ -20,7 +20,7 @@ func ExampleNewServer() {
 	client := srv.Client() // an *intercom.Client with the server's URL and token
 	ctx := context.Background()
 
-	contact, _, err := client.Contacts.Create(ctx, intercom.CreateContactRequest{
+	contact, _, err := client.Contacts.Create(ctx, intercom.ContactCreateRequest{
 		Role:  intercom.ContactRoleLead,
 		Email: "grace@example.com",
 	})

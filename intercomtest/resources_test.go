@@ -36,7 +36,7 @@ func TestAdminsTeamsAndMe(t *testing.T) {
 	require.Equal(t, []intercom.ID{intercomtest.SupportTeamID}, admins.Admins[0].TeamIDs)
 	require.True(t, admins.Admins[2].AwayModeEnabled)
 
-	away, _, err := client.Admins.SetAway(ctx, intercomtest.SecondAdminID, intercom.SetAwayRequest{AwayModeEnabled: true, AwayModeReassign: true})
+	away, _, err := client.Admins.SetAway(ctx, intercomtest.SecondAdminID, intercom.AdminSetAwayRequest{AwayModeEnabled: true, AwayModeReassign: true})
 	require.NoError(t, err)
 	require.True(t, away.AwayModeEnabled)
 	got, _, err := client.Admins.Get(ctx, intercomtest.SecondAdminID)
@@ -59,7 +59,7 @@ func TestCompanies(t *testing.T) {
 	t.Parallel()
 	_, client, ctx := setup(t)
 	var raw []byte
-	co, _, err := client.Companies.CreateOrUpdate(ctx, intercom.CreateOrUpdateCompanyRequest{
+	co, _, err := client.Companies.CreateOrUpdate(ctx, intercom.CompanyCreateOrUpdateRequest{
 		CompanyID: "acme", Name: "Acme", Plan: "enterprise", Size: intercom.Some(120), Industry: "Anvils", MonthlySpend: intercom.Some(900),
 		CustomAttributes: map[string]any{"tier": "gold"}, RemoteCreatedAt: 1600000000,
 	}, intercom.WithResponseBody(&raw))
@@ -69,44 +69,44 @@ func TestCompanies(t *testing.T) {
 	require.Equal(t, "enterprise", co.Plan.Name)
 	require.Equal(t, 120, co.Size)
 
-	again, _, err := client.Companies.CreateOrUpdate(ctx, intercom.CreateOrUpdateCompanyRequest{CompanyID: "acme", Website: "https://acme.example"})
+	again, _, err := client.Companies.CreateOrUpdate(ctx, intercom.CompanyCreateOrUpdateRequest{CompanyID: "acme", Website: "https://acme.example"})
 	require.NoError(t, err)
 	require.Equal(t, co.ID, again.ID, "the same company_id updates")
 	require.Equal(t, "Acme", again.Name)
 	require.Equal(t, "https://acme.example", again.Website)
 
 	for i := range 4 {
-		_, _, err := client.Companies.CreateOrUpdate(ctx, intercom.CreateOrUpdateCompanyRequest{CompanyID: fmt.Sprint("c", i), Name: fmt.Sprint("Company ", i)})
+		_, _, err := client.Companies.CreateOrUpdate(ctx, intercom.CompanyCreateOrUpdateRequest{CompanyID: fmt.Sprint("c", i), Name: fmt.Sprint("Company ", i)})
 		require.NoError(t, err)
 	}
-	page, _, err := client.Companies.List(ctx, &intercom.ListCompaniesOptions{PerPage: 2, Page: 2}, intercom.WithResponseBody(&raw))
+	page, _, err := client.Companies.List(ctx, &intercom.CompanyListOptions{PerPage: 2, Page: 2}, intercom.WithResponseBody(&raw))
 	require.NoError(t, err)
 	assertLossless(t, raw, page)
 	require.Equal(t, 5, page.TotalCount)
 	require.Equal(t, 3, page.Pages.TotalPages)
 	require.Len(t, page.Data, 2)
-	all, err := intercom.Collect(client.Companies.ListAll(ctx, &intercom.ListCompaniesOptions{PerPage: 2}))
+	all, err := intercom.Collect(client.Companies.ListAll(ctx, &intercom.CompanyListOptions{PerPage: 2}))
 	require.NoError(t, err)
 	require.Len(t, all, 5)
 
-	byID, _, err := client.Companies.List(ctx, &intercom.ListCompaniesOptions{CompanyID: "acme"})
+	byID, _, err := client.Companies.List(ctx, &intercom.CompanyListOptions{CompanyID: "acme"})
 	require.NoError(t, err)
 	require.Len(t, byID.Data, 1, "a lookup answers the one company")
 	require.Equal(t, co.ID, byID.Data[0].ID)
-	_, _, err = client.Companies.List(ctx, &intercom.ListCompaniesOptions{Name: "Nope Inc"})
+	_, _, err = client.Companies.List(ctx, &intercom.CompanyListOptions{Name: "Nope Inc"})
 	var apiErr *intercom.APIError
 	require.ErrorAs(t, err, &apiErr)
 	require.True(t, apiErr.HasCode("company_not_found"))
 
-	up, _, err := client.Companies.Update(ctx, string(co.ID), intercom.UpdateCompanyRequest{Name: intercom.Some("Acme Corp"), CustomAttributes: map[string]any{"tier": nil}})
+	up, _, err := client.Companies.Update(ctx, string(co.ID), intercom.CompanyUpdateRequest{Name: intercom.Some("Acme Corp"), CustomAttributes: map[string]any{"tier": nil}})
 	require.NoError(t, err)
 	require.Equal(t, "Acme Corp", up.Name)
 	require.Empty(t, up.CustomAttributes)
 
 	// Contacts.
-	c, _, err := client.Contacts.Create(ctx, intercom.CreateContactRequest{Email: "emp@acme.example"})
+	c, _, err := client.Contacts.Create(ctx, intercom.ContactCreateRequest{Email: "emp@acme.example"})
 	require.NoError(t, err)
-	attached, _, err := client.Companies.AttachContact(ctx, string(c.ID), string(co.ID))
+	attached, _, err := client.Contacts.AttachCompany(ctx, string(c.ID), intercom.ContactAttachCompanyRequest{ID: string(co.ID)})
 	require.NoError(t, err)
 	require.Equal(t, 1, attached.UserCount)
 	members, _, err := client.Companies.ListContacts(ctx, string(co.ID), nil, intercom.WithResponseBody(&raw))
@@ -120,29 +120,29 @@ func TestCompanies(t *testing.T) {
 	require.Equal(t, co.ID, got.Companies.Data[0].ID)
 
 	for i := range 3 {
-		other, _, err := client.Companies.List(ctx, &intercom.ListCompaniesOptions{CompanyID: fmt.Sprint("c", i)})
+		other, _, err := client.Companies.List(ctx, &intercom.CompanyListOptions{CompanyID: fmt.Sprint("c", i)})
 		require.NoError(t, err)
-		_, _, err = client.Companies.AttachContact(ctx, string(c.ID), string(other.Data[0].ID))
+		_, _, err = client.Contacts.AttachCompany(ctx, string(c.ID), intercom.ContactAttachCompanyRequest{ID: string(other.Data[0].ID)})
 		require.NoError(t, err)
 	}
-	cp, _, err := client.Contacts.ListCompanies(ctx, string(c.ID), &intercom.ListContactCompaniesOptions{PerPage: 3}, intercom.WithResponseBody(&raw))
+	cp, _, err := client.Contacts.ListCompanies(ctx, string(c.ID), &intercom.ContactListCompaniesOptions{PerPage: 3}, intercom.WithResponseBody(&raw))
 	require.NoError(t, err)
 	assertLossless(t, raw, cp)
 	require.Equal(t, 4, cp.TotalCount)
 	require.Contains(t, cp.Pages.Next.URL, "/contacts/"+string(c.ID)+"/companies?page=2")
-	theirs, err := intercom.Collect(client.Contacts.ListAllCompanies(ctx, string(c.ID), &intercom.ListContactCompaniesOptions{PerPage: 3}))
+	theirs, err := intercom.Collect(client.Contacts.ListCompaniesAll(ctx, string(c.ID), &intercom.ContactListCompaniesOptions{PerPage: 3}))
 	require.NoError(t, err)
 	require.Len(t, theirs, 4)
 
-	detached, _, err := client.Companies.DetachContact(ctx, string(c.ID), string(co.ID))
+	detached, _, err := client.Contacts.DetachCompany(ctx, string(c.ID), string(co.ID))
 	require.NoError(t, err)
 	require.Equal(t, 0, detached.UserCount)
-	_, _, err = client.Companies.DetachContact(ctx, string(c.ID), string(co.ID))
+	_, _, err = client.Contacts.DetachCompany(ctx, string(c.ID), string(co.ID))
 	require.ErrorIs(t, err, intercom.ErrNotFound)
-	_, _, err = client.Companies.AttachContact(ctx, string(c.ID), "nope")
+	_, _, err = client.Contacts.AttachCompany(ctx, string(c.ID), intercom.ContactAttachCompanyRequest{ID: "nope"})
 	require.ErrorIs(t, err, intercom.ErrNotFound)
 
-	sorted, _, err := client.Companies.ListSorted(ctx, &intercom.ListSortedCompaniesOptions{PerPage: 10, Order: intercom.CompanyOrderAsc})
+	sorted, _, err := client.Companies.ListSorted(ctx, &intercom.CompanyListSortedOptions{PerPage: 10, Order: intercom.CompanyOrderAsc})
 	require.NoError(t, err)
 	require.Len(t, sorted.Data, 5)
 	segs, _, err := client.Companies.ListSegments(ctx, string(co.ID))
@@ -160,22 +160,22 @@ func TestCompanyScroll(t *testing.T) {
 	t.Parallel()
 	_, client, ctx := setup(t)
 	for i := range 20 {
-		_, _, err := client.Companies.CreateOrUpdate(ctx, intercom.CreateOrUpdateCompanyRequest{CompanyID: fmt.Sprint("s", i)})
+		_, _, err := client.Companies.CreateOrUpdate(ctx, intercom.CompanyCreateOrUpdateRequest{CompanyID: fmt.Sprint("s", i)})
 		require.NoError(t, err)
 	}
-	first, _, err := client.Companies.Scroll(ctx, "")
+	first, _, err := client.Companies.Scroll(ctx, nil)
 	require.NoError(t, err)
 	require.Len(t, first.Data, 15)
 	require.NotEmpty(t, first.ScrollParam)
-	_, _, err = client.Companies.Scroll(ctx, "")
+	_, _, err = client.Companies.Scroll(ctx, nil)
 	require.ErrorIs(t, err, intercom.ErrScrollExists, "one scroll at a time")
-	second, _, err := client.Companies.Scroll(ctx, first.ScrollParam)
+	second, _, err := client.Companies.Scroll(ctx, &intercom.CompanyScrollOptions{ScrollParam: first.ScrollParam})
 	require.NoError(t, err)
 	require.Len(t, second.Data, 5)
-	end, _, err := client.Companies.Scroll(ctx, first.ScrollParam)
+	end, _, err := client.Companies.Scroll(ctx, &intercom.CompanyScrollOptions{ScrollParam: first.ScrollParam})
 	require.NoError(t, err)
 	require.Empty(t, end.Data, "an empty page ends the scroll")
-	_, _, err = client.Companies.Scroll(ctx, first.ScrollParam)
+	_, _, err = client.Companies.Scroll(ctx, &intercom.CompanyScrollOptions{ScrollParam: first.ScrollParam})
 	require.ErrorIs(t, err, intercom.ErrNotFound, "and its parameter expires")
 
 	all, err := intercom.Collect(client.Companies.ScrollAll(ctx))
@@ -187,22 +187,22 @@ func TestTags(t *testing.T) {
 	t.Parallel()
 	_, client, ctx := setup(t)
 	var raw []byte
-	tag, _, err := client.Tags.CreateOrUpdate(ctx, intercom.CreateOrUpdateTagRequest{Name: "Beta"}, intercom.WithResponseBody(&raw))
+	tag, _, err := client.Tags.CreateOrUpdate(ctx, intercom.TagCreateOrUpdateRequest{Name: "Beta"}, intercom.WithResponseBody(&raw))
 	require.NoError(t, err)
 	assertLossless(t, raw, tag)
-	same, _, err := client.Tags.CreateOrUpdate(ctx, intercom.CreateOrUpdateTagRequest{Name: "beta"})
+	same, _, err := client.Tags.CreateOrUpdate(ctx, intercom.TagCreateOrUpdateRequest{Name: "beta"})
 	require.NoError(t, err)
 	require.Equal(t, tag.ID, same.ID, "names are case-insensitive")
-	renamed, _, err := client.Tags.CreateOrUpdate(ctx, intercom.CreateOrUpdateTagRequest{ID: string(tag.ID), Name: "Beta testers"})
+	renamed, _, err := client.Tags.CreateOrUpdate(ctx, intercom.TagCreateOrUpdateRequest{ID: string(tag.ID), Name: "Beta testers"})
 	require.NoError(t, err)
 	require.Equal(t, "Beta testers", renamed.Name)
 	got, _, err := client.Tags.Get(ctx, string(tag.ID))
 	require.NoError(t, err)
 	require.Equal(t, "Beta testers", got.Name)
 
-	c, _, err := client.Contacts.Create(ctx, intercom.CreateContactRequest{Email: "t@example.com"})
+	c, _, err := client.Contacts.Create(ctx, intercom.ContactCreateRequest{Email: "t@example.com"})
 	require.NoError(t, err)
-	applied, _, err := client.Tags.AttachToContact(ctx, string(c.ID), string(tag.ID), intercom.WithResponseBody(&raw))
+	applied, _, err := client.Contacts.AttachTag(ctx, string(c.ID), intercom.ContactAttachTagRequest{ID: string(tag.ID)}, intercom.WithResponseBody(&raw))
 	require.NoError(t, err)
 	assertLossless(t, raw, applied)
 	require.Equal(t, intercom.ID(intercomtest.AdminID), applied.AppliedBy.ID)
@@ -210,29 +210,29 @@ func TestTags(t *testing.T) {
 	require.NoError(t, err)
 	require.Len(t, ctags.Data, 1)
 
-	other, _, err := client.Tags.TagUsers(ctx, "Newsletter", []intercom.TagUser{{ID: string(c.ID)}})
+	other, _, err := client.Tags.TagUsers(ctx, intercom.TagUsersRequest{Name: "Newsletter", Users: []intercom.TagUser{{ID: string(c.ID)}}})
 	require.NoError(t, err)
 	cc, _, err := client.Contacts.Get(ctx, string(c.ID))
 	require.NoError(t, err)
 	require.Equal(t, 2, cc.Tags.TotalCount)
 
-	co, _, err := client.Companies.CreateOrUpdate(ctx, intercom.CreateOrUpdateCompanyRequest{CompanyID: "acme", Name: "Acme"})
+	co, _, err := client.Companies.CreateOrUpdate(ctx, intercom.CompanyCreateOrUpdateRequest{CompanyID: "acme", Name: "Acme"})
 	require.NoError(t, err)
-	_, _, err = client.Tags.TagCompanies(ctx, "Enterprise", []intercom.TagCompany{{CompanyID: "acme"}})
+	_, _, err = client.Tags.TagCompanies(ctx, intercom.TagCompaniesRequest{Name: "Enterprise", Companies: []intercom.TagCompany{{CompanyID: "acme"}}})
 	require.NoError(t, err)
 	got2, _, err := client.Companies.Get(ctx, string(co.ID))
 	require.NoError(t, err)
 	require.Len(t, got2.Tags.Tags, 1)
 	require.Equal(t, "Enterprise", got2.Tags.Tags[0].Name)
-	tagged, _, err := client.Companies.List(ctx, &intercom.ListCompaniesOptions{TagID: string(got2.Tags.Tags[0].ID)})
+	tagged, _, err := client.Companies.List(ctx, &intercom.CompanyListOptions{TagID: string(got2.Tags.Tags[0].ID)})
 	require.NoError(t, err)
 	require.Len(t, tagged.Data, 1)
-	_, _, err = client.Tags.UntagCompanies(ctx, "Enterprise", []intercom.TagCompany{{ID: string(co.ID)}})
+	_, _, err = client.Tags.UntagCompanies(ctx, intercom.TagUntagCompaniesRequest{Name: "Enterprise", Companies: []intercom.TagCompany{{ID: string(co.ID)}}})
 	require.NoError(t, err)
 	got2, _, err = client.Companies.Get(ctx, string(co.ID))
 	require.NoError(t, err)
 	require.Empty(t, got2.Tags.Tags)
-	_, _, err = client.Tags.TagCompanies(ctx, "Enterprise", []intercom.TagCompany{{CompanyID: "nope"}})
+	_, _, err = client.Tags.TagCompanies(ctx, intercom.TagCompaniesRequest{Name: "Enterprise", Companies: []intercom.TagCompany{{CompanyID: "nope"}}})
 	require.ErrorIs(t, err, intercom.ErrNotFound)
 
 	list, _, err := client.Tags.List(ctx)
@@ -244,7 +244,7 @@ func TestTags(t *testing.T) {
 	cc, _, err = client.Contacts.Get(ctx, string(c.ID))
 	require.NoError(t, err)
 	require.Equal(t, 1, cc.Tags.TotalCount, "a deleted tag is removed everywhere")
-	_, _, err = client.Tags.DetachFromContact(ctx, string(c.ID), string(tag.ID))
+	_, _, err = client.Contacts.DetachTag(ctx, string(c.ID), string(tag.ID))
 	require.NoError(t, err)
 	cc, _, err = client.Contacts.Get(ctx, string(c.ID))
 	require.NoError(t, err)
@@ -256,12 +256,12 @@ func TestTags(t *testing.T) {
 func TestNotes(t *testing.T) {
 	t.Parallel()
 	_, client, ctx := setup(t)
-	c, _, err := client.Contacts.Create(ctx, intercom.CreateContactRequest{Email: "n@example.com"})
+	c, _, err := client.Contacts.Create(ctx, intercom.ContactCreateRequest{Email: "n@example.com"})
 	require.NoError(t, err)
 	var raw []byte
 	var ids []intercom.ID
 	for i := range 3 {
-		n, _, err := client.Notes.Create(ctx, string(c.ID), intercom.CreateNoteRequest{Body: fmt.Sprint("Note ", i), AdminID: intercomtest.SecondAdminID},
+		n, _, err := client.Contacts.CreateNote(ctx, string(c.ID), intercom.ContactCreateNoteRequest{Body: fmt.Sprint("Note ", i), AdminID: intercomtest.SecondAdminID},
 			intercom.WithResponseBody(&raw))
 		require.NoError(t, err)
 		assertLossless(t, raw, n)
@@ -269,12 +269,12 @@ func TestNotes(t *testing.T) {
 		require.Equal(t, "Grace Hopper", n.Author.Name)
 		ids = append(ids, n.ID)
 	}
-	page, _, err := client.Notes.List(ctx, string(c.ID), &intercom.ListNotesOptions{PerPage: 2}, intercom.WithResponseBody(&raw))
+	page, _, err := client.Contacts.ListNotes(ctx, string(c.ID), &intercom.ContactListNotesOptions{PerPage: 2}, intercom.WithResponseBody(&raw))
 	require.NoError(t, err)
 	assertLossless(t, raw, page)
 	require.Equal(t, 3, page.TotalCount)
 	require.Equal(t, ids[2], page.Data[0].ID, "newest first")
-	all, err := intercom.Collect(client.Notes.ListAll(ctx, string(c.ID), &intercom.ListNotesOptions{PerPage: 2}))
+	all, err := intercom.Collect(client.Contacts.ListNotesAll(ctx, string(c.ID), &intercom.ContactListNotesOptions{PerPage: 2}))
 	require.NoError(t, err)
 	require.Len(t, all, 3)
 	n, _, err := client.Notes.Get(ctx, string(ids[0]))
@@ -284,10 +284,10 @@ func TestNotes(t *testing.T) {
 	require.NoError(t, err)
 	require.Equal(t, 3, cc.Notes.TotalCount)
 
-	n, _, err = client.Notes.Create(ctx, string(c.ID), intercom.CreateNoteRequest{Body: "by the token's admin"})
+	n, _, err = client.Contacts.CreateNote(ctx, string(c.ID), intercom.ContactCreateNoteRequest{Body: "by the token's admin"})
 	require.NoError(t, err)
 	require.Equal(t, intercom.ID(intercomtest.AdminID), n.Author.ID)
-	_, _, err = client.Notes.Create(ctx, "missing", intercom.CreateNoteRequest{Body: "x"})
+	_, _, err = client.Contacts.CreateNote(ctx, "missing", intercom.ContactCreateNoteRequest{Body: "x"})
 	require.ErrorIs(t, err, intercom.ErrNotFound)
 	_, _, err = client.Notes.Get(ctx, "1")
 	require.ErrorIs(t, err, intercom.ErrNotFound)
@@ -296,7 +296,7 @@ func TestNotes(t *testing.T) {
 func TestDataEvents(t *testing.T) {
 	t.Parallel()
 	_, client, ctx := setup(t)
-	c, _, err := client.Contacts.Create(ctx, intercom.CreateContactRequest{Email: "e@example.com", ExternalID: "ue"})
+	c, _, err := client.Contacts.Create(ctx, intercom.ContactCreateRequest{Email: "e@example.com", ExternalID: "ue"})
 	require.NoError(t, err)
 	base := time.Now().Add(-time.Hour)
 	for i := range 5 {
@@ -304,16 +304,16 @@ func TestDataEvents(t *testing.T) {
 		if i%2 == 1 {
 			name = "placed-order"
 		}
-		resp, err := client.DataEvents.Create(ctx, intercom.CreateDataEventRequest{EventName: name, UserID: "ue",
+		resp, err := client.DataEvents.Create(ctx, intercom.DataEventCreateRequest{EventName: name, UserID: "ue",
 			CreatedAt: intercom.UnixTime(base.Add(time.Duration(i) * time.Minute)), Metadata: map[string]any{"n": i}})
 		require.NoError(t, err)
 		require.Equal(t, http.StatusAccepted, resp.StatusCode)
 	}
-	_, err = client.DataEvents.Create(ctx, intercom.CreateDataEventRequest{EventName: "x", Email: "nobody@example.com", CreatedAt: 1})
+	_, err = client.DataEvents.Create(ctx, intercom.DataEventCreateRequest{EventName: "x", Email: "nobody@example.com", CreatedAt: 1})
 	require.ErrorIs(t, err, intercom.ErrNotFound)
 
 	var raw []byte
-	list, _, err := client.DataEvents.List(ctx, intercom.ListDataEventsOptions{UserID: "ue", PerPage: 2}, intercom.WithResponseBody(&raw))
+	list, _, err := client.DataEvents.List(ctx, intercom.DataEventListOptions{UserID: "ue", PerPage: 2}, intercom.WithResponseBody(&raw))
 	require.NoError(t, err)
 	assertLossless(t, raw, list)
 	require.Equal(t, "event.list", list.Type)
@@ -323,15 +323,15 @@ func TestDataEvents(t *testing.T) {
 	require.Equal(t, c.ID, list.Events[0].IntercomUserID)
 	require.NotEmpty(t, list.Pages.Next)
 
-	all, err := intercom.Collect(client.DataEvents.ListAll(ctx, intercom.ListDataEventsOptions{Email: "e@example.com", PerPage: 2}))
+	all, err := intercom.Collect(client.DataEvents.ListAll(ctx, intercom.DataEventListOptions{Email: "e@example.com", PerPage: 2}))
 	require.NoError(t, err)
 	require.Len(t, all, 5)
 	require.Equal(t, intercom.UnixTime(base), all[4].CreatedAt)
 
-	_, err = client.DataEvents.Summaries(ctx, intercom.CreateDataEventSummariesRequest{UserID: "ue",
+	_, err = client.DataEvents.Summaries(ctx, intercom.DataEventSummariesRequest{UserID: "ue",
 		EventSummaries: intercom.DataEventSummaryEntry{EventName: "logged-in", Count: 7, First: 1700000000, Last: 1700003600}})
 	require.NoError(t, err)
-	sum, _, err := client.DataEvents.List(ctx, intercom.ListDataEventsOptions{IntercomUserID: string(c.ID), Summary: true}, intercom.WithResponseBody(&raw))
+	sum, _, err := client.DataEvents.List(ctx, intercom.DataEventListOptions{IntercomUserID: string(c.ID), Summary: true}, intercom.WithResponseBody(&raw))
 	require.NoError(t, err)
 	assertLossless(t, raw, sum)
 	require.Equal(t, intercom.DataEventTypeSummary, sum.Type)
@@ -347,16 +347,16 @@ func TestDataEvents(t *testing.T) {
 func TestDataExport(t *testing.T) {
 	t.Parallel()
 	srv, client, ctx := setup(t)
-	c, _, err := client.Contacts.Create(ctx, intercom.CreateContactRequest{Email: "r@example.com", Name: intercom.Some("Reader")})
+	c, _, err := client.Contacts.Create(ctx, intercom.ContactCreateRequest{Email: "r@example.com", Name: intercom.Some("Reader")})
 	require.NoError(t, err)
 	for i := range 2 {
-		_, _, err = client.Messages.Create(ctx, intercom.CreateMessageRequest{MessageType: intercom.MessageRequestInApp, Body: fmt.Sprint("m", i),
+		_, _, err = client.Messages.Create(ctx, intercom.MessageCreateRequest{MessageType: intercom.MessageRequestInApp, Body: fmt.Sprint("m", i),
 			From: intercom.MessageSender{ID: intercomtest.AdminID}, To: intercom.MessageRecipient{Type: "user", ID: string(c.ID)}})
 		require.NoError(t, err)
 	}
 	now := time.Now()
 	var raw []byte
-	job, _, err := client.DataExport.Create(ctx, intercom.CreateDataExportRequest{
+	job, _, err := client.DataExport.Create(ctx, intercom.DataExportCreateRequest{
 		CreatedAtAfter: intercom.UnixTime(now.Add(-time.Hour)), CreatedAtBefore: intercom.UnixTime(now)}, intercom.WithResponseBody(&raw))
 	require.NoError(t, err)
 	assertLossless(t, raw, job)
@@ -411,12 +411,12 @@ func TestDataExport(t *testing.T) {
 	require.Equal(t, http.StatusNotAcceptable, res.StatusCode)
 
 	// Cancel, no data, unknown jobs.
-	j2, _, err := client.DataExport.Create(ctx, intercom.CreateDataExportRequest{CreatedAtAfter: 1000, CreatedAtBefore: 2000})
+	j2, _, err := client.DataExport.Create(ctx, intercom.DataExportCreateRequest{CreatedAtAfter: 1000, CreatedAtBefore: 2000})
 	require.NoError(t, err)
 	canceled, _, err := client.DataExport.Cancel(ctx, j2.JobIdentifier)
 	require.NoError(t, err)
 	require.Equal(t, intercom.DataExportCanceled, canceled.Status)
-	j3, _, err := client.DataExport.Create(ctx, intercom.CreateDataExportRequest{CreatedAtAfter: 1000, CreatedAtBefore: 2000})
+	j3, _, err := client.DataExport.Create(ctx, intercom.DataExportCreateRequest{CreatedAtAfter: 1000, CreatedAtBefore: 2000})
 	require.NoError(t, err)
 	done, err := client.DataExport.WaitForCompletion(ctx, j3.JobIdentifier, time.Millisecond)
 	require.NoError(t, err)

@@ -47,7 +47,7 @@ func newSearchFixture(t *testing.T) *searchFixture {
 	clock := &steppingClock{now: t0}
 	_, client, ctx := setup(t, intercomtest.WithClock(clock.Now))
 	f := &searchFixture{client: client, ctx: ctx, byName: map[string]*intercom.Contact{}}
-	for _, req := range []intercom.CreateContactRequest{
+	for _, req := range []intercom.ContactCreateRequest{
 		{Email: "ada@alpha.io", ExternalID: "u1", Name: intercom.Some("Ada Lovelace"),
 			CustomAttributes: intercom.Some(map[string]any{"plan": "pro", "seats": 5, "beta": true})},
 		{Email: "grace@beta.io", ExternalID: "u2", Name: intercom.Some("Grace Hopper"),
@@ -61,10 +61,10 @@ func newSearchFixture(t *testing.T) *searchFixture {
 		f.byName[first(c.Name)] = c
 		clock.Advance(100 * time.Second)
 	}
-	tag, _, err := client.Tags.CreateOrUpdate(ctx, intercom.CreateOrUpdateTagRequest{Name: "vip"})
+	tag, _, err := client.Tags.CreateOrUpdate(ctx, intercom.TagCreateOrUpdateRequest{Name: "vip"})
 	require.NoError(t, err)
 	f.tagID = string(tag.ID)
-	_, _, err = client.Tags.AttachToContact(ctx, string(f.byName["Grace"].ID), f.tagID)
+	_, _, err = client.Contacts.AttachTag(ctx, string(f.byName["Grace"].ID), intercom.ContactAttachTagRequest{ID: f.tagID})
 	require.NoError(t, err)
 	return f
 }
@@ -152,7 +152,7 @@ func TestSearchContactsSeesUpdatesAndArchives(t *testing.T) {
 	t.Parallel()
 	f := newSearchFixture(t)
 	q := intercom.Filter("custom_attributes.plan", intercom.OpEquals, intercom.StringValue("pro"))
-	_, _, err := f.client.Contacts.Update(f.ctx, string(f.byName["Grace"].ID), intercom.UpdateContactRequest{
+	_, _, err := f.client.Contacts.Update(f.ctx, string(f.byName["Grace"].ID), intercom.ContactUpdateRequest{
 		CustomAttributes: intercom.Some(map[string]any{"plan": "pro"})})
 	require.NoError(t, err)
 	require.Equal(t, []string{"Ada", "Alan", "Grace"}, f.names(t, q))
@@ -223,7 +223,7 @@ func TestSearchConversations(t *testing.T) {
 	f := newSearchFixture(t)
 	ctx, client := f.ctx, f.client
 	start := func(name, body string) string {
-		m, _, err := client.Conversations.Create(ctx, intercom.CreateConversationRequest{
+		m, _, err := client.Conversations.Create(ctx, intercom.ConversationCreateRequest{
 			From: intercom.ConversationFrom{Type: intercom.ConversationFromUser, ID: string(f.byName[name].ID)}, Body: body})
 		require.NoError(t, err)
 		return string(m.ConversationID)
@@ -231,15 +231,15 @@ func TestSearchConversations(t *testing.T) {
 	c1 := start("Ada", "Where is my invoice?")
 	c2 := start("Grace", "Please close my account")
 	c3 := start("Katherine", "Feature idea")
-	_, _, err := client.Conversations.Assign(ctx, c1, intercom.AssignRequest{AdminID: intercomtest.AdminID, AssigneeID: intercomtest.SecondAdminID, Type: intercom.AssigneeAdmin})
+	_, _, err := client.Conversations.Assign(ctx, c1, intercom.ConversationAssignRequest{AdminID: intercomtest.AdminID, AssigneeID: intercomtest.SecondAdminID, Type: intercom.AssigneeAdmin})
 	require.NoError(t, err)
-	_, _, err = client.Conversations.Close(ctx, c2, intercom.CloseRequest{AdminID: intercomtest.SecondAdminID})
+	_, _, err = client.Conversations.Close(ctx, c2, intercom.ConversationCloseRequest{AdminID: intercomtest.SecondAdminID})
 	require.NoError(t, err)
-	_, _, err = client.Conversations.Snooze(ctx, c3, intercom.SnoozeRequest{AdminID: intercomtest.AdminID, SnoozedUntil: intercom.UnixTime(t0.Add(time.Hour))})
+	_, _, err = client.Conversations.Snooze(ctx, c3, intercom.ConversationSnoozeRequest{AdminID: intercomtest.AdminID, SnoozedUntil: intercom.UnixTime(t0.Add(time.Hour))})
 	require.NoError(t, err)
-	_, _, err = client.Conversations.Assign(ctx, c3, intercom.AssignRequest{AdminID: intercomtest.AdminID, AssigneeID: intercomtest.SupportTeamID, Type: intercom.AssigneeTeam})
+	_, _, err = client.Conversations.Assign(ctx, c3, intercom.ConversationAssignRequest{AdminID: intercomtest.AdminID, AssigneeID: intercomtest.SupportTeamID, Type: intercom.AssigneeTeam})
 	require.NoError(t, err)
-	_, _, err = client.Tags.AttachToConversation(ctx, c2, f.tagID, intercomtest.AdminID)
+	_, _, err = client.Conversations.AttachTag(ctx, c2, intercom.ConversationAttachTagRequest{ID: f.tagID, AdminID: intercomtest.AdminID})
 	require.NoError(t, err)
 
 	ids := func(q intercom.SearchFilter) []string {

@@ -138,12 +138,12 @@ func TestErrorsAreErrorLists(t *testing.T) {
 	require.True(t, apiErr.HasCode("team_not_found"))
 
 	// 422: removing the last participant of a conversation.
-	c, _, err := client.Contacts.Create(ctx, intercom.CreateContactRequest{Email: "solo@example.com"})
+	c, _, err := client.Contacts.Create(ctx, intercom.ContactCreateRequest{Email: "solo@example.com"})
 	require.NoError(t, err)
-	m, _, err := client.Conversations.Create(ctx, intercom.CreateConversationRequest{
+	m, _, err := client.Conversations.Create(ctx, intercom.ConversationCreateRequest{
 		From: intercom.ConversationFrom{Type: intercom.ConversationFromUser, ID: string(c.ID)}, Body: "hi"})
 	require.NoError(t, err)
-	_, _, err = client.Conversations.DetachContact(ctx, string(m.ConversationID), string(c.ID), intercom.DetachContactRequest{AdminID: intercomtest.AdminID})
+	_, _, err = client.Conversations.DetachContact(ctx, string(m.ConversationID), string(c.ID), intercom.ConversationDetachContactRequest{AdminID: intercomtest.AdminID})
 	require.ErrorAs(t, err, &apiErr)
 	require.Equal(t, http.StatusUnprocessableEntity, apiErr.StatusCode)
 	require.ErrorIs(t, err, intercom.ErrValidation)
@@ -240,7 +240,7 @@ func TestFailNext(t *testing.T) {
 
 	// A failed POST is not retried and changes nothing.
 	srv.FailNext(1, http.StatusInternalServerError)
-	_, _, err = client.Contacts.Create(ctx, intercom.CreateContactRequest{Email: "x@example.com"})
+	_, _, err = client.Contacts.Create(ctx, intercom.ContactCreateRequest{Email: "x@example.com"})
 	require.ErrorIs(t, err, intercom.ErrServer)
 	var apiErr *intercom.APIError
 	require.ErrorAs(t, err, &apiErr)
@@ -262,7 +262,7 @@ func TestFailNextWithRateLimit(t *testing.T) {
 	t.Parallel()
 	srv, client, ctx := setup(t)
 	srv.FailNext(1, http.StatusTooManyRequests)
-	c, _, err := client.Contacts.Create(ctx, intercom.CreateContactRequest{Email: "once@example.com"})
+	c, _, err := client.Contacts.Create(ctx, intercom.ContactCreateRequest{Email: "once@example.com"})
 	require.NoError(t, err, "429s are retried for every method, after the reset")
 	list, _, err := client.Contacts.List(ctx, nil)
 	require.NoError(t, err)
@@ -287,7 +287,7 @@ func TestDropNext(t *testing.T) {
 	require.Equal(t, 200, reqs[1].Status)
 
 	srv.DropNext(1)
-	_, _, err = client.Contacts.Create(ctx, intercom.CreateContactRequest{Email: "x@example.com"})
+	_, _, err = client.Contacts.Create(ctx, intercom.ContactCreateRequest{Email: "x@example.com"})
 	var connErr *intercom.ConnectionError
 	require.ErrorAs(t, err, &connErr)
 	require.True(t, connErr.MayHaveSucceeded, "a POST whose connection dropped may have been processed")
@@ -311,7 +311,7 @@ func TestDelay(t *testing.T) {
 
 	cctx, cancel := context.WithTimeout(ctx, 30*time.Millisecond)
 	defer cancel()
-	_, _, err = client.Contacts.Create(cctx, intercom.CreateContactRequest{Email: "late@example.com"})
+	_, _, err = client.Contacts.Create(cctx, intercom.ContactCreateRequest{Email: "late@example.com"})
 	require.ErrorIs(t, err, context.DeadlineExceeded)
 
 	srv.Delay(0)
@@ -324,9 +324,9 @@ func TestDelay(t *testing.T) {
 func TestRequestsRecordsWhatArrived(t *testing.T) {
 	t.Parallel()
 	srv, client, ctx := setup(t)
-	_, _, err := client.Contacts.List(ctx, &intercom.ListContactsOptions{PerPage: 5}, intercom.WithHeader("X-Trace", "t1"))
+	_, _, err := client.Contacts.List(ctx, &intercom.ContactListOptions{PerPage: 5}, intercom.WithHeader("X-Trace", "t1"))
 	require.NoError(t, err)
-	_, _, err = client.Contacts.Create(ctx, intercom.CreateContactRequest{Email: "a@example.com", Name: intercom.Some("A")})
+	_, _, err = client.Contacts.Create(ctx, intercom.ContactCreateRequest{Email: "a@example.com", Name: intercom.Some("A")})
 	require.NoError(t, err)
 
 	reqs := srv.Requests()
@@ -368,7 +368,7 @@ func TestConcurrentRequests(t *testing.T) {
 		wg.Add(1)
 		go func() {
 			defer wg.Done()
-			c, _, err := client.Contacts.Create(ctx, intercom.CreateContactRequest{Email: fmt.Sprintf("c%d@example.com", i)})
+			c, _, err := client.Contacts.Create(ctx, intercom.ContactCreateRequest{Email: fmt.Sprintf("c%d@example.com", i)})
 			if err == nil {
 				_, _, err = client.Contacts.Get(ctx, string(c.ID))
 			}
@@ -386,7 +386,7 @@ func TestConcurrentRequests(t *testing.T) {
 	for err := range errs {
 		require.NoError(t, err)
 	}
-	all, err := intercom.Collect(client.Contacts.ListAll(ctx, &intercom.ListContactsOptions{PerPage: 7}))
+	all, err := intercom.Collect(client.Contacts.ListAll(ctx, &intercom.ContactListOptions{PerPage: 7}))
 	require.NoError(t, err)
 	ids := map[intercom.ID]bool{}
 	for _, c := range all {
@@ -402,7 +402,7 @@ func TestClock(t *testing.T) {
 	var mu sync.Mutex
 	clock := func() time.Time { mu.Lock(); defer mu.Unlock(); return now }
 	_, client, ctx := setup(t, intercomtest.WithClock(clock))
-	c, _, err := client.Contacts.Create(ctx, intercom.CreateContactRequest{Email: "t@example.com"})
+	c, _, err := client.Contacts.Create(ctx, intercom.ContactCreateRequest{Email: "t@example.com"})
 	require.NoError(t, err)
 	require.Equal(t, intercom.UnixTime(now), c.CreatedAt)
 }
@@ -420,7 +420,7 @@ func TestReplayedOperations(t *testing.T) {
 	require.NotEmpty(t, segs.Segments)
 	assertLossless(t, raw, segs)
 
-	visitor, _, err := client.Visitors.Get(ctx, "some-user-id")
+	visitor, _, err := client.Visitors.Get(ctx, intercom.VisitorGetOptions{UserID: "some-user-id"})
 	require.NoError(t, err)
 	require.NotEmpty(t, visitor.ID)
 

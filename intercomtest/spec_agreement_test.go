@@ -25,12 +25,12 @@ func TestFakeAndSpecHarnessAgree(t *testing.T) {
 	client := fake.Client()
 	ctx := context.Background()
 
-	contact, _, err := client.Contacts.Create(ctx, intercom.CreateContactRequest{Role: intercom.ContactRoleUser, Email: "agree@example.com", Name: intercom.Some("Agree")})
+	contact, _, err := client.Contacts.Create(ctx, intercom.ContactCreateRequest{Role: intercom.ContactRoleUser, Email: "agree@example.com", Name: intercom.Some("Agree")})
 	require.NoError(t, err)
 	cid := contact.ID.String()
 	_, _, err = client.Contacts.Get(ctx, cid)
 	require.NoError(t, err)
-	_, _, err = client.Contacts.Update(ctx, cid, intercom.UpdateContactRequest{Phone: intercom.Null[string](), Name: intercom.Some("Agreed")})
+	_, _, err = client.Contacts.Update(ctx, cid, intercom.ContactUpdateRequest{Phone: intercom.Null[string](), Name: intercom.Some("Agreed")})
 	require.NoError(t, err)
 	for _, err := range client.Contacts.SearchAll(ctx, intercom.SearchRequest{
 		Query:      intercom.And(intercom.Filter("email", intercom.OpStartsWith, intercom.StringValue("agree")), intercom.Filter("role", intercom.OpEquals, intercom.StringValue("user"))),
@@ -38,24 +38,24 @@ func TestFakeAndSpecHarnessAgree(t *testing.T) {
 	}) {
 		require.NoError(t, err)
 	}
-	for _, err := range client.Contacts.ListAll(ctx, &intercom.ListContactsOptions{PerPage: 2}) {
+	for _, err := range client.Contacts.ListAll(ctx, &intercom.ContactListOptions{PerPage: 2}) {
 		require.NoError(t, err)
 	}
 
-	msg, _, err := client.Conversations.Create(ctx, intercom.CreateConversationRequest{
+	msg, _, err := client.Conversations.Create(ctx, intercom.ConversationCreateRequest{
 		From: intercom.ConversationFrom{Type: intercom.ConversationFromUser, ID: cid}, Body: "Help"})
 	require.NoError(t, err)
 	conv := msg.ConversationID.String()
-	_, _, err = client.Conversations.Reply(ctx, conv, intercom.AdminReply{AdminID: intercomtest.AdminID, Body: "Hi"})
+	_, _, err = client.Conversations.Reply(ctx, conv, intercom.ConversationAdminReply{AdminID: intercomtest.AdminID, Body: "Hi"})
 	require.NoError(t, err)
-	_, _, err = client.Conversations.Snooze(ctx, conv, intercom.SnoozeRequest{AdminID: intercomtest.AdminID, SnoozedUntil: intercom.UnixTime(time.Now().Add(time.Hour))})
+	_, _, err = client.Conversations.Snooze(ctx, conv, intercom.ConversationSnoozeRequest{AdminID: intercomtest.AdminID, SnoozedUntil: intercom.UnixTime(time.Now().Add(time.Hour))})
 	require.NoError(t, err)
-	_, _, err = client.Conversations.Close(ctx, conv, intercom.CloseRequest{AdminID: intercomtest.AdminID})
+	_, _, err = client.Conversations.Close(ctx, conv, intercom.ConversationCloseRequest{AdminID: intercomtest.AdminID})
 	require.NoError(t, err)
 	_, _, err = client.Conversations.Get(ctx, conv, nil)
 	require.NoError(t, err)
 
-	ticket, _, err := client.Tickets.Create(ctx, intercom.CreateTicketRequest{
+	ticket, _, err := client.Tickets.Create(ctx, intercom.TicketCreateRequest{
 		TicketTypeID: intercomtest.BugReportTicketTypeID,
 		Contacts:     []intercom.TicketContactIdentifier{{ID: cid}},
 		TicketAttributes: intercom.TicketAttributes{
@@ -64,16 +64,16 @@ func TestFakeAndSpecHarnessAgree(t *testing.T) {
 		},
 	})
 	require.NoError(t, err)
-	_, _, err = client.Tickets.Update(ctx, ticket.ID.String(), intercom.UpdateTicketRequest{State: intercom.TicketStateInProgress})
+	_, _, err = client.Tickets.Update(ctx, ticket.ID.String(), intercom.TicketUpdateRequest{State: intercom.TicketStateInProgress})
 	require.NoError(t, err)
 	_, _, err = client.Tickets.Get(ctx, ticket.ID.String())
 	require.NoError(t, err)
 
-	tag, _, err := client.Tags.CreateOrUpdate(ctx, intercom.CreateOrUpdateTagRequest{Name: "vip"})
+	tag, _, err := client.Tags.CreateOrUpdate(ctx, intercom.TagCreateOrUpdateRequest{Name: "vip"})
 	require.NoError(t, err)
-	_, _, err = client.Tags.AttachToContact(ctx, cid, tag.ID.String())
+	_, _, err = client.Contacts.AttachTag(ctx, cid, intercom.ContactAttachTagRequest{ID: tag.ID.String()})
 	require.NoError(t, err)
-	_, _, err = client.Notes.Create(ctx, cid, intercom.CreateNoteRequest{Body: "Called", AdminID: intercomtest.AdminID})
+	_, _, err = client.Contacts.CreateNote(ctx, cid, intercom.ContactCreateNoteRequest{Body: "Called", AdminID: intercomtest.AdminID})
 	require.NoError(t, err)
 	_, _, err = client.Admins.Me(ctx)
 	require.NoError(t, err)

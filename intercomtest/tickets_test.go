@@ -31,11 +31,11 @@ func TestTicketTypes(t *testing.T) {
 func TestTicketWorkflow(t *testing.T) {
 	t.Parallel()
 	_, client, ctx := setup(t)
-	c, _, err := client.Contacts.Create(ctx, intercom.CreateContactRequest{Email: "t@example.com", ExternalID: "ut"})
+	c, _, err := client.Contacts.Create(ctx, intercom.ContactCreateRequest{Email: "t@example.com", ExternalID: "ut"})
 	require.NoError(t, err)
 
 	var raw []byte
-	tk, _, err := client.Tickets.Create(ctx, intercom.CreateTicketRequest{
+	tk, _, err := client.Tickets.Create(ctx, intercom.TicketCreateRequest{
 		TicketTypeID: intercomtest.BugReportTicketTypeID,
 		Contacts:     []intercom.TicketContactIdentifier{{ExternalID: "ut"}},
 		TicketAttributes: intercom.TicketAttributes{
@@ -74,7 +74,7 @@ func TestTicketWorkflow(t *testing.T) {
 	require.Equal(t, intercom.TicketReplyQuickReply, part.PartType)
 	require.Empty(t, part.Body)
 
-	tk, _, err = client.Tickets.Update(ctx, id, intercom.UpdateTicketRequest{
+	tk, _, err = client.Tickets.Update(ctx, id, intercom.TicketUpdateRequest{
 		State:            intercom.TicketStateInProgress,
 		Assignment:       intercom.TicketAssignment{AdminID: intercomtest.AdminID, AssigneeID: intercomtest.SecondAdminID},
 		TicketAttributes: intercom.TicketAttributes{"_default_description_": "500 on submit, Safari only"},
@@ -96,11 +96,11 @@ func TestTicketWorkflow(t *testing.T) {
 	require.Equal(t, "assignment", parts[4].PartType)
 	require.Equal(t, intercom.ID(intercomtest.SecondAdminID), parts[4].AssignedTo.ID)
 
-	tk, _, err = client.Tickets.Update(ctx, id, intercom.UpdateTicketRequest{Assignment: intercom.TicketAssignment{AssigneeID: intercomtest.SupportTeamID}})
+	tk, _, err = client.Tickets.Update(ctx, id, intercom.TicketUpdateRequest{Assignment: intercom.TicketAssignment{AssigneeID: intercomtest.SupportTeamID}})
 	require.NoError(t, err)
 	require.Equal(t, intercom.ID(intercomtest.SupportTeamID), tk.TeamAssigneeID)
 
-	tk, _, err = client.Tickets.Update(ctx, id, intercom.UpdateTicketRequest{State: intercom.TicketStateResolved, Open: intercom.Some(false)})
+	tk, _, err = client.Tickets.Update(ctx, id, intercom.TicketUpdateRequest{State: intercom.TicketStateResolved, Open: intercom.Some(false)})
 	require.NoError(t, err)
 	require.Equal(t, intercom.TicketStateResolved, tk.TicketState)
 	require.False(t, tk.Open)
@@ -114,12 +114,12 @@ func TestTicketWorkflow(t *testing.T) {
 	_, _, err = client.Tickets.Get(ctx, "424242")
 	require.ErrorAs(t, err, &apiErr)
 	require.True(t, apiErr.HasCode("ticket_not_found"))
-	_, _, err = client.Tickets.Create(ctx, intercom.CreateTicketRequest{TicketTypeID: "1", Contacts: []intercom.TicketContactIdentifier{{ID: string(c.ID)}}})
+	_, _, err = client.Tickets.Create(ctx, intercom.TicketCreateRequest{TicketTypeID: "1", Contacts: []intercom.TicketContactIdentifier{{ID: string(c.ID)}}})
 	require.ErrorIs(t, err, intercom.ErrValidation)
-	_, _, err = client.Tickets.Create(ctx, intercom.CreateTicketRequest{TicketTypeID: intercomtest.BugReportTicketTypeID,
+	_, _, err = client.Tickets.Create(ctx, intercom.TicketCreateRequest{TicketTypeID: intercomtest.BugReportTicketTypeID,
 		Contacts: []intercom.TicketContactIdentifier{{ID: "missing"}}})
 	require.ErrorIs(t, err, intercom.ErrNotFound)
-	other, _, err := client.Contacts.Create(ctx, intercom.CreateContactRequest{Email: "other@example.com"})
+	other, _, err := client.Contacts.Create(ctx, intercom.ContactCreateRequest{Email: "other@example.com"})
 	require.NoError(t, err)
 	_, _, err = client.Tickets.Reply(ctx, id, intercom.TicketContactReply{IntercomUserID: string(other.ID), Body: "hi"})
 	require.ErrorIs(t, err, intercom.ErrNotFound, "only the ticket's contacts may reply")
@@ -128,7 +128,7 @@ func TestTicketWorkflow(t *testing.T) {
 func TestTicketForAnUnknownEmailCreatesTheContact(t *testing.T) {
 	t.Parallel()
 	_, client, ctx := setup(t)
-	tk, _, err := client.Tickets.Create(ctx, intercom.CreateTicketRequest{TicketTypeID: intercomtest.BackOfficeTicketTypeID,
+	tk, _, err := client.Tickets.Create(ctx, intercom.TicketCreateRequest{TicketTypeID: intercomtest.BackOfficeTicketTypeID,
 		Contacts: []intercom.TicketContactIdentifier{{Email: "new@example.com"}}})
 	require.NoError(t, err)
 	require.Equal(t, intercom.TicketCategoryBackOffice, tk.Category)
@@ -140,12 +140,12 @@ func TestTicketForAnUnknownEmailCreatesTheContact(t *testing.T) {
 func TestSearchTickets(t *testing.T) {
 	t.Parallel()
 	_, client, ctx := setup(t)
-	a, _, err := client.Contacts.Create(ctx, intercom.CreateContactRequest{Email: "a@example.com"})
+	a, _, err := client.Contacts.Create(ctx, intercom.ContactCreateRequest{Email: "a@example.com"})
 	require.NoError(t, err)
-	b, _, err := client.Contacts.Create(ctx, intercom.CreateContactRequest{Email: "b@example.com"})
+	b, _, err := client.Contacts.Create(ctx, intercom.ContactCreateRequest{Email: "b@example.com"})
 	require.NoError(t, err)
 	create := func(typeID string, who *intercom.Contact, title string) string {
-		tk, _, err := client.Tickets.Create(ctx, intercom.CreateTicketRequest{TicketTypeID: typeID,
+		tk, _, err := client.Tickets.Create(ctx, intercom.TicketCreateRequest{TicketTypeID: typeID,
 			Contacts: []intercom.TicketContactIdentifier{{ID: string(who.ID)}}, TicketAttributes: intercom.TicketAttributes{"_default_title_": title}})
 		require.NoError(t, err)
 		return string(tk.ID)
@@ -153,9 +153,9 @@ func TestSearchTickets(t *testing.T) {
 	t1 := create(intercomtest.BugReportTicketTypeID, a, "Crash on start")
 	t2 := create(intercomtest.FeatureRequestTicketTypeID, a, "Dark mode")
 	t3 := create(intercomtest.BackOfficeTicketTypeID, b, "Refund order 42")
-	_, _, err = client.Tickets.Update(ctx, t2, intercom.UpdateTicketRequest{State: intercom.TicketStateWaitingOnCustomer})
+	_, _, err = client.Tickets.Update(ctx, t2, intercom.TicketUpdateRequest{State: intercom.TicketStateWaitingOnCustomer})
 	require.NoError(t, err)
-	_, _, err = client.Tickets.Update(ctx, t3, intercom.UpdateTicketRequest{State: intercom.TicketStateResolved,
+	_, _, err = client.Tickets.Update(ctx, t3, intercom.TicketUpdateRequest{State: intercom.TicketStateResolved,
 		Assignment: intercom.TicketAssignment{AssigneeID: intercomtest.AwayAdminID}})
 	require.NoError(t, err)
 
@@ -196,19 +196,19 @@ func TestSearchTickets(t *testing.T) {
 func TestTicketTags(t *testing.T) {
 	t.Parallel()
 	_, client, ctx := setup(t)
-	c, _, err := client.Contacts.Create(ctx, intercom.CreateContactRequest{Email: "a@example.com"})
+	c, _, err := client.Contacts.Create(ctx, intercom.ContactCreateRequest{Email: "a@example.com"})
 	require.NoError(t, err)
-	tk, _, err := client.Tickets.Create(ctx, intercom.CreateTicketRequest{TicketTypeID: intercomtest.BugReportTicketTypeID,
+	tk, _, err := client.Tickets.Create(ctx, intercom.TicketCreateRequest{TicketTypeID: intercomtest.BugReportTicketTypeID,
 		Contacts: []intercom.TicketContactIdentifier{{ID: string(c.ID)}}})
 	require.NoError(t, err)
-	tag, _, err := client.Tags.CreateOrUpdate(ctx, intercom.CreateOrUpdateTagRequest{Name: "p1"})
+	tag, _, err := client.Tags.CreateOrUpdate(ctx, intercom.TagCreateOrUpdateRequest{Name: "p1"})
 	require.NoError(t, err)
-	applied, _, err := client.Tags.AttachToTicket(ctx, string(tk.ID), string(tag.ID), intercomtest.AdminID)
+	applied, _, err := client.Tickets.AttachTag(ctx, string(tk.ID), intercom.TicketAttachTagRequest{ID: string(tag.ID), AdminID: intercomtest.AdminID})
 	require.NoError(t, err)
 	require.Equal(t, "p1", applied.Name)
-	removed, _, err := client.Tags.DetachFromTicket(ctx, string(tk.ID), string(tag.ID), intercomtest.AdminID)
+	removed, _, err := client.Tickets.DetachTag(ctx, string(tk.ID), string(tag.ID), intercom.TicketDetachTagRequest{AdminID: intercomtest.AdminID})
 	require.NoError(t, err)
 	require.Equal(t, tag.ID, removed.ID)
-	_, _, err = client.Tags.AttachToTicket(ctx, "nope", string(tag.ID), intercomtest.AdminID)
+	_, _, err = client.Tickets.AttachTag(ctx, "nope", intercom.TicketAttachTagRequest{ID: string(tag.ID), AdminID: intercomtest.AdminID})
 	require.ErrorIs(t, err, intercom.ErrNotFound)
 }

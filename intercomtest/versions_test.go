@@ -63,7 +63,7 @@ func TestVersionGating(t *testing.T) {
 
 	// The stateful endpoints of 2.10 serve the later versions.
 	c16 := srv.Client(intercom.WithAPIVersion("2.16"))
-	contact, _, err := c16.Contacts.Create(ctx, intercom.CreateContactRequest{Email: "v216@example.com"})
+	contact, _, err := c16.Contacts.Create(ctx, intercom.ContactCreateRequest{Email: "v216@example.com"})
 	require.NoError(t, err)
 	got, _, err := c16.Contacts.Get(ctx, contact.ID.String())
 	require.NoError(t, err)

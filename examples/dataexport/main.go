@@ -49,7 +49,7 @@ func seedFake(ctx context.Context, client *intercom.Client, log io.Writer) error
 		return err
 	}
 	for i, name := range []string{"Ada Lovelace", "Grace Hopper", "Alan Turing"} {
-		c, _, err := client.Contacts.Create(ctx, intercom.CreateContactRequest{
+		c, _, err := client.Contacts.Create(ctx, intercom.ContactCreateRequest{
 			Role:  intercom.ContactRoleUser,
 			Email: fmt.Sprintf("reader%d@example.com", i+1),
 			Name:  intercom.Some(name),
@@ -57,7 +57,7 @@ func seedFake(ctx context.Context, client *intercom.Client, log io.Writer) error
 		if err != nil {
 			return fmt.Errorf("seeding contacts: %w", err)
 		}
-		if _, _, err := client.Messages.Create(ctx, intercom.CreateMessageRequest{
+		if _, _, err := client.Messages.Create(ctx, intercom.MessageCreateRequest{
 			MessageType: intercom.MessageRequestInApp,
 			Body:        "Our spring release is out: have a look!",
 			From:        intercom.MessageSender{Type: "admin", ID: string(me.ID)},
@@ -73,7 +73,7 @@ func seedFake(ctx context.Context, client *intercom.Client, log io.Writer) error
 // run exports the last 24 hours. It writes what happens to out.
 func run(ctx context.Context, client *intercom.Client, out io.Writer) error {
 	now := time.Now()
-	job, _, err := client.DataExport.Create(ctx, intercom.CreateDataExportRequest{
+	job, _, err := client.DataExport.Create(ctx, intercom.DataExportCreateRequest{
 		CreatedAtAfter:  intercom.UnixTime(now.Add(-24 * time.Hour)),
 		CreatedAtBefore: intercom.UnixTime(now),
 	})

@@ -64,7 +64,7 @@ func run(ctx context.Context, client *intercom.Client, out io.Writer) (err error
 		fmt.Fprintf(out, "cleanup: deleted %d of %d contacts created by this run\n", deleted, len(created))
 	}()
 	for i, name := range names {
-		c, _, err := client.Contacts.Create(ctx, intercom.CreateContactRequest{
+		c, _, err := client.Contacts.Create(ctx, intercom.ContactCreateRequest{
 			Role:       intercom.ContactRoleUser,
 			Email:      fmt.Sprintf("%s%d@example.com", prefix, i+1),
 			ExternalID: fmt.Sprintf("%s%d", prefix, i+1),
@@ -108,7 +108,7 @@ func run(ctx context.Context, client *intercom.Client, out io.Writer) (err error
 
 	// Ada starts a conversation.
 	ada := created[0]
-	msg, _, err := client.Conversations.Create(ctx, intercom.CreateConversationRequest{
+	msg, _, err := client.Conversations.Create(ctx, intercom.ConversationCreateRequest{
 		From: intercom.ConversationFrom{Type: intercom.ConversationFromUser, ID: string(ada.ID)},
 		Body: "Hi! I can't find last month's invoice.",
 	})
@@ -118,7 +118,7 @@ func run(ctx context.Context, client *intercom.Client, out io.Writer) (err error
 	convID := string(msg.ConversationID)
 	fmt.Fprintf(out, "%s started conversation %s with message %s\n", ada.Name, convID, msg.ID)
 
-	conv, _, err := client.Conversations.Reply(ctx, convID, intercom.AdminReply{
+	conv, _, err := client.Conversations.Reply(ctx, convID, intercom.ConversationAdminReply{
 		AdminID: string(me.ID),
 		Body:    "Hello Ada, it is under Settings → Billing. Does that help?",
 	})
@@ -127,7 +127,7 @@ func run(ctx context.Context, client *intercom.Client, out io.Writer) (err error
 	}
 	fmt.Fprintf(out, "admin replied: conversation %s is %s with %d part(s)\n", conv.ID, conv.State, conv.ConversationParts.TotalCount)
 
-	conv, _, err = client.Conversations.Reply(ctx, convID, intercom.ContactReply{
+	conv, _, err = client.Conversations.Reply(ctx, convID, intercom.ConversationContactReply{
 		IntercomUserID: string(ada.ID),
 		Body:           "Found it, thanks!",
 	})
@@ -137,13 +137,13 @@ func run(ctx context.Context, client *intercom.Client, out io.Writer) (err error
 	fmt.Fprintf(out, "contact replied: conversation %s is %s with %d part(s)\n", conv.ID, conv.State, conv.ConversationParts.TotalCount)
 
 	until := intercom.UnixTime(time.Now().Add(time.Hour))
-	conv, _, err = client.Conversations.Snooze(ctx, convID, intercom.SnoozeRequest{AdminID: string(me.ID), SnoozedUntil: until})
+	conv, _, err = client.Conversations.Snooze(ctx, convID, intercom.ConversationSnoozeRequest{AdminID: string(me.ID), SnoozedUntil: until})
 	if err != nil {
 		return fmt.Errorf("snoozing: %w", err)
 	}
 	fmt.Fprintf(out, "snoozed: conversation %s is %s until %s\n", conv.ID, conv.State, conv.SnoozedUntil)
 
-	conv, _, err = client.Conversations.Close(ctx, convID, intercom.CloseRequest{AdminID: string(me.ID), Body: "Glad we could help."})
+	conv, _, err = client.Conversations.Close(ctx, convID, intercom.ConversationCloseRequest{AdminID: string(me.ID), Body: "Glad we could help."})
 	if err != nil {
 		return fmt.Errorf("closing: %w", err)
 	}
@@ -155,7 +155,7 @@ func run(ctx context.Context, client *intercom.Client, out io.Writer) (err error
 
 	// Page through every contact of the workspace, 50 at a time.
 	total, ours := 0, 0
-	for c, err := range client.Contacts.ListAll(ctx, &intercom.ListContactsOptions{PerPage: 50}) {
+	for c, err := range client.Contacts.ListAll(ctx, &intercom.ContactListOptions{PerPage: 50}) {
 		if err != nil {
 			return fmt.Errorf("listing contacts: %w", err)
 		}

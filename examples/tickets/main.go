@@ -61,7 +61,7 @@ func run(ctx context.Context, client *intercom.Client, out io.Writer) (err error
 	fmt.Fprintf(out, "using ticket type %s %q (%s)\n", tt.ID, tt.Name, tt.Category)
 
 	stamp := time.Now().UnixNano()
-	contact, _, err := client.Contacts.Create(ctx, intercom.CreateContactRequest{
+	contact, _, err := client.Contacts.Create(ctx, intercom.ContactCreateRequest{
 		Role:  intercom.ContactRoleUser,
 		Email: fmt.Sprintf("tickets-%d@example.com", stamp),
 		Name:  intercom.Some("Margaret Hamilton"),
@@ -81,7 +81,7 @@ func run(ctx context.Context, client *intercom.Client, out io.Writer) (err error
 	}()
 
 	title := fmt.Sprintf("Invoice PDF is blank (%d)", stamp)
-	tk, _, err := client.Tickets.Create(ctx, intercom.CreateTicketRequest{
+	tk, _, err := client.Tickets.Create(ctx, intercom.TicketCreateRequest{
 		TicketTypeID: string(tt.ID),
 		Contacts:     []intercom.TicketContactIdentifier{{ID: string(contact.ID)}},
 		TicketAttributes: intercom.TicketAttributes{
@@ -116,14 +116,14 @@ func run(ctx context.Context, client *intercom.Client, out io.Writer) (err error
 
 	steps := []struct {
 		label string
-		req   intercom.UpdateTicketRequest
+		req   intercom.TicketUpdateRequest
 	}{
-		{"assigned to " + me.Name + " and started", intercom.UpdateTicketRequest{
+		{"assigned to " + me.Name + " and started", intercom.TicketUpdateRequest{
 			State:      intercom.TicketStateInProgress,
 			Assignment: intercom.TicketAssignment{AdminID: adminID, AssigneeID: adminID},
 		}},
-		{"waiting on the customer", intercom.UpdateTicketRequest{State: intercom.TicketStateWaitingOnCustomer}},
-		{"resolved", intercom.UpdateTicketRequest{State: intercom.TicketStateResolved}},
+		{"waiting on the customer", intercom.TicketUpdateRequest{State: intercom.TicketStateWaitingOnCustomer}},
+		{"resolved", intercom.TicketUpdateRequest{State: intercom.TicketStateResolved}},
 	}
 	for _, s := range steps {
 		if s.req.State == intercom.TicketStateResolved {
