@@ -20,7 +20,7 @@ func ExampleDataEventsService_Create() {
 	client := srv.Client()
 	ctx := context.Background()
 
-	if _, _, err := client.Contacts.Create(ctx, intercom.CreateContactRequest{
+	if _, _, err := client.Contacts.Create(ctx, intercom.ContactCreateRequest{
 		Role:       intercom.ContactRoleUser,
 		ExternalID: "user-42",
 		Email:      "ada@example.com",
@@ -28,7 +28,7 @@ func ExampleDataEventsService_Create() {
 		log.Fatal(err)
 	}
 
-	if _, err := client.DataEvents.Create(ctx, intercom.CreateDataEventRequest{
+	if _, err := client.DataEvents.Create(ctx, intercom.DataEventCreateRequest{
 		EventName: "ordered-item",
 		CreatedAt: intercom.Timestamp(1717000000),
 		UserID:    "user-42",
@@ -37,7 +37,7 @@ func ExampleDataEventsService_Create() {
 		log.Fatal(err)
 	}
 
-	events, _, err := client.DataEvents.List(ctx, intercom.ListDataEventsOptions{UserID: "user-42"})
+	events, _, err := client.DataEvents.List(ctx, intercom.DataEventListOptions{UserID: "user-42"})
 	if err != nil {
 		log.Fatal(err)
 	}

@@ -11,7 +11,7 @@ import (
 // List the first page of help center collections; a section is a
 // collection with a parent. The example runs against the in-process fake,
 // which answers with the example of Intercom's API description; with a real
-// token, create the client with intercom.NewClient(token). ListAllCollections
+// token, create the client with intercom.NewClient(token). ListCollectionsAll
 // walks every page.
 func ExampleHelpCenterService_ListCollections() {
 	srv := intercomtest.NewServer()

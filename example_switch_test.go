@@ -20,7 +20,7 @@ func ExampleSwitchService_Create() {
 	defer srv.Close()
 	client := srv.Client()
 
-	redirect, _, err := client.Switch.Create(context.Background(), intercom.CreatePhoneSwitchRequest{
+	redirect, _, err := client.Switch.Create(context.Background(), intercom.SwitchCreateRequest{
 		Phone:            "+353832345678",
 		CustomAttributes: map[string]any{"issue_type": "Billing"},
 	})

@@ -15,13 +15,13 @@ import (
 // the fake's ticket type does not gain the attribute); with a real token,
 // create the client with intercom.NewClient(token) and use one of your
 // workspace's ticket type ids.
-func ExampleTicketTypeAttributesService_Create() {
+func ExampleTicketTypesService_CreateAttribute() {
 	srv := intercomtest.NewServer()
 	defer srv.Close()
 	client := srv.Client()
 
-	attr, _, err := client.TicketTypeAttributes.Create(context.Background(), intercomtest.BugReportTicketTypeID,
-		intercom.CreateTicketTypeAttributeRequest{
+	attr, _, err := client.TicketTypes.CreateAttribute(context.Background(), intercomtest.BugReportTicketTypeID,
+		intercom.TicketTypeCreateAttributeRequest{
 			Name:             "Attribute Title",
 			Description:      "Attribute Description",
 			DataType:         intercom.TicketDataTypeString,
