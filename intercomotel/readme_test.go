@@ -1,9 +1,6 @@
 package intercomotel_test
 
 import (
-	"os"
-	"path/filepath"
-	"strings"
 	"testing"
 
 	"github.com/go-intercom/intercom/internal/readmecheck"
@@ -11,20 +8,7 @@ import (
 
 // TestREADMESnippetCompiles builds the README's intercomotel snippet.
 func TestREADMESnippetCompiles(t *testing.T) {
-	if testing.Short() {
-		t.Skip("-short: builds a scratch module")
-	}
-	readme, err := os.ReadFile("../README.md")
-	if err != nil {
-		t.Fatal(err)
-	}
-	gosum, err := os.ReadFile("go.sum")
-	if err != nil {
-		t.Fatal(err)
-	}
-	here, _ := filepath.Abs(".")
-	root, _ := filepath.Abs("..")
-	n := readmecheck.Check(t, readme, func(code string) bool { return strings.Contains(code, "/intercomotel") }, `package main
+	readmecheck.CheckNested(t, "/intercomotel", "github.com/go-intercom/intercom/intercomotel", `package main
 
 import (
 	"context"
@@ -43,9 +27,5 @@ var (
 	_ testing.TB
 )
 
-`, gosum, readmecheck.Module{Path: "github.com/go-intercom/intercom", Dir: root},
-		readmecheck.Module{Path: "github.com/go-intercom/intercom/intercomotel", Dir: here})
-	if n != 1 {
-		t.Fatalf("built %d snippets, want the README's one intercomotel snippet", n)
-	}
+`)
 }

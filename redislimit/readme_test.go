@@ -1,9 +1,6 @@
 package redislimit_test
 
 import (
-	"os"
-	"path/filepath"
-	"strings"
 	"testing"
 
 	"github.com/go-intercom/intercom/internal/readmecheck"
@@ -11,20 +8,7 @@ import (
 
 // TestREADMESnippetCompiles builds the README's redislimit snippet.
 func TestREADMESnippetCompiles(t *testing.T) {
-	if testing.Short() {
-		t.Skip("-short: builds a scratch module")
-	}
-	readme, err := os.ReadFile("../README.md")
-	if err != nil {
-		t.Fatal(err)
-	}
-	gosum, err := os.ReadFile("go.sum")
-	if err != nil {
-		t.Fatal(err)
-	}
-	here, _ := filepath.Abs(".")
-	root, _ := filepath.Abs("..")
-	n := readmecheck.Check(t, readme, func(code string) bool { return strings.Contains(code, "redislimit.") }, `package main
+	readmecheck.CheckNested(t, "redislimit.", "github.com/go-intercom/intercom/redislimit", `package main
 
 import (
 	"context"
@@ -47,9 +31,5 @@ var (
 	_ testing.TB
 )
 
-`, gosum, readmecheck.Module{Path: "github.com/go-intercom/intercom", Dir: root},
-		readmecheck.Module{Path: "github.com/go-intercom/intercom/redislimit", Dir: here})
-	if n != 1 {
-		t.Fatalf("built %d snippets, want the README's one redislimit snippet", n)
-	}
+`)
 }

@@ -80,3 +80,31 @@ func Check(t testing.TB, readme []byte, keep func(code string) bool, prelude str
 	}
 	return built
 }
+
+// CheckNested builds the one snippet of the repository's README (one
+// directory up) that contains marker, from the nested module modPath whose
+// tests run in the current directory, with prelude ahead of it.
+func CheckNested(t testing.TB, marker, modPath, prelude string) {
+	t.Helper()
+	if testing.Short() {
+		t.Skip("-short: builds a scratch module")
+	}
+	readme, err := os.ReadFile("../README.md")
+	if err != nil {
+		t.Fatal(err)
+	}
+	gosum, err := os.ReadFile("go.sum")
+	if err != nil {
+		t.Fatal(err)
+	}
+	here, err := filepath.Abs(".")
+	if err != nil {
+		t.Fatal(err)
+	}
+	root := filepath.Dir(here)
+	n := Check(t, readme, func(code string) bool { return strings.Contains(code, marker) }, prelude, gosum,
+		Module{Path: "github.com/go-intercom/intercom", Dir: root}, Module{Path: modPath, Dir: here})
+	if n != 1 {
+		t.Fatalf("built %d snippets containing %q, want the README's one", n, marker)
+	}
+}
