@@ -27,10 +27,22 @@ import (
 // which exercise checks how each operation fails when the network does.
 func newSpecClient(t *testing.T, opts ...Option) (*Client, *spectest.Server) {
 	t.Helper()
-	srv := spectest.NewServer(t)
+	return newSpecClientAt(t, apiVersions[0], opts...)
+}
+
+// newSpecClientAt is newSpecClient for another API version: the harness
+// serves (and validates against) that version's description and expects its
+// Intercom-Version header, which the client sends. The tests of an endpoint
+// added after 2.10 use the oldest version that has it, or a later one.
+func newSpecClientAt(t *testing.T, version string, opts ...Option) (*Client, *spectest.Server) {
+	t.Helper()
+	srv := spectest.NewServer(t, spectest.Version(version))
 	tr := newTransport()
 	st := &switchTransport{base: tr}
 	base := []Option{WithBaseURL(srv.URL()), WithMaxRetries(0), WithHTTPClient(&http.Client{Transport: st})}
+	if version != apiVersions[0] {
+		base = append(base, WithAPIVersion(version))
+	}
 	c, err := NewClient(srv.Token(), append(base, opts...)...)
 	require.NoError(t, err)
 	if c.cfg.httpClient.Transport == st && c.cfg.retry.MaxRetries == 0 {
