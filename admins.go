@@ -183,7 +183,7 @@ var activityLogMetadataKeys = map[string]bool{"sign_in_method": true, "external_
 
 // UnmarshalJSON decodes the named fields and keeps the rest in Other.
 func (m *ActivityLogMetadata) UnmarshalJSON(b []byte) error {
-	if err := json.Unmarshal(b, (*activityLogMetadataFields)(m)); err != nil {
+	if err := unmarshalModel(b, (*activityLogMetadataFields)(m)); err != nil {
 		return err
 	}
 	return decodeOther(b, activityLogMetadataKeys, &m.Other)

@@ -183,7 +183,7 @@ func unmarshalTranslated[T any](b []byte, typ *string, locales *map[string]T) er
 		return nil
 	}
 	var raw map[string]json.RawMessage
-	if err := json.Unmarshal(b, &raw); err != nil {
+	if err := unmarshalModel(b, &raw); err != nil {
 		return err
 	}
 	*typ, *locales = "", nil
@@ -192,13 +192,13 @@ func unmarshalTranslated[T any](b []byte, typ *string, locales *map[string]T) er
 			continue
 		}
 		if k == "type" {
-			if err := json.Unmarshal(v, typ); err != nil {
+			if err := unmarshalModel(v, typ); err != nil {
 				return err
 			}
 			continue
 		}
 		var c T
-		if err := json.Unmarshal(v, &c); err != nil {
+		if err := unmarshalModel(v, &c); err != nil {
 			return err
 		}
 		if *locales == nil {
@@ -334,7 +334,7 @@ func (r ArticleCreateRequest) Validate() error {
 	for loc, c := range r.TranslatedContent.Locales {
 		hasTitle = hasTitle || c.Title != ""
 		hasAuthor = hasAuthor || c.AuthorID != ""
-		if err := checkIntID("translated_content."+loc+".author_id", string(c.AuthorID)); err != nil {
+		if err := checkIntID("translated_content."+loc+".author_id", c.AuthorID); err != nil {
 			return err
 		}
 	}
@@ -386,7 +386,7 @@ func (r ArticleUpdateRequest) Validate() error {
 	}
 	if tc, ok := r.TranslatedContent.Get(); ok {
 		for loc, c := range tc.Locales {
-			if err := checkIntID("translated_content."+loc+".author_id", string(c.AuthorID)); err != nil {
+			if err := checkIntID("translated_content."+loc+".author_id", c.AuthorID); err != nil {
 				return err
 			}
 		}

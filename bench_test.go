@@ -868,7 +868,7 @@ func TestBenchShowContactIsTheSpecExample(t *testing.T) {
 	_, srv := newSpecClient(t)
 	var want, got any
 	require.NoError(t, json.Unmarshal(srv.Example("ShowContact", 200, ""), &want))
-	require.NoError(t, json.Unmarshal([]byte(benchShowContactJSON), &got))
+	require.NoError(t, Unmarshal([]byte(benchShowContactJSON), &got))
 	require.Equal(t, want, got)
 }
 
@@ -880,14 +880,14 @@ func TestBenchFixturesDecodeAlike(t *testing.T) {
 	page := fakeContactPage(0, 3, 3)
 	var sdk ContactList
 	var raw rawContactList
-	require.NoError(t, json.Unmarshal(page, &sdk))
+	require.NoError(t, Unmarshal(page, &sdk))
 	require.NoError(t, json.Unmarshal(page, &raw))
 	require.Len(t, sdk.Data, 3)
 	require.Len(t, raw.Data, 3)
 	for i := range sdk.Data {
 		s, r := sdk.Data[i], raw.Data[i]
-		require.Equal(t, r.ID, string(s.ID))
-		require.Equal(t, strconv.FormatInt(r.OwnerID, 10), string(s.OwnerID))
+		require.Equal(t, r.ID, s.ID)
+		require.Equal(t, strconv.FormatInt(r.OwnerID, 10), s.OwnerID)
 		require.Equal(t, r.Avatar.ImageURL, s.Avatar.ImageURL)
 		require.Equal(t, r.IOSLastSeenAt, int64(s.IOSLastSeenAt))
 		require.Equal(t, r.Tags.Data[1].ID, string(s.Tags.Data[1].ID))

@@ -523,17 +523,6 @@ func TestOptEncoding(t *testing.T) {
 	require.True(t, back.Age.IsZero())
 }
 
-func TestIDDecoding(t *testing.T) {
-	t.Parallel()
-	var ids []ID
-	require.NoError(t, json.Unmarshal([]byte(`["a",1,-2,3.5,null,"with \"quote\"",1e3]`), &ids))
-	require.Equal(t, []ID{"a", "1", "-2", "3.5", "", `with "quote"`, "1e3"}, ids)
-	var id ID
-	require.Error(t, json.Unmarshal([]byte(`{"x":1}`), &id))
-	b, _ := json.Marshal(ID("42"))
-	require.Equal(t, `"42"`, string(b))
-}
-
 func TestTimestamp(t *testing.T) {
 	t.Parallel()
 	ts := Timestamp(1700000000)

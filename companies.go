@@ -3,7 +3,6 @@ package intercom
 import (
 	"bytes"
 	"context"
-	"encoding/json"
 	"iter"
 	"net/http"
 	"net/url"
@@ -100,20 +99,20 @@ func (l *CompanyList) UnmarshalJSON(b []byte) error {
 		Type string `json:"type"`
 	}
 	if len(bytes.TrimSpace(b)) > 0 && bytes.TrimSpace(b)[0] == '{' {
-		if err := json.Unmarshal(b, &head); err != nil {
+		if err := unmarshalModel(b, &head); err != nil {
 			return err
 		}
 	}
 	if head.Type == "company" {
 		var c Company
-		if err := json.Unmarshal(b, &c); err != nil {
+		if err := unmarshalModel(b, &c); err != nil {
 			return err
 		}
 		*l = CompanyList{Type: "list", Data: []Company{c}, TotalCount: 1}
 		return nil
 	}
 	var f companyListFields
-	if err := json.Unmarshal(b, &f); err != nil {
+	if err := unmarshalModel(b, &f); err != nil {
 		return err
 	}
 	*l = CompanyList(f)

@@ -2,7 +2,6 @@ package intercom
 
 import (
 	"context"
-	"encoding/json"
 	"fmt"
 	"iter"
 	"net/http"
@@ -286,13 +285,15 @@ type ContactCreateRequest struct {
 	SignedUpAt Opt[Timestamp] `json:"signed_up_at,omitzero" intercom:"nullable"`
 	// LastSeenAt is when the contact was last seen.
 	LastSeenAt Opt[Timestamp] `json:"last_seen_at,omitzero" intercom:"nullable"`
-	// OwnerID is the id of the admin who owns the contact. Intercom wants a
-	// number here: Admin.ID holds its decimal text.
-	OwnerID Opt[int64] `json:"owner_id,omitzero" intercom:"nullable"`
 	// UnsubscribedFromEmails says whether the contact is unsubscribed from emails.
 	UnsubscribedFromEmails Opt[bool] `json:"unsubscribed_from_emails,omitzero" intercom:"nullable"`
 	// CustomAttributes sets custom attributes; a nil value in the map clears that attribute.
 	CustomAttributes Opt[map[string]any] `json:"custom_attributes,omitzero" intercom:"nullable"`
+	// OwnerID is the id of the admin who owns the contact (an Admin.ID).
+	// Versions up to 2.15 take it as a JSON number, 2.16 as a string: the
+	// client sends the form the chosen version takes (it is the last field
+	// so that both forms put it in the same place).
+	OwnerID Opt[ID] `json:"owner_id,omitzero" intercom:"nullable"`
 }
 
 // Validate checks that the request has an email, an external id or a role.
@@ -322,13 +323,62 @@ type ContactUpdateRequest struct {
 	SignedUpAt Opt[Timestamp] `json:"signed_up_at,omitzero" intercom:"nullable"`
 	// LastSeenAt is when the contact was last seen.
 	LastSeenAt Opt[Timestamp] `json:"last_seen_at,omitzero" intercom:"nullable"`
-	// OwnerID is the id of the admin who owns the contact. Intercom wants a
-	// number here: Admin.ID holds its decimal text.
-	OwnerID Opt[int64] `json:"owner_id,omitzero" intercom:"nullable"`
 	// UnsubscribedFromEmails says whether the contact is unsubscribed from emails.
 	UnsubscribedFromEmails Opt[bool] `json:"unsubscribed_from_emails,omitzero" intercom:"nullable"`
 	// CustomAttributes sets custom attributes; a nil value in the map clears that attribute.
 	CustomAttributes Opt[map[string]any] `json:"custom_attributes,omitzero" intercom:"nullable"`
+	// OwnerID is the id of the admin who owns the contact (an Admin.ID).
+	// Versions up to 2.15 take it as a JSON number, 2.16 as a string: the
+	// client sends the form the chosen version takes (it is the last field
+	// so that both forms put it in the same place).
+	OwnerID Opt[ID] `json:"owner_id,omitzero" intercom:"nullable"`
+}
+
+// bodyFor sends OwnerID as a number to versions before 2.16.
+func (r ContactCreateRequest) bodyFor(version string) (any, error) {
+	if ownerIDIsString(version) {
+		return r, nil
+	}
+	type plain ContactCreateRequest
+	owner, err := intOwnerID(r.OwnerID)
+	return struct {
+		plain
+		OwnerID Opt[intBodyID] `json:"owner_id,omitzero"`
+	}{plain(r), owner}, err
+}
+
+// bodyFor sends OwnerID as a number to versions before 2.16.
+func (r ContactUpdateRequest) bodyFor(version string) (any, error) {
+	if ownerIDIsString(version) {
+		return r, nil
+	}
+	type plain ContactUpdateRequest
+	owner, err := intOwnerID(r.OwnerID)
+	return struct {
+		plain
+		OwnerID Opt[intBodyID] `json:"owner_id,omitzero"`
+	}{plain(r), owner}, err
+}
+
+// ownerIDIsString reports whether version takes a contact's owner_id as a
+// string (2.16, and versions the SDK does not know, taken to be newer).
+func ownerIDIsString(version string) bool {
+	bit := versionBit(version)
+	return bit == 0 || bit&from2_16 != 0
+}
+
+// intOwnerID is owner for the versions that take a number: it must be one.
+func intOwnerID(owner Opt[ID]) (Opt[intBodyID], error) {
+	v, ok := owner.Get()
+	switch {
+	case owner.IsNull():
+		return Null[intBodyID](), nil
+	case !ok:
+		return Opt[intBodyID]{}, nil
+	case !isDigits(v):
+		return Opt[intBodyID]{}, invalid("owner_id", "must be a numeric admin id before API version 2.16, got "+v)
+	}
+	return Some(intBodyID(v)), nil
 }
 
 // ContactMergeRequest merges a lead into a user.
@@ -380,7 +430,7 @@ func (l *ContactAttachedCompanies) UnmarshalJSON(b []byte) error {
 		contactAttachedCompaniesFields
 		Companies []Company `json:"companies"`
 	}
-	if err := json.Unmarshal(b, &f); err != nil {
+	if err := unmarshalModel(b, &f); err != nil {
 		return err
 	}
 	*l = ContactAttachedCompanies(f.contactAttachedCompaniesFields)

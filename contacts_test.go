@@ -154,10 +154,10 @@ func TestContactsCreate(t *testing.T) {
 	_, _, err := c.Contacts.Create(ctx, ContactCreateRequest{Role: ContactRoleLead})
 	require.NoError(t, err)
 	require.JSONEq(t, `{"role":"lead"}`, string(srv.LastRequest().Body))
-	_, _, err = c.Contacts.Create(ctx, ContactCreateRequest{ExternalID: "ext-1", OwnerID: Some[int64](123),
+	_, _, err = c.Contacts.Create(ctx, ContactCreateRequest{ExternalID: "ext-1", OwnerID: Some("123"),
 		SignedUpAt: Some(Timestamp(1571672154)), CustomAttributes: Some(map[string]any{"paid_subscriber": true, "monthly_spend": 155.5})})
 	require.NoError(t, err)
-	testJSONBody(t, srv.LastRequest(), `{"external_id":"ext-1","signed_up_at":1571672154,"owner_id":123,"custom_attributes":{"monthly_spend":155.5,"paid_subscriber":true}}`)
+	testJSONBody(t, srv.LastRequest(), `{"external_id":"ext-1","signed_up_at":1571672154,"custom_attributes":{"monthly_spend":155.5,"paid_subscriber":true},"owner_id":123}`)
 }
 
 func TestContactsCreateValidation(t *testing.T) {
@@ -209,7 +209,7 @@ func TestContactsDecodesFullContact(t *testing.T) {
 	  "custom_attributes":{"plan":"pro","seats":3,"trial":false,"meta":{"a":1},"gone":null},
 	  "last_seen_at":1571672154,"ios_last_seen_at":1571672155,"utm_source":"newsletter","referrer":"https://example.com/pricing","role":"lead"}`
 	var ct Contact
-	require.NoError(t, json.Unmarshal([]byte(body), &ct))
+	require.NoError(t, Unmarshal([]byte(body), &ct))
 	require.Equal(t, ID("123"), ct.OwnerID)
 	require.Equal(t, "https://example.org/a.jpg", ct.Avatar.ImageURL)
 	require.Equal(t, "Twitter", ct.SocialProfiles.Data[0].Name)
@@ -265,27 +265,27 @@ func TestContactsUpdateRequestTriState(t *testing.T) {
 	// Omitted: nothing is sent.
 	require.Equal(t, `{}`, enc(ContactUpdateRequest{}))
 	// Null: every clearable field is sent as null.
-	require.Equal(t, `{"phone":null,"name":null,"avatar":null,"signed_up_at":null,"last_seen_at":null,"owner_id":null,"unsubscribed_from_emails":null,"custom_attributes":null}`,
+	require.Equal(t, `{"phone":null,"name":null,"avatar":null,"signed_up_at":null,"last_seen_at":null,"unsubscribed_from_emails":null,"custom_attributes":null,"owner_id":null}`,
 		enc(ContactUpdateRequest{
 			Phone: Null[string](), Name: Null[string](), Avatar: Null[string](), SignedUpAt: Null[Timestamp](),
-			LastSeenAt: Null[Timestamp](), OwnerID: Null[int64](), UnsubscribedFromEmails: Null[bool](),
+			LastSeenAt: Null[Timestamp](), OwnerID: Null[ID](), UnsubscribedFromEmails: Null[bool](),
 			CustomAttributes: Null[map[string]any](),
 		}))
 	// Values, including the zero values that omitempty would have dropped.
-	require.Equal(t, `{"role":"user","external_id":"e1","email":"a@b.c","phone":"","name":"Ada","avatar":"https://x/a.png","signed_up_at":0,"last_seen_at":1571672154,"owner_id":0,"unsubscribed_from_emails":false,"custom_attributes":{"plan":null}}`,
+	require.Equal(t, `{"role":"user","external_id":"e1","email":"a@b.c","phone":"","name":"Ada","avatar":"https://x/a.png","signed_up_at":0,"last_seen_at":1571672154,"unsubscribed_from_emails":false,"custom_attributes":{"plan":null},"owner_id":"0"}`,
 		enc(ContactUpdateRequest{
 			Role: ContactRoleUser, ExternalID: Some("e1"), Email: Some("a@b.c"), Phone: Some(""), Name: Some("Ada"),
 			Avatar: Some("https://x/a.png"), SignedUpAt: Some(Timestamp(0)), LastSeenAt: Some(Timestamp(1571672154)),
-			OwnerID: Some[int64](0), UnsubscribedFromEmails: Some(false), CustomAttributes: Some(map[string]any{"plan": nil}),
+			OwnerID: Some("0"), UnsubscribedFromEmails: Some(false), CustomAttributes: Some(map[string]any{"plan": nil}),
 		}))
 
 	// The same on the wire, through the spec server (which accepts the nulls).
 	c, srv := newSpecClient(t)
 	_, _, err := c.Contacts.Update(context.Background(), contactTestID, ContactUpdateRequest{
-		OwnerID: Null[int64](), UnsubscribedFromEmails: Some(true), CustomAttributes: Null[map[string]any](),
+		OwnerID: Null[ID](), UnsubscribedFromEmails: Some(true), CustomAttributes: Null[map[string]any](),
 	})
 	require.NoError(t, err)
-	testJSONBody(t, srv.LastRequest(), `{"owner_id":null,"unsubscribed_from_emails":true,"custom_attributes":null}`)
+	testJSONBody(t, srv.LastRequest(), `{"unsubscribed_from_emails":true,"custom_attributes":null,"owner_id":null}`)
 }
 
 func TestContactsDelete(t *testing.T) {

@@ -213,7 +213,7 @@ func (t *ConversationTeammates) UnmarshalJSON(b []byte) error {
 		Teammates []Reference `json:"teammates"`
 		Admins    []Reference `json:"admins"`
 	}
-	if err := json.Unmarshal(b, &w); err != nil {
+	if err := unmarshalModel(b, &w); err != nil {
 		return err
 	}
 	t.Type, t.Teammates = w.Type, w.Teammates
@@ -392,7 +392,7 @@ var conversationTicketRefKeys = map[string]bool{"type": true, "id": true, "ticke
 
 // UnmarshalJSON decodes the named fields and keeps the rest in Other.
 func (r *ConversationTicketRef) UnmarshalJSON(b []byte) error {
-	if err := json.Unmarshal(b, (*conversationTicketRefFields)(r)); err != nil {
+	if err := unmarshalModel(b, (*conversationTicketRefFields)(r)); err != nil {
 		return err
 	}
 	return decodeOther(b, conversationTicketRefKeys, &r.Other)
@@ -425,7 +425,7 @@ func (l *ConversationList) UnmarshalJSON(b []byte) error {
 		conversationListFields
 		Data []Conversation `json:"data"`
 	}
-	if err := json.Unmarshal(b, &aux); err != nil {
+	if err := unmarshalModel(b, &aux); err != nil {
 		return err
 	}
 	*l = ConversationList(aux.conversationListFields)

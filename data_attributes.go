@@ -157,7 +157,7 @@ func (o DataAttributeOptions) MarshalJSON() ([]byte, error) {
 // UnmarshalJSON accepts a list of {"value": …} objects or of strings.
 func (o *DataAttributeOptions) UnmarshalJSON(b []byte) error {
 	var raw []json.RawMessage
-	if err := json.Unmarshal(b, &raw); err != nil {
+	if err := unmarshalModel(b, &raw); err != nil {
 		return err
 	}
 	if raw == nil {
@@ -167,12 +167,12 @@ func (o *DataAttributeOptions) UnmarshalJSON(b []byte) error {
 	out := make(DataAttributeOptions, len(raw))
 	for i, r := range raw {
 		var s string
-		if err := json.Unmarshal(r, &s); err == nil {
+		if err := unmarshalModel(r, &s); err == nil {
 			out[i] = s
 			continue
 		}
 		var item dataAttributeOption
-		if err := json.Unmarshal(r, &item); err != nil {
+		if err := unmarshalModel(r, &item); err != nil {
 			return err
 		}
 		out[i] = item.Value

@@ -104,7 +104,7 @@ type dataEventListWire struct {
 // UnmarshalJSON decodes "events" into Events or Summaries according to Type.
 func (l *DataEventList) UnmarshalJSON(b []byte) error {
 	var w dataEventListWire
-	if err := json.Unmarshal(b, &w); err != nil {
+	if err := unmarshalModel(b, &w); err != nil {
 		return err
 	}
 	*l = DataEventList(w.dataEventListFields)
@@ -112,9 +112,9 @@ func (l *DataEventList) UnmarshalJSON(b []byte) error {
 		return nil
 	}
 	if l.Type == DataEventTypeSummary {
-		return json.Unmarshal(w.Events, &l.Summaries)
+		return unmarshalModel(w.Events, &l.Summaries)
 	}
-	return json.Unmarshal(w.Events, &l.Events)
+	return unmarshalModel(w.Events, &l.Events)
 }
 
 // MarshalJSON encodes Events or Summaries under "events".

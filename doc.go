@@ -159,9 +159,11 @@
 //
 // # Ids and times
 //
-// Ids are of type ID, a string. Intercom sends some ids as JSON strings and
-// others as numbers; ID decodes both and keeps every digit. Methods take
-// ids as plain strings: pass c.ID.String(). Times are Timestamp, Unix
+// Ids are plain strings (ID is another name for string): an id read from a
+// model goes into any method or request field as it is, and so does an id
+// from your database. Intercom sends some ids as JSON numbers; the client
+// decodes them into the id fields with every digit (Unmarshal does the same
+// for bodies you fetched yourself). Times are Timestamp, Unix
 // seconds as Intercom sends them, with a Time method; UnixTime converts a
 // time.Time.
 //

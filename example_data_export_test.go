@@ -36,7 +36,7 @@ func ExampleDataExportService_Create() {
 		MessageType: intercom.MessageRequestInApp,
 		Body:        "Welcome aboard!",
 		From:        intercom.MessageSender{ID: intercomtest.AdminID},
-		To:          intercom.MessageRecipient{Type: "user", ID: contact.ID.String()},
+		To:          intercom.MessageRecipient{Type: "user", ID: contact.ID},
 	}); err != nil {
 		log.Fatal(err)
 	}

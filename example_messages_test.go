@@ -31,7 +31,7 @@ func ExampleMessagesService_Create() {
 		Body:        "Hi Ada, your annual invoice is attached.",
 		Template:    intercom.MessageTemplatePlain,
 		From:        intercom.MessageSender{Type: "admin", ID: intercomtest.AdminID},
-		To:          intercom.MessageRecipient{Type: "user", ID: contact.ID.String()},
+		To:          intercom.MessageRecipient{Type: "user", ID: contact.ID},
 	})
 	if err != nil {
 		log.Fatal(err)

@@ -25,7 +25,7 @@ func ExampleContactsService_CreateNote() {
 	if err != nil {
 		log.Fatal(err)
 	}
-	note, _, err := client.Contacts.CreateNote(ctx, contact.ID.String(), intercom.ContactCreateNoteRequest{
+	note, _, err := client.Contacts.CreateNote(ctx, contact.ID, intercom.ContactCreateNoteRequest{
 		Body:    "<p>Asked for an <b>annual</b> invoice.</p>",
 		AdminID: intercomtest.AdminID,
 	})
@@ -34,7 +34,7 @@ func ExampleContactsService_CreateNote() {
 	}
 	fmt.Println("by:", note.Author.Name)
 
-	for n, err := range client.Contacts.ListNotesAll(ctx, contact.ID.String(), nil) {
+	for n, err := range client.Contacts.ListNotesAll(ctx, contact.ID, nil) {
 		if err != nil {
 			log.Fatal(err)
 		}

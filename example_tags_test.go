@@ -29,11 +29,11 @@ func ExampleContactsService_AttachTag() {
 	if err != nil {
 		log.Fatal(err)
 	}
-	if _, _, err := client.Contacts.AttachTag(ctx, contact.ID.String(), intercom.ContactAttachTagRequest{ID: tag.ID.String()}); err != nil {
+	if _, _, err := client.Contacts.AttachTag(ctx, contact.ID, intercom.ContactAttachTagRequest{ID: tag.ID}); err != nil {
 		log.Fatal(err)
 	}
 
-	tags, _, err := client.Contacts.ListTags(ctx, contact.ID.String())
+	tags, _, err := client.Contacts.ListTags(ctx, contact.ID)
 	if err != nil {
 		log.Fatal(err)
 	}

@@ -38,13 +38,13 @@ func Example() {
 	}
 
 	msg, _, err := client.Conversations.Create(ctx, intercom.ConversationCreateRequest{
-		From: intercom.ConversationFrom{Type: intercom.ConversationFromUser, ID: contact.ID.String()},
+		From: intercom.ConversationFrom{Type: intercom.ConversationFromUser, ID: contact.ID},
 		Body: "Hello, I need help with my invoice",
 	})
 	if err != nil {
 		log.Fatal(err)
 	}
-	id := msg.ConversationID.String()
+	id := msg.ConversationID
 
 	conv, _, err := client.Conversations.Reply(ctx, id, intercom.ConversationAdminReply{AdminID: intercomtest.AdminID, Body: "Happy to help!"})
 	if err != nil {

@@ -31,7 +31,7 @@ func ExampleTicketsService_Create() {
 		log.Fatal(err)
 	}
 
-	got, _, err := client.Tickets.Get(ctx, ticket.ID.String())
+	got, _, err := client.Tickets.Get(ctx, ticket.ID)
 	if err != nil {
 		log.Fatal(err)
 	}

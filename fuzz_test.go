@@ -103,7 +103,8 @@ func FuzzAPIErrorDecode(f *testing.F) {
 	})
 }
 
-// FuzzIDUnmarshal decodes any JSON value into an ID: strings keep their
+// FuzzIDUnmarshal decodes any JSON value into an id field (idString, what
+// the decoder sees in place of a model's string id): strings keep their
 // decoded text, numbers their literal digits, null leaves the id alone;
 // whatever decodes encodes back to the same id. Direct calls with invalid
 // JSON never panic.
@@ -112,10 +113,10 @@ func FuzzIDUnmarshal(f *testing.F) {
 		f.Add([]byte(s))
 	}
 	f.Fuzz(func(t *testing.T, data []byte) {
-		var direct ID
+		var direct idString
 		_ = direct.UnmarshalJSON(data) // any bytes: no panic
 
-		var id ID
+		var id idString
 		err := json.Unmarshal(data, &id)
 		if !json.Valid(data) {
 			if err == nil {
@@ -130,7 +131,7 @@ func FuzzIDUnmarshal(f *testing.F) {
 			if json.Unmarshal(data, &s) != nil {
 				t.Fatalf("valid JSON string %q does not decode as a string", data)
 			}
-			if err != nil || id != ID(s) {
+			if err != nil || id != idString(s) {
 				t.Fatalf("%q: got %q (%v), want %q", data, id, err, s)
 			}
 		case 'n':
@@ -138,7 +139,7 @@ func FuzzIDUnmarshal(f *testing.F) {
 				t.Fatalf("null: got %q (%v)", id, err)
 			}
 		case '-', '0', '1', '2', '3', '4', '5', '6', '7', '8', '9':
-			if err != nil || id != ID(trimmed) {
+			if err != nil || id != idString(trimmed) {
 				t.Fatalf("number %q: got %q (%v)", data, id, err)
 			}
 		default:
@@ -148,7 +149,7 @@ func FuzzIDUnmarshal(f *testing.F) {
 			return
 		}
 		if err == nil {
-			var again ID
+			var again idString
 			if direct.UnmarshalJSON(trimmed) != nil || direct != id {
 				t.Fatalf("direct call on %q gave %q, json.Unmarshal %q", trimmed, direct, id)
 			}

@@ -1,55 +1,21 @@
 package intercom
 
 import (
-	"bytes"
 	"encoding/json"
 	"fmt"
 	"net/url"
 	"strconv"
 	"time"
-	"unicode/utf8"
 )
 
-// ID is an Intercom object identifier. Intercom sends most ids as JSON
-// strings but some as numbers (admin and team ids, data attribute ids, …);
-// ID accepts both and always holds the decimal text, so no id is lost or
-// rounded. It encodes as a JSON string.
-type ID string
-
-// String returns the id as a string.
-func (id ID) String() string { return string(id) }
-
-// UnmarshalJSON accepts a JSON string, a JSON number, or null.
-func (id *ID) UnmarshalJSON(b []byte) error {
-	if len(b) >= 2 && b[0] == '"' && b[len(b)-1] == '"' {
-		// Fast path: no escapes in ordinary ids. Invalid UTF-8 takes the slow
-		// path, which turns it into U+FFFD like every other decoded string.
-		if inner := b[1 : len(b)-1]; bytes.IndexByte(inner, '\\') < 0 && utf8.Valid(inner) {
-			*id = ID(b[1 : len(b)-1])
-			return nil
-		}
-		var s string
-		if err := json.Unmarshal(b, &s); err != nil {
-			return err
-		}
-		*id = ID(s)
-		return nil
-	}
-	if string(b) == "null" {
-		return nil
-	}
-	if isPlainInteger(b) {
-		// Fast path for numeric ids: the literal is the id.
-		*id = ID(b)
-		return nil
-	}
-	var n json.Number
-	if err := json.Unmarshal(b, &n); err != nil {
-		return err
-	}
-	*id = ID(n.String())
-	return nil
-}
+// ID is an Intercom object identifier: a plain string, so that an id read
+// from a model goes into any method or request field as it is, and so does
+// an id held in a Go string. Intercom sends most ids as JSON strings and some
+// as numbers (a contact's owner_id, a team's admin_ids, …); the client
+// decodes both into the models' id fields, keeping every digit (see
+// Unmarshal). Ids encode as JSON strings, except in the few request fields
+// Intercom wants as integers.
+type ID = string
 
 // Timestamp is a point in time as Intercom sends it: whole seconds since the
 // Unix epoch (the spec's "date-time" integers are not RFC 3339).

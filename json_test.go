@@ -15,12 +15,12 @@ import (
 // alone, as on Go 1.25 and 1.26: the reference the v2-native decoders of
 // json_v2.go are held to.
 type (
-	idV1        ID
+	idV1        idString
 	timestampV1 Timestamp
 	pageNextV1  PageNext
 )
 
-func (v *idV1) UnmarshalJSON(b []byte) error        { return (*ID)(v).UnmarshalJSON(b) }
+func (v *idV1) UnmarshalJSON(b []byte) error        { return (*idString)(v).UnmarshalJSON(b) }
 func (v *timestampV1) UnmarshalJSON(b []byte) error { return (*Timestamp)(v).UnmarshalJSON(b) }
 func (v *pageNextV1) UnmarshalJSON(b []byte) error  { return (*PageNext)(v).UnmarshalJSON(b) }
 
@@ -53,7 +53,7 @@ func FuzzDecodersAgree(f *testing.F) {
 		f.Add([]byte(s))
 	}
 	f.Fuzz(func(t *testing.T, data []byte) {
-		checkDecodersAgree[ID, idV1](t, data)
+		checkDecodersAgree[idString, idV1](t, data)
 		checkDecodersAgree[Timestamp, timestampV1](t, data)
 		checkDecodersAgree[PageNext, pageNextV1](t, data)
 	})

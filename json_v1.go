@@ -6,9 +6,7 @@
 
 package intercom
 
-import "encoding/json"
-
-// decodeJSON decodes a response body into out.
+// decodeJSON decodes a response body into out (ids may arrive as numbers).
 func decodeJSON(body []byte, out any) error {
-	return json.Unmarshal(body, out)
+	return unmarshalModel(body, out)
 }

@@ -42,9 +42,9 @@ import (
 //     *json.SyntaxError, *json.UnmarshalTypeError or the SDK's own.
 func decodeJSON(body []byte, out any) error {
 	if !v2Decodable(out) {
-		return json.Unmarshal(body, out)
+		return unmarshalModel(body, out)
 	}
-	err := jsonv2.Unmarshal(body, out, v2DecodeOptions)
+	err := jsonv2.Unmarshal(body, withLenientIDs(out), v2DecodeOptions)
 	if check := decodeJSONCheck.Load(); check != nil {
 		(*check)(body, out, err)
 	}
@@ -52,7 +52,7 @@ func decodeJSON(body []byte, out any) error {
 		return nil
 	}
 	reflect.ValueOf(out).Elem().SetZero()
-	return json.Unmarshal(body, out)
+	return unmarshalModel(body, out)
 }
 
 // decodeJSONCheck, set by tests only, sees every decode that took the v2
@@ -81,7 +81,7 @@ func v2Decodable(out any) bool {
 // encoding/json uses. A string id is decoded by the decoder itself, which
 // reuses the string of an id it has just seen (a page's repeated tag and
 // company ids), as it does for plain string fields.
-func (id *ID) UnmarshalJSONFrom(dec *jsontext.Decoder) error {
+func (id *idString) UnmarshalJSONFrom(dec *jsontext.Decoder) error {
 	switch dec.PeekKind() {
 	case '"':
 		return jsonv2.UnmarshalDecode(dec, (*string)(id))
@@ -91,7 +91,7 @@ func (id *ID) UnmarshalJSONFrom(dec *jsontext.Decoder) error {
 		if err != nil {
 			return err
 		}
-		*id = ID(v)
+		*id = idString(v)
 		return nil
 	}
 	v, err := dec.ReadValue()

@@ -24,7 +24,7 @@ func init() {
 
 func checkDecodeAgainstV1(body []byte, out any, v2Err error) {
 	ref := reflect.New(reflect.TypeOf(out).Elem())
-	v1Err := json.Unmarshal(body, ref.Interface())
+	v1Err := unmarshalModel(body, ref.Interface())
 	var syntactic *jsontext.SyntacticError
 	switch {
 	case v2Err == nil && v1Err != nil:

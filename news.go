@@ -177,7 +177,7 @@ func (r NewsCreateItemRequest) Validate() error {
 		return err
 	}
 	for i, a := range r.NewsfeedAssignments {
-		if err := checkIntID("newsfeed_assignments["+itoa(int64(i))+"].newsfeed_id", string(a.NewsfeedID)); err != nil {
+		if err := checkIntID("newsfeed_assignments["+itoa(int64(i))+"].newsfeed_id", a.NewsfeedID); err != nil {
 			return err
 		}
 	}

@@ -47,7 +47,7 @@ func TestNullRefusedWhereIntercomTakesNone(t *testing.T) {
 func TestNullSentWhereIntercomTakesIt(t *testing.T) {
 	t.Parallel()
 	c, srv := newSpecClient(t)
-	_, _, err := c.Contacts.Update(context.Background(), contactTestID, ContactUpdateRequest{Phone: Null[string](), OwnerID: Null[int64]()})
+	_, _, err := c.Contacts.Update(context.Background(), contactTestID, ContactUpdateRequest{Phone: Null[string](), OwnerID: Null[ID]()})
 	require.NoError(t, err)
 	testJSONBody(t, srv.LastRequest(), `{"phone":null,"owner_id":null}`)
 }

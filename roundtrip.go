@@ -124,7 +124,13 @@ func (c *Client) roundTrip(ctx context.Context, cfg settings, hc *http.Client, e
 		if err := checkNulls(e.body); err != nil {
 			return x, err
 		}
-		if body, err = encodeBody(e.body); err != nil {
+		payload := e.body
+		if vb, ok := payload.(versionedBody); ok {
+			if payload, err = vb.bodyFor(cfg.apiVersion); err != nil {
+				return x, err
+			}
+		}
+		if body, err = encodeBody(payload); err != nil {
 			return x, fmt.Errorf("intercom: encoding request body: %w", err)
 		}
 	}

@@ -148,7 +148,7 @@ var knownLosses = map[string]map[string]string{}
 // every value of the example, empty ones included (internal/jsontest).
 func assertLossless(t *testing.T, opID string, example []byte, got any) {
 	t.Helper()
-	lost, err := jsontest.Lost(example, got, func(path string) bool {
+	lost, err := jsontest.Lost(example, got, Unmarshal, func(path string) bool {
 		_, ok := knownLosses[opID][path]
 		return ok
 	})

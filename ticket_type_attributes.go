@@ -2,7 +2,6 @@ package intercom
 
 import (
 	"context"
-	"encoding/json"
 	"net/http"
 )
 
@@ -78,7 +77,7 @@ func (l *TicketTypeAttributeList) UnmarshalJSON(b []byte) error {
 		Data                 []TicketTypeAttribute `json:"data"`
 		TicketTypeAttributes []TicketTypeAttribute `json:"ticket_type_attributes"`
 	}
-	if err := json.Unmarshal(b, &w); err != nil {
+	if err := unmarshalModel(b, &w); err != nil {
 		return err
 	}
 	l.Type, l.Data = w.Type, w.Data

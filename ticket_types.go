@@ -2,7 +2,6 @@ package intercom
 
 import (
 	"context"
-	"encoding/json"
 	"net/http"
 )
 
@@ -51,7 +50,7 @@ func (l *TicketTypeList) UnmarshalJSON(b []byte) error {
 		Data        []TicketType `json:"data"`
 		TicketTypes []TicketType `json:"ticket_types"`
 	}
-	if err := json.Unmarshal(b, &w); err != nil {
+	if err := unmarshalModel(b, &w); err != nil {
 		return err
 	}
 	l.Type, l.Data = w.Type, w.Data

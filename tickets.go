@@ -267,7 +267,7 @@ func toTicketFile(v any) (Attachment, bool) {
 			return Attachment{}, false
 		}
 		var out Attachment
-		if err := json.Unmarshal(b, &out); err != nil {
+		if err := unmarshalModel(b, &out); err != nil {
 			return Attachment{}, false
 		}
 		return out, true

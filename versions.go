@@ -449,3 +449,11 @@ func isSet(v reflect.Value) bool {
 	}
 	return !v.IsZero()
 }
+
+// versionedBody is a request body whose wire shape depends on the API
+// version (ContactUpdateRequest's owner_id: a number before 2.16, a string
+// from it). The request path encodes what bodyFor returns for the client's
+// version, after the version and null checks of the body itself.
+type versionedBody interface {
+	bodyFor(version string) (any, error)
+}

@@ -126,7 +126,7 @@ func (l *VisitorSocialProfiles) UnmarshalJSON(b []byte) error {
 		Type           string            `json:"type"`
 		SocialProfiles []json.RawMessage `json:"social_profiles"`
 	}
-	if err := json.Unmarshal(b, &w); err != nil {
+	if err := unmarshalModel(b, &w); err != nil {
 		return err
 	}
 	items, err := visitorLenientItems(w.SocialProfiles, func(s string) ContactSocialProfile { return ContactSocialProfile{Name: s} })
@@ -157,7 +157,7 @@ func (l *VisitorSegments) UnmarshalJSON(b []byte) error {
 		Type     string            `json:"type"`
 		Segments []json.RawMessage `json:"segments"`
 	}
-	if err := json.Unmarshal(b, &w); err != nil {
+	if err := unmarshalModel(b, &w); err != nil {
 		return err
 	}
 	items, err := visitorLenientItems(w.Segments, func(s string) Segment { return Segment{ID: ID(s)} })
@@ -174,13 +174,13 @@ func visitorLenientItems[T any](raw []json.RawMessage, fromString func(string) T
 	for i, r := range raw {
 		if len(r) > 0 && r[0] == '"' {
 			var s string
-			if err := json.Unmarshal(r, &s); err != nil {
+			if err := unmarshalModel(r, &s); err != nil {
 				return nil, err
 			}
 			out[i] = fromString(s)
 			continue
 		}
-		if err := json.Unmarshal(r, &out[i]); err != nil {
+		if err := unmarshalModel(r, &out[i]); err != nil {
 			return nil, err
 		}
 	}

@@ -47,7 +47,7 @@ func TestVisitorsGet(t *testing.T) {
 func TestVisitorsDecoding(t *testing.T) {
 	t.Parallel()
 	var v Visitor
-	require.NoError(t, json.Unmarshal([]byte(`{"type":"visitor","id":"1","last_request_at":1663597260,"owner_id":5169261,"do_not_track":false,
+	require.NoError(t, Unmarshal([]byte(`{"type":"visitor","id":"1","last_request_at":1663597260,"owner_id":5169261,"do_not_track":false,
 		"location_data":{"type":"location_data","city_name":"Dublin","country_code":"IRL","timezone":"Europe/Dublin"},
 		"social_profiles":{"type":"social_profile.list","social_profiles":["Twitter",{"type":"social_profile","name":"GitHub","url":"https://github.com/x"}]},
 		"segments":{"type":"segment.list","segments":["5310d8e8598c9a0b24000005",{"type":"segment","id":"6","name":"Active"}]},

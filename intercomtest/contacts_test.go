@@ -23,32 +23,32 @@ func TestContactLifecycle(t *testing.T) {
 		Phone:            intercom.Some("+353 1 234"),
 		Avatar:           intercom.Some("https://example.com/ada.png"),
 		SignedUpAt:       intercom.Some(intercom.Timestamp(1700000000)),
-		OwnerID:          intercom.Some[int64](991267002),
+		OwnerID:          intercom.Some("991267002"),
 		CustomAttributes: intercom.Some(map[string]any{"plan": "pro", "seats": 3}),
 	}, intercom.WithResponseBody(&raw))
 	require.NoError(t, err)
 	assertLossless(t, raw, c)
-	require.Len(t, string(c.ID), 24)
+	require.Len(t, c.ID, 24)
 	require.Equal(t, intercom.ContactRoleUser, c.Role, "role defaults to user")
 	require.Equal(t, "example.com", c.EmailDomain)
 	require.Equal(t, "https://example.com/ada.png", c.Avatar.ImageURL)
 	require.Equal(t, intercom.ID("991267002"), c.OwnerID)
 	require.Equal(t, intercom.Timestamp(1700000000), c.SignedUpAt)
 	require.Equal(t, map[string]any{"plan": "pro", "seats": float64(3)}, c.CustomAttributes)
-	require.Equal(t, "/contacts/"+string(c.ID)+"/tags", c.Tags.URL)
+	require.Equal(t, "/contacts/"+c.ID+"/tags", c.Tags.URL)
 	require.Equal(t, intercomtest.WorkspaceID, c.WorkspaceID)
 
-	got, _, err := client.Contacts.Get(ctx, string(c.ID), intercom.WithResponseBody(&raw))
+	got, _, err := client.Contacts.Get(ctx, c.ID, intercom.WithResponseBody(&raw))
 	require.NoError(t, err)
 	assertLossless(t, raw, got)
 	require.Equal(t, c, got)
 
 	// Update: set one field, clear others with null, leave the rest alone.
-	up, _, err := client.Contacts.Update(ctx, string(c.ID), intercom.ContactUpdateRequest{
+	up, _, err := client.Contacts.Update(ctx, c.ID, intercom.ContactUpdateRequest{
 		Name:             intercom.Some("Ada Lovelace"),
 		Phone:            intercom.Null[string](),
 		Avatar:           intercom.Null[string](),
-		OwnerID:          intercom.Null[int64](),
+		OwnerID:          intercom.Null[intercom.ID](),
 		CustomAttributes: intercom.Some(map[string]any{"plan": nil, "team": "analytics"}),
 	}, intercom.WithResponseBody(&raw))
 	require.NoError(t, err)
@@ -64,30 +64,30 @@ func TestContactLifecycle(t *testing.T) {
 	require.Nil(t, wire["phone"], "a cleared field is sent as null")
 	require.Contains(t, wire, "phone")
 
-	up, _, err = client.Contacts.Update(ctx, string(c.ID), intercom.ContactUpdateRequest{CustomAttributes: intercom.Null[map[string]any]()})
+	up, _, err = client.Contacts.Update(ctx, c.ID, intercom.ContactUpdateRequest{CustomAttributes: intercom.Null[map[string]any]()})
 	require.NoError(t, err)
 	require.Empty(t, up.CustomAttributes, "null clears every custom attribute")
 
-	arch, _, err := client.Contacts.Archive(ctx, string(c.ID))
+	arch, _, err := client.Contacts.Archive(ctx, c.ID)
 	require.NoError(t, err)
 	require.True(t, arch.Archived)
 	list, _, err := client.Contacts.List(ctx, nil)
 	require.NoError(t, err)
 	require.Empty(t, list.Data, "archived contacts are not listed")
-	unarch, _, err := client.Contacts.Unarchive(ctx, string(c.ID))
+	unarch, _, err := client.Contacts.Unarchive(ctx, c.ID)
 	require.NoError(t, err)
 	require.False(t, unarch.Archived)
 	list, _, err = client.Contacts.List(ctx, nil)
 	require.NoError(t, err)
 	require.Len(t, list.Data, 1)
 
-	del, _, err := client.Contacts.Delete(ctx, string(c.ID))
+	del, _, err := client.Contacts.Delete(ctx, c.ID)
 	require.NoError(t, err)
 	require.True(t, del.Deleted)
 	require.Equal(t, "u-1", del.ExternalID)
-	_, _, err = client.Contacts.Get(ctx, string(c.ID))
+	_, _, err = client.Contacts.Get(ctx, c.ID)
 	require.ErrorIs(t, err, intercom.ErrNotFound)
-	_, _, err = client.Contacts.Delete(ctx, string(c.ID))
+	_, _, err = client.Contacts.Delete(ctx, c.ID)
 	require.ErrorIs(t, err, intercom.ErrNotFound)
 }
 
@@ -125,20 +125,20 @@ func TestContactMerge(t *testing.T) {
 	require.NoError(t, err)
 	tag, _, err := client.Tags.CreateOrUpdate(ctx, intercom.TagCreateOrUpdateRequest{Name: "vip"})
 	require.NoError(t, err)
-	_, _, err = client.Contacts.AttachTag(ctx, string(lead.ID), intercom.ContactAttachTagRequest{ID: string(tag.ID)})
+	_, _, err = client.Contacts.AttachTag(ctx, lead.ID, intercom.ContactAttachTagRequest{ID: tag.ID})
 	require.NoError(t, err)
 
-	_, _, err = client.Contacts.Merge(ctx, intercom.ContactMergeRequest{From: string(user.ID), Into: string(lead.ID)})
+	_, _, err = client.Contacts.Merge(ctx, intercom.ContactMergeRequest{From: user.ID, Into: lead.ID})
 	require.ErrorIs(t, err, intercom.ErrValidation, "only a lead merges into a user")
 
-	merged, _, err := client.Contacts.Merge(ctx, intercom.ContactMergeRequest{From: string(lead.ID), Into: string(user.ID)})
+	merged, _, err := client.Contacts.Merge(ctx, intercom.ContactMergeRequest{From: lead.ID, Into: user.ID})
 	require.NoError(t, err)
 	require.Equal(t, user.ID, merged.ID)
 	require.Equal(t, "555", merged.Phone, "the lead's data fills the user's gaps")
 	require.Equal(t, "ad", merged.CustomAttributes["source"])
 	require.Len(t, merged.Tags.Data, 1)
 	require.Equal(t, tag.ID, merged.Tags.Data[0].ID)
-	_, _, err = client.Contacts.Get(ctx, string(lead.ID))
+	_, _, err = client.Contacts.Get(ctx, lead.ID)
 	require.ErrorIs(t, err, intercom.ErrNotFound, "the lead is gone")
 }
 
@@ -204,10 +204,10 @@ func TestContactSubresources(t *testing.T) {
 	_, client, ctx := setup(t)
 	c, _, err := client.Contacts.Create(ctx, intercom.ContactCreateRequest{Email: "s@example.com"})
 	require.NoError(t, err)
-	segs, _, err := client.Contacts.ListSegments(ctx, string(c.ID))
+	segs, _, err := client.Contacts.ListSegments(ctx, c.ID)
 	require.NoError(t, err)
 	require.Empty(t, segs.Data)
-	subs, _, err := client.Contacts.ListSubscriptions(ctx, string(c.ID))
+	subs, _, err := client.Contacts.ListSubscriptions(ctx, c.ID)
 	require.NoError(t, err)
 	require.Empty(t, subs.Data)
 	_, _, err = client.Contacts.ListSegments(ctx, "missing")

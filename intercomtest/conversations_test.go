@@ -28,14 +28,14 @@ func TestConversationLifecycle(t *testing.T) {
 
 	var raw []byte
 	msg, _, err := client.Conversations.Create(ctx, intercom.ConversationCreateRequest{
-		From: intercom.ConversationFrom{Type: intercom.ConversationFromUser, ID: string(ada.ID)}, Body: "Hello there",
+		From: intercom.ConversationFrom{Type: intercom.ConversationFromUser, ID: ada.ID}, Body: "Hello there",
 	}, intercom.WithResponseBody(&raw))
 	require.NoError(t, err)
 	assertLossless(t, raw, msg)
 	require.Equal(t, "user_message", msg.Type)
 	require.Equal(t, "Hello there", msg.Body)
 	require.Equal(t, intercom.MessageTypeInApp, msg.MessageType)
-	id := string(msg.ConversationID)
+	id := msg.ConversationID
 	require.NotEmpty(t, id)
 
 	conv, _, err := client.Conversations.Get(ctx, id, nil, intercom.WithResponseBody(&raw))
@@ -73,7 +73,7 @@ func TestConversationLifecycle(t *testing.T) {
 	require.Equal(t, "<b>VIP</b>", conv.ConversationParts.ConversationParts[1].Body)
 
 	for _, r := range []intercom.ConversationContactReply{
-		{IntercomUserID: string(ada.ID), Body: "by id"},
+		{IntercomUserID: ada.ID, Body: "by id"},
 		{Email: "ada@example.com", Body: "by email"},
 		{UserID: "u-ada", Body: "by user_id", AttachmentURLs: []string{"https://example.com/shot.png"}},
 	} {
@@ -109,7 +109,7 @@ func TestConversationLifecycle(t *testing.T) {
 	require.Equal(t, "<p>Bye</p>", closePart.Body)
 
 	// A contact's reply reopens a closed conversation ("last" is their latest).
-	conv, _, err = client.Conversations.Reply(ctx, "last", intercom.ConversationContactReply{IntercomUserID: string(ada.ID), Body: "One more thing"})
+	conv, _, err = client.Conversations.Reply(ctx, "last", intercom.ConversationContactReply{IntercomUserID: ada.ID, Body: "One more thing"})
 	require.NoError(t, err)
 	require.Equal(t, intercom.ID(id), conv.ID)
 	require.Equal(t, intercom.ConversationStateOpen, conv.State)
@@ -157,9 +157,9 @@ func TestConversationUpdateAndDisplay(t *testing.T) {
 	c, _, err := client.Contacts.Create(ctx, intercom.ContactCreateRequest{Email: "d@example.com"})
 	require.NoError(t, err)
 	msg, _, err := client.Conversations.Create(ctx, intercom.ConversationCreateRequest{
-		From: intercom.ConversationFrom{Type: intercom.ConversationFromUser, ID: string(c.ID)}, Body: "Plain"})
+		From: intercom.ConversationFrom{Type: intercom.ConversationFromUser, ID: c.ID}, Body: "Plain"})
 	require.NoError(t, err)
-	id := string(msg.ConversationID)
+	id := msg.ConversationID
 
 	conv, _, err := client.Conversations.Update(ctx, id, intercom.ConversationUpdateRequest{
 		Read: intercom.Some(true), CustomAttributes: map[string]any{"issue_type": "billing", "priority_score": 3},
@@ -181,7 +181,7 @@ func TestConversationListPagination(t *testing.T) {
 	var ids []intercom.ID
 	for i := range 5 {
 		m, _, err := client.Conversations.Create(ctx, intercom.ConversationCreateRequest{
-			From: intercom.ConversationFrom{Type: intercom.ConversationFromUser, ID: string(c.ID)}, Body: fmt.Sprint("msg ", i)})
+			From: intercom.ConversationFrom{Type: intercom.ConversationFromUser, ID: c.ID}, Body: fmt.Sprint("msg ", i)})
 		require.NoError(t, err)
 		ids = append(ids, m.ConversationID)
 	}
@@ -212,9 +212,9 @@ func TestConversationParticipantsAndTags(t *testing.T) {
 	b, _, err := client.Contacts.Create(ctx, intercom.ContactCreateRequest{Email: "b@example.com", ExternalID: "ub"})
 	require.NoError(t, err)
 	msg, _, err := client.Conversations.Create(ctx, intercom.ConversationCreateRequest{
-		From: intercom.ConversationFrom{Type: intercom.ConversationFromUser, ID: string(a.ID)}, Body: "group"})
+		From: intercom.ConversationFrom{Type: intercom.ConversationFromUser, ID: a.ID}, Body: "group"})
 	require.NoError(t, err)
-	id := string(msg.ConversationID)
+	id := msg.ConversationID
 
 	var raw []byte
 	res, _, err := client.Conversations.AttachContact(ctx, id, intercom.ConversationAttachContactRequest{AdminID: intercomtest.AdminID,
@@ -224,14 +224,14 @@ func TestConversationParticipantsAndTags(t *testing.T) {
 	require.Len(t, res.Customers, 2)
 	require.Equal(t, b.ID, res.Customers[1].ID)
 
-	res, _, err = client.Conversations.DetachContact(ctx, id, string(a.ID), intercom.ConversationDetachContactRequest{AdminID: intercomtest.AdminID})
+	res, _, err = client.Conversations.DetachContact(ctx, id, a.ID, intercom.ConversationDetachContactRequest{AdminID: intercomtest.AdminID})
 	require.NoError(t, err)
 	require.Len(t, res.Customers, 1)
 	require.Equal(t, b.ID, res.Customers[0].ID)
 
 	tag, _, err := client.Tags.CreateOrUpdate(ctx, intercom.TagCreateOrUpdateRequest{Name: "Urgent"})
 	require.NoError(t, err)
-	applied, _, err := client.Conversations.AttachTag(ctx, id, intercom.ConversationAttachTagRequest{ID: string(tag.ID), AdminID: intercomtest.SecondAdminID}, intercom.WithResponseBody(&raw))
+	applied, _, err := client.Conversations.AttachTag(ctx, id, intercom.ConversationAttachTagRequest{ID: tag.ID, AdminID: intercomtest.SecondAdminID}, intercom.WithResponseBody(&raw))
 	require.NoError(t, err)
 	assertLossless(t, raw, applied)
 	require.Equal(t, "Urgent", applied.Name)
@@ -242,7 +242,7 @@ func TestConversationParticipantsAndTags(t *testing.T) {
 	require.Len(t, conv.Tags.Tags, 1)
 	require.Equal(t, tag.ID, conv.Tags.Tags[0].ID)
 
-	_, _, err = client.Conversations.DetachTag(ctx, id, string(tag.ID), intercom.ConversationDetachTagRequest{AdminID: intercomtest.AdminID})
+	_, _, err = client.Conversations.DetachTag(ctx, id, tag.ID, intercom.ConversationDetachTagRequest{AdminID: intercomtest.AdminID})
 	require.NoError(t, err)
 	conv, _, err = client.Conversations.Get(ctx, id, nil)
 	require.NoError(t, err)
@@ -261,7 +261,7 @@ func TestAdminMessages(t *testing.T) {
 	msg, _, err := client.Messages.Create(ctx, intercom.MessageCreateRequest{
 		MessageType: intercom.MessageRequestEmail, Subject: "Welcome", Body: "Hi!", Template: intercom.MessageTemplatePlain,
 		From:                                  intercom.MessageSender{ID: intercomtest.AdminID},
-		To:                                    intercom.MessageRecipient{Type: "user", ID: string(c.ID)},
+		To:                                    intercom.MessageRecipient{Type: "user", ID: c.ID},
 		CreateConversationWithoutContactReply: intercom.Some(true),
 	}, intercom.WithResponseBody(&raw))
 	require.NoError(t, err)
@@ -272,7 +272,7 @@ func TestAdminMessages(t *testing.T) {
 	require.Equal(t, intercom.ID(intercomtest.AdminID), msg.Owner.ID)
 	require.NotEmpty(t, msg.ConversationID)
 
-	conv, _, err := client.Conversations.Get(ctx, string(msg.ConversationID), nil)
+	conv, _, err := client.Conversations.Get(ctx, msg.ConversationID, nil)
 	require.NoError(t, err)
 	require.Equal(t, intercom.ConversationSourceEmail, conv.Source.Type)
 	require.Equal(t, "admin_initiated", conv.Source.DeliveredAs)
@@ -286,7 +286,7 @@ func TestAdminMessages(t *testing.T) {
 	require.Equal(t, intercom.MessageTypeInApp, msg.MessageType)
 	require.Empty(t, msg.ConversationID)
 
-	msg, _, err = client.Messages.Create(ctx, intercom.MessageCreateRequest{Body: "from the user", From: intercom.MessageSender{Type: "user", ID: string(c.ID)}})
+	msg, _, err = client.Messages.Create(ctx, intercom.MessageCreateRequest{Body: "from the user", From: intercom.MessageSender{Type: "user", ID: c.ID}})
 	require.NoError(t, err)
 	require.Equal(t, "user_message", msg.Type)
 	require.NotEmpty(t, msg.ConversationID)

@@ -27,7 +27,7 @@ func ExampleNewServer() {
 	if err != nil {
 		log.Fatal(err)
 	}
-	got, _, err := client.Contacts.Get(ctx, contact.ID.String())
+	got, _, err := client.Contacts.Get(ctx, contact.ID)
 	if err != nil {
 		log.Fatal(err)
 	}

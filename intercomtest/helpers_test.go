@@ -41,7 +41,7 @@ func lostValues(t *testing.T, raw []byte, v any) []string {
 		p.Elem().Set(reflect.ValueOf(v))
 		v = p.Interface()
 	}
-	lost, err := jsontest.Lost(raw, v, nil)
+	lost, err := jsontest.Lost(raw, v, intercom.Unmarshal, nil)
 	require.NoError(t, err)
 	return lost
 }

@@ -63,7 +63,7 @@ func newSearchFixture(t *testing.T) *searchFixture {
 	}
 	tag, _, err := client.Tags.CreateOrUpdate(ctx, intercom.TagCreateOrUpdateRequest{Name: "vip"})
 	require.NoError(t, err)
-	f.tagID = string(tag.ID)
+	f.tagID = tag.ID
 	_, _, err = client.Contacts.AttachTag(ctx, string(f.byName["Grace"].ID), intercom.ContactAttachTagRequest{ID: f.tagID})
 	require.NoError(t, err)
 	return f
@@ -226,7 +226,7 @@ func TestSearchConversations(t *testing.T) {
 		m, _, err := client.Conversations.Create(ctx, intercom.ConversationCreateRequest{
 			From: intercom.ConversationFrom{Type: intercom.ConversationFromUser, ID: string(f.byName[name].ID)}, Body: body})
 		require.NoError(t, err)
-		return string(m.ConversationID)
+		return m.ConversationID
 	}
 	c1 := start("Ada", "Where is my invoice?")
 	c2 := start("Grace", "Please close my account")
@@ -248,7 +248,7 @@ func TestSearchConversations(t *testing.T) {
 		require.NoError(t, err)
 		out := []string{}
 		for _, c := range all {
-			out = append(out, string(c.ID))
+			out = append(out, c.ID)
 		}
 		return out
 	}

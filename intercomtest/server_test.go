@@ -141,9 +141,9 @@ func TestErrorsAreErrorLists(t *testing.T) {
 	c, _, err := client.Contacts.Create(ctx, intercom.ContactCreateRequest{Email: "solo@example.com"})
 	require.NoError(t, err)
 	m, _, err := client.Conversations.Create(ctx, intercom.ConversationCreateRequest{
-		From: intercom.ConversationFrom{Type: intercom.ConversationFromUser, ID: string(c.ID)}, Body: "hi"})
+		From: intercom.ConversationFrom{Type: intercom.ConversationFromUser, ID: c.ID}, Body: "hi"})
 	require.NoError(t, err)
-	_, _, err = client.Conversations.DetachContact(ctx, string(m.ConversationID), string(c.ID), intercom.ConversationDetachContactRequest{AdminID: intercomtest.AdminID})
+	_, _, err = client.Conversations.DetachContact(ctx, m.ConversationID, c.ID, intercom.ConversationDetachContactRequest{AdminID: intercomtest.AdminID})
 	require.ErrorAs(t, err, &apiErr)
 	require.Equal(t, http.StatusUnprocessableEntity, apiErr.StatusCode)
 	require.ErrorIs(t, err, intercom.ErrValidation)
@@ -370,7 +370,7 @@ func TestConcurrentRequests(t *testing.T) {
 			defer wg.Done()
 			c, _, err := client.Contacts.Create(ctx, intercom.ContactCreateRequest{Email: fmt.Sprintf("c%d@example.com", i)})
 			if err == nil {
-				_, _, err = client.Contacts.Get(ctx, string(c.ID))
+				_, _, err = client.Contacts.Get(ctx, c.ID)
 			}
 			if err == nil {
 				_, _, err = client.Contacts.Search(ctx, intercom.SearchRequest{

@@ -27,7 +27,7 @@ func TestFakeAndSpecHarnessAgree(t *testing.T) {
 
 	contact, _, err := client.Contacts.Create(ctx, intercom.ContactCreateRequest{Role: intercom.ContactRoleUser, Email: "agree@example.com", Name: intercom.Some("Agree")})
 	require.NoError(t, err)
-	cid := contact.ID.String()
+	cid := contact.ID
 	_, _, err = client.Contacts.Get(ctx, cid)
 	require.NoError(t, err)
 	_, _, err = client.Contacts.Update(ctx, cid, intercom.ContactUpdateRequest{Phone: intercom.Null[string](), Name: intercom.Some("Agreed")})
@@ -45,7 +45,7 @@ func TestFakeAndSpecHarnessAgree(t *testing.T) {
 	msg, _, err := client.Conversations.Create(ctx, intercom.ConversationCreateRequest{
 		From: intercom.ConversationFrom{Type: intercom.ConversationFromUser, ID: cid}, Body: "Help"})
 	require.NoError(t, err)
-	conv := msg.ConversationID.String()
+	conv := msg.ConversationID
 	_, _, err = client.Conversations.Reply(ctx, conv, intercom.ConversationAdminReply{AdminID: intercomtest.AdminID, Body: "Hi"})
 	require.NoError(t, err)
 	_, _, err = client.Conversations.Snooze(ctx, conv, intercom.ConversationSnoozeRequest{AdminID: intercomtest.AdminID, SnoozedUntil: intercom.UnixTime(time.Now().Add(time.Hour))})
@@ -64,14 +64,14 @@ func TestFakeAndSpecHarnessAgree(t *testing.T) {
 		},
 	})
 	require.NoError(t, err)
-	_, _, err = client.Tickets.Update(ctx, ticket.ID.String(), intercom.TicketUpdateRequest{State: intercom.TicketStateInProgress})
+	_, _, err = client.Tickets.Update(ctx, ticket.ID, intercom.TicketUpdateRequest{State: intercom.TicketStateInProgress})
 	require.NoError(t, err)
-	_, _, err = client.Tickets.Get(ctx, ticket.ID.String())
+	_, _, err = client.Tickets.Get(ctx, ticket.ID)
 	require.NoError(t, err)
 
 	tag, _, err := client.Tags.CreateOrUpdate(ctx, intercom.TagCreateOrUpdateRequest{Name: "vip"})
 	require.NoError(t, err)
-	_, _, err = client.Contacts.AttachTag(ctx, cid, intercom.ContactAttachTagRequest{ID: tag.ID.String()})
+	_, _, err = client.Contacts.AttachTag(ctx, cid, intercom.ContactAttachTagRequest{ID: tag.ID})
 	require.NoError(t, err)
 	_, _, err = client.Contacts.CreateNote(ctx, cid, intercom.ContactCreateNoteRequest{Body: "Called", AdminID: intercomtest.AdminID})
 	require.NoError(t, err)

@@ -58,7 +58,7 @@ func TestTicketWorkflow(t *testing.T) {
 	require.Equal(t, c.ID, tk.Contacts.Contacts[0].ID)
 	require.True(t, tk.Open)
 	require.Equal(t, intercom.ID("0"), tk.AdminAssigneeID)
-	id := string(tk.ID)
+	id := tk.ID
 
 	part, _, err := client.Tickets.Reply(ctx, id, intercom.TicketContactReply{Email: "t@example.com", Body: "Still broken"}, intercom.WithResponseBody(&raw))
 	require.NoError(t, err)
@@ -114,14 +114,14 @@ func TestTicketWorkflow(t *testing.T) {
 	_, _, err = client.Tickets.Get(ctx, "424242")
 	require.ErrorAs(t, err, &apiErr)
 	require.True(t, apiErr.HasCode("ticket_not_found"))
-	_, _, err = client.Tickets.Create(ctx, intercom.TicketCreateRequest{TicketTypeID: "1", Contacts: []intercom.TicketContactIdentifier{{ID: string(c.ID)}}})
+	_, _, err = client.Tickets.Create(ctx, intercom.TicketCreateRequest{TicketTypeID: "1", Contacts: []intercom.TicketContactIdentifier{{ID: c.ID}}})
 	require.ErrorIs(t, err, intercom.ErrValidation)
 	_, _, err = client.Tickets.Create(ctx, intercom.TicketCreateRequest{TicketTypeID: intercomtest.BugReportTicketTypeID,
 		Contacts: []intercom.TicketContactIdentifier{{ID: "missing"}}})
 	require.ErrorIs(t, err, intercom.ErrNotFound)
 	other, _, err := client.Contacts.Create(ctx, intercom.ContactCreateRequest{Email: "other@example.com"})
 	require.NoError(t, err)
-	_, _, err = client.Tickets.Reply(ctx, id, intercom.TicketContactReply{IntercomUserID: string(other.ID), Body: "hi"})
+	_, _, err = client.Tickets.Reply(ctx, id, intercom.TicketContactReply{IntercomUserID: other.ID, Body: "hi"})
 	require.ErrorIs(t, err, intercom.ErrNotFound, "only the ticket's contacts may reply")
 }
 
@@ -146,9 +146,9 @@ func TestSearchTickets(t *testing.T) {
 	require.NoError(t, err)
 	create := func(typeID string, who *intercom.Contact, title string) string {
 		tk, _, err := client.Tickets.Create(ctx, intercom.TicketCreateRequest{TicketTypeID: typeID,
-			Contacts: []intercom.TicketContactIdentifier{{ID: string(who.ID)}}, TicketAttributes: intercom.TicketAttributes{"_default_title_": title}})
+			Contacts: []intercom.TicketContactIdentifier{{ID: who.ID}}, TicketAttributes: intercom.TicketAttributes{"_default_title_": title}})
 		require.NoError(t, err)
-		return string(tk.ID)
+		return tk.ID
 	}
 	t1 := create(intercomtest.BugReportTicketTypeID, a, "Crash on start")
 	t2 := create(intercomtest.FeatureRequestTicketTypeID, a, "Dark mode")
@@ -165,7 +165,7 @@ func TestSearchTickets(t *testing.T) {
 		require.NoError(t, err)
 		out := []string{}
 		for _, tk := range all {
-			out = append(out, string(tk.ID))
+			out = append(out, tk.ID)
 		}
 		return out
 	}
@@ -175,7 +175,7 @@ func TestSearchTickets(t *testing.T) {
 	require.Equal(t, []string{t1, t2}, ids(F("state", intercom.OpIn, intercom.StringsValue("submitted", "waiting_on_customer"))))
 	require.Equal(t, []string{t3}, ids(F("category", intercom.OpEquals, S("Back-office"))))
 	require.Equal(t, []string{t2}, ids(F("ticket_type_id", intercom.OpEquals, S(intercomtest.FeatureRequestTicketTypeID))))
-	require.Equal(t, []string{t1, t2}, ids(F("contact_ids", intercom.OpEquals, S(string(a.ID)))))
+	require.Equal(t, []string{t1, t2}, ids(F("contact_ids", intercom.OpEquals, S(a.ID))))
 	require.Equal(t, []string{t3}, ids(F("admin_assignee_id", intercom.OpEquals, S(intercomtest.AwayAdminID))))
 	require.Equal(t, []string{t1}, ids(F("title", intercom.OpContains, S("crash"))))
 	require.Equal(t, []string{t3}, ids(F("_default_title_", intercom.OpStartsWith, S("Refund"))))
@@ -199,16 +199,16 @@ func TestTicketTags(t *testing.T) {
 	c, _, err := client.Contacts.Create(ctx, intercom.ContactCreateRequest{Email: "a@example.com"})
 	require.NoError(t, err)
 	tk, _, err := client.Tickets.Create(ctx, intercom.TicketCreateRequest{TicketTypeID: intercomtest.BugReportTicketTypeID,
-		Contacts: []intercom.TicketContactIdentifier{{ID: string(c.ID)}}})
+		Contacts: []intercom.TicketContactIdentifier{{ID: c.ID}}})
 	require.NoError(t, err)
 	tag, _, err := client.Tags.CreateOrUpdate(ctx, intercom.TagCreateOrUpdateRequest{Name: "p1"})
 	require.NoError(t, err)
-	applied, _, err := client.Tickets.AttachTag(ctx, string(tk.ID), intercom.TicketAttachTagRequest{ID: string(tag.ID), AdminID: intercomtest.AdminID})
+	applied, _, err := client.Tickets.AttachTag(ctx, tk.ID, intercom.TicketAttachTagRequest{ID: tag.ID, AdminID: intercomtest.AdminID})
 	require.NoError(t, err)
 	require.Equal(t, "p1", applied.Name)
-	removed, _, err := client.Tickets.DetachTag(ctx, string(tk.ID), string(tag.ID), intercom.TicketDetachTagRequest{AdminID: intercomtest.AdminID})
+	removed, _, err := client.Tickets.DetachTag(ctx, tk.ID, tag.ID, intercom.TicketDetachTagRequest{AdminID: intercomtest.AdminID})
 	require.NoError(t, err)
 	require.Equal(t, tag.ID, removed.ID)
-	_, _, err = client.Tickets.AttachTag(ctx, "nope", intercom.TicketAttachTagRequest{ID: string(tag.ID), AdminID: intercomtest.AdminID})
+	_, _, err = client.Tickets.AttachTag(ctx, "nope", intercom.TicketAttachTagRequest{ID: tag.ID, AdminID: intercomtest.AdminID})
 	require.ErrorIs(t, err, intercom.ErrNotFound)
 }

@@ -9,6 +9,8 @@ import (
 	"encoding/json"
 	"errors"
 	"reflect"
+
+	"github.com/go-intercom/intercom"
 )
 
 // freeFormKeys hold customer data, never adapted.
@@ -19,7 +21,7 @@ var freeFormKeys = map[string]bool{"custom_attributes": true, "metadata": true, 
 // the top-level object, and decodes again; the first error is returned when
 // nothing was adapted.
 func decodeAdapted(b []byte, v any, fix func(map[string]any) bool) error {
-	err := json.Unmarshal(b, v)
+	err := intercom.Unmarshal(b, v)
 	if err == nil {
 		return nil
 	}
@@ -48,7 +50,7 @@ func decodeAdapted(b []byte, v any, fix func(map[string]any) bool) error {
 	if rv.Kind() == reflect.Pointer && !rv.IsNil() {
 		rv.Elem().SetZero() // drop what the failed attempt filled in
 	}
-	return json.Unmarshal(adapted, v)
+	return intercom.Unmarshal(adapted, v)
 }
 
 // adaptShapes rewrites, in place, the shapes in which webhook items differ

@@ -169,7 +169,7 @@ func (h *Handler) log(ctx context.Context, level slog.Level, status int, err err
 	if n != nil {
 		attrs = append(attrs, slog.String("topic", string(n.Topic)))
 		if n.ID != "" {
-			attrs = append(attrs, slog.String("notification_id", string(n.ID)))
+			attrs = append(attrs, slog.String("notification_id", n.ID))
 		}
 	}
 	if err != nil {

@@ -60,8 +60,8 @@ func seedFake(ctx context.Context, client *intercom.Client, log io.Writer) error
 		if _, _, err := client.Messages.Create(ctx, intercom.MessageCreateRequest{
 			MessageType: intercom.MessageRequestInApp,
 			Body:        "Our spring release is out: have a look!",
-			From:        intercom.MessageSender{Type: "admin", ID: string(me.ID)},
-			To:          intercom.MessageRecipient{Type: "user", ID: string(c.ID)},
+			From:        intercom.MessageSender{Type: "admin", ID: me.ID},
+			To:          intercom.MessageRecipient{Type: "user", ID: c.ID},
 		}); err != nil {
 			return fmt.Errorf("seeding messages: %w", err)
 		}

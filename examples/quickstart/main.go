@@ -55,7 +55,7 @@ func run(ctx context.Context, client *intercom.Client, out io.Writer) (err error
 		// Clean up even when a later step fails.
 		deleted := 0
 		for _, c := range created {
-			if _, _, derr := client.Contacts.Delete(context.WithoutCancel(ctx), string(c.ID)); derr == nil {
+			if _, _, derr := client.Contacts.Delete(context.WithoutCancel(ctx), c.ID); derr == nil {
 				deleted++
 			} else if err == nil {
 				err = fmt.Errorf("deleting contact %s: %w", c.ID, derr)
@@ -109,17 +109,17 @@ func run(ctx context.Context, client *intercom.Client, out io.Writer) (err error
 	// Ada starts a conversation.
 	ada := created[0]
 	msg, _, err := client.Conversations.Create(ctx, intercom.ConversationCreateRequest{
-		From: intercom.ConversationFrom{Type: intercom.ConversationFromUser, ID: string(ada.ID)},
+		From: intercom.ConversationFrom{Type: intercom.ConversationFromUser, ID: ada.ID},
 		Body: "Hi! I can't find last month's invoice.",
 	})
 	if err != nil {
 		return fmt.Errorf("starting a conversation: %w", err)
 	}
-	convID := string(msg.ConversationID)
+	convID := msg.ConversationID
 	fmt.Fprintf(out, "%s started conversation %s with message %s\n", ada.Name, convID, msg.ID)
 
 	conv, _, err := client.Conversations.Reply(ctx, convID, intercom.ConversationAdminReply{
-		AdminID: string(me.ID),
+		AdminID: me.ID,
 		Body:    "Hello Ada, it is under Settings → Billing. Does that help?",
 	})
 	if err != nil {
@@ -128,7 +128,7 @@ func run(ctx context.Context, client *intercom.Client, out io.Writer) (err error
 	fmt.Fprintf(out, "admin replied: conversation %s is %s with %d part(s)\n", conv.ID, conv.State, conv.ConversationParts.TotalCount)
 
 	conv, _, err = client.Conversations.Reply(ctx, convID, intercom.ConversationContactReply{
-		IntercomUserID: string(ada.ID),
+		IntercomUserID: ada.ID,
 		Body:           "Found it, thanks!",
 	})
 	if err != nil {
@@ -137,13 +137,13 @@ func run(ctx context.Context, client *intercom.Client, out io.Writer) (err error
 	fmt.Fprintf(out, "contact replied: conversation %s is %s with %d part(s)\n", conv.ID, conv.State, conv.ConversationParts.TotalCount)
 
 	until := intercom.UnixTime(time.Now().Add(time.Hour))
-	conv, _, err = client.Conversations.Snooze(ctx, convID, intercom.ConversationSnoozeRequest{AdminID: string(me.ID), SnoozedUntil: until})
+	conv, _, err = client.Conversations.Snooze(ctx, convID, intercom.ConversationSnoozeRequest{AdminID: me.ID, SnoozedUntil: until})
 	if err != nil {
 		return fmt.Errorf("snoozing: %w", err)
 	}
 	fmt.Fprintf(out, "snoozed: conversation %s is %s until %s\n", conv.ID, conv.State, conv.SnoozedUntil)
 
-	conv, _, err = client.Conversations.Close(ctx, convID, intercom.ConversationCloseRequest{AdminID: string(me.ID), Body: "Glad we could help."})
+	conv, _, err = client.Conversations.Close(ctx, convID, intercom.ConversationCloseRequest{AdminID: me.ID, Body: "Glad we could help."})
 	if err != nil {
 		return fmt.Errorf("closing: %w", err)
 	}

@@ -66,7 +66,7 @@ func TestNewClientWithoutATokenUsesTheFake(t *testing.T) {
 	require.True(t, strings.HasPrefix(client.BaseURL(), "http://127.0.0.1:"), client.BaseURL())
 	me, _, err := client.Admins.Me(context.Background())
 	require.NoError(t, err)
-	require.Equal(t, intercom.ID(intercomtest.AdminID), me.ID)
+	require.Equal(t, intercomtest.AdminID, me.ID)
 }
 
 func TestNewClientWithATokenUsesTheRegion(t *testing.T) {

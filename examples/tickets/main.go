@@ -41,7 +41,7 @@ func run(ctx context.Context, client *intercom.Client, out io.Writer) (err error
 	if err != nil {
 		return fmt.Errorf("identifying the admin of the token: %w", err)
 	}
-	adminID := string(me.ID)
+	adminID := me.ID
 	fmt.Fprintf(out, "acting as %s (admin %s)\n", me.Name, adminID)
 
 	types, _, err := client.TicketTypes.List(ctx)
@@ -71,7 +71,7 @@ func run(ctx context.Context, client *intercom.Client, out io.Writer) (err error
 	}
 	fmt.Fprintf(out, "created contact %s <%s>\n", contact.ID, contact.Email)
 	defer func() {
-		if _, _, derr := client.Contacts.Delete(context.WithoutCancel(ctx), string(contact.ID)); derr != nil {
+		if _, _, derr := client.Contacts.Delete(context.WithoutCancel(ctx), contact.ID); derr != nil {
 			if err == nil {
 				err = fmt.Errorf("deleting the contact: %w", derr)
 			}
@@ -82,8 +82,8 @@ func run(ctx context.Context, client *intercom.Client, out io.Writer) (err error
 
 	title := fmt.Sprintf("Invoice PDF is blank (%d)", stamp)
 	tk, _, err := client.Tickets.Create(ctx, intercom.TicketCreateRequest{
-		TicketTypeID: string(tt.ID),
-		Contacts:     []intercom.TicketContactIdentifier{{ID: string(contact.ID)}},
+		TicketTypeID: tt.ID,
+		Contacts:     []intercom.TicketContactIdentifier{{ID: contact.ID}},
 		TicketAttributes: intercom.TicketAttributes{
 			"_default_title_":       title,
 			"_default_description_": "Downloading the March invoice gives an empty PDF.",
@@ -92,11 +92,11 @@ func run(ctx context.Context, client *intercom.Client, out io.Writer) (err error
 	if err != nil {
 		return fmt.Errorf("creating the ticket: %w", err)
 	}
-	ticketID := string(tk.ID)
+	ticketID := tk.ID
 	fmt.Fprintf(out, "created ticket %s (#%s) %q: state %s\n", tk.ID, tk.TicketID, tk.TicketAttributes.Title(), tk.TicketState)
 
 	part, _, err := client.Tickets.Reply(ctx, ticketID, intercom.TicketContactReply{
-		IntercomUserID: string(contact.ID),
+		IntercomUserID: contact.ID,
 		Body:           "It happens in every browser I tried.",
 	})
 	if err != nil {
@@ -160,7 +160,7 @@ func run(ctx context.Context, client *intercom.Client, out io.Writer) (err error
 				return fmt.Errorf("searching tickets: %w", err)
 			}
 			matched++
-			foundOurs = foundOurs || string(t.ID) == ticketID
+			foundOurs = foundOurs || t.ID == ticketID
 		}
 		if foundOurs || attempt == 15 {
 			break

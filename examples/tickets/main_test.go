@@ -42,7 +42,7 @@ func TestRunAgainstTheFake(t *testing.T) {
 		Query: intercom.Filter("state", intercom.OpEquals, intercom.StringValue("resolved"))})
 	require.NoError(t, err)
 	require.Len(t, res.Tickets, 1)
-	require.Equal(t, intercom.ID(intercomtest.AdminID), res.Tickets[0].AdminAssigneeID)
+	require.Equal(t, intercomtest.AdminID, res.Tickets[0].AdminAssigneeID)
 }
 
 func TestRunReportsFailures(t *testing.T) {

@@ -106,7 +106,7 @@ func receiver(out io.Writer, secret string, maxBody int64) (http.Handler, error)
 		if err != nil {
 			return err // answered 500: Intercom will retry
 		}
-		fmt.Fprintf(out, "  received %s (%s): %s\n", n.Topic, orNone(string(n.ID)), what)
+		fmt.Fprintf(out, "  received %s (%s): %s\n", n.Topic, orNone(n.ID), what)
 		return nil
 	}, webhooks.WithMaxBodyBytes(maxBody), webhooks.WithLogger(logger))
 	if err != nil {
@@ -133,7 +133,7 @@ func describe(n *webhooks.Notification) (string, error) {
 			return "", err
 		}
 		return fmt.Sprintf("conversation %s, %s, %d part(s), assigned to admin %s", c.ID, c.State,
-			len(c.ConversationParts.ConversationParts), orNone(string(c.AdminAssigneeID))), nil
+			len(c.ConversationParts.ConversationParts), orNone(c.AdminAssigneeID)), nil
 	case "contact":
 		ct, err := n.ContactTag()
 		if errors.Is(err, webhooks.ErrTopicMismatch) {

@@ -33,8 +33,13 @@ import (
 //   - null is taken as absent, as Intercom sends it for unset values.
 //
 // knownLoss, when not nil, is asked about each lost value's path (with list
-// indexes written as "[]") and drops those it returns true for.
-func Lost(doc []byte, v any, knownLoss func(path string) bool) ([]string, error) {
+// indexes written as "[]") and drops those it returns true for. unmarshal
+// decodes the probes (json.Unmarshal when nil): pass the decoder that
+// decoded v.
+func Lost(doc []byte, v any, unmarshal func([]byte, any) error, knownLoss func(path string) bool) ([]string, error) {
+	if unmarshal == nil {
+		unmarshal = json.Unmarshal
+	}
 	t := reflect.TypeOf(v)
 	if t == nil || t.Kind() != reflect.Pointer {
 		return nil, fmt.Errorf("jsontest: want a pointer to the decoded model, got %T", v)
@@ -47,7 +52,7 @@ func Lost(doc []byte, v any, knownLoss func(path string) bool) ([]string, error)
 	if err != nil {
 		return nil, err
 	}
-	c := &comparer{root: want, model: t.Elem(), probed: map[string]bool{}, knownLoss: knownLoss}
+	c := &comparer{root: want, model: t.Elem(), probed: map[string]bool{}, knownLoss: knownLoss, unmarshal: unmarshal}
 	c.compare(nil, want, have)
 	sort.Strings(c.lost)
 	return c.lost, nil
@@ -58,6 +63,7 @@ type comparer struct {
 	model     reflect.Type
 	probed    map[string]bool // generic paths of empty leaves already probed
 	knownLoss func(string) bool
+	unmarshal func([]byte, any) error
 	lost      []string
 }
 
@@ -177,7 +183,7 @@ func (c *comparer) probe(path []step, empty any) {
 			continue
 		}
 		m := reflect.New(c.model)
-		if json.Unmarshal(doc, m.Interface()) != nil {
+		if c.unmarshal(doc, m.Interface()) != nil {
 			continue // not this kind of value: try the next
 		}
 		decoded = true

@@ -58,7 +58,7 @@ func lost(t *testing.T, v any, known func(string) bool) []string {
 	if err := json.Unmarshal([]byte(doc), v); err != nil {
 		t.Fatal(err)
 	}
-	got, err := Lost([]byte(doc), v, known)
+	got, err := Lost([]byte(doc), v, nil, known)
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -102,7 +102,7 @@ func TestLostFindsChangedValues(t *testing.T) {
 	}
 	v.Items[1].Type = "c"
 	v.ID = "8"
-	got, err := Lost([]byte(doc), v, nil)
+	got, err := Lost([]byte(doc), v, nil, nil)
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -114,7 +114,7 @@ func TestLostFindsChangedValues(t *testing.T) {
 
 func TestLostNeedsAPointer(t *testing.T) {
 	t.Parallel()
-	if _, err := Lost([]byte(doc), full{}, nil); err == nil {
+	if _, err := Lost([]byte(doc), full{}, nil, nil); err == nil {
 		t.Error("a value, not a pointer, was accepted")
 	}
 }
