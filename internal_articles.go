@@ -270,7 +270,9 @@ func (s *InternalArticlesService) Search(ctx context.Context, opt *InternalArtic
 // what Intercom's pages block hands back.
 func (s *InternalArticlesService) SearchAll(ctx context.Context, opt *InternalArticleSearchOptions, opts ...Option) iter.Seq2[InternalArticle, error] {
 	return knowledgeWalk(ctx, s.client, endpoint{method: http.MethodGet, path: "/internal_articles/search"}, opt, opts,
-		func(l *InternalArticleSearchResponse) ([]InternalArticle, Pages) { return l.Data.InternalArticles, l.Pages })
+		func(l *InternalArticleSearchResponse) ([]InternalArticle, Pages) {
+			return l.Data.InternalArticles, l.Pages
+		})
 }
 
 // Get returns an internal article.
