@@ -99,7 +99,7 @@ func (r AIContentCreateContentImportSourceRequest) MarshalJSON() ([]byte, error)
 	type fields AIContentCreateContentImportSourceRequest
 	return json.Marshal(struct {
 		fields
-		AudienceIDs Opt[audienceIDList] `json:"audience_ids,omitzero"`
+		AudienceIDs Opt[numericIDList] `json:"audience_ids,omitzero"`
 	}{fields(r), audienceIDsOpt(r.AudienceIDs)})
 }
 
@@ -139,7 +139,7 @@ func (r AIContentUpdateContentImportSourceRequest) MarshalJSON() ([]byte, error)
 	type fields AIContentUpdateContentImportSourceRequest
 	return json.Marshal(struct {
 		fields
-		AudienceIDs Opt[audienceIDList] `json:"audience_ids,omitzero"`
+		AudienceIDs Opt[numericIDList] `json:"audience_ids,omitzero"`
 	}{fields(r), audienceIDsOpt(r.AudienceIDs)})
 }
 

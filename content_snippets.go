@@ -98,7 +98,7 @@ func (r ContentSnippetCreateRequest) MarshalJSON() ([]byte, error) {
 	type fields ContentSnippetCreateRequest
 	return json.Marshal(struct {
 		fields
-		AudienceIDs Opt[audienceIDList] `json:"audience_ids,omitzero"`
+		AudienceIDs Opt[numericIDList] `json:"audience_ids,omitzero"`
 	}{fields(r), audienceIDsOpt(r.AudienceIDs)})
 }
 
@@ -144,7 +144,7 @@ func (r ContentSnippetUpdateRequest) MarshalJSON() ([]byte, error) {
 	type fields ContentSnippetUpdateRequest
 	return json.Marshal(struct {
 		fields
-		AudienceIDs Opt[audienceIDList] `json:"audience_ids,omitzero"`
+		AudienceIDs Opt[numericIDList] `json:"audience_ids,omitzero"`
 	}{fields(r), audienceIDsOpt(r.AudienceIDs)})
 }
 

@@ -141,7 +141,7 @@ func (r InternalArticleCreateRequest) MarshalJSON() ([]byte, error) {
 		fields
 		AuthorID    intBodyID           `json:"author_id"`
 		OwnerID     intBodyID           `json:"owner_id"`
-		AudienceIDs Opt[audienceIDList] `json:"audience_ids,omitzero"`
+		AudienceIDs Opt[numericIDList] `json:"audience_ids,omitzero"`
 	}{fields(r), intBodyID(r.AuthorID), intBodyID(r.OwnerID), audienceIDsOpt(r.AudienceIDs)})
 }
 
@@ -202,7 +202,7 @@ func (r InternalArticleUpdateRequest) MarshalJSON() ([]byte, error) {
 		fields
 		AuthorID    intBodyID           `json:"author_id,omitempty"`
 		OwnerID     intBodyID           `json:"owner_id,omitempty"`
-		AudienceIDs Opt[audienceIDList] `json:"audience_ids,omitzero"`
+		AudienceIDs Opt[numericIDList] `json:"audience_ids,omitzero"`
 	}{fields(r), intBodyID(r.AuthorID), intBodyID(r.OwnerID), audienceIDsOpt(r.AudienceIDs)})
 }
 

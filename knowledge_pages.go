@@ -67,12 +67,13 @@ func topLevelPages(page, perPage, totalPages int) Pages {
 	return Pages{Page: page, PerPage: perPage, TotalPages: totalPages}
 }
 
-// audienceIDList is a list of ids that request bodies carry as JSON
-// integers (audience_ids): numeric text is written as a bare number.
-type audienceIDList []string
+// numericIDList is a list of ids that request bodies carry as JSON
+// integers (audience_ids, segment and tag ids): numeric text is written as a
+// bare number.
+type numericIDList []string
 
 // MarshalJSON writes the ids as integers.
-func (l audienceIDList) MarshalJSON() ([]byte, error) {
+func (l numericIDList) MarshalJSON() ([]byte, error) {
 	out := make([]intBodyID, len(l))
 	for i, id := range l {
 		out[i] = intBodyID(id)
@@ -82,24 +83,29 @@ func (l audienceIDList) MarshalJSON() ([]byte, error) {
 
 // audienceIDsOpt turns an optional list of ids into what the wire carries:
 // omitted and null stay so, a list (empty too) is written as integers.
-func audienceIDsOpt(o Opt[[]string]) Opt[audienceIDList] {
+func audienceIDsOpt(o Opt[[]string]) Opt[numericIDList] {
 	if o.IsZero() {
-		return Opt[audienceIDList]{}
+		return Opt[numericIDList]{}
 	}
 	if o.IsNull() {
-		return Null[audienceIDList]()
+		return Null[numericIDList]()
 	}
 	v, _ := o.Get()
 	if v == nil {
 		v = []string{}
 	}
-	return Some(audienceIDList(v))
+	return Some(numericIDList(v))
 }
 
 // checkAudienceIDs checks that every id of an optional list is numeric.
 func checkAudienceIDs(field string, o Opt[[]string]) error {
 	v, _ := o.Get()
-	for i, id := range v {
+	return checkNumericIDs(field, v)
+}
+
+// checkNumericIDs checks that every id of a list is numeric.
+func checkNumericIDs(field string, ids []string) error {
+	for i, id := range ids {
 		if !isDigits(id) {
 			return invalid(fieldIndex(field, i), "must be a numeric id, got "+strconv.Quote(id))
 		}
