@@ -139,8 +139,8 @@ func (r InternalArticleCreateRequest) MarshalJSON() ([]byte, error) {
 	type fields InternalArticleCreateRequest
 	return json.Marshal(struct {
 		fields
-		AuthorID    intBodyID           `json:"author_id"`
-		OwnerID     intBodyID           `json:"owner_id"`
+		AuthorID    intBodyID          `json:"author_id"`
+		OwnerID     intBodyID          `json:"owner_id"`
 		AudienceIDs Opt[numericIDList] `json:"audience_ids,omitzero"`
 	}{fields(r), intBodyID(r.AuthorID), intBodyID(r.OwnerID), audienceIDsOpt(r.AudienceIDs)})
 }
@@ -200,8 +200,8 @@ func (r InternalArticleUpdateRequest) MarshalJSON() ([]byte, error) {
 	type fields InternalArticleUpdateRequest
 	return json.Marshal(struct {
 		fields
-		AuthorID    intBodyID           `json:"author_id,omitempty"`
-		OwnerID     intBodyID           `json:"owner_id,omitempty"`
+		AuthorID    intBodyID          `json:"author_id,omitempty"`
+		OwnerID     intBodyID          `json:"owner_id,omitempty"`
 		AudienceIDs Opt[numericIDList] `json:"audience_ids,omitzero"`
 	}{fields(r), intBodyID(r.AuthorID), intBodyID(r.OwnerID), audienceIDsOpt(r.AudienceIDs)})
 }
