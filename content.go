@@ -177,6 +177,7 @@ type ContentSearchArticleContent struct {
 // ContentSearchPages is the pagination block of a content search: Pages,
 // whose Next is a link, and the link to the previous page.
 type ContentSearchPages struct {
+	// Pages holds the page numbers and the link to the next page.
 	Pages
 	// Prev is the link to the previous page; empty on the first.
 	Prev string `json:"prev,omitempty"`
