@@ -1,6 +1,7 @@
 package intercom
 
 import (
+	"context"
 	"fmt"
 	"net/http"
 	"testing"
@@ -82,4 +83,36 @@ func TestAudienceIDsOpt(t *testing.T) {
 	var ire *InvalidRequestError
 	require.ErrorAs(t, err, &ire)
 	require.Equal(t, "audience_ids[1]", ire.Field)
+}
+
+// A server that ignores the page number ends the walk with
+// ErrCursorStalled before the repeated items reach the loop, and an error
+// ends it with that error.
+func TestKnowledgeWalkStallsAndErrors(t *testing.T) {
+	t.Parallel()
+	ctx := context.Background()
+	c, srv := newSpecClientAt(t, "2.16")
+	srv.RespondFunc("listAudiences", func(w http.ResponseWriter, _ *http.Request) {
+		writeJSON(w, http.StatusOK, `{"type":"list","data":[{"id":"1"},{"id":"2"}],"page":1,"per_page":2,"total_pages":3}`)
+	})
+	var ids []ID
+	var last error
+	for a, err := range c.Audiences.ListAll(ctx, nil) {
+		if err != nil {
+			last = err
+			break
+		}
+		ids = append(ids, a.ID)
+	}
+	require.ErrorIs(t, last, ErrCursorStalled)
+	require.Equal(t, []ID{"1", "2"}, ids)
+	require.Len(t, srv.Requests(), 2)
+
+	srv.Respond("listAudiences", http.StatusUnauthorized, "")
+	n := 0
+	for _, err := range c.Audiences.ListAll(ctx, nil) {
+		require.ErrorIs(t, err, ErrUnauthorized)
+		n++
+	}
+	require.Equal(t, 1, n)
 }
