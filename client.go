@@ -29,8 +29,13 @@ type Client struct {
 
 	// Services, one per resource of the API.
 	Admins            *AdminsService
+	AIContent         *AIContentService
 	Articles          *ArticlesService
+	Audiences         *AudiencesService
+	Content           *ContentService
+	ContentSnippets   *ContentSnippetsService
 	HelpCenter        *HelpCenterService
+	InternalArticles  *InternalArticlesService
 	Companies         *CompaniesService
 	Contacts          *ContactsService
 	Conversations     *ConversationsService
@@ -127,6 +132,23 @@ type (
 	// VisitorsService covers visitors, the anonymous people of the Messenger:
 	// fetching and updating them, and converting one to a user or lead.
 	VisitorsService service
+	// AIContentService covers the AI Content library of Fin (API 2.12 and
+	// later): content import sources and the external pages imported from
+	// them.
+	AIContentService service
+	// AudiencesService covers audiences (API 2.16 and later), the groups of
+	// contacts Fin's content can be targeted to.
+	AudiencesService service
+	// ContentService covers the Knowledge Hub as a whole (API 2.16 and
+	// later): searching its content and running bulk actions over it.
+	ContentService service
+	// ContentSnippetsService covers content snippets (API 2.16 and later),
+	// reusable pieces of content for Fin and Copilot, and their tags.
+	ContentSnippetsService service
+	// InternalArticlesService covers internal articles (API 2.13 and later),
+	// the articles only teammates see: creating, updating, listing,
+	// searching and deleting them, and (2.16) their tags.
+	InternalArticlesService service
 )
 
 // NewClient returns a client for the workspace the token belongs to. A
@@ -163,8 +185,13 @@ func NewClient(token string, opts ...Option) (*Client, error) {
 	c.hdr = headersFor(cfg)
 	c.common.client = c
 	c.Admins = (*AdminsService)(&c.common)
+	c.AIContent = (*AIContentService)(&c.common)
 	c.Articles = (*ArticlesService)(&c.common)
+	c.Audiences = (*AudiencesService)(&c.common)
+	c.Content = (*ContentService)(&c.common)
+	c.ContentSnippets = (*ContentSnippetsService)(&c.common)
 	c.HelpCenter = (*HelpCenterService)(&c.common)
+	c.InternalArticles = (*InternalArticlesService)(&c.common)
 	c.Companies = (*CompaniesService)(&c.common)
 	c.Contacts = (*ContactsService)(&c.common)
 	c.Conversations = (*ConversationsService)(&c.common)
