@@ -161,6 +161,9 @@ func NewServer(t testing.TB, opts ...Option) *Server {
 // by BasePath, e.g. "http://127.0.0.1:PORT/proxy/intercom".
 func (s *Server) URL() string { return s.base }
 
+// Version returns the API version whose description the server serves.
+func (s *Server) Version() string { return s.version }
+
 // Token returns the bearer token the server expects (TestToken).
 func (s *Server) Token() string { return TestToken }
 
