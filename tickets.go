@@ -46,8 +46,9 @@ type Ticket struct {
 	// TicketAttributes are the ticket's attribute values by name; the title and
 	// description are "_default_title_" and "_default_description_".
 	TicketAttributes TicketAttributes `json:"ticket_attributes,omitempty"`
-	// TicketState is the ticket's state.
-	TicketState TicketState `json:"ticket_state,omitempty"`
+	// TicketState is the ticket's state: its category (TicketState.Category)
+	// in every version, and from API 2.12 also the state's id and labels.
+	TicketState TicketStateInfo `json:"ticket_state,omitzero"`
 	// TicketStateInternalLabel is the state as teammates see it.
 	TicketStateInternalLabel string `json:"ticket_state_internal_label,omitempty"`
 	// TicketStateExternalLabel is the state as customers see it.
@@ -74,6 +75,70 @@ type Ticket struct {
 	TicketParts TicketParts `json:"ticket_parts,omitzero"`
 	// IsShared says whether the ticket is visible to the customer.
 	IsShared bool `json:"is_shared,omitempty"`
+	// PreviousTicketStateID is the ticket state the ticket was in before its
+	// current one. API 2.16 and later.
+	PreviousTicketStateID ID `json:"previous_ticket_state_id,omitempty"`
+}
+
+// TicketStateInfo is a ticket's state. API versions 2.10 and 2.11 send only
+// its category (a bare string on the wire); 2.12 and later send an object
+// with the state's id and labels. Either decodes, and encodes back in the
+// form it came in.
+type TicketStateInfo struct {
+	// Type is "ticket_state" (API 2.12 and later).
+	Type string `json:"type,omitempty"`
+	// ID is the ticket state's id, what TicketUpdateRequest.TicketStateID
+	// takes (API 2.12 and later).
+	ID ID `json:"id,omitempty"`
+	// Category is the state's category: submitted, in_progress,
+	// waiting_on_customer or resolved.
+	Category TicketState `json:"category,omitempty"`
+	// InternalLabel is the state as teammates see it (API 2.12 and later;
+	// before, Ticket.TicketStateInternalLabel).
+	InternalLabel string `json:"internal_label,omitempty"`
+	// ExternalLabel is the state as customers see it (API 2.12 and later;
+	// before, Ticket.TicketStateExternalLabel).
+	ExternalLabel string `json:"external_label,omitempty"`
+	// bare is set when the state came as a bare category string.
+	bare bool
+}
+
+// String returns the state's category.
+func (s TicketStateInfo) String() string { return string(s.Category) }
+
+// UnmarshalJSON accepts a bare category string (API 2.10, 2.11) or a
+// ticket_state object (2.12 and later).
+func (s *TicketStateInfo) UnmarshalJSON(b []byte) error {
+	b = bytes.TrimSpace(b)
+	switch {
+	case string(b) == "null":
+		*s = TicketStateInfo{}
+		return nil
+	case len(b) > 0 && b[0] == '"':
+		var c TicketState
+		if err := json.Unmarshal(b, &c); err != nil {
+			return err
+		}
+		*s = TicketStateInfo{Category: c, bare: true}
+		return nil
+	}
+	type fields TicketStateInfo
+	var f fields
+	if err := unmarshalModel(b, &f); err != nil {
+		return err
+	}
+	*s = TicketStateInfo(f)
+	return nil
+}
+
+// MarshalJSON writes the form the state came in: a bare category string,
+// or an object.
+func (s TicketStateInfo) MarshalJSON() ([]byte, error) {
+	if s.bare {
+		return json.Marshal(s.Category)
+	}
+	type fields TicketStateInfo
+	return json.Marshal(fields(s))
 }
 
 // TicketContacts lists the contacts a ticket is about.
@@ -125,6 +190,9 @@ type TicketPart struct {
 	ExternalID string `json:"external_id,omitempty"`
 	// Redacted says whether the part has been redacted.
 	Redacted bool `json:"redacted,omitempty"`
+	// AppPackageCode is the code of the app (integration) that created the
+	// part, if any. API 2.13 and later.
+	AppPackageCode string `json:"app_package_code,omitempty"`
 }
 
 // TicketAttributes maps ticket attribute names to values: a string, a number,
@@ -308,6 +376,9 @@ type TicketReply struct {
 	Attachments []Attachment `json:"attachments,omitempty"`
 	// Redacted says whether the part has been redacted.
 	Redacted bool `json:"redacted,omitempty"`
+	// AppPackageCode is the code of the app (integration) that created the
+	// part, if any. API 2.13 and later.
+	AppPackageCode string `json:"app_package_code,omitempty"`
 }
 
 // TicketContactIdentifier names a contact of a new ticket: set exactly one of
@@ -386,9 +457,35 @@ type TicketUpdateRequest struct {
 	// is. API versions 2.10 to 2.13 only (2.14 takes admin_id and
 	// assignee_id at the top level instead).
 	Assignment TicketAssignment `json:"assignment,omitzero" intercom:"until=2.13"`
+	// TicketStateID moves the ticket to this ticket state (one of its
+	// ticket type's TicketStates). API 2.12 and later, where it replaces
+	// State.
+	TicketStateID string `json:"ticket_state_id,omitempty" intercom:"since=2.12"`
+	// CompanyID is the company (Intercom's id for it) the ticket is about.
+	// API 2.12 and later.
+	CompanyID string `json:"company_id,omitempty" intercom:"since=2.12"`
+	// SkipNotifications updates the ticket without notifying anyone when
+	// Some(true). API 2.13 and later.
+	SkipNotifications Opt[bool] `json:"skip_notifications,omitzero" intercom:"since=2.13"`
+	// AdminID is the admin performing the update (a numeric id, sent as an
+	// integer); workflows and the ticket's history attribute the change to
+	// them. API 2.14 and later, where it replaces Assignment.AdminID.
+	AdminID ID `json:"admin_id,omitempty" intercom:"since=2.14"`
+	// AssigneeID assigns the ticket to this admin or team; "0" unassigns it.
+	// API 2.14 and later, where it replaces Assignment.AssigneeID.
+	AssigneeID ID `json:"assignee_id,omitempty" intercom:"since=2.14"`
 }
 
-// Validate checks the state and the assignment.
+// MarshalJSON encodes the request with admin_id as an integer.
+func (r TicketUpdateRequest) MarshalJSON() ([]byte, error) {
+	type fields TicketUpdateRequest
+	return json.Marshal(struct {
+		fields
+		AdminID intBodyID `json:"admin_id,omitempty"`
+	}{fields(r), intBodyID(r.AdminID)})
+}
+
+// Validate checks the state, the assignment and that admin_id is numeric.
 func (r TicketUpdateRequest) Validate() error {
 	switch r.State {
 	case "", TicketStateInProgress, TicketStateWaitingOnCustomer, TicketStateResolved:
@@ -398,7 +495,7 @@ func (r TicketUpdateRequest) Validate() error {
 	if a := r.Assignment; a != (TicketAssignment{}) && a.AssigneeID == "" {
 		return invalid("assignment.assignee_id", "is required when assigning (use \"0\" to unassign)")
 	}
-	return nil
+	return checkIntID("admin_id", r.AdminID)
 }
 
 // TicketReplyMessageType is the kind of reply to a ticket.

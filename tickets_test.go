@@ -34,7 +34,7 @@ func TestTicketsCreate(t *testing.T) {
 	require.Equal(t, ID("609"), got.ID)
 	require.Equal(t, ID("18"), got.TicketID)
 	require.Equal(t, TicketCategoryBackOffice, got.Category)
-	require.Equal(t, TicketStateSubmitted, got.TicketState)
+	require.Equal(t, TicketStateSubmitted, got.TicketState.Category)
 	require.Equal(t, "Submitted", got.TicketStateExternalLabel)
 	require.Equal(t, "example", got.TicketAttributes.Title())
 	require.Equal(t, "there is a problem", got.TicketAttributes.Description())
@@ -111,7 +111,7 @@ func TestTicketsUpdate(t *testing.T) {
 		`"state":"in_progress","open":true,"snoozed_until":1673609604,"assignment":{"admin_id":"991268278","assignee_id":"991268280"}}`)
 
 	require.Equal(t, ID("610"), got.ID)
-	require.Equal(t, TicketStateInProgress, got.TicketState)
+	require.Equal(t, TicketStateInProgress, got.TicketState.Category)
 	require.Equal(t, ID("991268280"), got.AdminAssigneeID)
 	require.Equal(t, Timestamp(1717084800), got.SnoozedUntil)
 	require.Equal(t, 6, got.TicketParts.TotalCount)

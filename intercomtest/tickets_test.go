@@ -46,7 +46,7 @@ func TestTicketWorkflow(t *testing.T) {
 	assertLossless(t, raw, tk)
 	require.Equal(t, "ticket", tk.Type)
 	require.Equal(t, intercom.ID("1"), tk.TicketID, "the first ticket of the inbox")
-	require.Equal(t, intercom.TicketStateSubmitted, tk.TicketState)
+	require.Equal(t, intercom.TicketStateSubmitted, tk.TicketState.Category)
 	require.Equal(t, "Submitted", tk.TicketStateExternalLabel)
 	require.Equal(t, intercom.TicketCategoryCustomer, tk.Category)
 	require.Equal(t, "Login fails", tk.TicketAttributes.Title())
@@ -82,7 +82,7 @@ func TestTicketWorkflow(t *testing.T) {
 	}, intercom.WithResponseBody(&raw))
 	require.NoError(t, err)
 	assertLossless(t, raw, tk)
-	require.Equal(t, intercom.TicketStateInProgress, tk.TicketState)
+	require.Equal(t, intercom.TicketStateInProgress, tk.TicketState.Category)
 	require.Equal(t, "In progress", tk.TicketStateInternalLabel)
 	require.Equal(t, intercom.ID(intercomtest.SecondAdminID), tk.AdminAssigneeID)
 	require.Equal(t, "500 on submit, Safari only", tk.TicketAttributes.Description())
@@ -102,7 +102,7 @@ func TestTicketWorkflow(t *testing.T) {
 
 	tk, _, err = client.Tickets.Update(ctx, id, intercom.TicketUpdateRequest{State: intercom.TicketStateResolved, Open: intercom.Some(false)})
 	require.NoError(t, err)
-	require.Equal(t, intercom.TicketStateResolved, tk.TicketState)
+	require.Equal(t, intercom.TicketStateResolved, tk.TicketState.Category)
 	require.False(t, tk.Open)
 
 	got, _, err := client.Tickets.Get(ctx, id)

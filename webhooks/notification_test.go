@@ -201,7 +201,7 @@ func TestNotificationTicket(t *testing.T) {
 		t.Fatalf("ticket %+v", tk)
 	}
 	// The ticket_state object of newer API versions maps onto the 2.10 fields.
-	if tk.TicketState != intercom.TicketStateSubmitted || tk.TicketStateInternalLabel != "Submitted" || tk.TicketStateExternalLabel != "Received" {
+	if tk.TicketState.Category != intercom.TicketStateSubmitted || tk.TicketStateInternalLabel != "Submitted" || tk.TicketStateExternalLabel != "Received" {
 		t.Fatalf("ticket state %q %q %q", tk.TicketState, tk.TicketStateInternalLabel, tk.TicketStateExternalLabel)
 	}
 	if tk.TicketAttributes.Title() != "Login broken" || tk.TicketType.Name != "Bug report" || len(tk.TicketType.TicketTypeAttributes.Data) != 1 {
@@ -216,7 +216,7 @@ func TestNotificationTicket(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	if tk.TicketState != intercom.TicketStateInProgress || tk.TicketStateInternalLabel != "In progress" || tk.UpdatedAt != 1718000700 {
+	if tk.TicketState.Category != intercom.TicketStateInProgress || tk.TicketStateInternalLabel != "In progress" || tk.UpdatedAt != 1718000700 {
 		t.Fatalf("ticket %+v", tk)
 	}
 }
@@ -404,7 +404,7 @@ func TestDecodeItemAdaptsTicketState(t *testing.T) {
 	if err := n.DecodeItem(&tk); err != nil {
 		t.Fatal(err)
 	}
-	if tk.TicketState != intercom.TicketStateWaitingOnCustomer || tk.TicketStateInternalLabel != "Waiting" || tk.TicketStateExternalLabel != "Pending" ||
+	if tk.TicketState.Category != intercom.TicketStateWaitingOnCustomer || tk.TicketStateInternalLabel != "Waiting" || tk.TicketStateExternalLabel != "Pending" ||
 		tk.CreatedAt.Time() != time.Date(2024, 6, 10, 6, 15, 0, 0, time.UTC) {
 		t.Fatalf("ticket %+v", tk)
 	}
