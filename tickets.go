@@ -193,6 +193,53 @@ type TicketPart struct {
 	// AppPackageCode is the code of the app (integration) that created the
 	// part, if any. API 2.13 and later.
 	AppPackageCode string `json:"app_package_code,omitempty"`
+	// UpdatedAttributeData is the attribute a ticket_attribute_updated_by_*
+	// part changed, and its new value. API 2.14 and later.
+	UpdatedAttributeData *TicketPartUpdatedAttribute `json:"updated_attribute_data,omitempty"`
+}
+
+// TicketPartUpdatedAttribute is the ticket attribute a part changed and its
+// new value.
+type TicketPartUpdatedAttribute struct {
+	// Attribute is the attribute that changed.
+	Attribute TicketPartAttribute `json:"attribute"`
+	// Value is its new value.
+	Value TicketPartAttributeValue `json:"value"`
+}
+
+// TicketPartAttribute names the ticket attribute a part changed.
+type TicketPartAttribute struct {
+	// Type is "attribute".
+	Type string `json:"type"`
+	// ID is the attribute's id.
+	ID ID `json:"id"`
+	// Label is the attribute's name.
+	Label string `json:"label"`
+}
+
+// TicketPartAttributeValue is the new value of a ticket attribute.
+type TicketPartAttributeValue struct {
+	// Type is "value".
+	Type string `json:"type"`
+	// ID is the value's id: a string (or nil), or for a list or file
+	// attribute a []any of numbers (json.Number).
+	ID any `json:"id"`
+	// Label is the value as shown: a string, or a []any of strings (file
+	// names).
+	Label any `json:"label"`
+}
+
+// UnmarshalJSON decodes the value keeping numbers exact (as json.Number).
+func (v *TicketPartAttributeValue) UnmarshalJSON(b []byte) error {
+	type fields TicketPartAttributeValue
+	d := json.NewDecoder(bytes.NewReader(b))
+	d.UseNumber()
+	var f fields
+	if err := d.Decode(&f); err != nil {
+		return err
+	}
+	*v = TicketPartAttributeValue(f)
+	return nil
 }
 
 // TicketAttributes maps ticket attribute names to values: a string, a number,

@@ -505,3 +505,71 @@ func TestTicketDecodesConversionExample(t *testing.T) {
 	require.Equal(t, TicketCategoryCustomer, tk.TicketType.Category)
 	require.Equal(t, "<p>Comment for message</p>", tk.TicketParts.TicketParts[0].Body)
 }
+
+// TestTicketsUpdateLaterVersions: each version's shape of PUT /tickets/{id}
+// passes its description; fields a version lacks are refused before I/O.
+func TestTicketsUpdateLaterVersions(t *testing.T) {
+	t.Parallel()
+	ctx := context.Background()
+	attrs := TicketAttributes{"_default_title_": "example"}
+
+	// 2.12: ticket_state_id and company_id join the assignment object.
+	c12, srv12 := newSpecClientAt(t, "2.12")
+	got, rec := exercise(t, srv12, "updateTicket", "Tickets.Update", func() (*Ticket, *Response, error) {
+		return c12.Tickets.Update(ctx, "610", TicketUpdateRequest{TicketAttributes: attrs, TicketStateID: "2750", CompanyID: "5f4d3c1c",
+			Assignment: TicketAssignment{AdminID: "991266764", AssigneeID: "991266766"}})
+	})
+	testJSONBody(t, rec, `{"ticket_attributes":{"_default_title_":"example"},"assignment":{"admin_id":"991266764","assignee_id":"991266766"},"ticket_state_id":"2750","company_id":"5f4d3c1c"}`)
+	require.NotEmpty(t, got.TicketState.ID, "2.12 sends the state as an object")
+	require.NotEmpty(t, got.TicketState.Category)
+	_, _, err := c12.Tickets.Update(ctx, "610", TicketUpdateRequest{SkipNotifications: Some(true)})
+	requireVersionErr(t, err, "2.12", "PUT", "/tickets/{id}", "updateTicket", "skip_notifications", "2.13", "2.14", "2.15", "2.16")
+	_, _, err = c12.Tickets.Update(ctx, "610", TicketUpdateRequest{State: TicketStateResolved})
+	requireVersionErr(t, err, "2.12", "PUT", "/tickets/{id}", "updateTicket", "state", "2.10", "2.11")
+
+	// 2.13: skip_notifications.
+	c13, srv13 := newSpecClientAt(t, "2.13")
+	_, rec = exercise(t, srv13, "updateTicket", "Tickets.Update", func() (*Ticket, *Response, error) {
+		return c13.Tickets.Update(ctx, "610", TicketUpdateRequest{Open: Some(true), SkipNotifications: Some(false),
+			Assignment: TicketAssignment{AssigneeID: "0"}})
+	})
+	testJSONBody(t, rec, `{"open":true,"assignment":{"assignee_id":"0"},"skip_notifications":false}`)
+	_, _, err = c13.Tickets.Update(ctx, "610", TicketUpdateRequest{AdminID: "1"})
+	requireVersionErr(t, err, "2.13", "PUT", "/tickets/{id}", "updateTicket", "admin_id", "2.14", "2.15", "2.16")
+	_, _, err = c13.Tickets.Update(ctx, "610", TicketUpdateRequest{AssigneeID: "0"})
+	requireVersionErr(t, err, "2.13", "PUT", "/tickets/{id}", "updateTicket", "assignee_id", "2.14", "2.15", "2.16")
+
+	// 2.14 and later: admin_id (an integer) and assignee_id at the top level.
+	for _, v := range []string{"2.14", "2.16"} {
+		c, srv := newSpecClientAt(t, v)
+		_, rec = exercise(t, srv, "updateTicket", "Tickets.Update", func() (*Ticket, *Response, error) {
+			return c.Tickets.Update(ctx, "610", TicketUpdateRequest{TicketAttributes: attrs, TicketStateID: "8498", Open: Some(true),
+				SnoozedUntil: 1673609604, SkipNotifications: Some(true), AdminID: "991268011", AssigneeID: "991268013"})
+		})
+		testMethod(t, rec, http.MethodPut)
+		testPath(t, rec, "/tickets/610")
+		testJSONBody(t, rec, `{"ticket_attributes":{"_default_title_":"example"},"open":true,"snoozed_until":1673609604,`+
+			`"ticket_state_id":"8498","skip_notifications":true,"assignee_id":"991268013","admin_id":991268011}`)
+		_, _, err = c.Tickets.Update(ctx, "610", TicketUpdateRequest{Assignment: TicketAssignment{AdminID: "1", AssigneeID: "2"}})
+		requireVersionErr(t, err, v, "PUT", "/tickets/{id}", "updateTicket", "assignment", "2.10", "2.11", "2.12", "2.13")
+		n := len(srv.Requests())
+		_, _, err = c.Tickets.Update(ctx, "610", TicketUpdateRequest{AdminID: "admin-1"})
+		var ie *InvalidRequestError
+		require.ErrorAs(t, err, &ie)
+		require.Equal(t, "admin_id", ie.Field)
+		require.Len(t, srv.Requests(), n, "nothing is sent")
+	}
+
+	// 2.10 has none of the later fields.
+	c10, srv10 := newSpecClient(t)
+	for field, req := range map[string]TicketUpdateRequest{
+		"ticket_state_id": {TicketStateID: "1"}, "company_id": {CompanyID: "c"}, "skip_notifications": {SkipNotifications: Some(false)},
+		"admin_id": {AdminID: "1"}, "assignee_id": {AssigneeID: "1"},
+	} {
+		_, _, err := c10.Tickets.Update(ctx, "610", req)
+		var ve *VersionError
+		require.ErrorAs(t, err, &ve, field)
+		require.Equal(t, field, ve.Field)
+	}
+	require.Empty(t, srv10.Requests())
+}
