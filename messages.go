@@ -45,6 +45,33 @@ type MessageCreateRequest struct {
 	// CreateConversationWithoutContactReply opens a conversation in the inbox
 	// right away instead of when the contact replies.
 	CreateConversationWithoutContactReply Opt[bool] `json:"create_conversation_without_contact_reply,omitzero"`
+	// MoreTo are further recipients after To. API 2.14 and later, which take
+	// a list of recipients: with MoreTo set, "to" is sent as the list of To
+	// and MoreTo.
+	MoreTo []MessageRecipient `json:"-"`
+	// Cc are the message's CC recipients. API 2.14 and later.
+	Cc []MessageRecipient `json:"cc,omitempty" intercom:"since=2.14"`
+	// Bcc are the message's BCC recipients. API 2.14 and later.
+	Bcc []MessageRecipient `json:"bcc,omitempty" intercom:"since=2.14"`
+	// CreatedAt is the time the message was created; Intercom uses the
+	// current time when it is zero. API 2.11 and later.
+	CreatedAt Timestamp `json:"created_at,omitempty" intercom:"since=2.11"`
+}
+
+// bodyFor sends To and MoreTo as one list of recipients (API 2.14 and
+// later); versions before 2.14 take a single recipient.
+func (r MessageCreateRequest) bodyFor(version string) (any, error) {
+	if len(r.MoreTo) == 0 {
+		return r, nil
+	}
+	if bit := versionBit(version); bit != 0 && bit&from2_14 == 0 {
+		return nil, &VersionError{APIVersion: version, Field: "to", Versions: from2_14.list()}
+	}
+	type fields MessageCreateRequest
+	return struct {
+		fields
+		To []MessageRecipient `json:"to"`
+	}{fields(r), append([]MessageRecipient{r.To}, r.MoreTo...)}, nil
 }
 
 // MessageSender is the sender of a message.
@@ -100,6 +127,17 @@ type MessageRecipient struct {
 	Email string `json:"email,omitempty"`
 }
 
+// validate checks a recipient named field.
+func (m MessageRecipient) validate(field string) error {
+	if m.Type != "user" && m.Type != "lead" {
+		return invalid(field+".type", "must be user or lead")
+	}
+	if m.ID == "" && m.UserID == "" && m.Email == "" {
+		return invalid(field+".id", "is required (or "+field+".user_id, "+field+".email)")
+	}
+	return nil
+}
+
 // Validate checks the rules of email and in-app messages.
 func (r MessageCreateRequest) Validate() error {
 	if r.Body == "" {
@@ -125,11 +163,23 @@ func (r MessageCreateRequest) Validate() error {
 	if r.To == (MessageRecipient{}) {
 		return invalid("to", "is required")
 	}
-	if r.To.Type != "user" && r.To.Type != "lead" {
-		return invalid("to.type", "must be user or lead")
+	if err := r.To.validate("to"); err != nil {
+		return err
 	}
-	if r.To.ID == "" && r.To.UserID == "" && r.To.Email == "" {
-		return invalid("to.id", "is required (or to.user_id, to.email)")
+	for i, to := range r.MoreTo {
+		if err := to.validate(fieldIndex("to", i+1)); err != nil {
+			return err
+		}
+	}
+	for i, to := range r.Cc {
+		if err := to.validate(fieldIndex("cc", i)); err != nil {
+			return err
+		}
+	}
+	for i, to := range r.Bcc {
+		if err := to.validate(fieldIndex("bcc", i)); err != nil {
+			return err
+		}
 	}
 	if r.MessageType == MessageRequestEmail {
 		if r.Subject == "" {

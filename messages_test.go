@@ -118,3 +118,67 @@ func TestMessagesCreateValidation(t *testing.T) {
 	require.ErrorAs(t, err, &apiErr)
 	require.True(t, apiErr.HasCode("api_plan_restricted"))
 }
+
+// TestMessagesCreateLaterVersions: 2.11 adds created_at; 2.14 takes a list
+// of recipients in to, and cc and bcc; earlier versions refuse them.
+func TestMessagesCreateLaterVersions(t *testing.T) {
+	t.Parallel()
+	ctx := context.Background()
+	base := MessageCreateRequest{MessageType: MessageRequestEmail, Subject: "Hi", Body: "Hello", Template: MessageTemplatePlain,
+		From: MessageSender{ID: "394051"}, To: MessageRecipient{Type: "user", ID: "536e564f316c83104c000020"}}
+
+	c11, srv11 := newSpecClientAt(t, "2.11")
+	req := base
+	req.CreatedAt = 1590000000
+	_, rec := exercise(t, srv11, "createMessage", "Messages.Create", func() (*Message, *Response, error) {
+		return c11.Messages.Create(ctx, req)
+	})
+	testJSONBody(t, rec, `{"message_type":"email","subject":"Hi","body":"Hello","template":"plain","from":{"type":"admin","id":394051},`+
+		`"to":{"type":"user","id":"536e564f316c83104c000020"},"created_at":1590000000}`)
+	for field, r := range map[string]MessageCreateRequest{
+		"to": {MoreTo: []MessageRecipient{{Type: "lead", ID: "l"}}},
+		"cc": {Cc: []MessageRecipient{{Type: "lead", ID: "l"}}}, "bcc": {Bcc: []MessageRecipient{{Type: "lead", ID: "l"}}},
+	} {
+		full := base
+		full.MoreTo, full.Cc, full.Bcc = r.MoreTo, r.Cc, r.Bcc
+		n := len(srv11.Requests())
+		_, _, err := c11.Messages.Create(ctx, full)
+		requireVersionErr(t, err, "2.11", "POST", "/messages", "createMessage", field, "2.14", "2.15", "2.16")
+		require.Len(t, srv11.Requests(), n, "nothing is sent")
+	}
+	c10, srv10 := newSpecClient(t)
+	_, _, err := c10.Messages.Create(ctx, req)
+	requireVersionErr(t, err, "2.10", "POST", "/messages", "createMessage", "created_at", "2.11", "2.12", "2.13", "2.14", "2.15", "2.16")
+	require.Empty(t, srv10.Requests())
+
+	for _, v := range []string{"2.14", "2.16"} {
+		c, srv := newSpecClientAt(t, v)
+		req := base
+		req.MoreTo = []MessageRecipient{{Type: "lead", ID: "536e564f316c83104c000021"}}
+		req.Cc = []MessageRecipient{{Type: "user", ID: "536e564f316c83104c000023"}}
+		req.Bcc = []MessageRecipient{{Type: "user", ID: "536e564f316c83104c000022"}}
+		_, rec := exercise(t, srv, "createMessage", "Messages.Create", func() (*Message, *Response, error) {
+			return c.Messages.Create(ctx, req)
+		})
+		testJSONBody(t, rec, `{"message_type":"email","subject":"Hi","body":"Hello","template":"plain","from":{"type":"admin","id":394051},`+
+			`"cc":[{"type":"user","id":"536e564f316c83104c000023"}],"bcc":[{"type":"user","id":"536e564f316c83104c000022"}],`+
+			`"to":[{"type":"user","id":"536e564f316c83104c000020"},{"type":"lead","id":"536e564f316c83104c000021"}]}`)
+		// One recipient is still sent as an object.
+		_, _, err := c.Messages.Create(ctx, base)
+		require.NoError(t, err)
+		testJSONBody(t, srv.LastRequest(), `{"message_type":"email","subject":"Hi","body":"Hello","template":"plain","from":{"type":"admin","id":394051},"to":{"type":"user","id":"536e564f316c83104c000020"}}`)
+		n := len(srv.Requests())
+		bad := base
+		bad.Cc = []MessageRecipient{{Type: "user"}}
+		_, _, err = c.Messages.Create(ctx, bad)
+		var ie *InvalidRequestError
+		require.ErrorAs(t, err, &ie)
+		require.Equal(t, "cc[0].id", ie.Field)
+		bad = base
+		bad.MoreTo = []MessageRecipient{{Type: "admin", ID: "1"}}
+		_, _, err = c.Messages.Create(ctx, bad)
+		require.ErrorAs(t, err, &ie)
+		require.Equal(t, "to[1].type", ie.Field)
+		require.Len(t, srv.Requests(), n, "nothing is sent")
+	}
+}

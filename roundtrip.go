@@ -127,7 +127,7 @@ func (c *Client) roundTrip(ctx context.Context, cfg settings, hc *http.Client, e
 		payload := e.body
 		if vb, ok := payload.(versionedBody); ok {
 			if payload, err = vb.bodyFor(cfg.apiVersion); err != nil {
-				return x, err
+				return x, endpointVersionError(err, cfg.apiVersion, e)
 			}
 		}
 		if body, err = encodeBody(payload); err != nil {

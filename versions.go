@@ -457,3 +457,14 @@ func isSet(v reflect.Value) bool {
 type versionedBody interface {
 	bodyFor(version string) (any, error)
 }
+
+// endpointVersionError completes a *VersionError that a bodyFor returns
+// (which names only the field and its versions) with the call's endpoint.
+func endpointVersionError(err error, version string, e endpoint) error {
+	var ve *VersionError
+	if errors.As(err, &ve) && ve.Path == "" {
+		ve.APIVersion, ve.Method, ve.Path = version, e.method, e.path
+		ve.Operation = operationFor(e.method, e.path, version)
+	}
+	return err
+}
