@@ -185,6 +185,9 @@ type CompanyCreateOrUpdateRequest struct {
 	RemoteCreatedAt Timestamp `json:"remote_created_at,omitempty"`
 	// MonthlySpend is the revenue the company brings you (whole units).
 	MonthlySpend Opt[int] `json:"monthly_spend,omitzero"`
+	// UpdateLastRequestAt, when Some(true), sets the company's
+	// last_request_at to now. API 2.16 and later.
+	UpdateLastRequestAt Opt[bool] `json:"update_last_request_at,omitzero" intercom:"since=2.16"`
 }
 
 // CompanyUpdateRequest changes a company's fields. Fields left zero are not

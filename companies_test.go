@@ -587,3 +587,39 @@ func TestCompaniesValidation(t *testing.T) {
 	}
 	require.Empty(t, srv.Requests(), "validation errors must not send requests")
 }
+
+// TestCompaniesUpdateLaterVersions: from 2.14 the description declares the
+// body of PUT /companies/{id}, which the request matches.
+func TestCompaniesUpdateLaterVersions(t *testing.T) {
+	t.Parallel()
+	ctx := context.Background()
+	for _, v := range []string{"2.14", "2.16"} {
+		c, srv := newSpecClientAt(t, v)
+		req := CompanyUpdateRequest{Name: Some("my company"), Plan: Some("Enterprise"), Size: Some(100), Website: Some("http://www.mycompany.com/"),
+			Industry: Some("Manufacturing"), MonthlySpend: Some(1000), CustomAttributes: map[string]any{"paid_subscriber": true, "monthly_spend": 155.5}}
+		got, rec := exercise(t, srv, "UpdateCompany", "Companies.Update", func() (*Company, *Response, error) {
+			return c.Companies.Update(ctx, "6657ac356abd0166b52ae1c4", req)
+		})
+		testMethod(t, rec, http.MethodPut)
+		testPath(t, rec, "/companies/6657ac356abd0166b52ae1c4")
+		testJSONBody(t, rec, `{"name":"my company","plan":"Enterprise","size":100,"website":"http://www.mycompany.com/","industry":"Manufacturing",`+
+			`"custom_attributes":{"monthly_spend":155.5,"paid_subscriber":true},"monthly_spend":1000}`)
+		require.NotEmpty(t, got.ID)
+	}
+}
+
+// TestCompaniesCreateOrUpdateLaterVersions: update_last_request_at is 2.16's.
+func TestCompaniesCreateOrUpdateLaterVersions(t *testing.T) {
+	t.Parallel()
+	ctx := context.Background()
+	c, srv := newSpecClientAt(t, "2.16")
+	req := CompanyCreateOrUpdateRequest{CompanyID: "company_remote_id", Name: "my company", UpdateLastRequestAt: Some(true)}
+	_, rec := exercise(t, srv, "createOrUpdateCompany", "Companies.CreateOrUpdate", func() (*Company, *Response, error) {
+		return c.Companies.CreateOrUpdate(ctx, req)
+	})
+	testJSONBody(t, rec, `{"company_id":"company_remote_id","name":"my company","update_last_request_at":true}`)
+	c15, srv15 := newSpecClientAt(t, "2.15")
+	_, _, err := c15.Companies.CreateOrUpdate(ctx, req)
+	requireVersionErr(t, err, "2.15", "POST", "/companies", "createOrUpdateCompany", "update_last_request_at", "2.16")
+	require.Empty(t, srv15.Requests())
+}

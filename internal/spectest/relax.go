@@ -83,6 +83,12 @@ import (
 //     and kin-openapi's Validate rejects the path. The parameter moves to
 //     the path, where the template puts it.
 //
+//  9. Free-form objects whose additionalProperties contradict their own
+//     example (freeFormProperties): in 2.14 and later
+//     update_company_request.custom_attributes declares string values but
+//     its example (and the API) takes numbers and booleans too, as every
+//     other custom_attributes does. Its values may be anything.
+//
 // Deliberately not relaxed: about 30 request *examples* send integers where
 // the schema says string; the SDK sends what the schema says, so the schema
 // stays. Bodies are never required (the description marks none required),
@@ -209,6 +215,13 @@ func relaxDoc(doc *openapi3.T, top *yaml.Node) (map[[2]string]bool, error) {
 			Nullable: true,
 			AllOf:    openapi3.SchemaRefs{orig},
 		}}
+	}
+	for _, sp := range freeFormProperties {
+		if s := doc.Components.Schemas[sp[0]]; s != nil && s.Value != nil && s.Value.Properties[sp[1]] != nil && s.Value.Properties[sp[1]].Value != nil {
+			cp := *s.Value.Properties[sp[1]].Value
+			cp.AdditionalProperties = openapi3.AdditionalProperties{}
+			s.Value.Properties[sp[1]] = &openapi3.SchemaRef{Value: &cp}
+		}
 	}
 	itemsSeen := map[*openapi3.Schema]bool{}
 	for _, name := range componentNames(doc.Components.Schemas) {
@@ -428,4 +441,11 @@ func componentNames[V any](m map[string]V) []string {
 	}
 	sort.Strings(out)
 	return out
+}
+
+// freeFormProperties lists relaxation 9: {schema, property} of component
+// schemas whose object property takes values of any type (in the versions
+// that have it).
+var freeFormProperties = [][2]string{
+	{"update_company_request", "custom_attributes"}, // values are numbers and booleans too, as its example shows
 }
