@@ -29,6 +29,10 @@ const (
 	DataAttributeTypeBoolean  DataAttributeType = "boolean"
 	DataAttributeTypeDate     DataAttributeType = "date"
 	DataAttributeTypeDatetime DataAttributeType = "datetime"
+	// DataAttributeTypeOptions is the data type of a list attribute in API
+	// 2.14 and later; earlier versions make list attributes of type string.
+	// DataAttributeCreateRequest sends the one the chosen version takes.
+	DataAttributeTypeOptions DataAttributeType = "options"
 )
 
 // DataAttribute describes a standard or custom attribute of contacts,
@@ -97,10 +101,33 @@ type DataAttributeCreateRequest struct {
 	DataType DataAttributeType `json:"data_type"`
 	// Description is the description shown in Intercom's UI.
 	Description string `json:"description,omitempty"`
-	// Options makes a list attribute with these values (DataType must be string).
+	// Options makes a list attribute with these values (DataType string or
+	// options). Versions up to 2.13 take them as a list of strings with
+	// data_type string, 2.14 and later as [{"value": …}] with data_type
+	// options: the client sends the form the chosen version takes.
 	Options []string `json:"options,omitempty"`
 	// MessengerWritable lets the Messenger set the attribute.
 	MessengerWritable Opt[bool] `json:"messenger_writable,omitzero"`
+}
+
+// bodyFor sends a list attribute's options and data type in the form of
+// the version: strings and "string" before 2.14, {"value"} objects and
+// "options" from it.
+func (r DataAttributeCreateRequest) bodyFor(version string) (any, error) {
+	if len(r.Options) == 0 {
+		return r, nil
+	}
+	type fields DataAttributeCreateRequest
+	f := fields(r)
+	if bit := versionBit(version); bit != 0 && bit&from2_14 == 0 {
+		f.DataType = DataAttributeTypeString
+		return f, nil
+	}
+	f.DataType = DataAttributeTypeOptions
+	return struct {
+		fields
+		Options DataAttributeOptions `json:"options,omitempty"`
+	}{f, DataAttributeOptions(r.Options)}, nil
 }
 
 // Validate checks the required fields.
@@ -112,8 +139,10 @@ func (r DataAttributeCreateRequest) Validate() error {
 		return invalid("model", "is required (contact or company)")
 	case r.DataType == "":
 		return invalid("data_type", "is required")
-	case len(r.Options) > 0 && r.DataType != DataAttributeTypeString:
-		return invalid("options", "require data_type string")
+	case len(r.Options) > 0 && r.DataType != DataAttributeTypeString && r.DataType != DataAttributeTypeOptions:
+		return invalid("options", "require data_type string or options")
+	case len(r.Options) == 0 && r.DataType == DataAttributeTypeOptions:
+		return invalid("options", "are required for data_type options")
 	}
 	return nil
 }

@@ -73,6 +73,7 @@ func TestDataAttributesCreateValidation(t *testing.T) {
 		{DataAttributeCreateRequest{Name: "x", DataType: "string"}, "model"},
 		{DataAttributeCreateRequest{Name: "x", Model: "company"}, "data_type"},
 		{DataAttributeCreateRequest{Name: "x", Model: "company", DataType: "integer", Options: []string{"1"}}, "options"},
+		{DataAttributeCreateRequest{Name: "x", Model: "company", DataType: DataAttributeTypeOptions}, "options"},
 	} {
 		_, _, err := c.DataAttributes.Create(context.Background(), tc.req)
 		require.ErrorIs(t, err, ErrInvalidRequest)
@@ -157,4 +158,26 @@ func TestDataAttributesUpdateOptionsWire(t *testing.T) {
 	require.Equal(t, "updateDataAttribute", rec.OperationID)
 	testJSONBody(t, rec, `{"options":[{"value":"1-10"},{"value":"11-20"}]}`)
 	t.Logf("harness violations (schema says strings): %v", rec.Violations)
+}
+
+// TestDataAttributesCreateListLaterVersions: a list attribute's options are
+// strings with data_type string up to 2.13, {"value"} objects with data_type
+// options from 2.14, whichever of the two the caller names.
+func TestDataAttributesCreateListLaterVersions(t *testing.T) {
+	t.Parallel()
+	ctx := context.Background()
+	for _, dt := range []DataAttributeType{DataAttributeTypeString, DataAttributeTypeOptions} {
+		req := DataAttributeCreateRequest{Name: "Size", Model: DataAttributeModelContact, DataType: dt, Options: []string{"1-10", "11-50"}}
+		c13, srv13 := newSpecClientAt(t, "2.13")
+		_, _, err := c13.DataAttributes.Create(ctx, req)
+		require.NoError(t, err)
+		testJSONBody(t, srv13.LastRequest(), `{"name":"Size","model":"contact","data_type":"string","options":["1-10","11-50"]}`)
+		for _, v := range []string{"2.14", "2.16"} {
+			c, srv := newSpecClientAt(t, v)
+			_, rec := exercise(t, srv, "createDataAttribute", "DataAttributes.Create", func() (*DataAttribute, *Response, error) {
+				return c.DataAttributes.Create(ctx, req)
+			})
+			testJSONBody(t, rec, `{"name":"Size","model":"contact","data_type":"options","options":[{"value":"1-10"},{"value":"11-50"}]}`)
+		}
+	}
 }
