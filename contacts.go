@@ -255,6 +255,8 @@ type ContactListOptions struct {
 	PerPage int `url:"per_page,omitempty"`
 	// StartingAfter is the cursor from the previous page's Pages.Next.StartingAfter.
 	StartingAfter string `url:"starting_after,omitempty"`
+	// IncludeMergeHistory adds each user's merge_history. API 2.16 and later.
+	IncludeMergeHistory bool `url:"include_merge_history,omitempty" intercom:"since=2.16"`
 }
 
 // ContactListCompaniesOptions are the query parameters of listing a
@@ -289,6 +291,9 @@ type ContactCreateRequest struct {
 	UnsubscribedFromEmails Opt[bool] `json:"unsubscribed_from_emails,omitzero" intercom:"nullable"`
 	// CustomAttributes sets custom attributes; a nil value in the map clears that attribute.
 	CustomAttributes Opt[map[string]any] `json:"custom_attributes,omitzero" intercom:"nullable"`
+	// EmailVerified marks the contact's email verified (Some(true)) or not.
+	// API 2.16 and later.
+	EmailVerified Opt[bool] `json:"email_verified,omitzero" intercom:"nullable,since=2.16"`
 	// OwnerID is the id of the admin who owns the contact (an Admin.ID).
 	// Versions up to 2.15 take it as a JSON number, 2.16 as a string: the
 	// client sends the form the chosen version takes (it is the last field
@@ -327,6 +332,9 @@ type ContactUpdateRequest struct {
 	UnsubscribedFromEmails Opt[bool] `json:"unsubscribed_from_emails,omitzero" intercom:"nullable"`
 	// CustomAttributes sets custom attributes; a nil value in the map clears that attribute.
 	CustomAttributes Opt[map[string]any] `json:"custom_attributes,omitzero" intercom:"nullable"`
+	// EmailVerified marks the contact's email verified (Some(true)) or not.
+	// API 2.16 and later.
+	EmailVerified Opt[bool] `json:"email_verified,omitzero" intercom:"nullable,since=2.16"`
 	// OwnerID is the id of the admin who owns the contact (an Admin.ID).
 	// Versions up to 2.15 take it as a JSON number, 2.16 as a string: the
 	// client sends the form the chosen version takes (it is the last field
@@ -387,6 +395,9 @@ type ContactMergeRequest struct {
 	From string `json:"from"`
 	// Into is the id of the user to merge into (required).
 	Into string `json:"into"`
+	// SkipDuplicateValidation, Some(true), merges two contacts that are not
+	// duplicates (they share no email or phone). API 2.16 and later.
+	SkipDuplicateValidation Opt[bool] `json:"skip_duplicate_validation,omitzero" intercom:"since=2.16"`
 }
 
 // Validate checks that both contacts are named.

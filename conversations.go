@@ -498,6 +498,9 @@ const DisplayAsPlaintext ConversationDisplayAs = "plaintext"
 type ConversationDisplayOptions struct {
 	// DisplayAs set to DisplayAsPlaintext returns message bodies as plain text.
 	DisplayAs ConversationDisplayAs `url:"display_as,omitempty"`
+	// IncludeTranslations translates the conversation's parts into the
+	// conversation's detected language. Get only, API 2.14 and later.
+	IncludeTranslations bool `url:"include_translations,omitempty" intercom:"since=2.14"`
 }
 
 // ConversationFromType is the role of the contact who starts a conversation.
@@ -610,6 +613,9 @@ func (s *ConversationsService) Get(ctx context.Context, id string, opt *Conversa
 // Update marks a conversation read or sets its custom attributes. opt may be
 // nil. PUT /conversations/{id} (updateConversation).
 func (s *ConversationsService) Update(ctx context.Context, id string, req ConversationUpdateRequest, opt *ConversationDisplayOptions, opts ...Option) (*Conversation, *Response, error) {
+	if opt != nil && opt.IncludeTranslations {
+		return nil, nil, invalid("include_translations", "applies only to Get")
+	}
 	return call[Conversation](ctx, s.client, endpoint{method: http.MethodPut, path: "/conversations/{id}", params: []string{id}, query: opt, body: req}, opts)
 }
 

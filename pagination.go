@@ -342,7 +342,14 @@ func searchPage[L any](ctx context.Context, c *Client, path string, req SearchRe
 	if err := req.Validate(); err != nil {
 		return nil, nil, err
 	}
-	return call[L](ctx, c, endpoint{method: http.MethodPost, path: path, body: req, readOnly: true}, opts)
+	if err := req.validateFor(path); err != nil {
+		return nil, nil, err
+	}
+	e := endpoint{method: http.MethodPost, path: path, body: req, readOnly: true}
+	if q := req.query(); q != nil {
+		e.query = q
+	}
+	return call[L](ctx, c, e, opts)
 }
 
 // searchEach walks every page of a search, following

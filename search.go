@@ -628,6 +628,79 @@ type SearchRequest struct {
 	// Pagination sets the page size and cursor; the zero value leaves both
 	// to Intercom (and is left out of the request).
 	Pagination SearchPagination `json:"pagination,omitzero"`
+	// Sort orders the results. Contacts search only, API 2.16 and later.
+	Sort SearchSort `json:"sort,omitzero" intercom:"since=2.16"`
+
+	// IncludeMergeHistory adds each user's merge_history to the results
+	// (query parameter include_merge_history). Contacts search only, API
+	// 2.16 and later.
+	IncludeMergeHistory bool `json:"-"`
+	// IncludeMonitors adds each conversation's QA monitor_evaluations
+	// (query parameter include_monitors). Conversations search only, API
+	// 2.16 and later.
+	IncludeMonitors bool `json:"-"`
+	// IncludeScorecards adds each conversation's QA scorecards (query
+	// parameter include_scorecards). Conversations search only, API 2.16
+	// and later.
+	IncludeScorecards bool `json:"-"`
+}
+
+// SearchSort orders search results.
+type SearchSort struct {
+	// Field is the field to sort on, such as "created_at".
+	Field string `json:"field,omitempty"`
+	// Order is SearchSortAscending or SearchSortDescending (Intercom's
+	// default).
+	Order SearchSortOrder `json:"order,omitempty"`
+}
+
+// SearchSortOrder is the direction of a search's sort.
+type SearchSortOrder string
+
+// Search sort orders.
+const (
+	SearchSortAscending  SearchSortOrder = "ascending"
+	SearchSortDescending SearchSortOrder = "descending"
+)
+
+// searchQuery is the query string of a search: the SearchRequest fields that
+// travel outside its body.
+type searchQuery struct {
+	IncludeMergeHistory bool `url:"include_merge_history,omitempty" intercom:"since=2.16"`
+	IncludeMonitors     bool `url:"include_monitors,omitempty" intercom:"since=2.16"`
+	IncludeScorecards   bool `url:"include_scorecards,omitempty" intercom:"since=2.16"`
+}
+
+// query returns the query string of r, nil when it has none.
+func (r SearchRequest) query() *searchQuery {
+	q := searchQuery{r.IncludeMergeHistory, r.IncludeMonitors, r.IncludeScorecards}
+	if q == (searchQuery{}) {
+		return nil
+	}
+	return &q
+}
+
+// validateFor checks the fields that only one of the searches takes.
+func (r SearchRequest) validateFor(path string) error {
+	contacts, conversations := path == "/contacts/search", path == "/conversations/search"
+	switch {
+	case r.Sort != (SearchSort{}) && !contacts:
+		return invalid("sort", "applies only to a contacts search")
+	case r.Sort != (SearchSort{}) && r.Sort.Field == "":
+		return invalid("sort.field", "is required to sort")
+	case r.IncludeMergeHistory && !contacts:
+		return invalid("include_merge_history", "applies only to a contacts search")
+	case r.IncludeMonitors && !conversations:
+		return invalid("include_monitors", "applies only to a conversations search")
+	case r.IncludeScorecards && !conversations:
+		return invalid("include_scorecards", "applies only to a conversations search")
+	}
+	switch r.Sort.Order {
+	case "", SearchSortAscending, SearchSortDescending:
+	default:
+		return invalid("sort.order", "must be ascending or descending")
+	}
+	return nil
 }
 
 // Validate checks the query (see SearchFilter.Validate) and, when set,

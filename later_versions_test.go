@@ -1,0 +1,119 @@
+package intercom
+
+import (
+	"context"
+	"net/http"
+	"testing"
+
+	"github.com/stretchr/testify/require"
+)
+
+// The request fields and query parameters that versions after 2.10 add to
+// its endpoints: each sent as the version's description says, and refused
+// before any I/O by a version without it.
+
+func TestContactsLaterVersionFields(t *testing.T) {
+	t.Parallel()
+	ctx := context.Background()
+	c, srv := newSpecClientAt(t, "2.16")
+	_, rec := exercise(t, srv, "CreateContact", "Contacts.Create", func() (*Contact, *Response, error) {
+		return c.Contacts.Create(ctx, ContactCreateRequest{Email: "joebloggs@intercom.io", EmailVerified: Some(true), OwnerID: Some("123")})
+	})
+	testJSONBody(t, rec, `{"email":"joebloggs@intercom.io","email_verified":true,"owner_id":"123"}`)
+	_, rec = exercise(t, srv, "UpdateContact", "Contacts.Update", func() (*Contact, *Response, error) {
+		return c.Contacts.Update(ctx, "6762f0d51bb69f9f2193bb7f", ContactUpdateRequest{EmailVerified: Null[bool]()})
+	})
+	testJSONBody(t, rec, `{"email_verified":null}`)
+	_, rec = exercise(t, srv, "MergeContact", "Contacts.Merge", func() (*Contact, *Response, error) {
+		return c.Contacts.Merge(ctx, ContactMergeRequest{From: "6762f0d51bb69f9f2193bb7f", Into: "6762f0d51bb69f9f2193bb80", SkipDuplicateValidation: Some(true)})
+	})
+	testJSONBody(t, rec, `{"from":"6762f0d51bb69f9f2193bb7f","into":"6762f0d51bb69f9f2193bb80","skip_duplicate_validation":true}`)
+	_, rec = exercise(t, srv, "ListContacts", "Contacts.List", func() (*ContactList, *Response, error) {
+		return c.Contacts.List(ctx, &ContactListOptions{IncludeMergeHistory: true})
+	})
+	testQuery(t, rec, "include_merge_history=true")
+	search := SearchRequest{Query: And(Filter("created_at", OpGreaterThan, StringValue("1306054154"))), Pagination: SearchPagination{PerPage: 5},
+		Sort: SearchSort{Field: "created_at", Order: SearchSortAscending}, IncludeMergeHistory: true}
+	_, rec = exercise(t, srv, "SearchContacts", "Contacts.Search", func() (*ContactList, *Response, error) {
+		return c.Contacts.Search(ctx, search)
+	})
+	testMethod(t, rec, http.MethodPost)
+	testQuery(t, rec, "include_merge_history=true")
+	testJSONBody(t, rec, `{"query":{"operator":"AND","value":[{"field":"created_at","operator":">","value":"1306054154"}]},"pagination":{"per_page":5},"sort":{"field":"created_at","order":"ascending"}}`)
+
+	// 2.15 has none of them.
+	c15, srv15 := newSpecClientAt(t, "2.15")
+	versions := []string{"2.16"}
+	_, _, err := c15.Contacts.Create(ctx, ContactCreateRequest{Email: "a@b.c", EmailVerified: Some(false)})
+	requireVersionErr(t, err, "2.15", "POST", "/contacts", "CreateContact", "email_verified", versions...)
+	_, _, err = c15.Contacts.Update(ctx, "c", ContactUpdateRequest{EmailVerified: Some(true)})
+	requireVersionErr(t, err, "2.15", "PUT", "/contacts/{id}", "UpdateContact", "email_verified", versions...)
+	_, _, err = c15.Contacts.Merge(ctx, ContactMergeRequest{From: "a", Into: "b", SkipDuplicateValidation: Some(false)})
+	requireVersionErr(t, err, "2.15", "POST", "/contacts/merge", "MergeContact", "skip_duplicate_validation", versions...)
+	_, _, err = c15.Contacts.List(ctx, &ContactListOptions{IncludeMergeHistory: true})
+	requireVersionErr(t, err, "2.15", "GET", "/contacts", "ListContacts", "include_merge_history", versions...)
+	_, _, err = c15.Contacts.Search(ctx, SearchRequest{Query: search.Query, Sort: search.Sort})
+	requireVersionErr(t, err, "2.15", "POST", "/contacts/search", "SearchContacts", "sort", versions...)
+	_, _, err = c15.Contacts.Search(ctx, SearchRequest{Query: search.Query, IncludeMergeHistory: true})
+	requireVersionErr(t, err, "2.15", "POST", "/contacts/search", "SearchContacts", "include_merge_history", versions...)
+	require.Empty(t, srv15.Requests())
+
+	// The sort and the query parameters belong to one search each.
+	n := len(srv.Requests())
+	for field, req := range map[string]SearchRequest{
+		"sort.field":         {Query: search.Query, Sort: SearchSort{Order: SearchSortAscending}},
+		"sort.order":         {Query: search.Query, Sort: SearchSort{Field: "created_at", Order: "up"}},
+		"include_monitors":   {Query: search.Query, IncludeMonitors: true},
+		"include_scorecards": {Query: search.Query, IncludeScorecards: true},
+	} {
+		_, _, err := c.Contacts.Search(ctx, req)
+		var ie *InvalidRequestError
+		require.ErrorAs(t, err, &ie, field)
+		require.Equal(t, field, ie.Field)
+	}
+	for field, req := range map[string]SearchRequest{
+		"sort":                  {Query: search.Query, Sort: search.Sort},
+		"include_merge_history": {Query: search.Query, IncludeMergeHistory: true},
+	} {
+		_, _, err := c.Conversations.Search(ctx, req)
+		var ie *InvalidRequestError
+		require.ErrorAs(t, err, &ie, field)
+		require.Equal(t, field, ie.Field)
+		_, _, err = c.Tickets.Search(ctx, req)
+		require.ErrorAs(t, err, &ie, field)
+		require.Equal(t, field, ie.Field)
+	}
+	require.Len(t, srv.Requests(), n, "nothing is sent")
+}
+
+func TestConversationsLaterVersionQueries(t *testing.T) {
+	t.Parallel()
+	ctx := context.Background()
+	c, srv := newSpecClientAt(t, "2.16")
+	req := SearchRequest{Query: Filter("created_at", OpGreaterThan, StringValue("1306054154")), IncludeMonitors: true, IncludeScorecards: true}
+	_, rec := exercise(t, srv, "searchConversations", "Conversations.Search", func() (*ConversationList, *Response, error) {
+		return c.Conversations.Search(ctx, req)
+	})
+	testQuery(t, rec, "include_monitors=true&include_scorecards=true")
+	testJSONBody(t, rec, `{"query":{"field":"created_at","operator":">","value":"1306054154"}}`)
+
+	c14, srv14 := newSpecClientAt(t, "2.14")
+	_, rec = exercise(t, srv14, "retrieveConversation", "Conversations.Get", func() (*Conversation, *Response, error) {
+		return c14.Conversations.Get(ctx, "123", &ConversationDisplayOptions{DisplayAs: DisplayAsPlaintext, IncludeTranslations: true})
+	})
+	testQuery(t, rec, "display_as=plaintext&include_translations=true")
+	_, _, err := c14.Conversations.Update(ctx, "123", ConversationUpdateRequest{}, &ConversationDisplayOptions{IncludeTranslations: true})
+	var ie *InvalidRequestError
+	require.ErrorAs(t, err, &ie)
+	require.Equal(t, "include_translations", ie.Field)
+	require.Len(t, srv14.Requests(), 1, "nothing is sent")
+
+	c13, srv13 := newSpecClientAt(t, "2.13")
+	_, _, err = c13.Conversations.Get(ctx, "123", &ConversationDisplayOptions{IncludeTranslations: true})
+	requireVersionErr(t, err, "2.13", "GET", "/conversations/{id}", "retrieveConversation", "include_translations", "2.14", "2.15", "2.16")
+	_, _, err = c13.Conversations.Search(ctx, SearchRequest{Query: req.Query, IncludeMonitors: true})
+	requireVersionErr(t, err, "2.13", "POST", "/conversations/search", "searchConversations", "include_monitors", "2.16")
+	_, _, err = c13.Conversations.Search(ctx, SearchRequest{Query: req.Query, IncludeScorecards: true})
+	requireVersionErr(t, err, "2.13", "POST", "/conversations/search", "searchConversations", "include_scorecards", "2.16")
+	require.Empty(t, srv13.Requests())
+}
