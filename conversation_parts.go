@@ -98,6 +98,20 @@ type ConversationPart struct {
 	ExternalID string `json:"external_id,omitempty"`
 	// Redacted says whether the part was redacted.
 	Redacted bool `json:"redacted,omitempty"`
+	// Metadata holds the part's quick reply options (quick_reply_options)
+	// or the option a user clicked (quick_reply_uuid). API 2.13 and later.
+	Metadata map[string]any `json:"metadata,omitempty"`
+	// State is the conversation's state after the part. API 2.13 and later.
+	State ConversationState `json:"state,omitempty"`
+	// Tags are the tags applied to the part. API 2.13 and later.
+	Tags []Tag `json:"tags,omitempty"`
+	// EventDetails describes the event a workflow, custom action or
+	// attribute change part records (its shape depends on the event: an
+	// "action", an "attribute" and its "value", …). API 2.13 and later.
+	EventDetails map[string]any `json:"event_details,omitempty"`
+	// AppPackageCode is the code of the app (integration) that created the
+	// part, if any. API 2.13 and later.
+	AppPackageCode string `json:"app_package_code,omitempty"`
 }
 
 // ConversationParts is the embedded list of a conversation's parts (at most 500).

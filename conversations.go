@@ -158,6 +158,33 @@ type Conversation struct {
 	// AttachContact and DetachContact answer with only this key (instead of
 	// the conversation the schema announces).
 	Customers []ContactReference `json:"customers,omitempty"`
+	// AIAgentParticipated says whether the AI Agent (Fin) took part. API
+	// 2.11 and later.
+	AIAgentParticipated bool `json:"ai_agent_participated,omitempty"`
+	// AIAgent is the AI Agent's involvement; nil when it took no part. API
+	// 2.11 and later.
+	AIAgent *ConversationAIAgent `json:"ai_agent,omitempty"`
+	// Company is the company the conversation is about; nil when none. API
+	// 2.15 and later.
+	Company *Company `json:"company,omitempty"`
+	// SalesAgentParticipated says whether the Sales Agent took part. API
+	// 2.16 and later.
+	SalesAgentParticipated bool `json:"sales_agent_participated,omitempty"`
+	// SalesAgent is the Sales Agent's involvement; nil when it took no
+	// part. API 2.16 and later.
+	SalesAgent *ConversationSalesAgent `json:"sales_agent,omitempty"`
+	// Channel is the conversation's initial and current channel. API 2.16
+	// and later.
+	Channel ConversationChannel `json:"channel,omitzero"`
+	// ExternalReferences link the conversation to records in other
+	// systems. API 2.16 and later.
+	ExternalReferences []ConversationExternalReference `json:"external_references,omitempty"`
+	// MonitorEvaluations are the QA monitors' results (searches with
+	// IncludeMonitors). API 2.16 and later.
+	MonitorEvaluations []ConversationMonitorEvaluation `json:"monitor_evaluations,omitempty"`
+	// Scorecards are the QA scorecards' results (searches with
+	// IncludeScorecards). API 2.16 and later.
+	Scorecards []ConversationScorecard `json:"scorecards,omitempty"`
 }
 
 // ConversationTags is the list of tags applied to a conversation.
