@@ -31,6 +31,21 @@ type Admin struct {
 	Avatar string `json:"avatar,omitempty"`
 	// TeamPriorityLevel groups the admin's teams by priority.
 	TeamPriorityLevel *TeamPriorityLevel `json:"team_priority_level,omitempty"`
+	// AwayStatusReasonID is the reason the admin gave for being away (an
+	// AwayStatusReason's id). API 2.14 and later.
+	AwayStatusReasonID ID `json:"away_status_reason_id,omitempty"`
+	// Role is the admin's role, when one is assigned. API 2.16 and later.
+	Role AdminRole `json:"role,omitzero"`
+}
+
+// AdminRole is the role assigned to an admin.
+type AdminRole struct {
+	// Type is "role".
+	Type string `json:"type,omitempty"`
+	// ID is the role's id.
+	ID ID `json:"id,omitempty"`
+	// Name is the role's name.
+	Name string `json:"name,omitempty"`
 }
 
 // TeamPriorityLevel lists an admin's primary and secondary teams.
@@ -227,6 +242,18 @@ type AdminSetAwayRequest struct {
 	AwayModeEnabled bool `json:"away_mode_enabled"`
 	// AwayModeReassign sends new replies to the default inbox while away.
 	AwayModeReassign bool `json:"away_mode_reassign"`
+	// AwayStatusReasonID gives the reason for being away (an
+	// AwayStatusReason's id, sent as an integer). API 2.14 and later.
+	AwayStatusReasonID ID `json:"away_status_reason_id,omitempty" intercom:"since=2.14"`
+}
+
+// MarshalJSON encodes the request with away_status_reason_id as an integer.
+func (r AdminSetAwayRequest) MarshalJSON() ([]byte, error) {
+	type fields AdminSetAwayRequest
+	return json.Marshal(struct {
+		fields
+		AwayStatusReasonID intBodyID `json:"away_status_reason_id,omitempty"`
+	}{fields(r), intBodyID(r.AwayStatusReasonID)})
 }
 
 // Me returns the admin the access token belongs to, with its workspace.
@@ -237,6 +264,9 @@ func (s *AdminsService) Me(ctx context.Context, opts ...Option) (*AdminWithApp, 
 
 // SetAway sets an admin away or back. PUT /admins/{id}/away (setAwayAdmin).
 func (s *AdminsService) SetAway(ctx context.Context, id string, req AdminSetAwayRequest, opts ...Option) (*Admin, *Response, error) {
+	if err := checkIntID("away_status_reason_id", req.AwayStatusReasonID); err != nil {
+		return nil, nil, err
+	}
 	return call[Admin](ctx, s.client, endpoint{method: http.MethodPut, path: "/admins/{id}/away", params: []string{id}, body: req}, opts)
 }
 

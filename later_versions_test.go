@@ -117,3 +117,25 @@ func TestConversationsLaterVersionQueries(t *testing.T) {
 	requireVersionErr(t, err, "2.13", "POST", "/conversations/search", "searchConversations", "include_scorecards", "2.16")
 	require.Empty(t, srv13.Requests())
 }
+
+func TestAdminsSetAwayLaterVersions(t *testing.T) {
+	t.Parallel()
+	ctx := context.Background()
+	c, srv := newSpecClientAt(t, "2.14")
+	got, rec := exercise(t, srv, "setAwayAdmin", "Admins.SetAway", func() (*Admin, *Response, error) {
+		return c.Admins.SetAway(ctx, "991268011", AdminSetAwayRequest{AwayModeEnabled: true, AwayModeReassign: true, AwayStatusReasonID: "12345"})
+	})
+	testJSONBody(t, rec, `{"away_mode_enabled":true,"away_mode_reassign":true,"away_status_reason_id":12345}`)
+	require.Equal(t, ID("12345"), got.AwayStatusReasonID)
+	n := len(srv.Requests())
+	_, _, err := c.Admins.SetAway(ctx, "991268011", AdminSetAwayRequest{AwayStatusReasonID: "busy"})
+	var ie *InvalidRequestError
+	require.ErrorAs(t, err, &ie)
+	require.Equal(t, "away_status_reason_id", ie.Field)
+	require.Len(t, srv.Requests(), n, "nothing is sent")
+
+	c13, srv13 := newSpecClientAt(t, "2.13")
+	_, _, err = c13.Admins.SetAway(ctx, "991268011", AdminSetAwayRequest{AwayModeEnabled: true, AwayStatusReasonID: "12345"})
+	requireVersionErr(t, err, "2.13", "PUT", "/admins/{id}/away", "setAwayAdmin", "away_status_reason_id", "2.14", "2.15", "2.16")
+	require.Empty(t, srv13.Requests())
+}

@@ -19,6 +19,20 @@ type Tag struct {
 	// AppliedBy is the admin who applied the tag; set only when the tag is
 	// returned by tagging a contact, conversation or ticket.
 	AppliedBy TagAppliedBy `json:"applied_by,omitzero"`
+	// Users are the users that tagging (or untagging) users through
+	// POST /tags changed. API 2.16 and later.
+	Users []TagTarget `json:"users,omitempty"`
+	// Companies are the companies that tagging (or untagging) companies
+	// through POST /tags changed. API 2.16 and later.
+	Companies []TagTarget `json:"companies,omitempty"`
+}
+
+// TagTarget is a user or company that POST /tags tagged or untagged.
+type TagTarget struct {
+	// ID is the user's or company's id.
+	ID ID `json:"id,omitempty"`
+	// Tagged says whether it now has the tag.
+	Tagged bool `json:"tagged,omitempty"`
 }
 
 // TagAppliedBy references the admin who applied a tag.

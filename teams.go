@@ -17,6 +17,13 @@ type Team struct {
 	AdminIDs []ID `json:"admin_ids,omitempty"`
 	// AdminPriorityLevel groups the team's admins by priority; Intercom may send null.
 	AdminPriorityLevel *AdminPriorityLevel `json:"admin_priority_level,omitempty"`
+	// AssignmentLimit is the team's assignment limit, sent only when
+	// conversations are load balanced among its members. API 2.14 and
+	// later.
+	AssignmentLimit int `json:"assignment_limit,omitempty"`
+	// DistributionMethod is how conversations are distributed among the
+	// team's members, such as "round_robin". API 2.14 and later.
+	DistributionMethod string `json:"distribution_method,omitempty"`
 }
 
 // AdminPriorityLevel lists a team's primary and secondary admins.

@@ -23,6 +23,9 @@ type TicketType struct {
 	WorkspaceID string `json:"workspace_id,omitempty"`
 	// TicketTypeAttributes are the attributes its tickets capture.
 	TicketTypeAttributes TicketTypeAttributeList `json:"ticket_type_attributes,omitzero"`
+	// TicketStates are the ticket states tickets of this type can be in.
+	// API 2.12 and later.
+	TicketStates TicketTypeStates `json:"ticket_states,omitzero"`
 	// Archived says whether the ticket type is archived.
 	Archived bool `json:"archived,omitempty"`
 	// IsInternal says whether its tickets are for internal use only.
@@ -31,6 +34,14 @@ type TicketType struct {
 	CreatedAt Timestamp `json:"created_at,omitempty"`
 	// UpdatedAt is when the ticket type was last updated.
 	UpdatedAt Timestamp `json:"updated_at,omitempty"`
+}
+
+// TicketTypeStates lists the ticket states of a ticket type.
+type TicketTypeStates struct {
+	// Type is "list".
+	Type string `json:"type,omitempty"`
+	// Data are the states.
+	Data []TicketStateInfo `json:"data"`
 }
 
 // TicketTypeList lists the ticket types of the workspace. Intercom sends the
