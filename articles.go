@@ -8,6 +8,7 @@ import (
 	"net/http"
 	"net/url"
 	"sort"
+	"time"
 
 	"github.com/google/go-querystring/query"
 )
@@ -56,6 +57,53 @@ type ArticleListItem struct {
 	DefaultLocale string `json:"default_locale,omitempty"`
 	// TranslatedContent holds the content per locale (multilingual help centers only).
 	TranslatedContent ArticleTranslatedContent `json:"translated_content,omitzero"`
+	// Tags are the tags applied to the article. API 2.13 and later.
+	Tags ArticleTags `json:"tags,omitzero"`
+	// BodyMarkdown is the body in Markdown (of the default locale). API 2.16
+	// and later.
+	BodyMarkdown string `json:"body_markdown,omitempty"`
+	// AIChatbotAvailability says whether the AI Agent (Fin) may use the
+	// article (the default locale's setting). API 2.16 and later.
+	AIChatbotAvailability bool `json:"ai_chatbot_availability,omitempty"`
+	// AICopilotAvailability says whether Copilot may use the article. API
+	// 2.16 and later.
+	AICopilotAvailability bool `json:"ai_copilot_availability,omitempty"`
+	// AISalesAgentAvailability says whether the Sales Agent may use the
+	// article. API 2.16 and later.
+	AISalesAgentAvailability bool `json:"ai_sales_agent_availability,omitempty"`
+	// HasUnpublishedChanges says whether a published article has a staged
+	// draft on top of its live content. API 2.16 and later.
+	HasUnpublishedChanges bool `json:"has_unpublished_changes,omitempty"`
+	// DraftUpdatedAt is when the staged draft was last edited; zero when
+	// there is none. API 2.16 and later.
+	DraftUpdatedAt Timestamp `json:"draft_updated_at,omitempty"`
+	// CreatedByID is the teammate who created the article. API 2.16 and
+	// later.
+	CreatedByID ID `json:"created_by_id,omitempty"`
+	// UpdatedByID is the teammate who last updated the article. API 2.16
+	// and later.
+	UpdatedByID ID `json:"updated_by_id,omitempty"`
+	// ExcludeFromArticleSuggestions says whether the AI Agent leaves the
+	// article out of its article suggestions. API 2.16 and later.
+	ExcludeFromArticleSuggestions bool `json:"exclude_from_article_suggestions,omitempty"`
+	// HelpCenterAudience is who can view the article in the Help Center:
+	// everyone, all_users, all_visitors, all_leads, all_visitors_and_leads
+	// or restricted. API 2.16 and later.
+	HelpCenterAudience string `json:"help_center_audience,omitempty"`
+	// ScheduledPublishAt is when the article is scheduled to be published;
+	// zero when it is not. API 2.16 and later.
+	ScheduledPublishAt Timestamp `json:"scheduled_publish_at,omitempty"`
+	// ScheduledUnpublishAt is when the article is scheduled to be
+	// unpublished; zero when it is not. API 2.16 and later.
+	ScheduledUnpublishAt Timestamp `json:"scheduled_unpublish_at,omitempty"`
+}
+
+// ArticleTags lists the tags applied to an article.
+type ArticleTags struct {
+	// Type is "tag.list".
+	Type string `json:"type,omitempty"`
+	// Tags are the applied tags.
+	Tags []Tag `json:"tags,omitempty"`
 }
 
 // Article is a help center article with its statistics.
@@ -109,16 +157,97 @@ type ArticleContent struct {
 	UpdatedAt Timestamp `json:"updated_at,omitempty"`
 	// URL is the public URL of this locale's content.
 	URL string `json:"url,omitempty"`
+	// BodyMarkdown is the body in Markdown, an alternative to Body in
+	// requests. API 2.16 and later.
+	BodyMarkdown string `json:"body_markdown,omitempty" intercom:"since=2.16"`
+	// AudienceIDs are the audiences (Audience ids, sent as integers) the AI
+	// Agent targets with this locale's content. API 2.16 and later.
+	AudienceIDs []ID `json:"audience_ids,omitempty" intercom:"since=2.16"`
+	// AIChatbotAvailability says whether the AI Agent (Fin) may use this
+	// locale's content. API 2.16 and later.
+	AIChatbotAvailability Opt[bool] `json:"ai_chatbot_availability,omitzero" intercom:"since=2.16"`
+	// AICopilotAvailability says whether Copilot may use it. API 2.16 and
+	// later.
+	AICopilotAvailability Opt[bool] `json:"ai_copilot_availability,omitzero" intercom:"since=2.16"`
+	// AISalesAgentAvailability says whether the Sales Agent may use it. API
+	// 2.16 and later.
+	AISalesAgentAvailability Opt[bool] `json:"ai_sales_agent_availability,omitzero" intercom:"since=2.16"`
+	// HasUnpublishedChanges says whether this locale has a staged draft
+	// (responses only). API 2.16 and later.
+	HasUnpublishedChanges bool `json:"has_unpublished_changes,omitempty" intercom:"since=2.16"`
+	// DraftUpdatedAt is when this locale's draft was last edited (responses
+	// only). API 2.16 and later.
+	DraftUpdatedAt Timestamp `json:"draft_updated_at,omitempty" intercom:"since=2.16"`
+	// CreatedByID is the teammate who created this locale's content
+	// (responses only). API 2.16 and later.
+	CreatedByID ID `json:"created_by_id,omitempty" intercom:"since=2.16"`
+	// UpdatedByID is the teammate who last updated it (responses only). API
+	// 2.16 and later.
+	UpdatedByID ID `json:"updated_by_id,omitempty" intercom:"since=2.16"`
 }
 
 type articleContentFields ArticleContent
 
-// MarshalJSON encodes the content with author_id as the integer Intercom expects.
+// MarshalJSON encodes the content with author_id and audience_ids as the
+// integers Intercom expects.
 func (c ArticleContent) MarshalJSON() ([]byte, error) {
 	return json.Marshal(struct {
 		articleContentFields
-		AuthorID intBodyID `json:"author_id,omitempty"`
-	}{articleContentFields(c), intBodyID(c.AuthorID)})
+		AuthorID    intBodyID   `json:"author_id,omitempty"`
+		AudienceIDs []intBodyID `json:"audience_ids,omitempty"`
+	}{articleContentFields(c), intBodyID(c.AuthorID), intBodyIDs(c.AudienceIDs)})
+}
+
+// intAudienceIDs is ids for a body that takes them as integers: omitted,
+// null or a list (empty included) as ids is.
+func intAudienceIDs(ids Opt[[]ID]) Opt[[]intBodyID] {
+	if ids.IsNull() {
+		return Null[[]intBodyID]()
+	}
+	v, ok := ids.Get()
+	if !ok {
+		return Opt[[]intBodyID]{}
+	}
+	if v == nil {
+		v = []ID{}
+	}
+	return Some(intBodyIDs(v))
+}
+
+// checkArticle2_16 checks the fields API 2.16 adds to creating and updating
+// an article.
+func checkArticle2_16(body, bodyMarkdown string, audienceIDs Opt[[]ID], publish, unpublish Opt[time.Time]) error {
+	if body != "" && bodyMarkdown != "" {
+		return invalid("body_markdown", "excludes body: send one of them")
+	}
+	ids, _ := audienceIDs.Get()
+	for i, id := range ids {
+		if err := checkIntID(fieldIndex("audience_ids", i), id); err != nil {
+			return err
+		}
+		if id == "" {
+			return invalid(fieldIndex("audience_ids", i), "is empty")
+		}
+	}
+	if _, ok := publish.Get(); ok {
+		if _, ok := unpublish.Get(); ok {
+			return invalid("scheduled_unpublish_at", "excludes scheduled_publish_at: an article has one pending schedule at most")
+		}
+	}
+	return nil
+}
+
+// intBodyIDs converts ids for a body that takes a list of integers (nil
+// stays nil).
+func intBodyIDs(ids []ID) []intBodyID {
+	if ids == nil {
+		return nil
+	}
+	out := make([]intBodyID, len(ids))
+	for i, id := range ids {
+		out[i] = intBodyID(id)
+	}
+	return out
 }
 
 // ArticleTranslatedContent is an article's content per locale ("en", "fr",
@@ -128,7 +257,7 @@ type ArticleTranslatedContent struct {
 	// Type is "article_translated_content"; leave it empty in requests.
 	Type string
 	// Locales maps a locale code to the content in that locale.
-	Locales map[string]ArticleContent
+	Locales map[string]ArticleContent `intercom:"inline"`
 }
 
 // IsZero reports whether there is no type and no locale.
@@ -313,6 +442,28 @@ type ArticleCreateRequest struct {
 	ParentType string `json:"parent_type,omitempty"`
 	// TranslatedContent is the content of other locales.
 	TranslatedContent ArticleTranslatedContent `json:"translated_content,omitzero"`
+	// BodyMarkdown is the body in Markdown (of the default locale), instead
+	// of Body. API 2.16 and later.
+	BodyMarkdown string `json:"body_markdown,omitempty" intercom:"since=2.16"`
+	// AudienceIDs are the audiences (Audience ids, sent as integers) the AI
+	// Agent targets with the article, in every locale; Some([]ID{}) assigns none. API 2.16 and later.
+	AudienceIDs Opt[[]ID] `json:"audience_ids,omitzero" intercom:"nullable,since=2.16"`
+	// AIChatbotAvailability says whether the AI Agent (Fin) may use the
+	// article (the default locale's setting). API 2.16 and later.
+	AIChatbotAvailability Opt[bool] `json:"ai_chatbot_availability,omitzero" intercom:"since=2.16"`
+	// AICopilotAvailability says whether Copilot may use the article. API
+	// 2.16 and later.
+	AICopilotAvailability Opt[bool] `json:"ai_copilot_availability,omitzero" intercom:"since=2.16"`
+	// AISalesAgentAvailability says whether the Sales Agent may use the
+	// article. API 2.16 and later.
+	AISalesAgentAvailability Opt[bool] `json:"ai_sales_agent_availability,omitzero" intercom:"since=2.16"`
+	// ScheduledPublishAt schedules the article to be published at this
+	// (future) time, with State published; Null cancels a pending schedule.
+	// API 2.16 and later.
+	ScheduledPublishAt Opt[time.Time] `json:"scheduled_publish_at,omitzero" intercom:"nullable,since=2.16"`
+	// ScheduledUnpublishAt schedules the article to be unpublished at this
+	// (future) time; Null cancels a pending schedule. API 2.16 and later.
+	ScheduledUnpublishAt Opt[time.Time] `json:"scheduled_unpublish_at,omitzero" intercom:"nullable,since=2.16"`
 }
 
 // MarshalJSON encodes the request with author_id and parent_id as integers,
@@ -321,9 +472,10 @@ func (r ArticleCreateRequest) MarshalJSON() ([]byte, error) {
 	type fields ArticleCreateRequest
 	return json.Marshal(struct {
 		fields
-		AuthorID intBodyID `json:"author_id,omitempty"`
-		ParentID intBodyID `json:"parent_id,omitempty"`
-	}{fields(r), intBodyID(r.AuthorID), intBodyID(r.ParentID)})
+		AuthorID    intBodyID        `json:"author_id,omitempty"`
+		ParentID    intBodyID        `json:"parent_id,omitempty"`
+		AudienceIDs Opt[[]intBodyID] `json:"audience_ids,omitzero"`
+	}{fields(r), intBodyID(r.AuthorID), intBodyID(r.ParentID), intAudienceIDs(r.AudienceIDs)})
 }
 
 // Validate checks the request before it is sent: a title and an author are
@@ -347,6 +499,9 @@ func (r ArticleCreateRequest) Validate() error {
 	if err := checkIntID("author_id", r.AuthorID); err != nil {
 		return err
 	}
+	if err := checkArticle2_16(r.Body, r.BodyMarkdown, r.AudienceIDs, r.ScheduledPublishAt, r.ScheduledUnpublishAt); err != nil {
+		return err
+	}
 	return checkIntID("parent_id", r.ParentID)
 }
 
@@ -368,6 +523,28 @@ type ArticleUpdateRequest struct {
 	ParentType string `json:"parent_type,omitempty"`
 	// TranslatedContent replaces the content of other locales; Null clears it.
 	TranslatedContent Opt[ArticleTranslatedContent] `json:"translated_content,omitzero" intercom:"nullable"`
+	// BodyMarkdown is the body in Markdown (of the default locale), instead
+	// of Body. API 2.16 and later.
+	BodyMarkdown string `json:"body_markdown,omitempty" intercom:"since=2.16"`
+	// AudienceIDs are the audiences (Audience ids, sent as integers) the AI
+	// Agent targets with the article, in every locale; Some([]ID{}) clears them. API 2.16 and later.
+	AudienceIDs Opt[[]ID] `json:"audience_ids,omitzero" intercom:"nullable,since=2.16"`
+	// AIChatbotAvailability says whether the AI Agent (Fin) may use the
+	// article (the default locale's setting). API 2.16 and later.
+	AIChatbotAvailability Opt[bool] `json:"ai_chatbot_availability,omitzero" intercom:"since=2.16"`
+	// AICopilotAvailability says whether Copilot may use the article. API
+	// 2.16 and later.
+	AICopilotAvailability Opt[bool] `json:"ai_copilot_availability,omitzero" intercom:"since=2.16"`
+	// AISalesAgentAvailability says whether the Sales Agent may use the
+	// article. API 2.16 and later.
+	AISalesAgentAvailability Opt[bool] `json:"ai_sales_agent_availability,omitzero" intercom:"since=2.16"`
+	// ScheduledPublishAt schedules the article to be published at this
+	// (future) time, with State published; Null cancels a pending schedule.
+	// API 2.16 and later.
+	ScheduledPublishAt Opt[time.Time] `json:"scheduled_publish_at,omitzero" intercom:"nullable,since=2.16"`
+	// ScheduledUnpublishAt schedules the article to be unpublished at this
+	// (future) time; Null cancels a pending schedule. API 2.16 and later.
+	ScheduledUnpublishAt Opt[time.Time] `json:"scheduled_unpublish_at,omitzero" intercom:"nullable,since=2.16"`
 }
 
 // MarshalJSON encodes the request with author_id as an integer.
@@ -375,13 +552,17 @@ func (r ArticleUpdateRequest) MarshalJSON() ([]byte, error) {
 	type fields ArticleUpdateRequest
 	return json.Marshal(struct {
 		fields
-		AuthorID intBodyID `json:"author_id,omitempty"`
-	}{fields(r), intBodyID(r.AuthorID)})
+		AuthorID    intBodyID        `json:"author_id,omitempty"`
+		AudienceIDs Opt[[]intBodyID] `json:"audience_ids,omitzero"`
+	}{fields(r), intBodyID(r.AuthorID), intAudienceIDs(r.AudienceIDs)})
 }
 
 // Validate checks that the ids are numeric.
 func (r ArticleUpdateRequest) Validate() error {
 	if err := checkIntID("author_id", r.AuthorID); err != nil {
+		return err
+	}
+	if err := checkArticle2_16(r.Body, r.BodyMarkdown, r.AudienceIDs, r.ScheduledPublishAt, r.ScheduledUnpublishAt); err != nil {
 		return err
 	}
 	if tc, ok := r.TranslatedContent.Get(); ok {

@@ -55,7 +55,7 @@ type GroupTranslatedContent struct {
 	// Type is "group_translated_content"; leave it empty in requests.
 	Type string
 	// Locales maps a locale code to the content in that locale.
-	Locales map[string]GroupContent
+	Locales map[string]GroupContent `intercom:"inline"`
 }
 
 // IsZero reports whether there is no type and no locale.

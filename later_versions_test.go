@@ -4,6 +4,7 @@ import (
 	"context"
 	"net/http"
 	"testing"
+	"time"
 
 	"github.com/stretchr/testify/require"
 )
@@ -138,4 +139,60 @@ func TestAdminsSetAwayLaterVersions(t *testing.T) {
 	_, _, err = c13.Admins.SetAway(ctx, "991268011", AdminSetAwayRequest{AwayModeEnabled: true, AwayStatusReasonID: "12345"})
 	requireVersionErr(t, err, "2.13", "PUT", "/admins/{id}/away", "setAwayAdmin", "away_status_reason_id", "2.14", "2.15", "2.16")
 	require.Empty(t, srv13.Requests())
+}
+
+func TestArticlesLaterVersionFields(t *testing.T) {
+	t.Parallel()
+	ctx := context.Background()
+	c, srv := newSpecClientAt(t, "2.16")
+	at := time.Date(2030, 1, 2, 3, 4, 5, 0, time.UTC)
+	create := ArticleCreateRequest{Title: "Thanks for everything", BodyMarkdown: "# Hello", AuthorID: "991267407", State: ArticleStatePublished,
+		AudienceIDs: Some([]ID{"12", "13"}), AIChatbotAvailability: Some(true), AICopilotAvailability: Some(false), AISalesAgentAvailability: Some(true),
+		ScheduledPublishAt: Some(at)}
+	got, rec := exercise(t, srv, "createArticle", "Articles.Create", func() (*Article, *Response, error) {
+		return c.Articles.Create(ctx, create)
+	})
+	testJSONBody(t, rec, `{"title":"Thanks for everything","state":"published","body_markdown":"# Hello",`+
+		`"ai_chatbot_availability":true,"ai_copilot_availability":false,"ai_sales_agent_availability":true,"scheduled_publish_at":"2030-01-02T03:04:05Z",`+
+		`"author_id":991267407,"audience_ids":[12,13]}`)
+	require.NotEmpty(t, got.ID)
+
+	update := ArticleUpdateRequest{BodyMarkdown: "*new*", AudienceIDs: Some([]ID{}), ScheduledPublishAt: Null[time.Time](), ScheduledUnpublishAt: Some(at),
+		TranslatedContent: Some(ArticleTranslatedContent{Locales: map[string]ArticleContent{"fr": {Title: "Merci", BodyMarkdown: "*merci*",
+			AudienceIDs: []ID{"7"}, AIChatbotAvailability: Some(false)}}})}
+	_, rec = exercise(t, srv, "updateArticle", "Articles.Update", func() (*Article, *Response, error) {
+		return c.Articles.Update(ctx, "61", update)
+	})
+	testJSONBody(t, rec, `{"translated_content":{"fr":{"title":"Merci","body_markdown":"*merci*","ai_chatbot_availability":false,"audience_ids":[7]}},`+
+		`"body_markdown":"*new*","scheduled_publish_at":null,"scheduled_unpublish_at":"2030-01-02T03:04:05Z","audience_ids":[]}`)
+	_, rec = exercise(t, srv, "updateArticle", "Articles.Update", func() (*Article, *Response, error) {
+		return c.Articles.Update(ctx, "61", ArticleUpdateRequest{AudienceIDs: Null[[]ID]()})
+	})
+	testJSONBody(t, rec, `{"audience_ids":null}`)
+
+	n := len(srv.Requests())
+	for field, req := range map[string]ArticleUpdateRequest{
+		"body_markdown":          {Body: "<p>x</p>", BodyMarkdown: "x"},
+		"audience_ids[1]":        {AudienceIDs: Some([]ID{"1", "vip"})},
+		"scheduled_unpublish_at": {ScheduledPublishAt: Some(at), ScheduledUnpublishAt: Some(at)},
+	} {
+		_, _, err := c.Articles.Update(ctx, "61", req)
+		var ie *InvalidRequestError
+		require.ErrorAs(t, err, &ie, field)
+		require.Equal(t, field, ie.Field)
+	}
+	require.Len(t, srv.Requests(), n, "nothing is sent")
+
+	c15, srv15 := newSpecClientAt(t, "2.15")
+	for field, req := range map[string]ArticleUpdateRequest{
+		"body_markdown": {BodyMarkdown: "x"}, "audience_ids": {AudienceIDs: Null[[]ID]()}, "ai_chatbot_availability": {AIChatbotAvailability: Some(false)},
+		"ai_copilot_availability": {AICopilotAvailability: Some(true)}, "ai_sales_agent_availability": {AISalesAgentAvailability: Some(true)},
+		"scheduled_publish_at": {ScheduledPublishAt: Some(at)}, "scheduled_unpublish_at": {ScheduledUnpublishAt: Null[time.Time]()},
+	} {
+		_, _, err := c15.Articles.Update(ctx, "61", req)
+		requireVersionErr(t, err, "2.15", "PUT", "/articles/{id}", "updateArticle", field, "2.16")
+	}
+	_, _, err := c15.Articles.Create(ctx, ArticleCreateRequest{Title: "t", AuthorID: "1", AIChatbotAvailability: Some(true)})
+	requireVersionErr(t, err, "2.15", "POST", "/articles", "createArticle", "ai_chatbot_availability", "2.16")
+	require.Empty(t, srv15.Requests())
 }

@@ -22,6 +22,9 @@ func Some[T any](v T) Opt[T] { return Opt[T]{value: v, set: true} }
 // Null returns an Opt that is sent as JSON null.
 func Null[T any]() Opt[T] { return Opt[T]{set: true, null: true} }
 
+// isOptional marks Opt for the version gate, which searches its value.
+func (Opt[T]) isOptional() {}
+
 // IsZero reports whether the field is omitted; encoding/json's omitzero uses it.
 func (o Opt[T]) IsZero() bool { return !o.set }
 

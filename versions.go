@@ -275,12 +275,17 @@ func buildGates(t reflect.Type, visiting map[reflect.Type]bool) *typeGates {
 	visiting[t] = true
 	defer delete(visiting, t)
 	var g typeGates
+	opt := t.Implements(optionalType)
 	for i := range t.NumField() {
 		f := t.Field(i)
-		if !f.IsExported() && !f.Anonymous {
+		inner := opt && f.Name == "value" // an Opt's value: its gates are the Opt's
+		if !f.IsExported() && !f.Anonymous && !inner {
 			continue
 		}
 		name := fieldName(f)
+		if inner {
+			name = ""
+		}
 		if name == "-" {
 			continue
 		}
@@ -305,6 +310,10 @@ func buildGates(t reflect.Type, visiting map[reflect.Type]bool) *typeGates {
 	return &g
 }
 
+// optionalType is implemented by Opt, whose value buildGates searches as
+// it searches a pointer's.
+var optionalType = reflect.TypeFor[interface{ isOptional() }]()
+
 // containedType is t without the pointers, slices, arrays and maps around
 // the type its values hold.
 func containedType(t reflect.Type) reflect.Type {
@@ -319,9 +328,17 @@ func containedType(t reflect.Type) reflect.Type {
 }
 
 // fieldName is the name a field goes by on the wire: its json tag's, else
-// its url tag's (query structs), else "" for an embedded struct (whose
-// fields are inlined) and the Go name otherwise.
+// its url tag's (query structs), else "" for an embedded struct or a field
+// tagged `intercom:"inline"` (a type's own MarshalJSON inlines its
+// content, as ArticleTranslatedContent's locales) and the Go name otherwise.
 func fieldName(f reflect.StructField) string {
+	if tag, ok := f.Tag.Lookup("intercom"); ok {
+		for part := range strings.SplitSeq(tag, ",") {
+			if strings.TrimSpace(part) == "inline" {
+				return ""
+			}
+		}
+	}
 	for _, key := range []string{"json", "url"} {
 		if tag, ok := f.Tag.Lookup(key); ok {
 			name, _, _ := strings.Cut(tag, ",")
@@ -337,13 +354,13 @@ func fieldName(f reflect.StructField) string {
 }
 
 // parseVersionTag reads the version options of an intercom tag: since=V
-// and/or until=V. Its other options (nullable, see checkNulls) are not
-// about versions.
+// and/or until=V. Its other options (nullable, see checkNulls; inline, see
+// fieldName) are not about versions.
 func parseVersionTag(tag string) (versionSet, error) {
 	in := allVersions
 	for part := range strings.SplitSeq(tag, ",") {
 		part = strings.TrimSpace(part)
-		if part == "nullable" {
+		if part == "nullable" || part == "inline" {
 			continue
 		}
 		key, v, _ := strings.Cut(part, "=")
