@@ -129,6 +129,9 @@ type ConversationConvertToTicketRequest struct {
 	// Attributes sets ticket attributes; use "_default_title_" and
 	// "_default_description_" for the default ones.
 	Attributes map[string]any `json:"attributes,omitempty"`
+	// TicketStateID is the ticket state the new ticket starts in (one of
+	// its ticket type's TicketStates). API 2.16 and later.
+	TicketStateID string `json:"ticket_state_id,omitempty" intercom:"since=2.16"`
 }
 
 // Validate checks the ticket type id.

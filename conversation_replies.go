@@ -22,7 +22,14 @@ const (
 	ConversationReplyComment ConversationReplyMessageType = "comment"
 	// ConversationReplyNote is an internal note only teammates see (admins only).
 	ConversationReplyNote ConversationReplyMessageType = "note"
+	// ConversationReplyQuickReply offers the contact ReplyOptions to pick
+	// from (admins only). API 2.14 and later.
+	ConversationReplyQuickReply ConversationReplyMessageType = "quick_reply"
 )
+
+// ConversationReplyOption is an option of a quick reply: one an admin
+// offers, or the one a contact picks.
+type ConversationReplyOption = TicketReplyOption
 
 // ConversationReplyRequest is the body of a reply to a conversation: a
 // *ConversationContactReply or a *ConversationAdminReply (or their values).
@@ -44,12 +51,15 @@ type ConversationContactReply struct {
 	UserID string
 	// Body is the text of the reply (required).
 	Body string
-	// CreatedAt backdates the reply; zero means now.
-	CreatedAt Timestamp
+	// CreatedAt backdates the reply; zero means now. API 2.11 and later.
+	CreatedAt Timestamp `json:"created_at,omitempty" intercom:"since=2.11"`
 	// AttachmentURLs are up to 10 image URLs added as attachments.
 	AttachmentURLs []string
 	// AttachmentFiles are up to 10 files added as attachments.
 	AttachmentFiles []ConversationAttachmentFile
+	// ReplyOptions is the quick reply option the contact picks, of those an
+	// admin's quick reply offered. API 2.14 and later.
+	ReplyOptions []ConversationReplyOption `json:"reply_options,omitempty" intercom:"since=2.14"`
 }
 
 func (ConversationContactReply) isReplyRequest() {}
@@ -72,7 +82,23 @@ func (r ConversationContactReply) Validate() error {
 	if r.Body == "" {
 		return invalid("body", "is required")
 	}
+	if err := checkReplyOptions(r.ReplyOptions); err != nil {
+		return err
+	}
 	return checkAttachments(len(r.AttachmentURLs), len(r.AttachmentFiles))
+}
+
+// checkReplyOptions checks that each quick reply option has a text and a uuid.
+func checkReplyOptions(opts []TicketReplyOption) error {
+	for i, o := range opts {
+		if o.Text == "" {
+			return invalid(fieldIndex("reply_options", i)+".text", "is required")
+		}
+		if o.UUID == "" {
+			return invalid(fieldIndex("reply_options", i)+".uuid", "is required")
+		}
+	}
+	return nil
 }
 
 type contactReplyWire struct {
@@ -85,6 +111,7 @@ type contactReplyWire struct {
 	CreatedAt       Timestamp                    `json:"created_at,omitempty"`
 	AttachmentURLs  []string                     `json:"attachment_urls,omitempty"`
 	AttachmentFiles []ConversationAttachmentFile `json:"attachment_files,omitempty"`
+	ReplyOptions    []ConversationReplyOption    `json:"reply_options,omitempty"`
 }
 
 // MarshalJSON encodes the reply with "type":"user" and "message_type":"comment".
@@ -93,6 +120,7 @@ func (r ConversationContactReply) MarshalJSON() ([]byte, error) {
 		MessageType: ConversationReplyComment, Type: "user",
 		IntercomUserID: r.IntercomUserID, Email: r.Email, UserID: r.UserID,
 		Body: r.Body, CreatedAt: r.CreatedAt, AttachmentURLs: r.AttachmentURLs, AttachmentFiles: r.AttachmentFiles,
+		ReplyOptions: r.ReplyOptions,
 	})
 }
 
@@ -101,10 +129,12 @@ func (r ConversationContactReply) MarshalJSON() ([]byte, error) {
 type ConversationAdminReply struct {
 	// AdminID is the admin authoring the reply (required).
 	AdminID string
-	// MessageType is ConversationReplyComment or ConversationReplyNote;
-	// empty means ConversationReplyComment.
+	// MessageType is ConversationReplyComment, ConversationReplyNote or
+	// (API 2.14 and later) ConversationReplyQuickReply; empty means
+	// ConversationReplyComment.
 	MessageType ConversationReplyMessageType
-	// Body is the text of the reply (required); notes accept some HTML.
+	// Body is the text of the reply (required for comments and notes);
+	// notes accept some HTML.
 	Body string
 	// CreatedAt backdates the reply; zero means now.
 	CreatedAt Timestamp
@@ -112,6 +142,12 @@ type ConversationAdminReply struct {
 	AttachmentURLs []string
 	// AttachmentFiles are up to 10 files added as attachments.
 	AttachmentFiles []ConversationAttachmentFile
+	// ReplyOptions are the options a quick reply offers (required for
+	// ConversationReplyQuickReply). API 2.14 and later.
+	ReplyOptions []ConversationReplyOption `json:"reply_options,omitempty" intercom:"since=2.14"`
+	// SkipNotifications replies without notifying anyone (Some(true)). API
+	// 2.15 and later.
+	SkipNotifications Opt[bool] `json:"skip_notifications,omitzero" intercom:"since=2.15"`
 }
 
 func (ConversationAdminReply) isReplyRequest() {}
@@ -124,23 +160,35 @@ func (r ConversationAdminReply) Validate() error {
 	}
 	switch r.MessageType {
 	case "", ConversationReplyComment, ConversationReplyNote:
+		if r.Body == "" {
+			return invalid("body", "is required for comments and notes")
+		}
+		if len(r.ReplyOptions) > 0 {
+			return invalid("reply_options", "apply only to quick_reply")
+		}
+	case ConversationReplyQuickReply:
+		if len(r.ReplyOptions) == 0 {
+			return invalid("reply_options", "are required for a quick_reply")
+		}
 	default:
-		return invalid("message_type", fmt.Sprintf("is %q; an admin reply to a conversation is a comment or a note", r.MessageType))
+		return invalid("message_type", fmt.Sprintf("is %q; an admin reply to a conversation is a comment, a note or a quick_reply", r.MessageType))
 	}
-	if r.Body == "" {
-		return invalid("body", "is required for comments and notes")
+	if err := checkReplyOptions(r.ReplyOptions); err != nil {
+		return err
 	}
 	return checkAttachments(len(r.AttachmentURLs), len(r.AttachmentFiles))
 }
 
 type adminReplyWire struct {
-	MessageType     ConversationReplyMessageType `json:"message_type"`
-	Type            string                       `json:"type"`
-	AdminID         string                       `json:"admin_id"`
-	Body            string                       `json:"body,omitempty"`
-	CreatedAt       Timestamp                    `json:"created_at,omitempty"`
-	AttachmentURLs  []string                     `json:"attachment_urls,omitempty"`
-	AttachmentFiles []ConversationAttachmentFile `json:"attachment_files,omitempty"`
+	MessageType       ConversationReplyMessageType `json:"message_type"`
+	Type              string                       `json:"type"`
+	AdminID           string                       `json:"admin_id"`
+	Body              string                       `json:"body,omitempty"`
+	CreatedAt         Timestamp                    `json:"created_at,omitempty"`
+	AttachmentURLs    []string                     `json:"attachment_urls,omitempty"`
+	AttachmentFiles   []ConversationAttachmentFile `json:"attachment_files,omitempty"`
+	ReplyOptions      []ConversationReplyOption    `json:"reply_options,omitempty"`
+	SkipNotifications Opt[bool]                    `json:"skip_notifications,omitzero"`
 }
 
 // MarshalJSON encodes the reply with "type":"admin".
@@ -152,6 +200,7 @@ func (r ConversationAdminReply) MarshalJSON() ([]byte, error) {
 	return json.Marshal(adminReplyWire{
 		MessageType: mt, Type: "admin", AdminID: r.AdminID, Body: r.Body, CreatedAt: r.CreatedAt,
 		AttachmentURLs: r.AttachmentURLs, AttachmentFiles: r.AttachmentFiles,
+		ReplyOptions: r.ReplyOptions, SkipNotifications: r.SkipNotifications,
 	})
 }
 

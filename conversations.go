@@ -558,6 +558,13 @@ type ConversationCreateRequest struct {
 	Subject string `json:"subject,omitempty"`
 	// AttachmentURLs are up to 10 image URLs added as attachments.
 	AttachmentURLs []string `json:"attachment_urls,omitempty"`
+	// CreatedAt backdates the conversation (for migrating past
+	// conversations); Intercom uses the current time when it is zero. API
+	// 2.11 and later.
+	CreatedAt Timestamp `json:"created_at,omitempty" intercom:"since=2.11"`
+	// BrandID is the brand to associate the conversation with. API 2.16
+	// and later.
+	BrandID string `json:"brand_id,omitempty" intercom:"since=2.16"`
 }
 
 // Validate checks the required fields and the attachment limit.
@@ -580,6 +587,11 @@ type ConversationUpdateRequest struct {
 	Read Opt[bool] `json:"read,omitzero"`
 	// CustomAttributes sets conversation data attributes; a nil value clears one.
 	CustomAttributes map[string]any `json:"custom_attributes,omitempty"`
+	// Title sets the conversation's title. API 2.13 and later.
+	Title Opt[string] `json:"title,omitzero" intercom:"since=2.13"`
+	// CompanyID associates the conversation with this company (Intercom's
+	// id for it). API 2.14 and later.
+	CompanyID string `json:"company_id,omitempty" intercom:"since=2.14"`
 }
 
 // checkAttachments enforces Intercom's limit of 10 attachment URLs and 10

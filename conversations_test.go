@@ -397,11 +397,11 @@ func TestConversationsReply(t *testing.T) {
 
 	// Reply to the contact's last conversation.
 	srv.Respond("replyConversation", 200, "User last conversation reply")
-	_, _, err := c.Conversations.Reply(ctx, "last", &ConversationContactReply{Email: "joe@bloggs.com", Body: "Thanks again :)", CreatedAt: 1717021872,
+	_, _, err := c.Conversations.Reply(ctx, "last", &ConversationContactReply{Email: "joe@bloggs.com", Body: "Thanks again :)",
 		AttachmentURLs: []string{"https://example.com/a.png"}})
 	require.NoError(t, err)
 	testPath(t, srv.LastRequest(), "/conversations/last/reply")
-	testJSONBody(t, srv.LastRequest(), `{"message_type":"comment","type":"user","email":"joe@bloggs.com","body":"Thanks again :)","created_at":1717021872,"attachment_urls":["https://example.com/a.png"]}`)
+	testJSONBody(t, srv.LastRequest(), `{"message_type":"comment","type":"user","email":"joe@bloggs.com","body":"Thanks again :)","attachment_urls":["https://example.com/a.png"]}`)
 
 	// An admin note.
 	srv.Respond("replyConversation", 200, "Admin note reply")
@@ -433,7 +433,11 @@ func TestConversationsReplyValidation(t *testing.T) {
 		{"1", ConversationContactReply{UserID: "u1"}, "body"},
 		{"1", ConversationContactReply{UserID: "u1", Body: "x", AttachmentFiles: files}, "attachment_files"},
 		{"1", ConversationAdminReply{Body: "x"}, "admin_id"},
-		{"1", ConversationAdminReply{AdminID: "1", Body: "x", MessageType: "quick_reply"}, "message_type"},
+		{"1", ConversationAdminReply{AdminID: "1", Body: "x", MessageType: "poll"}, "message_type"},
+		{"1", ConversationAdminReply{AdminID: "1", Body: "x", MessageType: ConversationReplyQuickReply}, "reply_options"},
+		{"1", ConversationAdminReply{AdminID: "1", Body: "x", ReplyOptions: []ConversationReplyOption{{Text: "a", UUID: "u"}}}, "reply_options"},
+		{"1", ConversationAdminReply{AdminID: "1", MessageType: ConversationReplyQuickReply, ReplyOptions: []ConversationReplyOption{{Text: "a"}}}, "reply_options[0].uuid"},
+		{"1", ConversationContactReply{UserID: "u1", Body: "x", ReplyOptions: []ConversationReplyOption{{UUID: "u"}}}, "reply_options[0].text"},
 		{"1", ConversationAdminReply{AdminID: "1"}, "body"},
 		{"1", ConversationAdminReply{AdminID: "1", Body: "x", AttachmentURLs: make([]string, 11)}, "attachment_urls"},
 		{"", ConversationAdminReply{AdminID: "1", Body: "x"}, "id"},

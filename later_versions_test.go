@@ -196,3 +196,76 @@ func TestArticlesLaterVersionFields(t *testing.T) {
 	requireVersionErr(t, err, "2.15", "POST", "/articles", "createArticle", "ai_chatbot_availability", "2.16")
 	require.Empty(t, srv15.Requests())
 }
+
+func TestConversationsLaterVersionFields(t *testing.T) {
+	t.Parallel()
+	ctx := context.Background()
+	opts := []ConversationReplyOption{{Text: "Yes", UUID: "0fd0a5c1-4b1b-4a38-9f71-0d1a1c3e1d11"}, {Text: "No", UUID: "7c4e0a2b-1a7e-4b53-8d53-2f5c8c1f9a22"}}
+
+	// 2.11: created_at on a contact reply and on a new conversation.
+	c11, srv11 := newSpecClientAt(t, "2.11")
+	_, rec := exercise(t, srv11, "replyConversation", "Conversations.Reply", func() (*Conversation, *Response, error) {
+		return c11.Conversations.Reply(ctx, "507", ConversationContactReply{Email: "joe@bloggs.com", Body: "Thanks", CreatedAt: 1590000000})
+	})
+	testJSONBody(t, rec, `{"message_type":"comment","type":"user","email":"joe@bloggs.com","body":"Thanks","created_at":1590000000}`)
+	_, rec = exercise(t, srv11, "createConversation", "Conversations.Create", func() (*Message, *Response, error) {
+		return c11.Conversations.Create(ctx, ConversationCreateRequest{From: ConversationFrom{Type: ConversationFromUser, ID: "6762f11b1bb69f9f2193bba3"}, Body: "Hello", CreatedAt: 1590000000})
+	})
+	testJSONBody(t, rec, `{"from":{"type":"user","id":"6762f11b1bb69f9f2193bba3"},"body":"Hello","created_at":1590000000}`)
+
+	// 2.16: a quick reply with skip_notifications, a contact picking an
+	// option, brand_id, ticket_state_id, title and company_id.
+	c, srv := newSpecClientAt(t, "2.16")
+	_, rec = exercise(t, srv, "replyConversation", "Conversations.Reply", func() (*Conversation, *Response, error) {
+		return c.Conversations.Reply(ctx, "507", ConversationAdminReply{AdminID: "991268012", MessageType: ConversationReplyQuickReply, ReplyOptions: opts, SkipNotifications: Some(true)})
+	})
+	testJSONBody(t, rec, `{"message_type":"quick_reply","type":"admin","admin_id":"991268012","reply_options":[{"text":"Yes","uuid":"0fd0a5c1-4b1b-4a38-9f71-0d1a1c3e1d11"},`+
+		`{"text":"No","uuid":"7c4e0a2b-1a7e-4b53-8d53-2f5c8c1f9a22"}],"skip_notifications":true}`)
+	_, rec = exercise(t, srv, "replyConversation", "Conversations.Reply", func() (*Conversation, *Response, error) {
+		return c.Conversations.Reply(ctx, "507", ConversationContactReply{IntercomUserID: "6762f11b1bb69f9f2193bba3", Body: "Yes", ReplyOptions: opts[:1]})
+	})
+	testJSONBody(t, rec, `{"message_type":"comment","type":"user","intercom_user_id":"6762f11b1bb69f9f2193bba3","body":"Yes","reply_options":[{"text":"Yes","uuid":"0fd0a5c1-4b1b-4a38-9f71-0d1a1c3e1d11"}]}`)
+	_, rec = exercise(t, srv, "createConversation", "Conversations.Create", func() (*Message, *Response, error) {
+		return c.Conversations.Create(ctx, ConversationCreateRequest{From: ConversationFrom{Type: ConversationFromUser, ID: "6762f11b1bb69f9f2193bba3"}, Body: "Hello", BrandID: "42"})
+	})
+	testJSONBody(t, rec, `{"from":{"type":"user","id":"6762f11b1bb69f9f2193bba3"},"body":"Hello","brand_id":"42"}`)
+	_, rec = exercise(t, srv, "convertConversationToTicket", "Conversations.ConvertToTicket", func() (*Ticket, *Response, error) {
+		return c.Conversations.ConvertToTicket(ctx, "507", ConversationConvertToTicketRequest{TicketTypeID: "80", TicketStateID: "8498"})
+	})
+	testJSONBody(t, rec, `{"ticket_type_id":"80","ticket_state_id":"8498"}`)
+	_, rec = exercise(t, srv, "updateConversation", "Conversations.Update", func() (*Conversation, *Response, error) {
+		return c.Conversations.Update(ctx, "123", ConversationUpdateRequest{Read: Some(true), Title: Some("Refund"), CompanyID: "5f4d3c1c"}, nil)
+	})
+	testJSONBody(t, rec, `{"read":true,"title":"Refund","company_id":"5f4d3c1c"}`)
+
+	// Versions without them refuse them.
+	c10, srv10 := newSpecClient(t)
+	_, _, err := c10.Conversations.Reply(ctx, "507", ConversationContactReply{Email: "joe@bloggs.com", Body: "Thanks", CreatedAt: 1590000000})
+	requireVersionErr(t, err, "2.10", "POST", "/conversations/{id}/reply", "replyConversation", "created_at", "2.11", "2.12", "2.13", "2.14", "2.15", "2.16")
+	_, _, err = c10.Conversations.Create(ctx, ConversationCreateRequest{From: ConversationFrom{Type: ConversationFromUser, ID: "u"}, Body: "x", CreatedAt: 1})
+	requireVersionErr(t, err, "2.10", "POST", "/conversations", "createConversation", "created_at", "2.11", "2.12", "2.13", "2.14", "2.15", "2.16")
+	require.Empty(t, srv10.Requests())
+	c13, srv13 := newSpecClientAt(t, "2.13")
+	later := []string{"2.14", "2.15", "2.16"}
+	_, _, err = c13.Conversations.Reply(ctx, "507", ConversationAdminReply{AdminID: "1", MessageType: ConversationReplyQuickReply, ReplyOptions: opts})
+	requireVersionErr(t, err, "2.13", "POST", "/conversations/{id}/reply", "replyConversation", "reply_options", later...)
+	_, _, err = c13.Conversations.Reply(ctx, "507", ConversationContactReply{Email: "a@b.c", Body: "Yes", ReplyOptions: opts[:1]})
+	requireVersionErr(t, err, "2.13", "POST", "/conversations/{id}/reply", "replyConversation", "reply_options", later...)
+	_, _, err = c13.Conversations.Update(ctx, "123", ConversationUpdateRequest{CompanyID: "c"}, nil)
+	requireVersionErr(t, err, "2.13", "PUT", "/conversations/{id}", "updateConversation", "company_id", later...)
+	require.Empty(t, srv13.Requests())
+	c14, srv14 := newSpecClientAt(t, "2.14")
+	_, _, err = c14.Conversations.Reply(ctx, "507", ConversationAdminReply{AdminID: "1", Body: "x", SkipNotifications: Some(false)})
+	requireVersionErr(t, err, "2.14", "POST", "/conversations/{id}/reply", "replyConversation", "skip_notifications", "2.15", "2.16")
+	require.Empty(t, srv14.Requests())
+	c12, srv12 := newSpecClientAt(t, "2.12")
+	_, _, err = c12.Conversations.Update(ctx, "123", ConversationUpdateRequest{Title: Some("")}, nil)
+	requireVersionErr(t, err, "2.12", "PUT", "/conversations/{id}", "updateConversation", "title", "2.13", "2.14", "2.15", "2.16")
+	c15, srv15 := newSpecClientAt(t, "2.15")
+	_, _, err = c15.Conversations.Create(ctx, ConversationCreateRequest{From: ConversationFrom{Type: ConversationFromUser, ID: "u"}, Body: "x", BrandID: "1"})
+	requireVersionErr(t, err, "2.15", "POST", "/conversations", "createConversation", "brand_id", "2.16")
+	_, _, err = c15.Conversations.ConvertToTicket(ctx, "507", ConversationConvertToTicketRequest{TicketTypeID: "80", TicketStateID: "1"})
+	requireVersionErr(t, err, "2.15", "POST", "/conversations/{id}/convert", "convertConversationToTicket", "ticket_state_id", "2.16")
+	require.Empty(t, srv12.Requests())
+	require.Empty(t, srv15.Requests())
+}
