@@ -269,3 +269,70 @@ func TestConversationsLaterVersionFields(t *testing.T) {
 	require.Empty(t, srv12.Requests())
 	require.Empty(t, srv15.Requests())
 }
+
+func TestTicketsCreateReplyLaterVersions(t *testing.T) {
+	t.Parallel()
+	ctx := context.Background()
+	base := TicketCreateRequest{TicketTypeID: "1234", Contacts: []TicketContactIdentifier{{ID: "6762f2d81bb69f9f2193bc54"}},
+		TicketAttributes: TicketAttributes{"_default_title_": "example"}}
+	full := base
+	full.CreatedAt, full.SkipNotifications, full.ConversationToLinkID = 1590000000, Some(true), "1234"
+	full.Assignment = TicketCreateAssignment{AdminAssigneeID: "123", TeamAssigneeID: "8"}
+	c, srv := newSpecClientAt(t, "2.14")
+	got, rec := exercise(t, srv, "createTicket", "Tickets.Create", func() (*Ticket, *Response, error) {
+		return c.Tickets.Create(ctx, full)
+	})
+	testJSONBody(t, rec, `{"ticket_type_id":"1234","contacts":[{"id":"6762f2d81bb69f9f2193bc54"}],"ticket_attributes":{"_default_title_":"example"},`+
+		`"created_at":1590000000,"skip_notifications":true,"assignment":{"admin_assignee_id":"123","team_assignee_id":"8"},"conversation_to_link_id":"1234"}`)
+	require.NotEmpty(t, got.TicketState.Category)
+
+	opts := []TicketReplyOption{{Text: "Yes", UUID: "0fd0a5c1-4b1b-4a38-9f71-0d1a1c3e1d11"}}
+	_, rec = exercise(t, srv, "replyTicket", "Tickets.Reply", func() (*TicketReply, *Response, error) {
+		return c.Tickets.Reply(ctx, "610", TicketContactReply{Email: "joe@bloggs.com", Body: "Yes", CreatedAt: 1590000000, ReplyOptions: opts, SkipNotifications: Some(false)})
+	})
+	testJSONBody(t, rec, `{"message_type":"comment","type":"user","email":"joe@bloggs.com","body":"Yes","created_at":1590000000,`+
+		`"reply_options":[{"text":"Yes","uuid":"0fd0a5c1-4b1b-4a38-9f71-0d1a1c3e1d11"}],"skip_notifications":false}`)
+
+	c16, srv16 := newSpecClientAt(t, "2.16")
+	files := []ConversationAttachmentFile{{ContentType: "text/plain", Data: "aGk=", Name: "hi.txt"}}
+	_, rec = exercise(t, srv16, "replyTicket", "Tickets.Reply", func() (*TicketReply, *Response, error) {
+		return c16.Tickets.Reply(ctx, "610", TicketAdminReply{MessageType: TicketReplyNote, AdminID: "991268012", Body: "<p>x</p>", CreatedAt: 1590000000,
+			AttachmentFiles: files, SkipNotifications: Some(true)})
+	})
+	testJSONBody(t, rec, `{"message_type":"note","type":"admin","admin_id":"991268012","body":"<p>x</p>","created_at":1590000000,`+
+		`"attachment_files":[{"content_type":"text/plain","data":"aGk=","name":"hi.txt"}],"skip_notifications":true}`)
+
+	// Versions without them refuse them.
+	c10, srv10 := newSpecClient(t)
+	all11 := []string{"2.11", "2.12", "2.13", "2.14", "2.15", "2.16"}
+	req := base
+	req.CreatedAt = 1
+	_, _, err := c10.Tickets.Create(ctx, req)
+	requireVersionErr(t, err, "2.10", "POST", "/tickets", "createTicket", "created_at", all11...)
+	_, _, err = c10.Tickets.Reply(ctx, "610", TicketAdminReply{MessageType: TicketReplyComment, AdminID: "1", Body: "x", CreatedAt: 1})
+	requireVersionErr(t, err, "2.10", "POST", "/tickets/{id}/reply", "replyTicket", "created_at", all11...)
+	require.Empty(t, srv10.Requests())
+	c12, srv12 := newSpecClientAt(t, "2.12")
+	req = base
+	req.SkipNotifications = Some(true)
+	_, _, err = c12.Tickets.Create(ctx, req)
+	requireVersionErr(t, err, "2.12", "POST", "/tickets", "createTicket", "skip_notifications", "2.13", "2.14", "2.15", "2.16")
+	_, _, err = c12.Tickets.Reply(ctx, "610", TicketContactReply{Email: "a@b.c", Body: "x", SkipNotifications: Some(true)})
+	requireVersionErr(t, err, "2.12", "POST", "/tickets/{id}/reply", "replyTicket", "skip_notifications", "2.13", "2.14", "2.15", "2.16")
+	require.Empty(t, srv12.Requests())
+	c13, srv13 := newSpecClientAt(t, "2.13")
+	later := []string{"2.14", "2.15", "2.16"}
+	req = base
+	req.Assignment = TicketCreateAssignment{TeamAssigneeID: "8"}
+	_, _, err = c13.Tickets.Create(ctx, req)
+	requireVersionErr(t, err, "2.13", "POST", "/tickets", "createTicket", "assignment", later...)
+	req = base
+	req.ConversationToLinkID = "1"
+	_, _, err = c13.Tickets.Create(ctx, req)
+	requireVersionErr(t, err, "2.13", "POST", "/tickets", "createTicket", "conversation_to_link_id", later...)
+	_, _, err = c13.Tickets.Reply(ctx, "610", TicketContactReply{Email: "a@b.c", Body: "x", ReplyOptions: opts})
+	requireVersionErr(t, err, "2.13", "POST", "/tickets/{id}/reply", "replyTicket", "reply_options", later...)
+	require.Empty(t, srv13.Requests())
+	_, _, err = c.Tickets.Reply(ctx, "610", TicketAdminReply{MessageType: TicketReplyNote, AdminID: "1", Body: "x", AttachmentFiles: files})
+	requireVersionErr(t, err, "2.14", "POST", "/tickets/{id}/reply", "replyTicket", "attachment_files", "2.16")
+}

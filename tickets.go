@@ -451,6 +451,27 @@ type TicketCreateRequest struct {
 	// TicketAttributes are the attribute values, such as "_default_title_" and
 	// "_default_description_"; a list attribute takes the list item's id.
 	TicketAttributes TicketAttributes `json:"ticket_attributes,omitempty"`
+	// CreatedAt backdates the ticket; Intercom uses the current time when
+	// it is zero. API 2.11 and later.
+	CreatedAt Timestamp `json:"created_at,omitempty" intercom:"since=2.11"`
+	// SkipNotifications creates the ticket without notifying anyone
+	// (Some(true)). API 2.13 and later.
+	SkipNotifications Opt[bool] `json:"skip_notifications,omitzero" intercom:"since=2.13"`
+	// Assignment assigns the new ticket; the zero value leaves it
+	// unassigned. API 2.14 and later.
+	Assignment TicketCreateAssignment `json:"assignment,omitzero" intercom:"since=2.14"`
+	// ConversationToLinkID links this conversation to the new ticket (a
+	// conversation to a back-office or tracker ticket, a customer ticket to
+	// a non-shared back-office or a tracker ticket). API 2.14 and later.
+	ConversationToLinkID string `json:"conversation_to_link_id,omitempty" intercom:"since=2.14"`
+}
+
+// TicketCreateAssignment assigns a new ticket to an admin, a team or both.
+type TicketCreateAssignment struct {
+	// AdminAssigneeID is the admin to assign the ticket to.
+	AdminAssigneeID string `json:"admin_assignee_id,omitempty"`
+	// TeamAssigneeID is the team to assign the ticket to.
+	TeamAssigneeID string `json:"team_assignee_id,omitempty"`
 }
 
 // Validate checks the ticket type and that each contact has exactly one identifier.
@@ -579,6 +600,14 @@ type TicketContactReply struct {
 	Body string
 	// AttachmentURLs are image URLs to attach (at most 10).
 	AttachmentURLs []string
+	// CreatedAt backdates the reply; zero means now. API 2.11 and later.
+	CreatedAt Timestamp `json:"created_at,omitempty" intercom:"since=2.11"`
+	// ReplyOptions is the quick reply option the contact picks, of those an
+	// admin's quick reply offered. API 2.14 and later.
+	ReplyOptions []TicketReplyOption `json:"reply_options,omitempty" intercom:"since=2.14"`
+	// SkipNotifications replies without notifying anyone (Some(true)). API
+	// 2.13 and later.
+	SkipNotifications Opt[bool] `json:"skip_notifications,omitzero" intercom:"since=2.13"`
 }
 
 func (TicketContactReply) isTicketReply() {}
@@ -601,20 +630,26 @@ func (r TicketContactReply) Validate() error {
 	if r.Body == "" {
 		return invalid("body", "is required")
 	}
+	if err := checkReplyOptions(r.ReplyOptions); err != nil {
+		return err
+	}
 	return checkTicketAttachments(r.AttachmentURLs)
 }
 
 // MarshalJSON encodes the reply with type "user" and message_type "comment".
 func (r TicketContactReply) MarshalJSON() ([]byte, error) {
 	return json.Marshal(struct {
-		MessageType    TicketReplyMessageType `json:"message_type"`
-		Type           string                 `json:"type"`
-		IntercomUserID string                 `json:"intercom_user_id,omitempty"`
-		UserID         string                 `json:"user_id,omitempty"`
-		Email          string                 `json:"email,omitempty"`
-		Body           string                 `json:"body"`
-		AttachmentURLs []string               `json:"attachment_urls,omitempty"`
-	}{TicketReplyComment, "user", r.IntercomUserID, r.UserID, r.Email, r.Body, r.AttachmentURLs})
+		MessageType       TicketReplyMessageType `json:"message_type"`
+		Type              string                 `json:"type"`
+		IntercomUserID    string                 `json:"intercom_user_id,omitempty"`
+		UserID            string                 `json:"user_id,omitempty"`
+		Email             string                 `json:"email,omitempty"`
+		Body              string                 `json:"body"`
+		AttachmentURLs    []string               `json:"attachment_urls,omitempty"`
+		CreatedAt         Timestamp              `json:"created_at,omitempty"`
+		ReplyOptions      []TicketReplyOption    `json:"reply_options,omitempty"`
+		SkipNotifications Opt[bool]              `json:"skip_notifications,omitzero"`
+	}{TicketReplyComment, "user", r.IntercomUserID, r.UserID, r.Email, r.Body, r.AttachmentURLs, r.CreatedAt, r.ReplyOptions, r.SkipNotifications})
 }
 
 // TicketReplyOption is one option of a quick reply.
@@ -642,6 +677,14 @@ type TicketAdminReply struct {
 	// CrossPost posts a note to every linked conversation too (notes on
 	// back-office tickets only).
 	CrossPost bool
+	// CreatedAt backdates the reply; zero means now. API 2.11 and later.
+	CreatedAt Timestamp `json:"created_at,omitempty" intercom:"since=2.11"`
+	// AttachmentFiles are files to attach (at most 10), uploaded with the
+	// reply. API 2.16 and later.
+	AttachmentFiles []ConversationAttachmentFile `json:"attachment_files,omitempty" intercom:"since=2.16"`
+	// SkipNotifications replies without notifying anyone (Some(true)). API
+	// 2.13 and later.
+	SkipNotifications Opt[bool] `json:"skip_notifications,omitzero" intercom:"since=2.13"`
 }
 
 func (TicketAdminReply) isTicketReply() {}
@@ -682,20 +725,26 @@ func (r TicketAdminReply) Validate() error {
 	if r.CrossPost && r.MessageType != TicketReplyNote {
 		return invalid("cross_post", "applies only to notes")
 	}
+	if len(r.AttachmentFiles) > maxTicketReplyAttachments {
+		return invalid("attachment_files", fmt.Sprintf("has %d files; at most %d are allowed", len(r.AttachmentFiles), maxTicketReplyAttachments))
+	}
 	return checkTicketAttachments(r.AttachmentURLs)
 }
 
 // MarshalJSON encodes the reply with type "admin".
 func (r TicketAdminReply) MarshalJSON() ([]byte, error) {
 	return json.Marshal(struct {
-		MessageType    TicketReplyMessageType `json:"message_type"`
-		Type           string                 `json:"type"`
-		AdminID        string                 `json:"admin_id"`
-		Body           string                 `json:"body,omitempty"`
-		ReplyOptions   []TicketReplyOption    `json:"reply_options,omitempty"`
-		AttachmentURLs []string               `json:"attachment_urls,omitempty"`
-		CrossPost      bool                   `json:"cross_post,omitempty"`
-	}{r.MessageType, "admin", r.AdminID, r.Body, r.ReplyOptions, r.AttachmentURLs, r.CrossPost})
+		MessageType       TicketReplyMessageType       `json:"message_type"`
+		Type              string                       `json:"type"`
+		AdminID           string                       `json:"admin_id"`
+		Body              string                       `json:"body,omitempty"`
+		ReplyOptions      []TicketReplyOption          `json:"reply_options,omitempty"`
+		AttachmentURLs    []string                     `json:"attachment_urls,omitempty"`
+		CrossPost         bool                         `json:"cross_post,omitempty"`
+		CreatedAt         Timestamp                    `json:"created_at,omitempty"`
+		AttachmentFiles   []ConversationAttachmentFile `json:"attachment_files,omitempty"`
+		SkipNotifications Opt[bool]                    `json:"skip_notifications,omitzero"`
+	}{r.MessageType, "admin", r.AdminID, r.Body, r.ReplyOptions, r.AttachmentURLs, r.CrossPost, r.CreatedAt, r.AttachmentFiles, r.SkipNotifications})
 }
 
 func checkTicketAttachments(urls []string) error {
