@@ -197,10 +197,17 @@ var activityLogMetadataKeys = map[string]bool{"sign_in_method": true, "external_
 	"update_by": true, "update_by_name": true}
 
 // UnmarshalJSON decodes the named fields and keeps the rest in Other.
+// update_by, an admin id the schema declares an integer, is taken as a
+// number or a string.
 func (m *ActivityLogMetadata) UnmarshalJSON(b []byte) error {
-	if err := unmarshalModel(b, (*activityLogMetadataFields)(m)); err != nil {
+	w := struct {
+		*activityLogMetadataFields
+		UpdateBy idString `json:"update_by,omitempty"`
+	}{activityLogMetadataFields: (*activityLogMetadataFields)(m)}
+	if err := unmarshalModel(b, &w); err != nil {
 		return err
 	}
+	m.UpdateBy = ID(w.UpdateBy)
 	return decodeOther(b, activityLogMetadataKeys, &m.Other)
 }
 

@@ -133,6 +133,14 @@ type ArticleStatistics struct {
 	NeutralReactionPercentage float64 `json:"neutral_reaction_percentage,omitempty"`
 	// SadReactionPercentage is the share of sad reactions, in percent.
 	SadReactionPercentage float64 `json:"sad_reaction_percentage,omitempty"`
+	// FinInvolvements is how many conversations the AI Agent (Fin) used the
+	// article in. API 2.16 and later.
+	FinInvolvements int `json:"fin_involvements,omitempty"`
+	// FinResolutions is how many of those Fin resolved. API 2.16 and later.
+	FinResolutions int `json:"fin_resolutions,omitempty"`
+	// FinResolutionRate is the share of them Fin resolved. API 2.16 and
+	// later.
+	FinResolutionRate float64 `json:"fin_resolution_rate,omitempty"`
 }
 
 // ArticleContent is the content of an article in one locale. It is used in

@@ -49,6 +49,16 @@ type Company struct {
 	Tags CompanyTagList `json:"tags,omitzero"`
 	// Segments are the segments the company belongs to.
 	Segments CompanySegmentList `json:"segments,omitzero"`
+	// Notes are the company's notes. API 2.16 and later.
+	Notes CompanyNoteList `json:"notes,omitzero"`
+}
+
+// CompanyNoteList is the list of notes embedded in a company.
+type CompanyNoteList struct {
+	// Type is "note.list".
+	Type string `json:"type,omitempty"`
+	// Notes are the company's notes.
+	Notes []Note `json:"notes,omitempty"`
 }
 
 // CompanyPlan is the plan a company is on.

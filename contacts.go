@@ -130,6 +130,11 @@ type Contact struct {
 	UTMTerm string `json:"utm_term,omitempty"`
 	// Referrer is the URL the contact came from.
 	Referrer string `json:"referrer,omitempty"`
+	// FormattedPhone is Phone in E.164 format. API 2.11 only.
+	FormattedPhone string `json:"formatted_phone,omitempty"`
+	// EnabledPushMessaging says whether the user has enabled push
+	// messaging; nil when unknown. API 2.12 and later.
+	EnabledPushMessaging *bool `json:"enabled_push_messaging,omitempty"`
 }
 
 // ContactAvatar is a contact's avatar image.

@@ -35,6 +35,11 @@ type PartAuthor struct {
 	Name string `json:"name,omitempty"`
 	// Email is the author's email address.
 	Email string `json:"email,omitempty"`
+	// FromAIAgent says whether the part was written by the AI Agent (Fin).
+	// API 2.14 and later.
+	FromAIAgent bool `json:"from_ai_agent,omitempty"`
+	// IsAIAnswer says whether the part is an AI answer. API 2.14 and later.
+	IsAIAnswer bool `json:"is_ai_answer,omitempty"`
 }
 
 // Attachment is a file: attached to a part of a conversation or a ticket, or
@@ -112,6 +117,32 @@ type ConversationPart struct {
 	// AppPackageCode is the code of the app (integration) that created the
 	// part, if any. API 2.13 and later.
 	AppPackageCode string `json:"app_package_code,omitempty"`
+	// EmailMessageMetadata are the email headers of a part that came by
+	// email; nil otherwise. API 2.13 and later.
+	EmailMessageMetadata *EmailMessageMetadata `json:"email_message_metadata,omitempty"`
+}
+
+// EmailMessageMetadata are the headers of an email message.
+type EmailMessageMetadata struct {
+	// Subject is the email's subject.
+	Subject string `json:"subject,omitempty"`
+	// MessageID is the email's Message-ID.
+	MessageID string `json:"message_id,omitempty"`
+	// EmailAddressHeaders are its address headers (from, to, cc, …).
+	EmailAddressHeaders []EmailAddressHeader `json:"email_address_headers,omitempty"`
+	// History is the quoted history of the email thread (a conversation's
+	// source only). API 2.16 and later.
+	History string `json:"history,omitempty"`
+}
+
+// EmailAddressHeader is one address of an email header.
+type EmailAddressHeader struct {
+	// Type is the header: "from", "to", "cc", "bcc" or "reply_to".
+	Type string `json:"type,omitempty"`
+	// EmailAddress is the address.
+	EmailAddress string `json:"email_address,omitempty"`
+	// Name is the display name, if any.
+	Name string `json:"name,omitempty"`
 }
 
 // ConversationParts is the embedded list of a conversation's parts (at most 500).

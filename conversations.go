@@ -272,6 +272,8 @@ type ConversationRating struct {
 	Contact ContactReference `json:"contact,omitzero"`
 	// Teammate is the admin who was rated.
 	Teammate Reference `json:"teammate,omitzero"`
+	// UpdatedAt is when the rating was last changed. API 2.14 and later.
+	UpdatedAt Timestamp `json:"updated_at,omitempty"`
 }
 
 // AppliedSLA is the SLA applied to a conversation. Intercom sends a null
@@ -326,6 +328,18 @@ type ConversationStatistics struct {
 	CountAssignments int `json:"count_assignments,omitempty"`
 	// CountConversationParts is how many parts the conversation has.
 	CountConversationParts int `json:"count_conversation_parts,omitempty"`
+	// HandlingTime is the time teammates spent on the conversation, in
+	// seconds. API 2.13 and later.
+	HandlingTime int `json:"handling_time,omitempty"`
+	// AdjustedHandlingTime is HandlingTime adjusted for idle time, in
+	// seconds. API 2.13 and later.
+	AdjustedHandlingTime int `json:"adjusted_handling_time,omitempty"`
+	// AssignedTeamFirstResponseTime is each assigned team's first response
+	// time. API 2.12 and later.
+	AssignedTeamFirstResponseTime []TeamResponseTime `json:"assigned_team_first_response_time,omitempty"`
+	// AssignedTeamFirstResponseTimeInOfficeHours is the same, counted in
+	// office hours. API 2.13 and later.
+	AssignedTeamFirstResponseTimeInOfficeHours []TeamResponseTime `json:"assigned_team_first_response_time_in_office_hours,omitempty"`
 }
 
 // ConversationSource is the message that started a conversation.
@@ -348,6 +362,33 @@ type ConversationSource struct {
 	URL string `json:"url,omitempty"`
 	// Redacted says whether the source was redacted.
 	Redacted bool `json:"redacted,omitempty"`
+	// EmailMessageMetadata are the headers of an email source; nil
+	// otherwise. API 2.16 and later.
+	EmailMessageMetadata *EmailMessageMetadata `json:"email_message_metadata,omitempty"`
+	// Recipients are the addresses an email source was sent to. API 2.16
+	// and later.
+	Recipients []ConversationRecipient `json:"recipients,omitempty"`
+	// ReplyTo are the addresses an email source asks replies to go to. API
+	// 2.16 and later.
+	ReplyTo []EmailAddress `json:"reply_to,omitempty"`
+}
+
+// ConversationRecipient is an address an email was sent to.
+type ConversationRecipient struct {
+	// Type is the header it was in: "to", "cc", …
+	Type string `json:"type,omitempty"`
+	// Email is the address.
+	Email string `json:"email,omitempty"`
+	// DropReason says why the address was dropped, if it was.
+	DropReason string `json:"drop_reason,omitempty"`
+}
+
+// EmailAddress is an email address with its display name.
+type EmailAddress struct {
+	// Email is the address.
+	Email string `json:"email,omitempty"`
+	// Name is the display name, if any.
+	Name string `json:"name,omitempty"`
 }
 
 // LinkedObject is a ticket or conversation linked to a conversation or a
@@ -668,4 +709,14 @@ func (s *ConversationsService) Search(ctx context.Context, req SearchRequest, op
 // pages as the loop needs them. req is copied, never modified.
 func (s *ConversationsService) SearchAll(ctx context.Context, req SearchRequest, opts ...Option) iter.Seq2[Conversation, error] {
 	return searchEach(ctx, s.client, "/conversations/search", req, opts, func(l *ConversationList) ([]Conversation, Pages) { return l.Conversations, l.Pages })
+}
+
+// TeamResponseTime is a team's response time in a conversation.
+type TeamResponseTime struct {
+	// TeamID is the team.
+	TeamID ID `json:"team_id,omitempty"`
+	// TeamName is the team's name.
+	TeamName string `json:"team_name,omitempty"`
+	// ResponseTime is the response time, in seconds.
+	ResponseTime int `json:"response_time,omitempty"`
 }

@@ -113,6 +113,12 @@ type HelpCenter struct {
 	URL string `json:"url,omitempty"`
 	// CustomDomain is the custom domain, if one is configured.
 	CustomDomain string `json:"custom_domain,omitempty"`
+	// Default says whether this is the workspace's default help center. API
+	// 2.16 and later.
+	Default bool `json:"default,omitempty"`
+	// Locales are the languages the help center is available in. API 2.16
+	// and later.
+	Locales []string `json:"locales,omitempty"`
 }
 
 // HelpCenterList is the list of the workspace's help centers (not paginated).

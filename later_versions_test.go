@@ -336,3 +336,16 @@ func TestTicketsCreateReplyLaterVersions(t *testing.T) {
 	_, _, err = c.Tickets.Reply(ctx, "610", TicketAdminReply{MessageType: TicketReplyNote, AdminID: "1", Body: "x", AttachmentFiles: files})
 	requireVersionErr(t, err, "2.14", "POST", "/tickets/{id}/reply", "replyTicket", "attachment_files", "2.16")
 }
+
+// TestActivityLogMetadataUpdateByNumber: update_by is an integer in the
+// schema; a number decodes as the string id.
+func TestActivityLogMetadataUpdateByNumber(t *testing.T) {
+	t.Parallel()
+	var m ActivityLogMetadata
+	require.NoError(t, Unmarshal([]byte(`{"update_by":991267402,"update_by_name":"Joe","before":{"x":1}}`), &m))
+	require.Equal(t, ID("991267402"), m.UpdateBy)
+	require.Equal(t, "Joe", m.UpdateByName)
+	require.Contains(t, m.Other, "before")
+	require.NoError(t, Unmarshal([]byte(`{"update_by":"991267402"}`), &m))
+	require.Equal(t, ID("991267402"), m.UpdateBy)
+}

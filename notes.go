@@ -19,6 +19,17 @@ type Note struct {
 	Author Admin `json:"author,omitzero"`
 	// Body is the note's text, as HTML.
 	Body string `json:"body,omitempty"`
+	// Company is the company the note is about (a company's note); nil when
+	// none. API 2.16 and later.
+	Company *NoteCompany `json:"company,omitempty"`
+}
+
+// NoteCompany is the reference to the company a note is about.
+type NoteCompany struct {
+	// Type is "company".
+	Type string `json:"type,omitempty"`
+	// ID is the company's id.
+	ID ID `json:"id,omitempty"`
 }
 
 // NoteContact is the reference to the contact a note is about.
