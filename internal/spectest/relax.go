@@ -89,6 +89,16 @@ import (
 //     its example (and the API) takes numbers and booleans too, as every
 //     other custom_attributes does. Its values may be anything.
 //
+// 10. Locale contents that one version alone makes strict
+//     (localeContentSchemas): 2.11 marks article_content's type, title,
+//     description, body, author_id and state, group_content's type, name
+//     and description, and group_translated_content's type required, and
+//     none of the four nullable. 2.10 and 2.12 and later require none of
+//     them and let translated_content be null (the way to clear it), and a
+//     request changes one locale's title without resending the rest. In
+//     every version these schemas lose their required lists and become
+//     nullable, as they are in the others.
+//
 // Deliberately not relaxed: about 30 request *examples* send integers where
 // the schema says string; the SDK sends what the schema says, so the schema
 // stays. Bodies are never required (the description marks none required),
@@ -221,6 +231,11 @@ func relaxDoc(doc *openapi3.T, top *yaml.Node) (map[[2]string]bool, error) {
 			cp := *s.Value.Properties[sp[1]].Value
 			cp.AdditionalProperties = openapi3.AdditionalProperties{}
 			s.Value.Properties[sp[1]] = &openapi3.SchemaRef{Value: &cp}
+		}
+	}
+	for _, name := range localeContentSchemas {
+		if sr := doc.Components.Schemas[name]; sr != nil && sr.Value != nil {
+			sr.Value.Required, sr.Value.Nullable = nil, true
 		}
 	}
 	itemsSeen := map[*openapi3.Schema]bool{}
@@ -448,4 +463,11 @@ func componentNames[V any](m map[string]V) []string {
 // that have it).
 var freeFormProperties = [][2]string{
 	{"update_company_request", "custom_attributes"}, // values are numbers and booleans too, as its example shows
+}
+
+// localeContentSchemas lists relaxation 10: the component schemas of a
+// translated_content and its locales.
+var localeContentSchemas = []string{
+	"article_translated_content", "article_content", // 2.11 requires their fields and refuses null
+	"group_translated_content", "group_content", // 2.11 requires their fields and refuses null
 }
