@@ -43,8 +43,11 @@
 //     "intercom_version_invalid" and the message "Requested resource is not
 //     available in current API version.", as the 2.16 description shows
 //     Intercom answering. Other versions are not checked. Whatever the
-//     version, the server answers with 2.10's shapes; an endpoint of a later
-//     version that it does not model yet is a 501 with code
+//     version, the server answers with 2.10's shapes, and takes 2.10's
+//     requests, except a ticket update (PUT /tickets/{id}): from 2.14 it
+//     takes admin_id (an integer) and assignee_id at the top level and
+//     refuses the assignment object earlier versions take. An endpoint of
+//     a later version that it does not model yet is a 501 with code
 //     "not_implemented" naming it.
 //   - Errors are Intercom's error.list bodies, each with a request_id that
 //     is also sent as X-Request-Id.

@@ -181,19 +181,35 @@ func updateTicket(c *call) reply {
 	}
 	f := cloneObj(t.fields)
 	author := st.adminRef(AdminID)
-	var assignment map[string]any
-	if v, present := body["assignment"]; present && v != nil {
-		assignment, _ = v.(map[string]any)
+	// Up to 2.13 an assignment object carries admin_id and assignee_id;
+	// from 2.14 they are top-level fields (admin_id an integer).
+	var adminRaw, assigneeRaw any
+	assigning, assigneeField := false, "assignment.assignee_id"
+	if topLevelTicketAssignment(c.r.Header.Get("Intercom-Version")) {
+		if v, present := body["assignment"]; present && v != nil {
+			return badRequest("assignment", "assignment is not supported in this API version: send admin_id and assignee_id")
+		}
+		if v, present := body["admin_id"]; present {
+			if _, isStr := v.(string); isStr {
+				return badRequest("admin_id", "admin_id must be an integer")
+			}
+			adminRaw = v
+		}
+		assigneeRaw, assigning = body["assignee_id"]
+		assigneeField = "assignee_id"
+	} else if v, present := body["assignment"]; present && v != nil {
+		assignment, _ := v.(map[string]any)
 		if assignment == nil {
 			return badRequest("assignment", "assignment must be an object")
 		}
-		if a := idString(assignment["admin_id"]); a != "" {
-			id, rp := st.lookupAdmin(a)
-			if rp != nil {
-				return *rp
-			}
-			author = st.adminRef(id)
+		adminRaw, assigneeRaw, assigning = assignment["admin_id"], assignment["assignee_id"], true
+	}
+	if a := idString(adminRaw); a != "" {
+		id, rp := st.lookupAdmin(a)
+		if rp != nil {
+			return *rp
 		}
+		author = st.adminRef(id)
 	}
 	if v, present := body["ticket_attributes"]; present {
 		m, isObj := v.(map[string]any)
@@ -236,11 +252,11 @@ func updateTicket(c *call) reply {
 		f["snoozed_until"] = n
 	}
 	var assignedTo any
-	if assignment != nil {
-		assignee := idString(assignment["assignee_id"])
+	if assigning {
+		assignee := idString(assigneeRaw)
 		switch {
 		case assignee == "":
-			return badRequest("assignment.assignee_id", "assignee_id is required")
+			return badRequest(assigneeField, "assignee_id is required")
 		case assignee == "0":
 			f["admin_assignee_id"] = "0"
 			assignedTo = obj{"type": "nobody_admin", "id": nil}
@@ -266,6 +282,17 @@ func updateTicket(c *call) reply {
 		st.addTicketPart(t, c.now, "assignment", obj{"assigned_to": assignedTo}, author)
 	}
 	return ok(st.renderTicket(t))
+}
+
+// topLevelTicketAssignment reports whether an API version takes a ticket
+// update's admin_id and assignee_id at the top level (2.14 and later)
+// rather than in an assignment object.
+func topLevelTicketAssignment(version string) bool {
+	switch version {
+	case "2.14", "2.15", "2.16", "Unstable":
+		return true
+	}
+	return false
 }
 
 func replyTicket(c *call) reply {

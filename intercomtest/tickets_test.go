@@ -212,3 +212,41 @@ func TestTicketTags(t *testing.T) {
 	_, _, err = client.Tickets.AttachTag(ctx, "nope", intercom.TicketAttachTagRequest{ID: tag.ID, AdminID: intercomtest.AdminID})
 	require.ErrorIs(t, err, intercom.ErrNotFound)
 }
+
+// TestTicketUpdateLaterShape: from API 2.14 an update takes admin_id (an
+// integer) and assignee_id at the top level, and no assignment object.
+func TestTicketUpdateLaterShape(t *testing.T) {
+	t.Parallel()
+	srv, client, ctx := setup(t)
+	_, _, err := client.Contacts.Create(ctx, intercom.ContactCreateRequest{Email: "v@example.com", ExternalID: "uv"})
+	require.NoError(t, err)
+	tk, _, err := client.Tickets.Create(ctx, intercom.TicketCreateRequest{TicketTypeID: intercomtest.BugReportTicketTypeID,
+		Contacts: []intercom.TicketContactIdentifier{{ExternalID: "uv"}}, TicketAttributes: intercom.TicketAttributes{"_default_title_": "Slow"}})
+	require.NoError(t, err)
+
+	c14 := srv.Client(intercom.WithAPIVersion("2.14"))
+	var raw []byte
+	got, _, err := c14.Tickets.Update(ctx, tk.ID, intercom.TicketUpdateRequest{AdminID: intercomtest.AdminID, AssigneeID: intercomtest.SecondAdminID},
+		intercom.WithResponseBody(&raw))
+	require.NoError(t, err)
+	assertLossless(t, raw, got)
+	require.Equal(t, intercom.ID(intercomtest.SecondAdminID), got.AdminAssigneeID)
+	parts := got.TicketParts.TicketParts
+	require.Equal(t, "assignment", parts[len(parts)-1].PartType)
+	require.Equal(t, intercom.ID(intercomtest.AdminID), parts[len(parts)-1].Author.ID, "admin_id is the author")
+	got, _, err = c14.Tickets.Update(ctx, tk.ID, intercom.TicketUpdateRequest{AssigneeID: intercomtest.SupportTeamID})
+	require.NoError(t, err)
+	require.Equal(t, intercom.ID(intercomtest.SupportTeamID), got.TeamAssigneeID)
+	_, _, err = c14.Tickets.Update(ctx, tk.ID, intercom.TicketUpdateRequest{AdminID: "1", Open: intercom.Some(false)})
+	require.ErrorIs(t, err, intercom.ErrNotFound, "an unknown admin")
+
+	// The other shape is refused in each version.
+	var out map[string]any
+	_, err = c14.Do(ctx, "PUT", "/tickets/"+tk.ID, map[string]any{"assignment": map[string]any{"assignee_id": "0"}}, &out)
+	require.ErrorIs(t, err, intercom.ErrValidation)
+	_, err = c14.Do(ctx, "PUT", "/tickets/"+tk.ID, map[string]any{"admin_id": intercomtest.AdminID}, &out)
+	require.ErrorIs(t, err, intercom.ErrValidation, "admin_id is an integer")
+	_, err = client.Do(ctx, "PUT", "/tickets/"+tk.ID, map[string]any{"assignee_id": "0"}, &out)
+	require.NoError(t, err, "2.10 has no top-level assignee_id: it is ignored")
+	require.Equal(t, intercomtest.SupportTeamID, out["team_assignee_id"])
+}
