@@ -6,7 +6,6 @@ import (
 	"testing"
 
 	"github.com/go-intercom/intercom/internal/spectest"
-
 	"github.com/stretchr/testify/require"
 )
 
