@@ -142,7 +142,17 @@ func checkMethodExists(t *testing.T, goMethod string) {
 // not survive a decode/encode round trip (by path, list indexes written "[]":
 // "$.data[].id"), each with the reason. Every other field of every example
 // must round-trip.
-var knownLosses = map[string]map[string]string{}
+var knownLosses = map[string]map[string]string{
+	// Helper B (endpoints of 2.12–2.16): fields existing models lack.
+	"listCompanyNotes": {
+		"$.data[].company.id":   "lead: model Note needs field Company (type, id: the company the note is about)",
+		"$.data[].company.type": "lead: model Note needs field Company (type, id: the company the note is about)",
+	},
+	"createCompanyNote": {
+		"$.company.id":   "lead: model Note needs field Company (type, id: the company the note is about)",
+		"$.company.type": "lead: model Note needs field Company (type, id: the company the note is about)",
+	},
+}
 
 // assertLossless checks that the model got (decoded from example) keeps
 // every value of the example, empty ones included (internal/jsontest).
