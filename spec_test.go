@@ -148,6 +148,10 @@ var knownLosses = map[string]map[string]string{
 		"$.data[].company.id":   "lead: model Note needs field Company (type, id: the company the note is about)",
 		"$.data[].company.type": "lead: model Note needs field Company (type, id: the company the note is about)",
 	},
+	"mergeConversation": {
+		"$.ai_agent_participated":                            "lead: model Conversation needs field AIAgentParticipated (ai_agent_participated, 2.11+)",
+		"$.conversation_parts.conversation_parts[].metadata": "lead: model ConversationPart needs field Metadata (metadata, free-form object)",
+	},
 	"createCompanyNote": {
 		"$.company.id":   "lead: model Note needs field Company (type, id: the company the note is about)",
 		"$.company.type": "lead: model Note needs field Company (type, id: the company the note is about)",
