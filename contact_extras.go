@@ -111,12 +111,24 @@ func (s *ContactsService) ListMergeHistoryAll(ctx context.Context, id string, op
 	})
 }
 
+// BannerActionType is the kind of a banner's action. Unknown values decode
+// as-is.
+type BannerActionType string
+
+// Banner action types.
+const (
+	BannerActionURL            BannerActionType = "url"
+	BannerActionReaction       BannerActionType = "reaction"
+	BannerActionEmailCollector BannerActionType = "email_collector"
+	BannerActionProductTour    BannerActionType = "product_tour"
+)
+
 // BannerAction is what a contact can do with a banner. Which fields are set
 // depends on Type.
 type BannerAction struct {
 	// Type is the kind of action: url, reaction, email_collector or
 	// product_tour.
-	Type string `json:"type,omitempty"`
+	Type BannerActionType `json:"type,omitempty"`
 	// Label is the label of a url action's link or button.
 	Label string `json:"label,omitempty"`
 	// Target is the URL of a url action.

@@ -135,7 +135,7 @@ func TestContactsListBanners(t *testing.T) {
 	srv.RespondJSON("listContactBanners", 200, `{"type":"list","data":[{"type":"banner","id":"1","view_id":"2","title":null,"action":{"type":"reaction","label":null,"reaction_set":[{"index":0,"unicode_emoticon":"👍"}]}}]}`)
 	got, _, err := c.Contacts.ListBanners(ctx, "ct")
 	require.NoError(t, err)
-	require.Equal(t, &BannerAction{Type: "reaction", ReactionSet: []BannerReaction{{Index: 0, UnicodeEmoticon: "👍"}}}, got.Data[0].Action)
+	require.Equal(t, &BannerAction{Type: BannerActionReaction, ReactionSet: []BannerReaction{{Index: 0, UnicodeEmoticon: "👍"}}}, got.Data[0].Action)
 
 	c10, srv10 := newSpecClient(t)
 	_, _, err = c10.Contacts.ListBanners(ctx, "ct")

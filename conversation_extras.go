@@ -95,10 +95,21 @@ func (s *ConversationsService) ListDeletedAll(ctx context.Context, opt *Conversa
 		})
 }
 
+// TeammateType is the kind of teammate of a TeammateReference. Unknown
+// values decode as-is.
+type TeammateType string
+
+// Teammate types.
+const (
+	TeammateAdmin TeammateType = "admin"
+	TeammateTeam  TeammateType = "team"
+	TeammateBot   TeammateType = "bot"
+)
+
 // TeammateReference names the admin, team or bot behind an event.
 type TeammateReference struct {
 	// Type is admin, team or bot.
-	Type string `json:"type,omitempty"`
+	Type TeammateType `json:"type,omitempty"`
 	// ID is the teammate's id.
 	ID ID `json:"id,omitempty"`
 	// Name is the teammate's display name.

@@ -120,8 +120,8 @@ func TestConversationsListHandlingEvents(t *testing.T) {
 	testQuery(t, rec, "")
 	testNoBody(t, rec)
 	require.Equal(t, []HandlingEvent{
-		{Teammate: TeammateReference{Type: "admin", ID: "123", Name: "Jane Example", Email: "jane@example.com"}, Type: HandlingEventPaused, Timestamp: "2026-01-09T09:00:00Z", Reason: "Paused"},
-		{Teammate: TeammateReference{Type: "admin", ID: "123", Name: "Jane Example", Email: "jane@example.com"}, Type: HandlingEventResumed, Timestamp: "2026-01-09T09:10:00Z"},
+		{Teammate: TeammateReference{Type: TeammateAdmin, ID: "123", Name: "Jane Example", Email: "jane@example.com"}, Type: HandlingEventPaused, Timestamp: "2026-01-09T09:00:00Z", Reason: "Paused"},
+		{Teammate: TeammateReference{Type: TeammateAdmin, ID: "123", Name: "Jane Example", Email: "jane@example.com"}, Type: HandlingEventResumed, Timestamp: "2026-01-09T09:10:00Z"},
 	}, got.HandlingEvents)
 
 	c10, srv10 := newSpecClient(t)
