@@ -7,8 +7,9 @@ import (
 )
 
 // CompanyListNotesOptions selects a page of a company's notes. The
-// description declares no query parameters for this list; Intercom takes
-// page and per_page as it does for a contact's notes.
+// description declares no query parameters for this list; its answer is
+// paged by page number (pages.page, pages.total_pages), as a contact's
+// notes are, and leaving both fields zero sends none.
 type CompanyListNotesOptions struct {
 	// Page is the page number, from 1.
 	Page int `url:"page,omitempty"`
@@ -33,7 +34,7 @@ func (r CompanyCreateNoteRequest) Validate() error {
 	return nil
 }
 
-// ListNotes returns one page of the notes of a company, newest first. API
+// ListNotes returns one page of the notes of a company. API
 // 2.15 and later. GET /companies/{company_id}/notes (listCompanyNotes).
 func (s *CompaniesService) ListNotes(ctx context.Context, companyID string, opt *CompanyListNotesOptions, opts ...Option) (*NoteList, *Response, error) {
 	return call[NoteList](ctx, s.client, endpoint{method: http.MethodGet, path: "/companies/{company_id}/notes", params: []string{companyID}, query: opt}, opts)
