@@ -53,6 +53,16 @@ type Client struct {
 	TicketTypes       *TicketTypesService
 	Tickets           *TicketsService
 	Visitors          *VisitorsService
+
+	// Services of the endpoints added after API 2.10 (see each method's
+	// versions in endpoint_versions.go).
+	AwayStatusReasons      *AwayStatusReasonsService
+	Brands                 *BrandsService
+	ConversationAttributes *ConversationAttributesService
+	CustomObjectInstances  *CustomObjectInstancesService
+	Emails                 *EmailsService
+	Macros                 *MacrosService
+	TicketStates           *TicketStatesService
 }
 
 // service is the shared shape of every resource service.
@@ -149,6 +159,29 @@ type (
 	// the articles only teammates see: creating, updating, listing,
 	// searching and deleting them, and (2.16) their tags.
 	InternalArticlesService service
+	// AwayStatusReasonsService covers the reasons admins give for being away
+	// (API 2.14 and later): listing them.
+	AwayStatusReasonsService service
+	// BrandsService covers the brands of a workspace (API 2.15 and later):
+	// listing and fetching them.
+	BrandsService service
+	// ConversationAttributesService covers the attributes conversations
+	// carry (API 2.16 and later): creating, listing, fetching, updating and
+	// archiving them, and managing the options of list attributes.
+	ConversationAttributesService service
+	// CustomObjectInstancesService covers the instances of custom objects
+	// (API 2.13 and later): creating or updating, fetching, listing and
+	// deleting them.
+	CustomObjectInstancesService service
+	// EmailsService covers the sender email addresses of a workspace (API
+	// 2.15 and later): listing and fetching their settings.
+	EmailsService service
+	// MacrosService covers macros, the saved replies of the Inbox (API 2.16
+	// and later): listing and fetching them.
+	MacrosService service
+	// TicketStatesService covers the states tickets move through (API 2.12
+	// and later): listing them.
+	TicketStatesService service
 )
 
 // NewClient returns a client for the workspace the token belongs to. A
@@ -209,6 +242,13 @@ func NewClient(token string, opts ...Option) (*Client, error) {
 	c.TicketTypes = (*TicketTypesService)(&c.common)
 	c.Tickets = (*TicketsService)(&c.common)
 	c.Visitors = (*VisitorsService)(&c.common)
+	c.AwayStatusReasons = (*AwayStatusReasonsService)(&c.common)
+	c.Brands = (*BrandsService)(&c.common)
+	c.ConversationAttributes = (*ConversationAttributesService)(&c.common)
+	c.CustomObjectInstances = (*CustomObjectInstancesService)(&c.common)
+	c.Emails = (*EmailsService)(&c.common)
+	c.Macros = (*MacrosService)(&c.common)
+	c.TicketStates = (*TicketStatesService)(&c.common)
 	return c, nil
 }
 

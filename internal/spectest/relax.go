@@ -83,6 +83,14 @@ import (
 //     and kin-openapi's Validate rejects the path. The parameter moves to
 //     the path, where the template puts it.
 //
+//  9. Free-form values typed as strings (freeFormValueMends): in 2.13 and
+//     later the custom_attributes of
+//     create_or_update_custom_object_instance_request declare
+//     "additionalProperties: {type: string}", yet the description's own
+//     request example (and every response example) carries a number
+//     ("total_amount": 99.99): custom attributes hold strings, numbers,
+//     booleans and nulls. Such a map takes values of any type.
+//
 // Deliberately not relaxed: about 30 request *examples* send integers where
 // the schema says string; the SDK sends what the schema says, so the schema
 // stays. Bodies are never required (the description marks none required),
@@ -176,6 +184,14 @@ var successResponseMends = map[string]string{
 	"collectFinVoiceCallByPhoneNumber": "collectFinVoiceCallById",
 }
 
+// freeFormValueMends lists relaxation 9, as {schema, property}: maps whose
+// values the description types as strings but whose examples carry other
+// JSON values. A schema absent from a version is skipped.
+var freeFormValueMends = [][2]string{
+	// 2.13 and later: the request example sends "total_amount": 99.99.
+	{"create_or_update_custom_object_instance_request", "custom_attributes"},
+}
+
 // numericID is the pattern of the numeric ids of relaxation 1.
 const numericID = "^[0-9]+$"
 
@@ -209,6 +225,20 @@ func relaxDoc(doc *openapi3.T, top *yaml.Node) (map[[2]string]bool, error) {
 			Nullable: true,
 			AllOf:    openapi3.SchemaRefs{orig},
 		}}
+	}
+	for _, fm := range freeFormValueMends {
+		s := doc.Components.Schemas[fm[0]]
+		if s == nil || s.Value == nil {
+			continue // not in this version
+		}
+		p := s.Value.Properties[fm[1]]
+		if p == nil || p.Value == nil || p.Value.AdditionalProperties.Schema == nil {
+			problems = append(problems, fmt.Sprintf("freeFormValueMends: %s.%s has no typed additionalProperties", fm[0], fm[1]))
+			continue
+		}
+		v := *p.Value // the property may be shared: change a copy
+		v.AdditionalProperties = openapi3.AdditionalProperties{}
+		s.Value.Properties[fm[1]] = &openapi3.SchemaRef{Value: &v}
 	}
 	itemsSeen := map[*openapi3.Schema]bool{}
 	for _, name := range componentNames(doc.Components.Schemas) {
