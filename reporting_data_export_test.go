@@ -116,10 +116,30 @@ func TestReportingDataExportValidation(t *testing.T) {
 		field string
 		call  func(c *Client) error
 	}{
-		{"dataset_id", func(c *Client) error { r := ok; r.DatasetID = ""; _, _, err := c.ReportingDataExport.Enqueue(ctx, r); return err }},
-		{"attribute_ids", func(c *Client) error { r := ok; r.AttributeIDs = nil; _, _, err := c.ReportingDataExport.Enqueue(ctx, r); return err }},
-		{"start_time", func(c *Client) error { r := ok; r.StartTime = 0; _, _, err := c.ReportingDataExport.Enqueue(ctx, r); return err }},
-		{"end_time", func(c *Client) error { r := ok; r.EndTime = 0; _, _, err := c.ReportingDataExport.Enqueue(ctx, r); return err }},
+		{"dataset_id", func(c *Client) error {
+			r := ok
+			r.DatasetID = ""
+			_, _, err := c.ReportingDataExport.Enqueue(ctx, r)
+			return err
+		}},
+		{"attribute_ids", func(c *Client) error {
+			r := ok
+			r.AttributeIDs = nil
+			_, _, err := c.ReportingDataExport.Enqueue(ctx, r)
+			return err
+		}},
+		{"start_time", func(c *Client) error {
+			r := ok
+			r.StartTime = 0
+			_, _, err := c.ReportingDataExport.Enqueue(ctx, r)
+			return err
+		}},
+		{"end_time", func(c *Client) error {
+			r := ok
+			r.EndTime = 0
+			_, _, err := c.ReportingDataExport.Enqueue(ctx, r)
+			return err
+		}},
 		{"end_time", func(c *Client) error {
 			r := ok
 			r.StartTime, r.EndTime = 5, 4
