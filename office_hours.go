@@ -179,13 +179,17 @@ type OfficeHoursCreateExceptionRequest struct {
 	RecurringAnnually Opt[bool] `json:"recurring_annually,omitzero"`
 }
 
-// Validate checks that the date and the type are set.
+// Validate checks that the date and the type are set, and that a
+// custom_hours exception has intervals.
 func (r OfficeHoursCreateExceptionRequest) Validate() error {
 	switch {
 	case r.ExceptionDate == "":
 		return invalid("exception_date", "is required")
 	case r.ExceptionType == "":
 		return invalid("exception_type", "is required")
+	}
+	if iv, ok := r.TimeIntervals.Get(); r.ExceptionType == OfficeHoursCustomHours && (!ok || len(iv) == 0) {
+		return invalid("time_intervals", "is required for custom_hours")
 	}
 	return nil
 }

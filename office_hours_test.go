@@ -168,6 +168,10 @@ func TestOfficeHoursValidation(t *testing.T) {
 			_, _, err := c.OfficeHours.CreateException(ctx, "1", OfficeHoursCreateExceptionRequest{ExceptionDate: "2026-01-01"})
 			return err
 		}},
+		{"CreateException custom hours without intervals", "time_intervals", func(c *Client) error {
+			_, _, err := c.OfficeHours.CreateException(ctx, "1", OfficeHoursCreateExceptionRequest{ExceptionDate: "2026-12-24", ExceptionType: OfficeHoursCustomHours})
+			return err
+		}},
 		{"Update null intervals", "time_intervals", func(c *Client) error {
 			_, _, err := c.OfficeHours.Update(ctx, "1", OfficeHoursUpdateRequest{TimeIntervals: Null[[]OfficeHoursInterval]()})
 			return err
