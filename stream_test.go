@@ -125,3 +125,43 @@ func TestStreamTimeouts(t *testing.T) {
 		rc.Close()
 	})
 }
+
+// TestRecordingRedirectTargets: a relative Location is resolved against the
+// call's URL and fetched without the token even on Intercom's own origin;
+// a Location that is not http(s) is a *RedirectError, fetched nowhere.
+func TestRecordingRedirectTargets(t *testing.T) {
+	t.Parallel()
+	loc := testBasePath + "/files/rec.mp3?sig=s"
+	srv := newTestServer(t, func(_ int32, w http.ResponseWriter, r *http.Request) {
+		switch r.URL.Path {
+		case testBasePath + "/calls/7/recording":
+			w.Header().Set("Location", loc)
+			w.WriteHeader(http.StatusFound)
+		case testBasePath + "/files/rec.mp3":
+			_, _ = io.WriteString(w, "audio")
+		default:
+			w.WriteHeader(http.StatusTeapot)
+		}
+	}, mountedAt(testBasePath))
+	c := srv.client(t, WithAPIVersion("2.14"))
+	rc, resp, err := c.Calls.GetRecording(context.Background(), "7")
+	require.NoError(t, err)
+	b, err := io.ReadAll(rc)
+	require.NoError(t, err)
+	require.NoError(t, rc.Close())
+	require.Equal(t, "audio", string(b))
+	require.Equal(t, http.StatusFound, resp.StatusCode)
+	reqs := srv.requests()
+	require.Len(t, reqs, 2)
+	require.NotEmpty(t, reqs[0].Header.Get("Authorization"))
+	require.Empty(t, reqs[1].Header.Get("Authorization"), "the signed URL never gets the token")
+	require.Equal(t, "sig=s", reqs[1].RawQuery)
+
+	loc = "ftp://files.example/rec.mp3"
+	_, resp, err = c.Calls.GetRecording(context.Background(), "7")
+	var re *RedirectError
+	require.ErrorAs(t, err, &re)
+	require.Equal(t, "ftp://files.example/rec.mp3", re.Location)
+	require.Equal(t, http.StatusFound, resp.StatusCode)
+	require.Len(t, srv.requests(), 3)
+}
