@@ -63,6 +63,15 @@ type Client struct {
 	Emails                 *EmailsService
 	Macros                 *MacrosService
 	TicketStates           *TicketStatesService
+	// Services of endpoints added after API 2.10.
+	Calls               *CallsService
+	DataConnectors      *DataConnectorsService
+	FinAgent            *FinAgentService
+	IPAllowlist         *IPAllowlistService
+	Jobs                *JobsService
+	OfficeHours         *OfficeHoursService
+	ReportingDataExport *ReportingDataExportService
+	Workflows           *WorkflowsService
 }
 
 // service is the shared shape of every resource service.
@@ -182,6 +191,36 @@ type (
 	// TicketStatesService covers the states tickets move through (API 2.12
 	// and later): listing them.
 	TicketStatesService service
+
+	// CallsService covers phone calls (API 2.14 and later): listing and
+	// fetching calls, their recordings and transcripts, finding the calls of
+	// conversations, and Fin Voice calls (2.15 and later).
+	CallsService service
+	// DataConnectorsService covers data connectors (API 2.16 and later), the
+	// HTTP requests to external APIs that workflows and AI agents make:
+	// creating, updating, listing and deleting them, and reading their
+	// execution results.
+	DataConnectorsService service
+	// FinAgentService covers the Fin Agent API (API 2.14 and later): starting
+	// a conversation with Fin, replying to it and submitting a CSAT rating.
+	FinAgentService service
+	// IPAllowlistService covers the workspace's IP allowlist (API 2.14 and
+	// later): reading and updating it.
+	IPAllowlistService service
+	// JobsService covers the asynchronous jobs Intercom runs for some
+	// requests (API 2.14 and later): reading a job's status.
+	JobsService service
+	// OfficeHoursService covers office hours schedules (API 2.16 and later):
+	// the weekly hours a workspace is open, and their exceptions (holidays,
+	// special hours).
+	OfficeHoursService service
+	// ReportingDataExportService covers reporting data exports (API 2.14 and
+	// later): listing the datasets, enqueueing an export job, following it
+	// and downloading its data.
+	ReportingDataExportService service
+	// WorkflowsService covers workflows (API 2.15 and later): exporting a
+	// workflow's configuration.
+	WorkflowsService service
 )
 
 // NewClient returns a client for the workspace the token belongs to. A
@@ -249,6 +288,14 @@ func NewClient(token string, opts ...Option) (*Client, error) {
 	c.Emails = (*EmailsService)(&c.common)
 	c.Macros = (*MacrosService)(&c.common)
 	c.TicketStates = (*TicketStatesService)(&c.common)
+	c.Calls = (*CallsService)(&c.common)
+	c.DataConnectors = (*DataConnectorsService)(&c.common)
+	c.FinAgent = (*FinAgentService)(&c.common)
+	c.IPAllowlist = (*IPAllowlistService)(&c.common)
+	c.Jobs = (*JobsService)(&c.common)
+	c.OfficeHours = (*OfficeHoursService)(&c.common)
+	c.ReportingDataExport = (*ReportingDataExportService)(&c.common)
+	c.Workflows = (*WorkflowsService)(&c.common)
 	return c, nil
 }
 

@@ -5,36 +5,6 @@ import (
 	"net/http"
 )
 
-// JobStatus is the state of an asynchronous job. Unknown values decode
-// as-is.
-type JobStatus string
-
-// Job statuses.
-const (
-	JobPending JobStatus = "pending"
-	JobSuccess JobStatus = "success"
-	JobFailed  JobStatus = "failed"
-)
-
-// Job is an asynchronous job of Intercom, such as the creation of a ticket
-// by Tickets.Enqueue.
-type Job struct {
-	// Type is "job".
-	Type string `json:"type,omitempty"`
-	// ID is the job's id.
-	ID ID `json:"id,omitempty"`
-	// URL is where the job's status can be fetched.
-	URL string `json:"url,omitempty"`
-	// Status is the job's state.
-	Status JobStatus `json:"status,omitempty"`
-	// ResourceType is the type of what the job creates, such as "ticket".
-	ResourceType string `json:"resource_type,omitempty"`
-	// ResourceID is the id of what the job created; empty until it has.
-	ResourceID ID `json:"resource_id,omitempty"`
-	// ResourceURL is where what the job created can be fetched.
-	ResourceURL string `json:"resource_url,omitempty"`
-}
-
 // TicketEnqueueRequest is the body of enqueueing the creation of a ticket:
 // a ticket creation, and whether to skip its notifications.
 type TicketEnqueueRequest struct {
