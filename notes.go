@@ -15,6 +15,9 @@ type Note struct {
 	CreatedAt Timestamp `json:"created_at,omitempty"`
 	// Contact is the contact the note is about; nil when Intercom sends null.
 	Contact *NoteContact `json:"contact,omitempty"`
+	// Company is the company the note is about (a company's notes, API
+	// 2.15 and later); nil otherwise.
+	Company *NoteCompany `json:"company,omitempty"`
 	// Author is the admin who wrote the note.
 	Author Admin `json:"author,omitzero"`
 	// Body is the note's text, as HTML.
@@ -26,6 +29,14 @@ type NoteContact struct {
 	// Type is "contact".
 	Type string `json:"type,omitempty"`
 	// ID is the contact's id.
+	ID ID `json:"id,omitempty"`
+}
+
+// NoteCompany is the reference to the company a note is about.
+type NoteCompany struct {
+	// Type is "company".
+	Type string `json:"type,omitempty"`
+	// ID is the company's id.
 	ID ID `json:"id,omitempty"`
 }
 

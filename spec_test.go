@@ -265,17 +265,9 @@ var knownLosses = map[string]map[string]string{
 		"$.has_unpublished_changes":     "lead: model Article needs field has_unpublished_changes (2.16)",
 	},
 	// Helper B (endpoints of 2.12–2.16): fields existing models lack.
-	"listCompanyNotes": {
-		"$.data[].company.id":   "lead: model Note needs field Company (type, id: the company the note is about)",
-		"$.data[].company.type": "lead: model Note needs field Company (type, id: the company the note is about)",
-	},
 	"mergeConversation": {
 		"$.ai_agent_participated":                            "lead: model Conversation needs field AIAgentParticipated (ai_agent_participated, 2.11+)",
 		"$.conversation_parts.conversation_parts[].metadata": "lead: model ConversationPart needs field Metadata (metadata, free-form object)",
-	},
-	"createCompanyNote": {
-		"$.company.id":   "lead: model Note needs field Company (type, id: the company the note is about)",
-		"$.company.type": "lead: model Note needs field Company (type, id: the company the note is about)",
 	},
 }
 
