@@ -183,6 +183,7 @@ func exerciseOtherVersions[T any](t *testing.T, srv *spectest.Server, c *Client,
 			continue
 		}
 		sv := versionServer(t, srv, v)
+		answered := sv.CopyOverride(e.Operations[v], srv, opID) // the test's own answer, if it set one
 		saved, savedHdr := c.cfg, c.hdr
 		require.NoError(t, WithAPIVersion(v)(&c.cfg))
 		require.NoError(t, WithBaseURL(sv.URL())(&c.cfg))
@@ -198,7 +199,7 @@ func exerciseOtherVersions[T any](t *testing.T, srv *spectest.Server, c *Client,
 		reqs := sv.Requests()
 		require.Len(t, reqs, before+1, "%s as a %s client must send exactly one request", goMethod, v)
 		require.Equal(t, e.Operations[v], reqs[len(reqs)-1].OperationID, "%s as a %s client was routed to the wrong operation", goMethod, v)
-		if ex := sv.Example(e.Operations[v], resp.StatusCode, ""); len(bytes.TrimSpace(ex)) > 0 && json.Valid(ex) {
+		if ex := sv.Example(e.Operations[v], resp.StatusCode, ""); !answered && len(bytes.TrimSpace(ex)) > 0 && json.Valid(ex) {
 			require.NotNil(t, got, "%s decoded nothing as a %s client", goMethod, v)
 			assertLossless(t, e.Operations[v], ex, got)
 		}
