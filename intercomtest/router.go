@@ -257,6 +257,7 @@ func registerRoutes(rt *router) {
 	registerCompanies(rt)
 	registerConversations(rt)
 	registerTickets(rt)
+	registerTicketStates(rt)
 	registerTags(rt)
 	registerNotes(rt)
 	registerEvents(rt)

@@ -53,6 +53,9 @@ type state struct {
 	teamIDs       []string
 	ticketTypes   map[string]obj
 	ticketTypeIDs []string
+	// ticketStates are the seeded ticket states, in ticketStateIDs' order.
+	ticketStates   map[string]*ticketState
+	ticketStateIDs []string
 
 	contacts      map[string]*contact
 	companies     map[string]*company
@@ -75,6 +78,7 @@ func newState(now time.Time) *state {
 		admins:        map[string]obj{},
 		teams:         map[string]obj{},
 		ticketTypes:   map[string]obj{},
+		ticketStates:  map[string]*ticketState{},
 		contacts:      map[string]*contact{},
 		companies:     map[string]*company{},
 		conversations: map[string]*conversation{},

@@ -1,0 +1,186 @@
+package intercomtest_test
+
+import (
+	"net/http"
+	"testing"
+
+	"github.com/stretchr/testify/require"
+
+	"github.com/go-intercom/intercom"
+	"github.com/go-intercom/intercom/intercomtest"
+)
+
+func TestTicketStates(t *testing.T) {
+	t.Parallel()
+	srv, _, ctx := setup(t)
+	c16 := srv.Client(intercom.WithAPIVersion("2.16"))
+	var raw []byte
+	states, _, err := c16.TicketStates.List(ctx, intercom.WithResponseBody(&raw))
+	require.NoError(t, err)
+	assertLossless(t, raw, states)
+	require.Equal(t, "list", states.Type)
+	require.Len(t, states.Data, 5)
+	byID := map[intercom.ID]intercom.TicketStateDetail{}
+	for _, s := range states.Data {
+		byID[s.ID] = s
+	}
+	sub := byID[intercomtest.SubmittedTicketStateID]
+	require.Equal(t, intercom.TicketStateSubmitted, sub.Category)
+	require.Equal(t, "Submitted", sub.InternalLabel)
+	require.Len(t, sub.TicketTypes.Data, 3)
+	dev := byID[intercomtest.WithDevTeamTicketStateID]
+	require.Equal(t, intercom.TicketStateInProgress, dev.Category)
+	require.Equal(t, "With Dev Team", dev.InternalLabel)
+	require.Equal(t, "In progress", dev.ExternalLabel)
+	require.Len(t, dev.TicketTypes.Data, 1)
+	require.Equal(t, "Bug Report", dev.TicketTypes.Data[0].Name)
+
+	// The SDK refuses the endpoint on 2.11; the server too.
+	_, err = srv.Client(intercom.WithAPIVersion("2.11")).Do(ctx, http.MethodGet, "/ticket_states", nil, nil)
+	var apiErr *intercom.APIError
+	require.ErrorAs(t, err, &apiErr)
+	require.True(t, apiErr.HasCode("intercom_version_invalid"))
+
+	// Ticket types list their states from 2.12.
+	var tt map[string]any
+	_, err = c16.Do(ctx, http.MethodGet, "/ticket_types/"+intercomtest.FeatureRequestTicketTypeID, nil, &tt)
+	require.NoError(t, err)
+	require.Len(t, tt["ticket_states"].(map[string]any)["data"], 4)
+	var tt10 map[string]any
+	_, err = srv.Client().Do(ctx, http.MethodGet, "/ticket_types/"+intercomtest.FeatureRequestTicketTypeID, nil, &tt10)
+	require.NoError(t, err)
+	require.NotContains(t, tt10, "ticket_states")
+}
+
+// TestTicketStateByVersion: a ticket's state is a string (with its labels
+// beside it) up to 2.11 and an object from 2.12; updates take each
+// version's body and refuse the others'.
+func TestTicketStateByVersion(t *testing.T) {
+	t.Parallel()
+	srv, client, ctx := setup(t)
+	_, _, err := client.Contacts.Create(ctx, intercom.ContactCreateRequest{Email: "states@example.com", ExternalID: "st"})
+	require.NoError(t, err)
+	tk, _, err := client.Tickets.Create(ctx, intercom.TicketCreateRequest{
+		TicketTypeID:     intercomtest.BugReportTicketTypeID,
+		Contacts:         []intercom.TicketContactIdentifier{{ExternalID: "st"}},
+		TicketAttributes: intercom.TicketAttributes{"_default_title_": "Crash"},
+	})
+	require.NoError(t, err)
+	path := "/tickets/" + tk.ID
+	do := func(version, method string, body any) (map[string]any, error) {
+		t.Helper()
+		var out map[string]any
+		_, err := srv.Client(intercom.WithAPIVersion(version)).Do(ctx, method, path, body, &out)
+		return out, err
+	}
+	stateOf := func(m map[string]any) map[string]any {
+		t.Helper()
+		s, ok := m["ticket_state"].(map[string]any)
+		require.True(t, ok, "ticket_state is %T", m["ticket_state"])
+		return s
+	}
+
+	got, err := do("2.12", http.MethodGet, nil)
+	require.NoError(t, err)
+	require.Equal(t, map[string]any{"type": "ticket_state", "id": intercomtest.SubmittedTicketStateID, "category": "submitted",
+		"internal_label": "Submitted", "external_label": "Submitted"}, stateOf(got))
+	require.NotContains(t, got, "ticket_state_internal_label")
+	require.NotContains(t, got, "ticket_state_external_label")
+
+	// 2.14: the state by id, the assignment at the top level.
+	got, err = do("2.14", http.MethodPut, map[string]any{
+		"ticket_state_id": intercomtest.WithDevTeamTicketStateID,
+		"admin_id":        991267001, "assignee_id": intercomtest.SecondAdminID, "skip_notifications": true,
+	})
+	require.NoError(t, err)
+	require.Equal(t, intercomtest.WithDevTeamTicketStateID, stateOf(got)["id"])
+	require.Equal(t, "With Dev Team", stateOf(got)["internal_label"])
+	require.Equal(t, intercomtest.SecondAdminID, got["admin_assignee_id"])
+	parts := got["ticket_parts"].(map[string]any)["ticket_parts"].([]any)
+	require.Len(t, parts, 3)
+	require.Equal(t, "in_progress", parts[1].(map[string]any)["ticket_state"])
+	require.Equal(t, "submitted", parts[1].(map[string]any)["previous_ticket_state"])
+	require.Equal(t, intercomtest.AdminID, parts[1].(map[string]any)["author"].(map[string]any)["id"])
+	require.Equal(t, "assignment", parts[2].(map[string]any)["part_type"])
+
+	// 2.10 sees the category, with the state's labels.
+	var raw []byte
+	old, _, err := client.Tickets.Get(ctx, tk.ID, intercom.WithResponseBody(&raw))
+	require.NoError(t, err)
+	assertLossless(t, raw, old)
+	require.Equal(t, intercom.TicketStateInProgress, old.TicketState)
+	require.Equal(t, "With Dev Team", old.TicketStateInternalLabel)
+	require.Equal(t, "In progress", old.TicketStateExternalLabel)
+
+	// 2.10 moves it by category: to the type's first state of it.
+	old, _, err = client.Tickets.Update(ctx, tk.ID, intercom.TicketUpdateRequest{State: intercom.TicketStateResolved})
+	require.NoError(t, err)
+	require.Equal(t, intercom.TicketStateResolved, old.TicketState)
+	got, err = do("2.16", http.MethodGet, nil)
+	require.NoError(t, err)
+	require.Equal(t, intercomtest.ResolvedTicketStateID, stateOf(got)["id"])
+
+	// 2.13: the state by id, the assignment as an object.
+	got, err = do("2.13", http.MethodPut, map[string]any{
+		"ticket_state_id": intercomtest.WaitingOnCustomerTicketStateID,
+		"assignment":      map[string]any{"admin_id": intercomtest.AdminID, "assignee_id": intercomtest.SupportTeamID},
+	})
+	require.NoError(t, err)
+	require.Equal(t, "waiting_on_customer", stateOf(got)["category"])
+	require.Equal(t, intercomtest.SupportTeamID, got["team_assignee_id"])
+
+	// Another version's fields are refused, naming the field.
+	for _, tc := range []struct {
+		version, field string
+		body           map[string]any
+	}{
+		{"2.14", "state", map[string]any{"state": "resolved"}},
+		{"2.12", "state", map[string]any{"state": "resolved"}},
+		{"2.11", "ticket_state_id", map[string]any{"ticket_state_id": intercomtest.ResolvedTicketStateID}},
+		{"2.14", "assignment", map[string]any{"assignment": map[string]any{"assignee_id": "0"}}},
+		{"2.13", "assignee_id", map[string]any{"assignee_id": "0"}},
+		{"2.16", "ticket_state_id", map[string]any{"ticket_state_id": "1"}},
+		{"2.16", "ticket_state_id", map[string]any{"ticket_state_id": intercomtest.WithDevTeamTicketStateID, "unused": 1}},
+	} {
+		if tc.body["unused"] != nil {
+			// A state of another ticket type.
+			other, _, err := client.Tickets.Create(ctx, intercom.TicketCreateRequest{
+				TicketTypeID: intercomtest.FeatureRequestTicketTypeID,
+				Contacts:     []intercom.TicketContactIdentifier{{ExternalID: "st"}},
+			})
+			require.NoError(t, err)
+			_, err = srv.Client(intercom.WithAPIVersion(tc.version)).Do(ctx, http.MethodPut, "/tickets/"+other.ID,
+				map[string]any{"ticket_state_id": intercomtest.WithDevTeamTicketStateID}, nil)
+			requireFieldError(t, err, tc.field)
+			continue
+		}
+		_, err := do(tc.version, http.MethodPut, tc.body)
+		requireFieldError(t, err, tc.field)
+	}
+
+	// Searches see the version's shape: state is the category.
+	var res map[string]any
+	_, err = srv.Client(intercom.WithAPIVersion("2.16")).Do(ctx, http.MethodPost, "/tickets/search", intercom.SearchRequest{
+		Query: intercom.And(
+			intercom.Filter("state", intercom.OpEquals, intercom.StringValue("waiting_on_customer")),
+			intercom.Filter("ticket_state_id", intercom.OpEquals, intercom.StringValue(intercomtest.WaitingOnCustomerTicketStateID)),
+		),
+	}, &res)
+	require.NoError(t, err)
+	require.Len(t, res["tickets"], 1)
+	list, _, err := client.Tickets.Search(ctx, intercom.SearchRequest{
+		Query: intercom.Filter("state", intercom.OpEquals, intercom.StringValue("waiting_on_customer")),
+	})
+	require.NoError(t, err)
+	require.Len(t, list.Tickets, 1)
+}
+
+// requireFieldError checks that err is a 400 naming field.
+func requireFieldError(t *testing.T, err error, field string) {
+	t.Helper()
+	var apiErr *intercom.APIError
+	require.ErrorAs(t, err, &apiErr)
+	require.Equal(t, http.StatusBadRequest, apiErr.StatusCode, "%v", err)
+	require.NotEmpty(t, apiErr.Errors)
+	require.Equal(t, field, apiErr.Errors[0].Field, "%v", err)
+}
