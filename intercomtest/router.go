@@ -258,6 +258,7 @@ func registerRoutes(rt *router) {
 	registerConversations(rt)
 	registerTickets(rt)
 	registerTicketStates(rt)
+	registerCustomObjects(rt)
 	registerTags(rt)
 	registerNotes(rt)
 	registerEvents(rt)

@@ -69,6 +69,8 @@ type state struct {
 	scroll        *scroll
 	summaries     map[string]map[string]eventSummary // by contact id, then event name
 	planIDs       map[string]string                  // company plan ids by name
+	// customObjects holds the custom object instances by type identifier, then id.
+	customObjects map[string]map[string]*customObject
 }
 
 func newState(now time.Time) *state {
@@ -87,6 +89,7 @@ func newState(now time.Time) *state {
 		notes:         map[string]*note{},
 		exports:       map[string]*export{},
 		planIDs:       map[string]string{},
+		customObjects: map[string]map[string]*customObject{},
 	}
 	st.seed()
 	return st
