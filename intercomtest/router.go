@@ -259,6 +259,7 @@ func registerRoutes(rt *router) {
 	registerTickets(rt)
 	registerTicketStates(rt)
 	registerCustomObjects(rt)
+	registerInternalArticles(rt)
 	registerTags(rt)
 	registerNotes(rt)
 	registerEvents(rt)

@@ -71,25 +71,28 @@ type state struct {
 	planIDs       map[string]string                  // company plan ids by name
 	// customObjects holds the custom object instances by type identifier, then id.
 	customObjects map[string]map[string]*customObject
+	// internalArticles holds the internal articles by id.
+	internalArticles map[string]*internalArticle
 }
 
 func newState(now time.Time) *state {
 	st := &state{
-		created:       now.Unix(),
-		numSeq:        100,
-		admins:        map[string]obj{},
-		teams:         map[string]obj{},
-		ticketTypes:   map[string]obj{},
-		ticketStates:  map[string]*ticketState{},
-		contacts:      map[string]*contact{},
-		companies:     map[string]*company{},
-		conversations: map[string]*conversation{},
-		tickets:       map[string]*ticket{},
-		tags:          map[string]*tag{},
-		notes:         map[string]*note{},
-		exports:       map[string]*export{},
-		planIDs:       map[string]string{},
-		customObjects: map[string]map[string]*customObject{},
+		created:          now.Unix(),
+		numSeq:           100,
+		admins:           map[string]obj{},
+		teams:            map[string]obj{},
+		ticketTypes:      map[string]obj{},
+		ticketStates:     map[string]*ticketState{},
+		contacts:         map[string]*contact{},
+		companies:        map[string]*company{},
+		conversations:    map[string]*conversation{},
+		tickets:          map[string]*ticket{},
+		tags:             map[string]*tag{},
+		notes:            map[string]*note{},
+		exports:          map[string]*export{},
+		planIDs:          map[string]string{},
+		customObjects:    map[string]map[string]*customObject{},
+		internalArticles: map[string]*internalArticle{},
 	}
 	st.seed()
 	return st
