@@ -260,6 +260,7 @@ func registerRoutes(rt *router) {
 	registerTicketStates(rt)
 	registerCustomObjects(rt)
 	registerInternalArticles(rt)
+	registerConversationExtras(rt)
 	registerTags(rt)
 	registerNotes(rt)
 	registerEvents(rt)

@@ -73,6 +73,8 @@ type state struct {
 	customObjects map[string]map[string]*customObject
 	// internalArticles holds the internal articles by id.
 	internalArticles map[string]*internalArticle
+	// deletedConversations are the conversations deleted, in order.
+	deletedConversations []*deletedConversation
 }
 
 func newState(now time.Time) *state {
