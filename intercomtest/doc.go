@@ -69,8 +69,9 @@
 // that share it; regenerate it with go generate after a description
 // changes. A request of a version without a description gets the answer of
 // the oldest version that has the endpoint (before 2.10) or of the newest
-// (Unstable). A call's recording redirects, as Intercom's does, to a URL on
-// the server that serves a few bytes without the token.
+// (Unstable). A call's transcript is the text of the description's example;
+// its recording redirects, as Intercom's does, to a URL on the server that
+// serves a few bytes without the token.
 //
 // # Realistic behaviour
 //

@@ -50,9 +50,12 @@ type fixtureOperation struct {
 type fixtureExample struct {
 	Versions []string `json:"versions"`
 	Status   int      `json:"status"`
-	// ContentType is set for an empty answer that is not JSON (a download).
+	// ContentType is set for an answer that is not JSON: an empty download,
+	// or Text.
 	ContentType string          `json:"content_type,omitempty"`
 	Body        json.RawMessage `json:"body,omitempty"`
+	// Text is the body of a text answer (a call's transcript).
+	Text string `json:"text,omitempty"`
 }
 
 // fixture is a parsed fixtureOperation.
@@ -68,7 +71,7 @@ type fixture struct {
 type fixtureReply struct {
 	status      int
 	body        []byte
-	contentType string
+	contentType string // of body, or of an empty download
 }
 
 // reply returns the answer for an API version: the version's own, or for
@@ -93,7 +96,7 @@ func (f *fixture) reply(version, path string) reply {
 		}
 		return reply{status: fr.status}
 	}
-	return reply{status: fr.status, raw: fr.body, contentType: "application/json; charset=utf-8"}
+	return reply{status: fr.status, raw: fr.body, contentType: fr.contentType}
 }
 
 var (
@@ -115,7 +118,10 @@ func parseFixtures() {
 		for _, ex := range op.Examples {
 			fr := &fixtureReply{status: ex.Status, contentType: ex.ContentType}
 			if len(ex.Body) > 0 && !bytes.Equal(ex.Body, []byte("null")) {
-				fr.body = bytes.Clone(ex.Body)
+				fr.body, fr.contentType = bytes.Clone(ex.Body), "application/json; charset=utf-8"
+			}
+			if ex.Text != "" {
+				fr.body = []byte(ex.Text)
 			}
 			if fr.status == 0 {
 				fr.status = http.StatusOK

@@ -56,6 +56,9 @@ func generateFixtures(t *testing.T) []byte {
 				if contentType != "application/json" {
 					ex.ContentType = contentType
 				}
+				if ct, text := textExample(v, e.Method, e.Paths[v], status); ct != "" {
+					ex.ContentType, ex.Text = ct, text
+				}
 			case contentType == "application/json":
 				var value any
 				if err := json.Unmarshal(body, &value); err != nil {
@@ -111,6 +114,43 @@ func generateFixtures(t *testing.T) []byte {
 	}
 	b.WriteString("]}\n")
 	return b.Bytes()
+}
+
+// textExample returns the first example of a text response (a call's
+// transcript), which the spec harness does not serve, and its content type.
+func textExample(version, method, path string, status int) (contentType, text string) {
+	op := spectest.DocOf(version).Paths.Value(path).GetOperation(method)
+	resp := op.Responses.Status(status)
+	if resp == nil || resp.Value == nil {
+		return "", ""
+	}
+	var types []string
+	for ct := range resp.Value.Content {
+		types = append(types, ct)
+	}
+	sort.Strings(types)
+	for _, ct := range types {
+		mt := resp.Value.Content[ct]
+		if !strings.HasPrefix(ct, "text/") {
+			continue
+		}
+		var names []string
+		for name := range mt.Examples {
+			names = append(names, name)
+		}
+		sort.Strings(names)
+		for _, name := range names {
+			if ex := mt.Examples[name]; ex != nil && ex.Value != nil {
+				if s, isStr := ex.Value.Value.(string); isStr {
+					return ct + "; charset=utf-8", s
+				}
+			}
+		}
+		if s, isStr := mt.Example.(string); isStr {
+			return ct + "; charset=utf-8", s
+		}
+	}
+	return "", ""
 }
 
 func compactJSON(t *testing.T, v any) []byte {
