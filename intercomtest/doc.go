@@ -61,6 +61,10 @@
 //     target with a merged_primary_conversation part.
 //   - Company notes: GET /companies/{id}/notes (2.15 and later) and POST
 //     (2.16); GET /notes/{id} finds them too.
+//   - Contacts and tickets (2.13 and later): GET
+//     /contacts/find_by_external_id/{external_id} finds a user (not a lead),
+//     POST /contacts/{id}/block answers for the contact (nothing else
+//     changes), DELETE /tickets/{id} deletes a ticket.
 //
 // Every other endpoint of the API answers, on each version that has it,
 // with the example that version's OpenAPI description gives for it (or one

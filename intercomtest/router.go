@@ -261,6 +261,7 @@ func registerRoutes(rt *router) {
 	registerCustomObjects(rt)
 	registerInternalArticles(rt)
 	registerConversationExtras(rt)
+	registerContactExtras(rt)
 	registerTags(rt)
 	registerNotes(rt)
 	registerEvents(rt)

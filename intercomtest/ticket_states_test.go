@@ -184,3 +184,23 @@ func requireFieldError(t *testing.T, err error, field string) {
 	require.NotEmpty(t, apiErr.Errors)
 	require.Equal(t, field, apiErr.Errors[0].Field, "%v", err)
 }
+
+func TestTicketDeletion(t *testing.T) {
+	t.Parallel()
+	srv, client, ctx := setup(t)
+	_, _, err := client.Contacts.Create(ctx, intercom.ContactCreateRequest{Email: "del-ticket@example.com", ExternalID: "dt"})
+	require.NoError(t, err)
+	tk, _, err := client.Tickets.Create(ctx, intercom.TicketCreateRequest{TicketTypeID: intercomtest.BugReportTicketTypeID,
+		Contacts: []intercom.TicketContactIdentifier{{ExternalID: "dt"}}})
+	require.NoError(t, err)
+	c13 := srv.Client(intercom.WithAPIVersion("2.13"))
+	var raw []byte
+	del, _, err := c13.Tickets.Delete(ctx, tk.ID, intercom.WithResponseBody(&raw))
+	require.NoError(t, err)
+	assertLossless(t, raw, del)
+	require.Equal(t, intercom.TicketDeleted{ID: tk.ID, Object: "ticket", Deleted: true}, *del)
+	_, _, err = client.Tickets.Get(ctx, tk.ID)
+	require.ErrorIs(t, err, intercom.ErrNotFound)
+	_, _, err = c13.Tickets.Delete(ctx, tk.ID)
+	require.ErrorIs(t, err, intercom.ErrNotFound)
+}
