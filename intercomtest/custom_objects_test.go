@@ -1,9 +1,12 @@
 package intercomtest_test
 
 import (
+	"fmt"
 	"net/http"
+	"sync"
 	"testing"
 
+	"github.com/stretchr/testify/assert"
 	"github.com/stretchr/testify/require"
 
 	"github.com/go-intercom/intercom"
@@ -103,4 +106,34 @@ func TestCustomObjectInstances(t *testing.T) {
 	var apiErr *intercom.APIError
 	require.ErrorAs(t, err, &apiErr)
 	require.True(t, apiErr.HasCode("intercom_version_invalid"))
+}
+
+// TestCustomObjectInstancesConcurrently: concurrent creates or updates of
+// one external id leave one instance; of distinct ids, one each.
+func TestCustomObjectInstancesConcurrently(t *testing.T) {
+	t.Parallel()
+	srv, _, ctx := setup(t)
+	objs := srv.Client(intercom.WithAPIVersion("2.16")).CustomObjectInstances
+	const workers = 8
+	var wg sync.WaitGroup
+	ids := make([]intercom.ID, workers)
+	for i := range workers {
+		wg.Go(func() {
+			inst, _, err := objs.CreateOrUpdate(ctx, "Order", intercom.CustomObjectInstanceCreateOrUpdateRequest{
+				ExternalID: "shared", CustomAttributes: map[string]any{"n": i}})
+			assert.NoError(t, err)
+			if err == nil {
+				ids[i] = inst.ID
+			}
+			_, _, err = objs.CreateOrUpdate(ctx, "Order", intercom.CustomObjectInstanceCreateOrUpdateRequest{ExternalID: fmt.Sprint("own-", i)})
+			assert.NoError(t, err)
+		})
+	}
+	wg.Wait()
+	for _, id := range ids {
+		require.Equal(t, ids[0], id)
+	}
+	list, _, err := objs.List(ctx, "Order", &intercom.CustomObjectInstanceListOptions{PerPage: 50})
+	require.NoError(t, err)
+	require.Equal(t, workers+1, list.TotalCount)
 }
