@@ -16,11 +16,12 @@ type deletedConversation struct {
 	metricsRetained bool
 }
 
-// linkObject adds a linked object to a conversation's linked_objects.
-func linkObject(f obj, typ, id string) {
+// linkObject adds a linked object (a ticket with its category, or a
+// conversation) to the linked_objects of a conversation or ticket.
+func linkObject(f obj, typ, id string, category any) {
 	lo, _ := f["linked_objects"].(obj)
 	data, _ := lo["data"].([]any)
-	data = append(slices.Clone(data), obj{"type": typ, "id": id, "category": nil})
+	data = append(slices.Clone(data), obj{"type": typ, "id": id, "category": category})
 	f["linked_objects"] = obj{"type": "list", "data": data, "total_count": len(data), "has_more": false}
 }
 
@@ -110,9 +111,9 @@ func registerConversationExtras(rt *router) {
 		f := secondary.fields
 		f["state"], f["open"], f["snoozed_until"], f["waiting_since"] = "closed", false, nil, nil
 		st.addPart(secondary, c.now, "close", nil, botAuthor(), nil, nil)
-		linkObject(f, "conversation", primary.id())
+		linkObject(f, "conversation", primary.id(), nil)
 		primary.contactIDs = uniq(append(primary.contactIDs, secondary.contactIDs...))
-		linkObject(primary.fields, "conversation", secondary.id())
+		linkObject(primary.fields, "conversation", secondary.id(), nil)
 		st.addPart(primary, c.now, "merged_primary_conversation", nil, botAuthor(), nil, nil)
 		return ok(st.renderConversation(primary, true))
 	})

@@ -204,3 +204,38 @@ func TestTicketDeletion(t *testing.T) {
 	_, _, err = c13.Tickets.Delete(ctx, tk.ID)
 	require.ErrorIs(t, err, intercom.ErrNotFound)
 }
+
+// TestTicketCreateByVersion: created_at (2.12), an assignment and a
+// conversation to link (2.14) on create; refused before.
+func TestTicketCreateByVersion(t *testing.T) {
+	t.Parallel()
+	srv, client, ctx := setup(t)
+	ct, _, err := client.Contacts.Create(ctx, intercom.ContactCreateRequest{Email: "create@example.com"})
+	require.NoError(t, err)
+	msg, _, err := client.Conversations.Create(ctx, intercom.ConversationCreateRequest{
+		From: intercom.ConversationFrom{Type: intercom.ConversationFromUser, ID: ct.ID}, Body: "Broken"})
+	require.NoError(t, err)
+	body := map[string]any{
+		"ticket_type_id": intercomtest.BackOfficeTicketTypeID, "contacts": []any{map[string]any{"id": ct.ID}},
+		"created_at": 1700000000, "conversation_to_link_id": msg.ConversationID,
+		"assignment": map[string]any{"admin_assignee_id": intercomtest.SecondAdminID, "team_assignee_id": intercomtest.SupportTeamID},
+	}
+	var tk map[string]any
+	_, err = srv.Client(intercom.WithAPIVersion("2.14")).Do(ctx, http.MethodPost, "/tickets", body, &tk)
+	require.NoError(t, err)
+	require.EqualValues(t, 1700000000, tk["created_at"])
+	require.Equal(t, intercomtest.SecondAdminID, tk["admin_assignee_id"])
+	require.Equal(t, intercomtest.SupportTeamID, tk["team_assignee_id"])
+	require.Equal(t, []any{map[string]any{"type": "conversation", "id": msg.ConversationID, "category": nil}},
+		tk["linked_objects"].(map[string]any)["data"])
+	conv, _, err := client.Conversations.Get(ctx, msg.ConversationID, nil)
+	require.NoError(t, err)
+	require.Equal(t, []intercom.LinkedObject{{Type: "ticket", ID: tk["id"].(string), Category: intercom.TicketCategoryBackOffice}}, conv.LinkedObjects.Data)
+
+	_, err = srv.Client(intercom.WithAPIVersion("2.13")).Do(ctx, http.MethodPost, "/tickets", body, nil)
+	requireFieldError(t, err, "assignment")
+	delete(body, "created_at")
+	_, err = srv.Client(intercom.WithAPIVersion("2.11")).Do(ctx, http.MethodPost, "/tickets",
+		map[string]any{"ticket_type_id": intercomtest.BugReportTicketTypeID, "contacts": body["contacts"], "created_at": 1}, nil)
+	requireFieldError(t, err, "created_at")
+}

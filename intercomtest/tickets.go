@@ -158,21 +158,53 @@ func createTicket(c *call) reply {
 		return badRequest("ticket_attributes", "ticket_attributes must be an object")
 	}
 	stateID := st.ticketStateOf(idString(tt["id"]), "submitted").id
-	if v, present := body["ticket_state_id"]; present && v != nil {
-		if !c.since("2.12") {
-			return badRequest("ticket_state_id", "ticket_state_id is not a field of API "+c.version+" (ticket states came with 2.12)")
+	// The fields later versions add: created_at (2.12), an assignment and
+	// a conversation to link (2.14).
+	for _, f := range []struct{ key, since string }{
+		{"created_at", "2.12"}, {"assignment", "2.14"}, {"conversation_to_link_id", "2.14"},
+	} {
+		if v, present := body[f.key]; present && v != nil && !c.since(f.since) {
+			return badRequest(f.key, f.key+" is not a field of API "+c.version)
 		}
-		ts := st.ticketStates[idString(v)]
-		if ts == nil || !usesState(ts, idString(tt["id"])) {
-			return badRequest("ticket_state_id", "ticket_state_id is not a state of the ticket type")
+	}
+	createdAt := c.now
+	if v, present := body["created_at"]; present && v != nil {
+		n, isInt := toInt(v)
+		if !isInt {
+			return badRequest("created_at", "created_at must be a Unix timestamp")
 		}
-		stateID = ts.id
+		createdAt = n
+	}
+	adminAssignee, teamAssignee := "0", "0"
+	if v, present := body["assignment"]; present && v != nil {
+		a, isObj := v.(map[string]any)
+		if !isObj {
+			return badRequest("assignment", "assignment must be an object")
+		}
+		if id := idString(a["admin_assignee_id"]); id != "" {
+			if st.admins[id] == nil {
+				return notFound("assignee_not_found", "Assignee not found")
+			}
+			adminAssignee = id
+		}
+		if id := idString(a["team_assignee_id"]); id != "" {
+			if st.teams[id] == nil {
+				return notFound("assignee_not_found", "Assignee not found")
+			}
+			teamAssignee = id
+		}
+	}
+	var linkTo *conversation
+	if v, present := body["conversation_to_link_id"]; present && v != nil {
+		if linkTo = st.conversations[idString(v)]; linkTo == nil {
+			return notFound("not_found", "Conversation to link not found")
+		}
 	}
 	st.ticketNumber++
 	t := &ticket{stateID: stateID, seq: st.nextSeq(), contactIDs: uniq(contactIDs), fields: obj{
 		"type": "ticket", "id": st.numID(), "ticket_id": strconv.FormatInt(st.ticketNumber, 10),
 		"ticket_attributes": attrs, "ticket_type": cloneObj(tt),
-		"admin_assignee_id": "0", "team_assignee_id": "0", "created_at": c.now, "updated_at": c.now,
+		"admin_assignee_id": adminAssignee, "team_assignee_id": teamAssignee, "created_at": createdAt, "updated_at": c.now,
 		"open": true, "snoozed_until": nil, "category": tt["category"], "is_shared": false,
 		"linked_objects": obj{"type": "list", "data": []any{}, "total_count": 0, "has_more": false},
 	}}
@@ -180,6 +212,10 @@ func createTicket(c *call) reply {
 	st.addTicketPart(t, c.now, "ticket_state_updated_by_admin",
 		obj{"ticket_state": category, "previous_ticket_state": "submitted"}, botAuthor())
 	st.tickets[t.id()] = t
+	if linkTo != nil {
+		linkObject(t.fields, "conversation", linkTo.id(), nil)
+		linkObject(linkTo.fields, "ticket", t.id(), tt["category"])
+	}
 	return ok(c.renderTicket(t))
 }
 
