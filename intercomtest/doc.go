@@ -45,7 +45,11 @@
 //     naming it. POST /tickets takes created_at from 2.12, and an
 //     assignment and a conversation_to_link_id (linked both ways) from
 //     2.14. Ticket searches take state (the category) and, from 2.12,
-//     ticket_state_id.
+//     ticket_state_id. From 2.16, POST /tickets/{id}/change_type moves a
+//     ticket to another type of its category and one of that type's states,
+//     and POST and DELETE /tickets/{id}/linked_conversations link and
+//     unlink a conversation (both ways; the ticket's category is not
+//     checked, though Intercom links to tracker tickets only).
 //   - Custom object instances (2.13 and later), of any type identifier
 //     (OrderCustomObjectType is the one the examples use): create or update
 //     by external_id, get by id (or external id) and by external_id, list

@@ -262,6 +262,7 @@ func registerRoutes(rt *router) {
 	registerInternalArticles(rt)
 	registerConversationExtras(rt)
 	registerContactExtras(rt)
+	registerTicketLinks(rt)
 	registerTags(rt)
 	registerNotes(rt)
 	registerEvents(rt)

@@ -239,3 +239,57 @@ func TestTicketCreateByVersion(t *testing.T) {
 		map[string]any{"ticket_type_id": intercomtest.BugReportTicketTypeID, "contacts": body["contacts"], "created_at": 1}, nil)
 	requireFieldError(t, err, "created_at")
 }
+
+func TestTicketChangeTypeAndLinks(t *testing.T) {
+	t.Parallel()
+	srv, client, ctx := setup(t)
+	ct, _, err := client.Contacts.Create(ctx, intercom.ContactCreateRequest{Email: "links@example.com"})
+	require.NoError(t, err)
+	tk, _, err := client.Tickets.Create(ctx, intercom.TicketCreateRequest{TicketTypeID: intercomtest.BugReportTicketTypeID,
+		Contacts: []intercom.TicketContactIdentifier{{ID: ct.ID}}, TicketAttributes: intercom.TicketAttributes{"_default_title_": "Slow"}})
+	require.NoError(t, err)
+	c16 := srv.Client(intercom.WithAPIVersion("2.16"))
+
+	// The Ticket model reads the state of 2.10: read 2.16's answer raw.
+	var got map[string]any
+	_, err = c16.Do(ctx, http.MethodPost, "/tickets/"+tk.ID+"/change_type", intercom.TicketChangeTypeRequest{
+		TicketTypeID: intercomtest.FeatureRequestTicketTypeID, TicketStateID: intercomtest.InProgressTicketStateID,
+		TicketAttributes: intercom.TicketAttributes{"_default_description_": "Pages load slowly"},
+	}, &got)
+	require.NoError(t, err)
+	require.Equal(t, intercomtest.FeatureRequestTicketTypeID, got["ticket_type"].(map[string]any)["id"])
+	require.Equal(t, intercomtest.InProgressTicketStateID, got["ticket_state"].(map[string]any)["id"])
+	require.Equal(t, map[string]any{"_default_title_": "Slow", "_default_description_": "Pages load slowly"}, got["ticket_attributes"])
+	for _, tc := range []struct {
+		field string
+		req   intercom.TicketChangeTypeRequest
+	}{
+		{"ticket_type_id", intercom.TicketChangeTypeRequest{TicketTypeID: intercomtest.BackOfficeTicketTypeID, TicketStateID: intercomtest.ResolvedTicketStateID}},
+		{"ticket_state_id", intercom.TicketChangeTypeRequest{TicketTypeID: intercomtest.FeatureRequestTicketTypeID, TicketStateID: intercomtest.WithDevTeamTicketStateID}},
+	} {
+		_, err = c16.Do(ctx, http.MethodPost, "/tickets/"+tk.ID+"/change_type", tc.req, nil)
+		requireFieldError(t, err, tc.field)
+	}
+
+	msg, _, err := client.Conversations.Create(ctx, intercom.ConversationCreateRequest{
+		From: intercom.ConversationFrom{Type: intercom.ConversationFromUser, ID: ct.ID}, Body: "Also slow for me"})
+	require.NoError(t, err)
+	var raw []byte
+	conv, _, err := c16.Tickets.LinkConversation(ctx, tk.ID, intercom.TicketLinkConversationRequest{ConversationID: msg.ConversationID}, intercom.WithResponseBody(&raw))
+	require.NoError(t, err)
+	assertLossless(t, raw, conv)
+	require.Equal(t, msg.ConversationID, conv.ID)
+	require.Equal(t, []intercom.LinkedObject{{Type: "ticket", ID: tk.ID, Category: intercom.TicketCategoryCustomer}}, conv.LinkedObjects.Data)
+	back, _, err := client.Tickets.Get(ctx, tk.ID)
+	require.NoError(t, err)
+	require.Equal(t, []intercom.LinkedObject{{Type: "conversation", ID: msg.ConversationID}}, back.LinkedObjects.Data)
+
+	conv, _, err = c16.Tickets.UnlinkConversation(ctx, tk.ID, msg.ConversationID)
+	require.NoError(t, err)
+	require.Empty(t, conv.LinkedObjects.Data)
+	back, _, err = client.Tickets.Get(ctx, tk.ID)
+	require.NoError(t, err)
+	require.Empty(t, back.LinkedObjects.Data)
+	_, _, err = c16.Tickets.UnlinkConversation(ctx, tk.ID, msg.ConversationID)
+	require.ErrorIs(t, err, intercom.ErrNotFound)
+}
