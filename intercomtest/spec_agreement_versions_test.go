@@ -28,7 +28,7 @@ func TestFakeAndSpecHarnessAgreeOnLaterVersions(t *testing.T) {
 	}
 
 	c10 := fake.Client()
-	contact, _, err := c10.Contacts.Create(ctx, intercom.ContactCreateRequest{Email: "later@example.com"})
+	contact, _, err := c10.Contacts.Create(ctx, intercom.ContactCreateRequest{Email: "later@example.com", ExternalID: "later-user"})
 	require.NoError(t, err)
 	var convIDs []string
 	for range 3 {
@@ -92,6 +92,16 @@ func TestFakeAndSpecHarnessAgreeOnLaterVersions(t *testing.T) {
 	must(at("2.16").Companies.CreateNote(ctx, co.ID, intercom.CompanyCreateNoteRequest{Body: "Note", AdminID: intercomtest.AdminID}))
 	must(at("2.15").Companies.ListNotes(ctx, co.ID, &intercom.CompanyListNotesOptions{PerPage: 5}))
 
+	// Contacts and tickets.
+	must(at("2.13").Contacts.GetByExternalID(ctx, "later-user", nil))
+	must(at("2.13").Contacts.Block(ctx, contact.ID))
+	_, err = at("2.16").Do(ctx, http.MethodPost, "/tickets/"+tk.ID+"/change_type", intercom.TicketChangeTypeRequest{
+		TicketTypeID: intercomtest.FeatureRequestTicketTypeID, TicketStateID: intercomtest.SubmittedTicketStateID}, nil)
+	require.NoError(t, err)
+	must(at("2.16").Tickets.LinkConversation(ctx, tk.ID, intercom.TicketLinkConversationRequest{ConversationID: convIDs[2]}))
+	must(at("2.16").Tickets.UnlinkConversation(ctx, tk.ID, convIDs[2]))
+	must(at("2.13").Tickets.Delete(ctx, tk.ID))
+
 	harnesses := map[string]*spectest.Server{}
 	replayed := 0
 	for _, r := range fake.Requests() {
@@ -114,5 +124,5 @@ func TestFakeAndSpecHarnessAgreeOnLaterVersions(t *testing.T) {
 		require.Empty(t, rec.Violations, "%s %s was accepted by the fake but violates the description of %s", r.Method, r.Path, v)
 		require.Less(t, status, 300, "%s %s: the %s harness answered %d", r.Method, r.Path, v, status)
 	}
-	require.Equal(t, 25, replayed, "every call above")
+	require.Equal(t, 31, replayed, "every call above")
 }
