@@ -53,6 +53,25 @@ type Client struct {
 	TicketTypes       *TicketTypesService
 	Tickets           *TicketsService
 	Visitors          *VisitorsService
+
+	// Services of the endpoints added after API 2.10 (see each method's
+	// versions in endpoint_versions.go).
+	AwayStatusReasons      *AwayStatusReasonsService
+	Brands                 *BrandsService
+	ConversationAttributes *ConversationAttributesService
+	CustomObjectInstances  *CustomObjectInstancesService
+	Emails                 *EmailsService
+	Macros                 *MacrosService
+	TicketStates           *TicketStatesService
+	// Services of endpoints added after API 2.10.
+	Calls               *CallsService
+	DataConnectors      *DataConnectorsService
+	FinAgent            *FinAgentService
+	IPAllowlist         *IPAllowlistService
+	Jobs                *JobsService
+	OfficeHours         *OfficeHoursService
+	ReportingDataExport *ReportingDataExportService
+	Workflows           *WorkflowsService
 }
 
 // service is the shared shape of every resource service.
@@ -149,6 +168,59 @@ type (
 	// the articles only teammates see: creating, updating, listing,
 	// searching and deleting them, and (2.16) their tags.
 	InternalArticlesService service
+	// AwayStatusReasonsService covers the reasons admins give for being away
+	// (API 2.14 and later): listing them.
+	AwayStatusReasonsService service
+	// BrandsService covers the brands of a workspace (API 2.15 and later):
+	// listing and fetching them.
+	BrandsService service
+	// ConversationAttributesService covers the attributes conversations
+	// carry (API 2.16 and later): creating, listing, fetching, updating and
+	// archiving them, and managing the options of list attributes.
+	ConversationAttributesService service
+	// CustomObjectInstancesService covers the instances of custom objects
+	// (API 2.13 and later): creating or updating, fetching, listing and
+	// deleting them.
+	CustomObjectInstancesService service
+	// EmailsService covers the sender email addresses of a workspace (API
+	// 2.15 and later): listing and fetching their settings.
+	EmailsService service
+	// MacrosService covers macros, the saved replies of the Inbox (API 2.16
+	// and later): listing and fetching them.
+	MacrosService service
+	// TicketStatesService covers the states tickets move through (API 2.12
+	// and later): listing them.
+	TicketStatesService service
+
+	// CallsService covers phone calls (API 2.14 and later): listing and
+	// fetching calls, their recordings and transcripts, finding the calls of
+	// conversations, and Fin Voice calls (2.15 and later).
+	CallsService service
+	// DataConnectorsService covers data connectors (API 2.16 and later), the
+	// HTTP requests to external APIs that workflows and AI agents make:
+	// creating, updating, listing and deleting them, and reading their
+	// execution results.
+	DataConnectorsService service
+	// FinAgentService covers the Fin Agent API (API 2.14 and later): starting
+	// a conversation with Fin, replying to it and submitting a CSAT rating.
+	FinAgentService service
+	// IPAllowlistService covers the workspace's IP allowlist (API 2.14 and
+	// later): reading and updating it.
+	IPAllowlistService service
+	// JobsService covers the asynchronous jobs Intercom runs for some
+	// requests (API 2.14 and later): reading a job's status.
+	JobsService service
+	// OfficeHoursService covers office hours schedules (API 2.16 and later):
+	// the weekly hours a workspace is open, and their exceptions (holidays,
+	// special hours).
+	OfficeHoursService service
+	// ReportingDataExportService covers reporting data exports (API 2.14 and
+	// later): listing the datasets, enqueueing an export job, following it
+	// and downloading its data.
+	ReportingDataExportService service
+	// WorkflowsService covers workflows (API 2.15 and later): exporting a
+	// workflow's configuration.
+	WorkflowsService service
 )
 
 // NewClient returns a client for the workspace the token belongs to. A
@@ -209,6 +281,21 @@ func NewClient(token string, opts ...Option) (*Client, error) {
 	c.TicketTypes = (*TicketTypesService)(&c.common)
 	c.Tickets = (*TicketsService)(&c.common)
 	c.Visitors = (*VisitorsService)(&c.common)
+	c.AwayStatusReasons = (*AwayStatusReasonsService)(&c.common)
+	c.Brands = (*BrandsService)(&c.common)
+	c.ConversationAttributes = (*ConversationAttributesService)(&c.common)
+	c.CustomObjectInstances = (*CustomObjectInstancesService)(&c.common)
+	c.Emails = (*EmailsService)(&c.common)
+	c.Macros = (*MacrosService)(&c.common)
+	c.TicketStates = (*TicketStatesService)(&c.common)
+	c.Calls = (*CallsService)(&c.common)
+	c.DataConnectors = (*DataConnectorsService)(&c.common)
+	c.FinAgent = (*FinAgentService)(&c.common)
+	c.IPAllowlist = (*IPAllowlistService)(&c.common)
+	c.Jobs = (*JobsService)(&c.common)
+	c.OfficeHours = (*OfficeHoursService)(&c.common)
+	c.ReportingDataExport = (*ReportingDataExportService)(&c.common)
+	c.Workflows = (*WorkflowsService)(&c.common)
 	return c, nil
 }
 

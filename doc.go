@@ -1,5 +1,6 @@
-// Package intercom is a typed client for the Intercom REST API. Its models
-// describe API version 2.10, which it sends unless told otherwise.
+// Package intercom is a typed client for the Intercom REST API, versions
+// 2.10 to 2.16: all 232 of their endpoints, with one set of models. It
+// sends version 2.10 unless told otherwise.
 //
 // # Creating a client
 //
@@ -172,11 +173,14 @@
 // The client sends Intercom-Version 2.10 unless WithAPIVersion chooses
 // another, per client or per call. For the versions the SDK knows, 2.10 to
 // 2.16, each call is checked before anything is sent: an endpoint the
-// version lacks, or a request field set that it lacks, fails at once with a
+// version lacks (Calls.List on 2.10, Conversations.RunAssignmentRules from
+// 2.12), or a request field set that it lacks, fails at once with a
 // *VersionError naming the versions that have it (it matches both
-// ErrUnsupportedByVersion and ErrInvalidRequest). Other version strings are
-// sent as given, unchecked. Responses decode into the 2.10 models whatever
-// the version.
+// ErrUnsupportedByVersion and ErrInvalidRequest). Where a version changed a
+// request's shape the client sends the one the version expects (a
+// contact's owner_id: a number up to 2.15, a string in 2.16). Other version
+// strings are sent as given, unchecked. One set of models serves every
+// version: the fields a later version adds stay empty on older ones.
 //
 // # Observability
 //

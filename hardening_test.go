@@ -76,25 +76,39 @@ func callEveryMethod(t *testing.T, c *Client, arg string) map[string]error {
 				continue
 			}
 			name := f.Name + "." + mt.Name
-			res := meth.Call(args)
-			var err error
-			if first := res[0]; first.Kind() == reflect.Func && first.Type().NumIn() == 1 {
-				// An iter.Seq2[T, error]: take its first error.
-				yt := first.Type().In(0)
-				yield := reflect.MakeFunc(yt, func(in []reflect.Value) []reflect.Value {
-					if e, ok := in[1].Interface().(error); ok && e != nil {
-						err = e
-					}
-					return []reflect.Value{reflect.ValueOf(false)}
-				})
-				first.Call([]reflect.Value{yield})
-			} else if e, ok := res[len(res)-1].Interface().(error); ok {
-				err = e
+			err := callForError(meth, args)
+			// An endpoint added after the client's version is refused by the
+			// version gate before its parameters are looked at: call it again
+			// on the newest version that has it.
+			var ve *VersionError
+			if errors.As(err, &ve) && ve.Field == "" && len(ve.Versions) > 0 && ft.IsVariadic() {
+				err = callForError(meth, append(args, reflect.ValueOf(WithAPIVersion(ve.Versions[len(ve.Versions)-1]))))
 			}
 			out[name] = err
 		}
 	}
 	return out
+}
+
+// callForError calls a service method and returns its error: the last
+// result, or the first error an iterator yields.
+func callForError(meth reflect.Value, args []reflect.Value) error {
+	res := meth.Call(args)
+	var err error
+	if first := res[0]; first.Kind() == reflect.Func && first.Type().NumIn() == 1 {
+		// An iter.Seq2[T, error]: take its first error.
+		yt := first.Type().In(0)
+		yield := reflect.MakeFunc(yt, func(in []reflect.Value) []reflect.Value {
+			if e, ok := in[1].Interface().(error); ok && e != nil {
+				err = e
+			}
+			return []reflect.Value{reflect.ValueOf(false)}
+		})
+		first.Call([]reflect.Value{yield})
+	} else if e, ok := res[len(res)-1].Interface().(error); ok {
+		err = e
+	}
+	return err
 }
 
 // TestDotSegmentsRefusedByEveryMethod: "." and ".." (and empty) as any path
@@ -114,14 +128,6 @@ func TestDotSegmentsRefusedByEveryMethod(t *testing.T) {
 			t.Cleanup(srv.Close)
 			c := fltClient(t, srv.URL, WithMaxRetries(0))
 			results := callEveryMethod(t, c, arg)
-			// A 2.10 client refuses the endpoints added after 2.10 for its
-			// version, before their path is looked at: they are called on 2.16.
-			c16 := fltClient(t, srv.URL, WithMaxRetries(0), WithAPIVersion("2.16"))
-			for name, err := range callEveryMethod(t, c16, arg) {
-				if errors.Is(results[name], ErrUnsupportedByVersion) {
-					results[name] = err
-				}
-			}
 			require.Greater(t, len(results), 40, "the reflection found the services' methods")
 			for name, err := range results {
 				var ire *InvalidRequestError

@@ -15,13 +15,13 @@ type Note struct {
 	CreatedAt Timestamp `json:"created_at,omitempty"`
 	// Contact is the contact the note is about; nil when Intercom sends null.
 	Contact *NoteContact `json:"contact,omitempty"`
+	// Company is the company the note is about (a company's notes, API
+	// 2.15 and later); nil otherwise.
+	Company *NoteCompany `json:"company,omitempty"`
 	// Author is the admin who wrote the note.
 	Author Admin `json:"author,omitzero"`
 	// Body is the note's text, as HTML.
 	Body string `json:"body,omitempty"`
-	// Company is the company the note is about (a company's note); nil when
-	// none. API 2.16 and later.
-	Company *NoteCompany `json:"company,omitempty"`
 }
 
 // NoteCompany is the reference to the company a note is about.

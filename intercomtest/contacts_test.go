@@ -213,3 +213,31 @@ func TestContactSubresources(t *testing.T) {
 	_, _, err = client.Contacts.ListSegments(ctx, "missing")
 	require.ErrorIs(t, err, intercom.ErrNotFound)
 }
+
+func TestContactByExternalIDAndBlock(t *testing.T) {
+	t.Parallel()
+	srv, client, ctx := setup(t)
+	user, _, err := client.Contacts.Create(ctx, intercom.ContactCreateRequest{Email: "ext@example.com", ExternalID: "u-ext"})
+	require.NoError(t, err)
+	_, _, err = client.Contacts.Create(ctx, intercom.ContactCreateRequest{Role: intercom.ContactRoleLead, ExternalID: "l-ext"})
+	require.NoError(t, err)
+	c13 := srv.Client(intercom.WithAPIVersion("2.13"))
+
+	var raw []byte
+	got, _, err := c13.Contacts.GetByExternalID(ctx, "u-ext", nil, intercom.WithResponseBody(&raw))
+	require.NoError(t, err)
+	assertLossless(t, raw, got)
+	require.Equal(t, user.ID, got.ID)
+	require.Equal(t, "ext@example.com", got.Email)
+	_, _, err = c13.Contacts.GetByExternalID(ctx, "l-ext", nil)
+	require.ErrorIs(t, err, intercom.ErrNotFound, "leads are not found by external id")
+	_, _, err = c13.Contacts.GetByExternalID(ctx, "nobody", nil)
+	require.ErrorIs(t, err, intercom.ErrNotFound)
+
+	blocked, _, err := c13.Contacts.Block(ctx, user.ID, intercom.WithResponseBody(&raw))
+	require.NoError(t, err)
+	assertLossless(t, raw, blocked)
+	require.Equal(t, intercom.ContactBlocked{Type: "contact", ID: user.ID, ExternalID: "u-ext", Blocked: true}, *blocked)
+	_, _, err = c13.Contacts.Block(ctx, "000000000000000000000000")
+	require.ErrorIs(t, err, intercom.ErrNotFound)
+}

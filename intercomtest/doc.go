@@ -1,6 +1,6 @@
-// Package intercomtest is an in-process fake of the Intercom REST API 2.10
-// (and of its endpoints that later versions keep), for testing code that
-// uses the intercom SDK without a network or a real workspace.
+// Package intercomtest is an in-process fake of the Intercom REST API,
+// versions 2.10 to 2.16, for testing code that uses the intercom SDK
+// without a network or a real workspace.
 //
 // Start a server and take a client pointed at it:
 //
@@ -28,9 +28,60 @@
 // /messages) in the job's range, by calendar day (the job ends no_data when
 // there are none).
 //
-// Every other operation of the API answers with the example the OpenAPI
-// description gives for it (embedded in fixtures/operations.json; regenerate
-// it with go generate after the description changes).
+// Of the later versions' endpoints, these keep state too, in the requested
+// version's shapes:
+//
+//   - Ticket states (2.12 and later): seeded (a state per category for
+//     every ticket type, and "With Dev Team", a second in_progress state of
+//     Bug Report: see the *TicketStateID constants), listed by GET
+//     /ticket_states, and on each ticket type from 2.12. A ticket's
+//     ticket_state is the state object (id, category, internal_label,
+//     external_label) from 2.12 and the category string, with
+//     ticket_state_internal_label and ticket_state_external_label beside it,
+//     before. PUT /tickets/{id} moves and assigns a ticket with each
+//     version's body: state (a category, up to 2.11) or ticket_state_id
+//     (from 2.12); an assignment object (up to 2.13) or top-level admin_id
+//     and assignee_id (from 2.14). A field of another version is a 400
+//     naming it. POST /tickets takes created_at from 2.12, and an
+//     assignment and a conversation_to_link_id (linked both ways) from
+//     2.14. Ticket searches take state (the category) and, from 2.12,
+//     ticket_state_id. From 2.16, POST /tickets/{id}/change_type moves a
+//     ticket to another type of its category and one of that type's states,
+//     and POST and DELETE /tickets/{id}/linked_conversations link and
+//     unlink a conversation (both ways; the ticket's category is not
+//     checked, though Intercom links to tracker tickets only).
+//   - Custom object instances (2.13 and later), of any type identifier
+//     (OrderCustomObjectType is the one the examples use): create or update
+//     by external_id, get by id (or external id) and by external_id, list
+//     (2.16: by page; references_contact_id and references_conversation_id
+//     keep the instances with an attribute holding that id), delete by id
+//     and by external_id.
+//   - Internal articles (2.13 and later): create, get, update, delete, list
+//     and search (every article: folders are not modelled); body_markdown,
+//     audience_ids and the AI availability flags from 2.16.
+//   - Conversations: DELETE /conversations/{id} (2.13 and later, with
+//     retain_metrics) removes one; GET /conversations/deleted (2.16) lists
+//     the deleted ids by page, newest first or oldest first, with a next
+//     URL. POST /conversations/{id}/merge (2.16) closes the conversation,
+//     links it to the target, moves its contacts there and returns the
+//     target with a merged_primary_conversation part.
+//   - Company notes: GET /companies/{id}/notes (2.15 and later) and POST
+//     (2.16); GET /notes/{id} finds them too.
+//   - Contacts and tickets (2.13 and later): GET
+//     /contacts/find_by_external_id/{external_id} finds a user (not a lead),
+//     POST /contacts/{id}/block answers for the contact (nothing else
+//     changes), DELETE /tickets/{id} deletes a ticket.
+//
+// Every other endpoint of the API answers, on each version that has it,
+// with the example that version's OpenAPI description gives for it (or one
+// built from its schema where it gives none). They are embedded in
+// fixtures/operations.json, each answer stored once for all the versions
+// that share it; regenerate it with go generate after a description
+// changes. A request of a version without a description gets the answer of
+// the oldest version that has the endpoint (before 2.10) or of the newest
+// (Unstable). A call's transcript is the text of the description's example;
+// its recording redirects, as Intercom's does, to a URL on the server that
+// serves a few bytes without the token.
 //
 // # Realistic behaviour
 //
@@ -42,13 +93,10 @@
 //     GET /conversations/deleted before 2.16, …) is a 400 with code
 //     "intercom_version_invalid" and the message "Requested resource is not
 //     available in current API version.", as the 2.16 description shows
-//     Intercom answering. Other versions are not checked. Whatever the
-//     version, the server answers with 2.10's shapes, and takes 2.10's
-//     requests, except a ticket update (PUT /tickets/{id}): from 2.14 it
-//     takes admin_id (an integer) and assignee_id at the top level and
-//     refuses the assignment object earlier versions take. An endpoint of
-//     a later version that it does not model yet is a 501 with code
-//     "not_implemented" naming it.
+//     Intercom answering. Other versions are not checked. The stateful
+//     endpoints of 2.10 answer with 2.10's shapes on every version, except
+//     for tickets and ticket types (above); the replayed ones with the
+//     requested version's.
 //   - Errors are Intercom's error.list bodies, each with a request_id that
 //     is also sent as X-Request-Id.
 //   - Lists paginate as Intercom's do: cursors (per_page, starting_after)

@@ -5,6 +5,7 @@ import (
 	_ "embed"
 	"encoding/json"
 	"net/http"
+	"net/url"
 	"sync"
 )
 
@@ -35,27 +36,67 @@ type fixtureEndpoint struct {
 	Versions    []string `json:"versions"`
 }
 
-// fixtureOperation is one replayed operation.
+// fixtureOperation is one replayed endpoint: the answer of each version
+// that has it.
 type fixtureOperation struct {
-	Method      string          `json:"method"`
-	Path        string          `json:"path"`
-	OperationID string          `json:"operation_id"`
-	Status      int             `json:"status"`
+	Method      string           `json:"method"`
+	Path        string           `json:"path"`
+	OperationID string           `json:"operation_id"`
+	Examples    []fixtureExample `json:"examples"`
+}
+
+// fixtureExample is the answer of an endpoint in the versions listed, as
+// their descriptions give it.
+type fixtureExample struct {
+	Versions []string `json:"versions"`
+	Status   int      `json:"status"`
+	// ContentType is set for an answer that is not JSON: an empty download,
+	// or Text.
+	ContentType string          `json:"content_type,omitempty"`
 	Body        json.RawMessage `json:"body,omitempty"`
+	// Text is the body of a text answer (a call's transcript).
+	Text string `json:"text,omitempty"`
 }
 
 // fixture is a parsed fixtureOperation.
 type fixture struct {
 	method, template, operationID string
-	status                        int
-	body                          []byte
+	// byVersion holds the answer of each version that has the endpoint;
+	// oldest and newest are those of the oldest and newest of them.
+	byVersion      map[string]*fixtureReply
+	oldest, newest *fixtureReply
 }
 
-func (f *fixture) reply() reply {
-	if len(f.body) == 0 {
-		return reply{status: f.status}
+// fixtureReply is one answer of a fixture.
+type fixtureReply struct {
+	status      int
+	body        []byte
+	contentType string // of body, or of an empty download
+}
+
+// reply returns the answer for an API version: the version's own, or for
+// a version without a description the newest (Unstable) or the oldest
+// (versions before 2.10). A redirect (a call's recording) points at
+// downloadPath under the server's root, which serves a file without
+// credentials as a signed URL does.
+func (f *fixture) reply(version, path string) reply {
+	fr := f.byVersion[version]
+	if fr == nil {
+		fr = f.oldest
+		if version == "Unstable" {
+			fr = f.newest
+		}
 	}
-	return reply{status: f.status, raw: f.body, contentType: "application/json; charset=utf-8"}
+	if fr.status >= 300 && fr.status < 400 {
+		return reply{status: fr.status, location: downloadPath + "?of=" + url.QueryEscape(path)}
+	}
+	if len(fr.body) == 0 {
+		if fr.contentType != "" {
+			return reply{status: fr.status, raw: []byte{}, contentType: fr.contentType}
+		}
+		return reply{status: fr.status}
+	}
+	return reply{status: fr.status, raw: fr.body, contentType: fr.contentType}
 }
 
 var (
@@ -73,12 +114,32 @@ func parseFixtures() {
 	csvColumns = ff.DataExportCSVColumns
 	endpointList = ff.Endpoints
 	for _, op := range ff.Operations {
-		f := &fixture{method: op.Method, template: op.Path, operationID: op.OperationID, status: op.Status}
-		if len(op.Body) > 0 && !bytes.Equal(op.Body, []byte("null")) {
-			f.body = bytes.Clone(op.Body)
+		f := &fixture{method: op.Method, template: op.Path, operationID: op.OperationID, byVersion: map[string]*fixtureReply{}}
+		for _, ex := range op.Examples {
+			fr := &fixtureReply{status: ex.Status, contentType: ex.ContentType}
+			if len(ex.Body) > 0 && !bytes.Equal(ex.Body, []byte("null")) {
+				fr.body, fr.contentType = bytes.Clone(ex.Body), "application/json; charset=utf-8"
+			}
+			if ex.Text != "" {
+				fr.body = []byte(ex.Text)
+			}
+			if fr.status == 0 {
+				fr.status = http.StatusOK
+			}
+			for _, v := range ex.Versions {
+				f.byVersion[v] = fr
+			}
 		}
-		if f.status == 0 {
-			f.status = http.StatusOK
+		for _, v := range versionOrder {
+			if fr := f.byVersion[v]; fr != nil {
+				if f.oldest == nil {
+					f.oldest = fr
+				}
+				f.newest = fr
+			}
+		}
+		if f.oldest == nil {
+			panic("intercomtest: fixtures/operations.json: " + op.Method + " " + op.Path + " has no answer")
 		}
 		fixtureList = append(fixtureList, f)
 	}

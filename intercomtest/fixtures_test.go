@@ -29,43 +29,57 @@ func statefulRoutes() map[string]bool {
 }
 
 // generateFixtures builds fixtures/operations.json from the descriptions:
-// the first example of the success response of every operation of 2.10 the
-// server does not model, the columns of the data export CSV, and every
-// endpoint of 2.10 to 2.16 with the versions that have it.
+// for every endpoint of 2.10 to 2.16 the server does not model, the default
+// success response of each version that has it (an answer shared by
+// several versions stored once), the columns of the data export CSV, and
+// every endpoint with the versions that have it.
 func generateFixtures(t *testing.T) []byte {
 	t.Helper()
 	stateful := statefulRoutes()
-	doc := spectest.Doc()
 	var ops []fixtureOperation
-	for _, op := range spectest.Operations() {
-		if stateful[op.Method+" "+op.Path] {
+	for _, e := range spectest.Endpoints() {
+		if stateful[e.Method+" "+e.Path] {
 			continue
 		}
-		o := doc.Paths.Value(op.Path).GetOperation(op.Method)
-		status := 0
-		for _, st := range []int{200, 202, 201, 204} {
-			if o.Responses.Status(st) != nil {
-				status = st
-				break
+		fo := fixtureOperation{Method: e.Method, Path: e.Path, OperationID: e.Operations[e.Versions[len(e.Versions)-1]]}
+		for _, v := range e.Versions {
+			status, body, contentType, err := spectest.DefaultResponse(v, e.Operations[v])
+			if err != nil {
+				t.Fatalf("%s %s on %s: %v", e.Method, e.Path, v, err)
 			}
-		}
-		if status == 0 {
-			t.Fatalf("%s %s (%s) declares no success response", op.Method, op.Path, op.ID)
-		}
-		fo := fixtureOperation{Method: op.Method, Path: op.Path, OperationID: op.ID, Status: status}
-		var value any
-		hasValue := false
-		if resp := o.Responses.Status(status).Value; resp != nil {
-			if mt := resp.Content.Get("application/json"); mt != nil {
-				if names := spectest.ExampleNames(op.ID, status); len(names) > 0 {
-					value, hasValue = mt.Examples[names[0]].Value.Value, true
-				} else if mt.Example != nil {
-					value, hasValue = mt.Example, true
+			if status < 200 || status > 399 {
+				t.Fatalf("%s %s (%s) on %s: default status %d is not a success", e.Method, e.Path, e.Operations[v], v, status)
+			}
+			ex := fixtureExample{Status: status}
+			switch {
+			case len(body) == 0:
+				if contentType != "application/json" {
+					ex.ContentType = contentType
+				}
+				if ct, text := textExample(v, e.Method, e.Paths[v], status); ct != "" {
+					ex.ContentType, ex.Text = ct, text
+				}
+			case contentType == "application/json":
+				var value any
+				if err := json.Unmarshal(body, &value); err != nil {
+					t.Fatalf("%s %s on %s: %v", e.Method, e.Path, v, err)
+				}
+				ex.Body = compactJSON(t, value)
+			default:
+				t.Fatalf("%s %s on %s: a %s body cannot be stored", e.Method, e.Path, v, contentType)
+			}
+			shared := false
+			for i := range fo.Examples {
+				if prev := &fo.Examples[i]; prev.Status == ex.Status && prev.ContentType == ex.ContentType && bytes.Equal(prev.Body, ex.Body) {
+					prev.Versions = append(prev.Versions, v)
+					shared = true
+					break
 				}
 			}
-		}
-		if hasValue {
-			fo.Body = compactJSON(t, value)
+			if !shared {
+				ex.Versions = []string{v}
+				fo.Examples = append(fo.Examples, ex)
+			}
 		}
 		ops = append(ops, fo)
 	}
@@ -102,6 +116,43 @@ func generateFixtures(t *testing.T) []byte {
 	return b.Bytes()
 }
 
+// textExample returns the first example of a text response (a call's
+// transcript), which the spec harness does not serve, and its content type.
+func textExample(version, method, path string, status int) (contentType, text string) {
+	op := spectest.DocOf(version).Paths.Value(path).GetOperation(method)
+	resp := op.Responses.Status(status)
+	if resp == nil || resp.Value == nil {
+		return "", ""
+	}
+	var types []string
+	for ct := range resp.Value.Content {
+		types = append(types, ct)
+	}
+	sort.Strings(types)
+	for _, ct := range types {
+		mt := resp.Value.Content[ct]
+		if !strings.HasPrefix(ct, "text/") {
+			continue
+		}
+		var names []string
+		for name := range mt.Examples {
+			names = append(names, name)
+		}
+		sort.Strings(names)
+		for _, name := range names {
+			if ex := mt.Examples[name]; ex != nil && ex.Value != nil {
+				if s, isStr := ex.Value.Value.(string); isStr {
+					return ct + "; charset=utf-8", s
+				}
+			}
+		}
+		if s, isStr := mt.Example.(string); isStr {
+			return ct + "; charset=utf-8", s
+		}
+	}
+	return "", ""
+}
+
 func compactJSON(t *testing.T, v any) []byte {
 	t.Helper()
 	var buf bytes.Buffer
@@ -133,34 +184,45 @@ func TestFixturesUpToDate(t *testing.T) {
 	}
 }
 
-// TestEveryOperationIsServed checks that each operation of the description
-// is modelled or replayed, and that every modelled route is an operation of
-// the description (a typo in a template would otherwise go unnoticed).
+// TestEveryOperationIsServed checks that each endpoint of 2.10 to 2.16 is
+// modelled or replayed on every version that has it, and that every
+// modelled route is an endpoint of some version (a typo in a template
+// would otherwise go unnoticed).
 func TestEveryOperationIsServed(t *testing.T) {
 	t.Parallel()
 	if _, err := os.Stat(filepath.Join("..", spectest.SpecPath)); err != nil {
 		t.Skipf("API description not available: %v", err)
 	}
 	stateful := statefulRoutes()
-	replayed := map[string]bool{}
+	replayed := map[string]*fixture{}
 	for _, f := range loadFixtures() {
-		replayed[f.method+" "+f.template] = true
+		replayed[f.method+" "+f.template] = f
 	}
 	inSpec := map[string]bool{}
-	for _, op := range spectest.Operations() {
-		key := op.Method + " " + op.Path
+	for _, e := range spectest.Endpoints() {
+		key := e.Method + " " + e.Path
 		inSpec[key] = true
-		if !stateful[key] && !replayed[key] {
-			t.Errorf("%s (%s) is neither modelled nor replayed", key, op.ID)
+		if stateful[key] {
+			continue
+		}
+		f := replayed[key]
+		if f == nil {
+			t.Errorf("%s (%s) is neither modelled nor replayed", key, e.Operations[e.Versions[0]])
+			continue
+		}
+		for _, v := range e.Versions {
+			if f.byVersion[v] == nil {
+				t.Errorf("%s (%s) has no answer for %s", key, e.Operations[v], v)
+			}
 		}
 	}
 	for key := range stateful {
 		if !inSpec[key] {
-			t.Errorf("modelled route %s is not an operation of the description", key)
+			t.Errorf("modelled route %s is not an endpoint of any description", key)
 		}
 	}
-	if len(inSpec) != 108 {
-		t.Errorf("the description has %d operations, want 108", len(inSpec))
+	if len(inSpec) != 232 {
+		t.Errorf("the descriptions have %d endpoints, want 232", len(inSpec))
 	}
-	t.Logf("%d operations modelled, %d replayed", len(stateful), len(replayed))
+	t.Logf("%d endpoints modelled, %d replayed", len(stateful), len(replayed))
 }

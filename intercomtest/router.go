@@ -16,6 +16,8 @@ type reply struct {
 	err         *wireErr // an error.list body, with the request's id
 	raw         []byte   // sent as-is with contentType when non-nil
 	contentType string
+	// location is the Location of a redirect, a path from the server's root.
+	location string
 	// rateLimited marks a 429 injected by FailNext: its rate-limit headers
 	// say the window is spent and resets within a second or two.
 	rateLimited bool
@@ -69,6 +71,8 @@ type call struct {
 	query  url.Values
 	raw    []byte
 	now    int64
+	// version is the request's Intercom-Version.
+	version string
 
 	body    map[string]any
 	decoded bool
@@ -253,6 +257,12 @@ func registerRoutes(rt *router) {
 	registerCompanies(rt)
 	registerConversations(rt)
 	registerTickets(rt)
+	registerTicketStates(rt)
+	registerCustomObjects(rt)
+	registerInternalArticles(rt)
+	registerConversationExtras(rt)
+	registerContactExtras(rt)
+	registerTicketLinks(rt)
 	registerTags(rt)
 	registerNotes(rt)
 	registerEvents(rt)

@@ -50,6 +50,9 @@ var describedVersions = map[string]bool{
 	"2.10": true, "2.11": true, "2.12": true, "2.13": true, "2.14": true, "2.15": true, "2.16": true,
 }
 
+// versionOrder are the described versions, oldest first.
+var versionOrder = []string{"2.10", "2.11", "2.12", "2.13", "2.14", "2.15", "2.16"}
+
 // Messages of the version refusals, as Intercom words them.
 const (
 	msgVersionUnavailable = "Requested resource is not available in current API version."
@@ -302,6 +305,10 @@ func (s *Server) serveHTTP(w http.ResponseWriter, r *http.Request) {
 	w.Header().Set("X-Request-Id", reqID)
 
 	escaped := r.URL.EscapedPath()
+	if escaped == downloadPath && r.Method == http.MethodGet {
+		serveDownload(w, r)
+		return
+	}
 	path, underBase := strings.CutPrefix(escaped, s.basePath)
 	if !underBase || (path != "" && path[0] != '/') {
 		path, underBase = escaped, false
@@ -391,10 +398,11 @@ func (s *Server) handle(r *http.Request, path string, underBase bool, body []byt
 		return errReply(http.StatusNotImplemented, "not_implemented",
 			fmt.Sprintf("intercomtest does not model %s %s (%s) yet", rt.method, rt.template, rt.operationID))
 	}
-	c := &call{srv: s, st: s.st, r: r, path: path, params: params, query: r.URL.Query(), raw: body, now: s.now().Unix()}
+	version := r.Header.Get("Intercom-Version")
 	if rt.fixture != nil {
-		return rt.fixture.reply()
+		return rt.fixture.reply(version, path)
 	}
+	c := &call{srv: s, st: s.st, r: r, path: path, params: params, query: r.URL.Query(), raw: body, now: s.now().Unix(), version: version}
 	return rt.h(c)
 }
 
@@ -430,6 +438,11 @@ func (s *Server) setRateHeaders(h http.Header) {
 // write sends a reply.
 func (s *Server) write(w http.ResponseWriter, rp reply, reqID string) {
 	h := w.Header()
+	if rp.location != "" {
+		h.Set("Location", s.hs.URL+rp.location)
+		w.WriteHeader(rp.status)
+		return
+	}
 	if rp.raw != nil {
 		h.Set("Content-Type", rp.contentType)
 		h.Set("Content-Length", strconv.Itoa(len(rp.raw)))
@@ -461,6 +474,21 @@ func (s *Server) write(w http.ResponseWriter, rp reply, reqID string) {
 	h.Set("Content-Type", "application/json; charset=utf-8")
 	w.WriteHeader(rp.status)
 	_, _ = w.Write(buf.Bytes())
+}
+
+// downloadPath is where the redirects of the replayed examples lead (the
+// signed URL of a call's recording): a path outside the API that needs no
+// token.
+const downloadPath = "/_intercomtest/download"
+
+// serveDownload answers a redirected download with a few bytes naming what
+// was asked for (the query's "of", the API path that redirected).
+func serveDownload(w http.ResponseWriter, r *http.Request) {
+	body := []byte("intercomtest recording of " + r.URL.Query().Get("of") + "\n")
+	w.Header().Set("Content-Type", "audio/mpeg")
+	w.Header().Set("Content-Length", strconv.Itoa(len(body)))
+	w.WriteHeader(http.StatusOK)
+	_, _ = w.Write(body)
 }
 
 // newRequestID returns a random UUID (version 4), as Intercom's request ids are.

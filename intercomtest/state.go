@@ -53,6 +53,9 @@ type state struct {
 	teamIDs       []string
 	ticketTypes   map[string]obj
 	ticketTypeIDs []string
+	// ticketStates are the seeded ticket states, in ticketStateIDs' order.
+	ticketStates   map[string]*ticketState
+	ticketStateIDs []string
 
 	contacts      map[string]*contact
 	companies     map[string]*company
@@ -66,23 +69,32 @@ type state struct {
 	scroll        *scroll
 	summaries     map[string]map[string]eventSummary // by contact id, then event name
 	planIDs       map[string]string                  // company plan ids by name
+	// customObjects holds the custom object instances by type identifier, then id.
+	customObjects map[string]map[string]*customObject
+	// internalArticles holds the internal articles by id.
+	internalArticles map[string]*internalArticle
+	// deletedConversations are the conversations deleted, in order.
+	deletedConversations []*deletedConversation
 }
 
 func newState(now time.Time) *state {
 	st := &state{
-		created:       now.Unix(),
-		numSeq:        100,
-		admins:        map[string]obj{},
-		teams:         map[string]obj{},
-		ticketTypes:   map[string]obj{},
-		contacts:      map[string]*contact{},
-		companies:     map[string]*company{},
-		conversations: map[string]*conversation{},
-		tickets:       map[string]*ticket{},
-		tags:          map[string]*tag{},
-		notes:         map[string]*note{},
-		exports:       map[string]*export{},
-		planIDs:       map[string]string{},
+		created:          now.Unix(),
+		numSeq:           100,
+		admins:           map[string]obj{},
+		teams:            map[string]obj{},
+		ticketTypes:      map[string]obj{},
+		ticketStates:     map[string]*ticketState{},
+		contacts:         map[string]*contact{},
+		companies:        map[string]*company{},
+		conversations:    map[string]*conversation{},
+		tickets:          map[string]*ticket{},
+		tags:             map[string]*tag{},
+		notes:            map[string]*note{},
+		exports:          map[string]*export{},
+		planIDs:          map[string]string{},
+		customObjects:    map[string]map[string]*customObject{},
+		internalArticles: map[string]*internalArticle{},
 	}
 	st.seed()
 	return st

@@ -13,27 +13,27 @@ type ticket struct {
 	contactIDs []string
 	tags       []appliedTag
 	parts      []obj
+	// stateID is the id of the ticket's state (ticketStates).
+	stateID string
 }
 
 func (t *ticket) id() string { return t.fields["id"].(string) }
 
-// ticketStateLabels are the labels Intercom shows for each ticket state.
-var ticketStateLabels = map[string]string{
-	"submitted":           "Submitted",
-	"in_progress":         "In progress",
-	"waiting_on_customer": "Waiting on customer",
-	"resolved":            "Resolved",
-}
-
-func setTicketState(f obj, state string) {
-	f["ticket_state"] = state
-	f["ticket_state_internal_label"] = ticketStateLabels[state]
-	f["ticket_state_external_label"] = ticketStateLabels[state]
-}
-
-// renderTicket returns the ticket as the API sends it.
-func (st *state) renderTicket(t *ticket) obj {
+// renderTicket returns the ticket as the request's version sends it: its
+// state is an object (id, category, labels) from API 2.12, its category
+// with the labels beside it before.
+func (c *call) renderTicket(t *ticket) obj {
+	st := c.st
 	out := cloneObj(t.fields)
+	if ts := st.ticketStates[t.stateID]; ts != nil {
+		if c.since("2.12") {
+			out["ticket_state"] = ts.ref()
+		} else {
+			out["ticket_state"] = ts.category
+			out["ticket_state_internal_label"] = ts.internalLabel
+			out["ticket_state_external_label"] = ts.externalLabel
+		}
+	}
 	contacts := []any{}
 	for _, id := range t.contactIDs {
 		if ct := st.contacts[id]; ct != nil {
@@ -84,17 +84,21 @@ func registerTickets(rt *router) {
 		if rp != nil {
 			return *rp
 		}
-		return ok(c.st.renderTicket(t))
+		return ok(c.renderTicket(t))
 	})
 	rt.add(http.MethodPut, "/tickets/{id}", updateTicket)
 	rt.add(http.MethodPost, "/tickets/{id}/reply", replyTicket)
 	rt.add(http.MethodPost, "/tickets/search", func(c *call) reply {
 		var docs []searchDoc
 		for _, t := range sortedBySeq(c.st.tickets, func(t *ticket) int64 { return t.seq }) {
-			docs = append(docs, searchDoc{seq: t.seq, doc: c.st.renderTicket(t)})
+			docs = append(docs, searchDoc{seq: t.seq, doc: c.renderTicket(t)})
 		}
-		sample := c.st.renderTicket(&ticket{fields: sampleTicket()})
-		res, rp := c.search(docs, ticketFields, sample, 20)
+		sample := c.renderTicket(&ticket{fields: sampleTicket(), stateID: SubmittedTicketStateID})
+		aliases := ticketFields
+		if c.since("2.12") {
+			aliases = ticketFieldsSince212
+		}
+		res, rp := c.search(docs, aliases, sample, 20)
 		if rp != nil {
 			return *rp
 		}
@@ -106,7 +110,6 @@ func sampleTicket() obj {
 	f := obj{"type": "ticket", "id": "", "ticket_id": "", "ticket_attributes": obj{}, "ticket_type": obj{},
 		"admin_assignee_id": "0", "team_assignee_id": "0", "created_at": 0, "updated_at": 0, "open": true,
 		"snoozed_until": nil, "linked_objects": obj{}, "category": "", "is_shared": false}
-	setTicketState(f, "submitted")
 	return f
 }
 
@@ -154,21 +157,73 @@ func createTicket(c *call) reply {
 	default:
 		return badRequest("ticket_attributes", "ticket_attributes must be an object")
 	}
+	stateID := st.ticketStateOf(idString(tt["id"]), "submitted").id
+	// The fields later versions add: created_at (2.12), an assignment and
+	// a conversation to link (2.14).
+	for _, f := range []struct{ key, since string }{
+		{"created_at", "2.12"}, {"assignment", "2.14"}, {"conversation_to_link_id", "2.14"},
+	} {
+		if v, present := body[f.key]; present && v != nil && !c.since(f.since) {
+			return badRequest(f.key, f.key+" is not a field of API "+c.version)
+		}
+	}
+	createdAt := c.now
+	if v, present := body["created_at"]; present && v != nil {
+		n, isInt := toInt(v)
+		if !isInt {
+			return badRequest("created_at", "created_at must be a Unix timestamp")
+		}
+		createdAt = n
+	}
+	adminAssignee, teamAssignee := "0", "0"
+	if v, present := body["assignment"]; present && v != nil {
+		a, isObj := v.(map[string]any)
+		if !isObj {
+			return badRequest("assignment", "assignment must be an object")
+		}
+		if id := idString(a["admin_assignee_id"]); id != "" {
+			if st.admins[id] == nil {
+				return notFound("assignee_not_found", "Assignee not found")
+			}
+			adminAssignee = id
+		}
+		if id := idString(a["team_assignee_id"]); id != "" {
+			if st.teams[id] == nil {
+				return notFound("assignee_not_found", "Assignee not found")
+			}
+			teamAssignee = id
+		}
+	}
+	var linkTo *conversation
+	if v, present := body["conversation_to_link_id"]; present && v != nil {
+		if linkTo = st.conversations[idString(v)]; linkTo == nil {
+			return notFound("not_found", "Conversation to link not found")
+		}
+	}
 	st.ticketNumber++
-	t := &ticket{seq: st.nextSeq(), contactIDs: uniq(contactIDs), fields: obj{
+	t := &ticket{stateID: stateID, seq: st.nextSeq(), contactIDs: uniq(contactIDs), fields: obj{
 		"type": "ticket", "id": st.numID(), "ticket_id": strconv.FormatInt(st.ticketNumber, 10),
 		"ticket_attributes": attrs, "ticket_type": cloneObj(tt),
-		"admin_assignee_id": "0", "team_assignee_id": "0", "created_at": c.now, "updated_at": c.now,
+		"admin_assignee_id": adminAssignee, "team_assignee_id": teamAssignee, "created_at": createdAt, "updated_at": c.now,
 		"open": true, "snoozed_until": nil, "category": tt["category"], "is_shared": false,
 		"linked_objects": obj{"type": "list", "data": []any{}, "total_count": 0, "has_more": false},
 	}}
-	setTicketState(t.fields, "submitted")
+	category := st.ticketStates[stateID].category
 	st.addTicketPart(t, c.now, "ticket_state_updated_by_admin",
-		obj{"ticket_state": "submitted", "previous_ticket_state": "submitted"}, botAuthor())
+		obj{"ticket_state": category, "previous_ticket_state": "submitted"}, botAuthor())
 	st.tickets[t.id()] = t
-	return ok(st.renderTicket(t))
+	if linkTo != nil {
+		linkObject(t.fields, "conversation", linkTo.id(), nil)
+		linkObject(linkTo.fields, "ticket", t.id(), tt["category"])
+	}
+	return ok(c.renderTicket(t))
 }
 
+// updateTicket moves, assigns and edits a ticket. Each version's body is
+// accepted, and the fields of other versions refused (400): the state by
+// its category (state) up to 2.11 and by its id (ticket_state_id) from
+// 2.12; the assignment as an object (assignment) up to 2.13 and as
+// top-level admin_id and assignee_id from 2.14.
 func updateTicket(c *call) reply {
 	st := c.st
 	t, rp := st.findTicket(c.param("id"))
@@ -179,37 +234,52 @@ func updateTicket(c *call) reply {
 	if rp != nil {
 		return *rp
 	}
+	for _, f := range []struct{ key, since, until, instead string }{
+		{"state", "", "2.12", "ticket_state_id"},
+		{"ticket_state_id", "2.12", "", "state"},
+		{"company_id", "2.12", "", ""},
+		{"skip_notifications", "2.13", "", ""},
+		{"assignment", "", "2.14", "admin_id and assignee_id"},
+		{"admin_id", "2.14", "", "assignment.admin_id"},
+		{"assignee_id", "2.14", "", "assignment.assignee_id"},
+	} {
+		if _, present := body[f.key]; !present {
+			continue
+		}
+		if (f.since != "" && !c.since(f.since)) || (f.until != "" && c.since(f.until)) {
+			msg := f.key + " is not a field of API " + c.version
+			if f.instead != "" {
+				msg += ": use " + f.instead
+			}
+			return badRequest(f.key, msg)
+		}
+	}
 	f := cloneObj(t.fields)
 	author := st.adminRef(AdminID)
-	// Up to 2.13 an assignment object carries admin_id and assignee_id;
-	// from 2.14 they are top-level fields (admin_id an integer).
-	var adminRaw, assigneeRaw any
-	assigning, assigneeField := false, "assignment.assignee_id"
-	if topLevelTicketAssignment(c.r.Header.Get("Intercom-Version")) {
-		if v, present := body["assignment"]; present && v != nil {
-			return badRequest("assignment", "assignment is not supported in this API version: send admin_id and assignee_id")
-		}
-		if v, present := body["admin_id"]; present {
-			if _, isStr := v.(string); isStr {
-				return badRequest("admin_id", "admin_id must be an integer")
-			}
-			adminRaw = v
-		}
-		assigneeRaw, assigning = body["assignee_id"]
-		assigneeField = "assignee_id"
-	} else if v, present := body["assignment"]; present && v != nil {
-		assignment, _ := v.(map[string]any)
+	var assignment map[string]any
+	if v, present := body["assignment"]; present && v != nil {
+		assignment, _ = v.(map[string]any)
 		if assignment == nil {
 			return badRequest("assignment", "assignment must be an object")
 		}
-		adminRaw, assigneeRaw, assigning = assignment["admin_id"], assignment["assignee_id"], true
 	}
-	if a := idString(adminRaw); a != "" {
-		id, rp := st.lookupAdmin(a)
-		if rp != nil {
-			return *rp
+	if _, present := body["assignee_id"]; present {
+		assignment = obj{"admin_id": body["admin_id"], "assignee_id": body["assignee_id"]}
+	} else if v, present := body["admin_id"]; present && v != nil {
+		assignment = obj{"admin_id": v}
+	}
+	assigneeField := "assignment.assignee_id"
+	if c.since("2.14") {
+		assigneeField = "assignee_id"
+	}
+	if assignment != nil {
+		if a := idString(assignment["admin_id"]); a != "" {
+			id, rp := st.lookupAdmin(a)
+			if rp != nil {
+				return *rp
+			}
+			author = st.adminRef(id)
 		}
-		author = st.adminRef(id)
 	}
 	if v, present := body["ticket_attributes"]; present {
 		m, isObj := v.(map[string]any)
@@ -222,21 +292,36 @@ func updateTicket(c *call) reply {
 		}
 		f["ticket_attributes"] = attrs
 	}
-	newState := ""
+	typeID := idString(f["ticket_type"].(obj)["id"])
+	var newState *ticketState
 	if v, present := body["state"]; present {
 		s, _ := v.(string)
 		switch s {
 		case "in_progress", "waiting_on_customer", "resolved":
-			newState = s
+			newState = st.ticketStateOf(typeID, s)
 		default:
 			return badRequest("state", "state must be in_progress, waiting_on_customer or resolved")
 		}
 	}
-	for _, key := range []string{"open", "is_shared"} {
+	if v, present := body["ticket_state_id"]; present {
+		newState = st.ticketStates[idString(v)]
+		if newState == nil || !usesState(newState, typeID) {
+			return badRequest("ticket_state_id", "ticket_state_id is not a state of the ticket's type")
+		}
+	}
+	if v, present := body["company_id"]; present && v != nil {
+		if id := idString(v); st.companies[id] == nil && st.companyByCompanyID(id) == nil {
+			return notFound("company_not_found", "Company Not Found")
+		}
+	}
+	for _, key := range []string{"open", "is_shared", "skip_notifications"} {
 		if v, present := body[key]; present {
 			b, isBool := v.(bool)
 			if !isBool {
 				return badRequest(key, key+" must be a boolean")
+			}
+			if key == "skip_notifications" {
+				continue
 			}
 			f[key] = b
 			if key == "open" && !b {
@@ -252,8 +337,8 @@ func updateTicket(c *call) reply {
 		f["snoozed_until"] = n
 	}
 	var assignedTo any
-	if assigning {
-		assignee := idString(assigneeRaw)
+	if _, assigning := assignment["assignee_id"]; assigning || (assignment != nil && !c.since("2.14")) {
+		assignee := idString(assignment["assignee_id"])
 		switch {
 		case assignee == "":
 			return badRequest(assigneeField, "assignee_id is required")
@@ -272,27 +357,16 @@ func updateTicket(c *call) reply {
 	}
 	f["updated_at"] = c.now
 	t.fields = f
-	if newState != "" {
-		prev := f["ticket_state"]
-		setTicketState(f, newState)
+	if newState != nil {
+		prev := st.ticketStates[t.stateID].category
+		t.stateID = newState.id
 		st.addTicketPart(t, c.now, "ticket_state_updated_by_admin",
-			obj{"ticket_state": newState, "previous_ticket_state": prev}, author)
+			obj{"ticket_state": newState.category, "previous_ticket_state": prev}, author)
 	}
 	if assignedTo != nil {
 		st.addTicketPart(t, c.now, "assignment", obj{"assigned_to": assignedTo}, author)
 	}
-	return ok(st.renderTicket(t))
-}
-
-// topLevelTicketAssignment reports whether an API version takes a ticket
-// update's admin_id and assignee_id at the top level (2.14 and later)
-// rather than in an assignment object.
-func topLevelTicketAssignment(version string) bool {
-	switch version {
-	case "2.14", "2.15", "2.16", "Unstable":
-		return true
-	}
-	return false
+	return ok(c.renderTicket(t))
 }
 
 func replyTicket(c *call) reply {
@@ -345,6 +419,18 @@ func replyTicket(c *call) reply {
 	p := st.addTicketPart(t, c.now, partType, extra, author)
 	return ok(cloneObj(p))
 }
+
+// ticketFieldsSince212 resolves them from API 2.12, where a ticket's state
+// is an object.
+var ticketFieldsSince212 = func() fieldAliases {
+	m := fieldAliases{"state": "ticket_state.category", "ticket_state_id": "ticket_state.id"}
+	for k, v := range ticketFields {
+		if _, set := m[k]; !set {
+			m[k] = v
+		}
+	}
+	return m
+}()
 
 // ticketFields resolves the search-only field names of tickets.
 var ticketFields = fieldAliases{

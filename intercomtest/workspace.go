@@ -68,6 +68,7 @@ func (st *state) seed() {
 	addTicketType(BugReportTicketTypeID, "Bug Report", "Something does not work as it should", "🐞", "Customer")
 	addTicketType(FeatureRequestTicketTypeID, "Feature Request", "Something a customer would like", "💡", "Customer")
 	addTicketType(BackOfficeTicketTypeID, "Refund Approval", "A refund waiting for approval", "💸", "Back-office")
+	st.seedTicketStates()
 }
 
 // adminRef is the author object of an admin in parts and notes.
@@ -159,7 +160,7 @@ func registerWorkspace(rt *router) {
 	rt.add(http.MethodGet, "/ticket_types", func(c *call) reply {
 		list := []any{}
 		for _, id := range c.st.ticketTypeIDs {
-			list = append(list, cloneObj(c.st.ticketTypes[id]))
+			list = append(list, c.renderTicketType(c.st.ticketTypes[id]))
 		}
 		return ok(obj{"type": "list", "data": list})
 	})
@@ -168,6 +169,6 @@ func registerWorkspace(rt *router) {
 		if t == nil {
 			return notFound("not_found", "Ticket type not found")
 		}
-		return ok(cloneObj(t))
+		return ok(c.renderTicketType(t))
 	})
 }

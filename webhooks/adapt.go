@@ -55,9 +55,10 @@ func decodeAdapted(b []byte, v any, fix func(map[string]any) bool) error {
 
 // adaptShapes rewrites, in place, the shapes in which webhook items differ
 // from the REST API's models, and reports whether it changed anything: a
-// ticket_state object (newer API versions) becomes its category, with its
-// labels moved to ticket_state_internal_label and
-// ticket_state_external_label. (Timestamps need no rewriting:
+// ticket_state object (newer API versions), where a model that failed to
+// decode it takes a category string, becomes its category, with its labels
+// moved to ticket_state_internal_label and ticket_state_external_label
+// (intercom.Ticket reads the object itself). (Timestamps need no rewriting:
 // intercom.Timestamp itself reads the RFC 3339 strings, numeric strings and
 // fractions webhooks send.)
 //

@@ -26,8 +26,10 @@
 //	http.Handle("/intercom/webhooks", h)
 //
 // Some webhook items are shaped differently from the REST API's objects
-// (a ticket's ticket_state as an object, an admin's avatar as an object);
-// the accessors and Notification.DecodeItem adapt them to the API's models.
+// (an admin's avatar as an object); the accessors and
+// Notification.DecodeItem adapt them to the API's models. (A ticket's
+// ticket_state object needs no adapting: intercom.Ticket reads it as API
+// 2.12 and later send it.)
 // A topic the package does not model is not an error: its item stays in
 // Notification.Data.Item.
 package webhooks

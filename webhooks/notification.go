@@ -124,8 +124,9 @@ func (n *Notification) ItemType() string {
 }
 
 // DecodeItem decodes the notification's item into v (a pointer), adapting
-// it as the accessors do for every topic: a ticket_state object becomes the
-// category and labels of the API's Ticket model. (Timestamps sent as RFC 3339
+// it as the accessors do for every topic (an admin's avatar object becomes
+// its URL; a ticket_state object decodes into intercom.Ticket as it is, and
+// becomes a category for a model that takes one). (Timestamps sent as RFC 3339
 // strings, as Intercom does for contacts, companies and visitors in webhooks,
 // decode into intercom.Timestamp fields by themselves.) Use it for topics the
 // SDK does not model.

@@ -200,9 +200,9 @@ func TestNotificationTicket(t *testing.T) {
 	if tk.ID != "215472629311235" || tk.TicketID != "22" || tk.Category != intercom.TicketCategoryCustomer || !tk.IsShared || !tk.Open {
 		t.Fatalf("ticket %+v", tk)
 	}
-	// The ticket_state object of newer API versions maps onto the 2.10 fields.
-	if tk.TicketState.Category != intercom.TicketStateSubmitted || tk.TicketStateInternalLabel != "Submitted" || tk.TicketStateExternalLabel != "Received" {
-		t.Fatalf("ticket state %q %q %q", tk.TicketState, tk.TicketStateInternalLabel, tk.TicketStateExternalLabel)
+	// The ticket_state object of newer API versions decodes into TicketState.
+	if tk.TicketState.Category != intercom.TicketStateSubmitted || tk.TicketState.InternalLabel != "Submitted" || tk.TicketState.ExternalLabel != "Received" {
+		t.Fatalf("ticket state %+v", tk.TicketState)
 	}
 	if tk.TicketAttributes.Title() != "Login broken" || tk.TicketType.Name != "Bug report" || len(tk.TicketType.TicketTypeAttributes.Data) != 1 {
 		t.Fatalf("ticket attributes %v, type %+v", tk.TicketAttributes, tk.TicketType)
@@ -404,7 +404,7 @@ func TestDecodeItemAdaptsTicketState(t *testing.T) {
 	if err := n.DecodeItem(&tk); err != nil {
 		t.Fatal(err)
 	}
-	if tk.TicketState.Category != intercom.TicketStateWaitingOnCustomer || tk.TicketStateInternalLabel != "Waiting" || tk.TicketStateExternalLabel != "Pending" ||
+	if tk.TicketState.Category != intercom.TicketStateWaitingOnCustomer || tk.TicketState.InternalLabel != "Waiting" || tk.TicketState.ExternalLabel != "Pending" ||
 		tk.CreatedAt.Time() != time.Date(2024, 6, 10, 6, 15, 0, 0, time.UTC) {
 		t.Fatalf("ticket %+v", tk)
 	}

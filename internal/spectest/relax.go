@@ -83,21 +83,27 @@ import (
 //     and kin-openapi's Validate rejects the path. The parameter moves to
 //     the path, where the template puts it.
 //
-//  9. Free-form objects whose additionalProperties contradict their own
-//     example (freeFormProperties): in 2.14 and later
-//     update_company_request.custom_attributes declares string values but
-//     its example (and the API) takes numbers and booleans too, as every
-//     other custom_attributes does. Its values may be anything.
+//  9. Free-form values typed narrowly (freeFormValueMends): in 2.13 and
+//     later the custom_attributes of
+//     create_or_update_custom_object_instance_request declare
+//     "additionalProperties: {type: string}", yet the description's own
+//     request example (and every response example) carries a number
+//     ("total_amount": 99.99): custom attributes hold strings, numbers,
+//     booleans and nulls. So do a company's (2.14 and later, whose own
+//     example holds true and 155.5) and a conversation's (the
+//     custom_attributes component of 2.12 and later). Such a map takes
+//     values of any type.
 //
-// 10. Locale contents that one version alone makes strict
-//     (localeContentSchemas): 2.11 marks article_content's type, title,
-//     description, body, author_id and state, group_content's type, name
-//     and description, and group_translated_content's type required, and
-//     none of the four nullable. 2.10 and 2.12 and later require none of
-//     them and let translated_content be null (the way to clear it), and a
-//     request changes one locale's title without resending the rest. In
-//     every version these schemas lose their required lists and become
-//     nullable, as they are in the others.
+// 10. What only 2.11 says of translated content (translatedContent211): it
+//     marks every property of group_content and article_content required,
+//     and type of group_translated_content, where 2.10 and 2.12 and later
+//     declare none, and its own request example of createArticle sends
+//     translated_content without type; and it drops the nullable: true that
+//     2.10 and 2.12 and later give article_translated_content and
+//     group_translated_content (null clears an article's or a collection's
+//     translations). The required lists are dropped and nullable restored
+//     (the harness validates requests only, where these schemas are the
+//     translated content a caller sends).
 //
 // Deliberately not relaxed: about 30 request *examples* send integers where
 // the schema says string; the SDK sends what the schema says, so the schema
@@ -192,8 +198,32 @@ var successResponseMends = map[string]string{
 	"collectFinVoiceCallByPhoneNumber": "collectFinVoiceCallById",
 }
 
+// freeFormValueMends lists relaxation 9, as {schema, property}: maps whose
+// values the description types as strings but whose examples carry other
+// JSON values. A schema absent from a version is skipped.
+var freeFormValueMends = [][2]string{
+	// 2.13 and later: the request example sends "total_amount": 99.99.
+	{"create_or_update_custom_object_instance_request", "custom_attributes"},
+	// 2.14 and later: the property's own example is {"paid_subscriber":
+	// true, "monthly_spend": 155.5, "team_mates": 9}.
+	{"update_company_request", "custom_attributes"},
+	{"create_or_update_company_request", "custom_attributes"},
+	// 2.12 and later, the component itself ("" property): a conversation's
+	// custom attributes, typed string, integer, datetime or a list of custom
+	// object instances, while its example holds true and 155.5 (and null
+	// clears one, as in 2.10, whose reference to it dangles).
+	{"custom_attributes", ""},
+}
+
 // numericID is the pattern of the numeric ids of relaxation 1.
 const numericID = "^[0-9]+$"
+
+// translatedContent211 lists relaxation 10: the schemas whose required list
+// is dropped, and those that are nullable (already, except in 2.11).
+var translatedContent211 = struct{ unrequired, nullable []string }{
+	unrequired: []string{"group_translated_content", "group_content", "article_content"},
+	nullable:   []string{"article_translated_content", "group_translated_content"},
+}
 
 // nullableRefSiblings finds relaxation 3's places in the YAML tree:
 // properties of component schemas written as {$ref, nullable: true}.
@@ -226,16 +256,37 @@ func relaxDoc(doc *openapi3.T, top *yaml.Node) (map[[2]string]bool, error) {
 			AllOf:    openapi3.SchemaRefs{orig},
 		}}
 	}
-	for _, sp := range freeFormProperties {
-		if s := doc.Components.Schemas[sp[0]]; s != nil && s.Value != nil && s.Value.Properties[sp[1]] != nil && s.Value.Properties[sp[1]].Value != nil {
-			cp := *s.Value.Properties[sp[1]].Value
-			cp.AdditionalProperties = openapi3.AdditionalProperties{}
-			s.Value.Properties[sp[1]] = &openapi3.SchemaRef{Value: &cp}
+	for _, fm := range freeFormValueMends {
+		s := doc.Components.Schemas[fm[0]]
+		if s == nil || s.Value == nil {
+			continue // not in this version
+		}
+		p := s
+		if fm[1] != "" {
+			p = s.Value.Properties[fm[1]]
+		} else if s.Value.AdditionalProperties.Schema == nil {
+			continue // already free-form (2.10 and 2.11 mend a dangling reference to it so)
+		}
+		if p == nil || p.Value == nil || p.Value.AdditionalProperties.Schema == nil {
+			problems = append(problems, fmt.Sprintf("freeFormValueMends: %s.%s has no typed additionalProperties", fm[0], fm[1]))
+			continue
+		}
+		if fm[1] == "" {
+			s.Value.AdditionalProperties = openapi3.AdditionalProperties{} // the component itself
+			continue
+		}
+		v := *p.Value // the property may be shared: change a copy
+		v.AdditionalProperties = openapi3.AdditionalProperties{}
+		s.Value.Properties[fm[1]] = &openapi3.SchemaRef{Value: &v}
+	}
+	for _, name := range translatedContent211.unrequired {
+		if s := doc.Components.Schemas[name]; s != nil && s.Value != nil {
+			s.Value.Required = nil
 		}
 	}
-	for _, name := range localeContentSchemas {
-		if sr := doc.Components.Schemas[name]; sr != nil && sr.Value != nil {
-			sr.Value.Required, sr.Value.Nullable = nil, true
+	for _, name := range translatedContent211.nullable {
+		if s := doc.Components.Schemas[name]; s != nil && s.Value != nil {
+			s.Value.Nullable = true
 		}
 	}
 	itemsSeen := map[*openapi3.Schema]bool{}
@@ -456,18 +507,4 @@ func componentNames[V any](m map[string]V) []string {
 	}
 	sort.Strings(out)
 	return out
-}
-
-// freeFormProperties lists relaxation 9: {schema, property} of component
-// schemas whose object property takes values of any type (in the versions
-// that have it).
-var freeFormProperties = [][2]string{
-	{"update_company_request", "custom_attributes"}, // values are numbers and booleans too, as its example shows
-}
-
-// localeContentSchemas lists relaxation 10: the component schemas of a
-// translated_content and its locales.
-var localeContentSchemas = []string{
-	"article_translated_content", "article_content", // 2.11 requires their fields and refuses null
-	"group_translated_content", "group_content", // 2.11 requires their fields and refuses null
 }

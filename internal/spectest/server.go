@@ -226,6 +226,24 @@ func (s *Server) RespondFunc(opID string, fn http.HandlerFunc) {
 	s.setOverride(opID, &override{fn: fn})
 }
 
+// CopyOverride gives operation opID the answer that RespondJSON or
+// RespondFunc set on from for its operation fromOp (Respond's examples are
+// the description's: each server keeps its own), and reports whether there
+// was one. A test that answers an operation its own way on one version's
+// server so answers it on another's.
+func (s *Server) CopyOverride(opID string, from *Server, fromOp string) bool {
+	s.t.Helper()
+	s.op(opID)
+	from.mu.Lock()
+	o := from.overrides[fromOp]
+	from.mu.Unlock()
+	if o == nil || o.fromSpec {
+		return false
+	}
+	s.setOverride(opID, o)
+	return true
+}
+
 // RespondDefault removes any override of operation opID.
 func (s *Server) RespondDefault(opID string) {
 	s.t.Helper()
