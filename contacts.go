@@ -135,6 +135,9 @@ type Contact struct {
 	// EnabledPushMessaging says whether the user has enabled push
 	// messaging; nil when unknown. API 2.12 and later.
 	EnabledPushMessaging *bool `json:"enabled_push_messaging,omitempty"`
+	// MergeHistory are the contacts merged into this user, sent when a call
+	// asks for them (IncludeMergeHistory). API 2.16 and later.
+	MergeHistory []ContactMergeHistoryItem `json:"merge_history,omitempty"`
 }
 
 // ContactAvatar is a contact's avatar image.
@@ -345,6 +348,10 @@ type ContactUpdateRequest struct {
 	// client sends the form the chosen version takes (it is the last field
 	// so that both forms put it in the same place).
 	OwnerID Opt[ID] `json:"owner_id,omitzero" intercom:"nullable"`
+
+	// IncludeMergeHistory asks for the updated user's merge_history
+	// (query parameter include_merge_history). API 2.16 and later.
+	IncludeMergeHistory bool `json:"-"`
 }
 
 // bodyFor sends OwnerID as a number to versions before 2.16.
@@ -403,6 +410,24 @@ type ContactMergeRequest struct {
 	// SkipDuplicateValidation, Some(true), merges two contacts that are not
 	// duplicates (they share no email or phone). API 2.16 and later.
 	SkipDuplicateValidation Opt[bool] `json:"skip_duplicate_validation,omitzero" intercom:"since=2.16"`
+
+	// IncludeMergeHistory asks for the resulting user's merge_history
+	// (query parameter include_merge_history). API 2.16 and later.
+	IncludeMergeHistory bool `json:"-"`
+}
+
+// mergeHistoryQuery is the include_merge_history query parameter of the
+// contact endpoints that take it.
+type mergeHistoryQuery struct {
+	IncludeMergeHistory bool `url:"include_merge_history,omitempty" intercom:"since=2.16"`
+}
+
+// mergeHistoryEndpoint adds include_merge_history=true to e when include is set.
+func mergeHistoryEndpoint(e endpoint, include bool) endpoint {
+	if include {
+		e.query = &mergeHistoryQuery{IncludeMergeHistory: true}
+	}
+	return e
 }
 
 // Validate checks that both contacts are named.
@@ -498,7 +523,7 @@ func (s *ContactsService) Get(ctx context.Context, id string, opts ...Option) (*
 // Update changes a contact's fields: only the fields set in req are sent,
 // and Opt fields set to Null are cleared. PUT /contacts/{id} (UpdateContact).
 func (s *ContactsService) Update(ctx context.Context, id string, req ContactUpdateRequest, opts ...Option) (*Contact, *Response, error) {
-	return call[Contact](ctx, s.client, endpoint{method: http.MethodPut, path: "/contacts/{id}", params: []string{id}, body: req}, opts)
+	return call[Contact](ctx, s.client, mergeHistoryEndpoint(endpoint{method: http.MethodPut, path: "/contacts/{id}", params: []string{id}, body: req}, req.IncludeMergeHistory), opts)
 }
 
 // Delete deletes a contact. DELETE /contacts/{id} (DeleteContact).
@@ -512,7 +537,7 @@ func (s *ContactsService) Merge(ctx context.Context, req ContactMergeRequest, op
 	if err := req.Validate(); err != nil {
 		return nil, nil, err
 	}
-	return call[Contact](ctx, s.client, endpoint{method: http.MethodPost, path: "/contacts/merge", body: req}, opts)
+	return call[Contact](ctx, s.client, mergeHistoryEndpoint(endpoint{method: http.MethodPost, path: "/contacts/merge", body: req}, req.IncludeMergeHistory), opts)
 }
 
 // Search returns one page of the contacts matching req.Query. The query is

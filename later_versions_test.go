@@ -42,6 +42,20 @@ func TestContactsLaterVersionFields(t *testing.T) {
 	testQuery(t, rec, "include_merge_history=true")
 	testJSONBody(t, rec, `{"query":{"operator":"AND","value":[{"field":"created_at","operator":">","value":"1306054154"}]},"pagination":{"per_page":5},"sort":{"field":"created_at","order":"ascending"}}`)
 
+	_, rec = exercise(t, srv, "UpdateContact", "Contacts.Update", func() (*Contact, *Response, error) {
+		return c.Contacts.Update(ctx, "6762f0d51bb69f9f2193bb7f", ContactUpdateRequest{Name: Some("Joe"), IncludeMergeHistory: true})
+	})
+	testQuery(t, rec, "include_merge_history=true")
+	testJSONBody(t, rec, `{"name":"Joe"}`)
+	_, rec = exercise(t, srv, "MergeContact", "Contacts.Merge", func() (*Contact, *Response, error) {
+		return c.Contacts.Merge(ctx, ContactMergeRequest{From: "6762f0d51bb69f9f2193bb7f", Into: "6762f0d51bb69f9f2193bb80", IncludeMergeHistory: true})
+	})
+	testQuery(t, rec, "include_merge_history=true")
+	testJSONBody(t, rec, `{"from":"6762f0d51bb69f9f2193bb7f","into":"6762f0d51bb69f9f2193bb80"}`)
+	var merged Contact
+	require.NoError(t, Unmarshal([]byte(`{"type":"contact","id":"c","merge_history":[{"type":"merge_history","source_contact_id":"5ba682d23d7cf92bef87bfd3","source_contact_role":"lead","merged_at":1571672154}]}`), &merged))
+	require.Equal(t, []ContactMergeHistoryItem{{Type: "merge_history", SourceContactID: "5ba682d23d7cf92bef87bfd3", SourceContactRole: ContactRoleLead, MergedAt: 1571672154}}, merged.MergeHistory)
+
 	// 2.15 has none of them.
 	c15, srv15 := newSpecClientAt(t, "2.15")
 	versions := []string{"2.16"}
@@ -51,6 +65,10 @@ func TestContactsLaterVersionFields(t *testing.T) {
 	requireVersionErr(t, err, "2.15", "PUT", "/contacts/{id}", "UpdateContact", "email_verified", versions...)
 	_, _, err = c15.Contacts.Merge(ctx, ContactMergeRequest{From: "a", Into: "b", SkipDuplicateValidation: Some(false)})
 	requireVersionErr(t, err, "2.15", "POST", "/contacts/merge", "MergeContact", "skip_duplicate_validation", versions...)
+	_, _, err = c15.Contacts.Update(ctx, "c", ContactUpdateRequest{IncludeMergeHistory: true})
+	requireVersionErr(t, err, "2.15", "PUT", "/contacts/{id}", "UpdateContact", "include_merge_history", versions...)
+	_, _, err = c15.Contacts.Merge(ctx, ContactMergeRequest{From: "a", Into: "b", IncludeMergeHistory: true})
+	requireVersionErr(t, err, "2.15", "POST", "/contacts/merge", "MergeContact", "include_merge_history", versions...)
 	_, _, err = c15.Contacts.List(ctx, &ContactListOptions{IncludeMergeHistory: true})
 	requireVersionErr(t, err, "2.15", "GET", "/contacts", "ListContacts", "include_merge_history", versions...)
 	_, _, err = c15.Contacts.Search(ctx, SearchRequest{Query: search.Query, Sort: search.Sort})
