@@ -367,3 +367,46 @@ func TestActivityLogMetadataUpdateByNumber(t *testing.T) {
 	require.NoError(t, Unmarshal([]byte(`{"update_by":"991267402"}`), &m))
 	require.Equal(t, ID("991267402"), m.UpdateBy)
 }
+
+// TestMessagesCreateWhatsApp: 2.16 sends WhatsApp template messages to a
+// phone number; earlier versions refuse the message type.
+func TestMessagesCreateWhatsApp(t *testing.T) {
+	t.Parallel()
+	ctx := context.Background()
+	req := MessageCreateRequest{MessageType: MessageRequestWhatsApp, From: MessageSender{ID: "991267817"},
+		To: MessageRecipient{Phone: "+5547999998888", Name: "John Doe"}, Template: "keep_live", Locale: "en",
+		Components: []map[string]any{{"type": "BODY", "parameters": []any{map[string]any{"type": "text", "text": "Username 123"}}}}}
+	c, srv := newSpecClientAt(t, "2.16")
+	_, rec := exercise(t, srv, "createMessage", "Messages.Create", func() (*Message, *Response, error) {
+		return c.Messages.Create(ctx, req)
+	})
+	testJSONBody(t, rec, `{"message_type":"whatsapp","template":"keep_live","from":{"type":"admin","id":991267817},`+
+		`"components":[{"parameters":[{"text":"Username 123","type":"text"}],"type":"BODY"}],"locale":"en","to":{"phone":5547999998888,"name":"John Doe"}}`)
+
+	n := len(srv.Requests())
+	for field, mod := range map[string]func(*MessageCreateRequest){
+		"to.phone":   func(r *MessageCreateRequest) { r.To = MessageRecipient{Type: "user", ID: "u"} },
+		"template":   func(r *MessageCreateRequest) { r.Template = "" },
+		"components": func(r *MessageCreateRequest) { r.Components = nil },
+		"from.type":  func(r *MessageCreateRequest) { r.From.Type = "user" },
+	} {
+		bad := req
+		mod(&bad)
+		_, _, err := c.Messages.Create(ctx, bad)
+		var ie *InvalidRequestError
+		require.ErrorAs(t, err, &ie, field)
+		require.Equal(t, field, ie.Field)
+	}
+	bad := req
+	bad.To.Phone = "047 99"
+	_, _, err := c.Messages.Create(ctx, bad)
+	var ie *InvalidRequestError
+	require.ErrorAs(t, err, &ie)
+	require.Equal(t, "to.phone", ie.Field)
+	require.Len(t, srv.Requests(), n, "nothing is sent")
+
+	c15, srv15 := newSpecClientAt(t, "2.15")
+	_, _, err = c15.Messages.Create(ctx, req)
+	requireVersionErr(t, err, "2.15", "POST", "/messages", "createMessage", "to.phone", "2.16")
+	require.Empty(t, srv15.Requests())
+}

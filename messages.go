@@ -4,6 +4,7 @@ import (
 	"context"
 	"encoding/json"
 	"net/http"
+	"strings"
 )
 
 // MessageRequestType is the kind of message an admin sends. Requests say
@@ -14,6 +15,10 @@ type MessageRequestType string
 const (
 	MessageRequestInApp MessageRequestType = "in_app"
 	MessageRequestEmail MessageRequestType = "email"
+	// MessageRequestWhatsApp sends a WhatsApp template message: Template
+	// names the template, Components fill it in, To.Phone is the number.
+	// API 2.16 and later.
+	MessageRequestWhatsApp MessageRequestType = "whatsapp"
 )
 
 // MessageTemplate is the style of an email message.
@@ -30,13 +35,15 @@ const (
 // Subject and Template. A message from a contact (From.Type "user" or
 // "lead", as in the spec's examples) needs only From and Body.
 type MessageCreateRequest struct {
-	// MessageType is in_app or email (required for admin messages).
+	// MessageType is in_app, email or (API 2.16 and later) whatsapp
+	// (required for admin messages).
 	MessageType MessageRequestType `json:"message_type,omitempty"`
 	// Subject is the email's subject (required for emails).
 	Subject string `json:"subject,omitempty"`
 	// Body is the message's content, HTML or plain text (required).
 	Body string `json:"body"`
-	// Template is the email's style, plain or personal (required for emails).
+	// Template is the email's style, plain or personal (required for
+	// emails), or the name of a WhatsApp template (required for whatsapp).
 	Template MessageTemplate `json:"template,omitempty"`
 	// From is the sender (required).
 	From MessageSender `json:"from"`
@@ -56,18 +63,36 @@ type MessageCreateRequest struct {
 	// CreatedAt is the time the message was created; Intercom uses the
 	// current time when it is zero. API 2.11 and later.
 	CreatedAt Timestamp `json:"created_at,omitempty" intercom:"since=2.11"`
+	// Components fill in a WhatsApp template's header, body and buttons, as
+	// WhatsApp's API defines them (e.g. {"type": "BODY", "parameters":
+	// [{"type": "text", "text": "…"}]}); required for whatsapp. API 2.16
+	// and later.
+	Components []map[string]any `json:"components,omitempty" intercom:"since=2.16"`
+	// Locale is the language of the WhatsApp template, such as "en". API
+	// 2.16 and later.
+	Locale string `json:"locale,omitempty" intercom:"since=2.16"`
 }
 
 // bodyFor sends To and MoreTo as one list of recipients (API 2.14 and
-// later); versions before 2.14 take a single recipient.
+// later); versions before 2.14 take a single recipient. A WhatsApp message
+// (API 2.16 and later) goes to {"phone", "name"}, the phone number as the
+// JSON number the description's example sends, and has no body unless one
+// is set.
 func (r MessageCreateRequest) bodyFor(version string) (any, error) {
+	type fields MessageCreateRequest
+	if r.MessageType == MessageRequestWhatsApp { // to.phone, a 2.16 field, is required
+		return struct {
+			fields
+			Body string                 `json:"body,omitempty"`
+			To   messageWhatsAppAddress `json:"to"`
+		}{fields(r), r.Body, messageWhatsAppAddress{intBodyID(strings.TrimPrefix(r.To.Phone, "+")), r.To.Name}}, nil
+	}
 	if len(r.MoreTo) == 0 {
 		return r, nil
 	}
 	if bit := versionBit(version); bit != 0 && bit&from2_14 == 0 {
 		return nil, &VersionError{APIVersion: version, Field: "to", Versions: from2_14.list()}
 	}
-	type fields MessageCreateRequest
 	return struct {
 		fields
 		To []MessageRecipient `json:"to"`
@@ -125,6 +150,18 @@ type MessageRecipient struct {
 	UserID string `json:"user_id,omitempty"`
 	// Email is the contact's email address.
 	Email string `json:"email,omitempty"`
+	// Phone is the phone number a WhatsApp message goes to, with its
+	// country code (digits, an optional leading +); leave Type empty. API
+	// 2.16 and later.
+	Phone string `json:"phone,omitempty" intercom:"since=2.16"`
+	// Name is the WhatsApp recipient's name. API 2.16 and later.
+	Name string `json:"name,omitempty" intercom:"since=2.16"`
+}
+
+// messageWhatsAppAddress is the "to" of a WhatsApp message.
+type messageWhatsAppAddress struct {
+	Phone intBodyID `json:"phone"`
+	Name  string    `json:"name,omitempty"`
 }
 
 // validate checks a recipient named field.
@@ -138,8 +175,11 @@ func (m MessageRecipient) validate(field string) error {
 	return nil
 }
 
-// Validate checks the rules of email and in-app messages.
+// Validate checks the rules of email, in-app and WhatsApp messages.
 func (r MessageCreateRequest) Validate() error {
+	if r.MessageType == MessageRequestWhatsApp {
+		return r.validateWhatsApp()
+	}
 	if r.Body == "" {
 		return invalid("body", "is required")
 	}
@@ -156,9 +196,9 @@ func (r MessageCreateRequest) Validate() error {
 	switch r.MessageType {
 	case MessageRequestInApp, MessageRequestEmail:
 	case "":
-		return invalid("message_type", "is required (in_app or email)")
+		return invalid("message_type", "is required (in_app, email or whatsapp)")
 	default:
-		return invalid("message_type", "must be in_app or email")
+		return invalid("message_type", "must be in_app, email or whatsapp")
 	}
 	if r.To == (MessageRecipient{}) {
 		return invalid("to", "is required")
@@ -188,6 +228,28 @@ func (r MessageCreateRequest) Validate() error {
 		if r.Template == "" {
 			return invalid("template", "is required for an email (plain or personal)")
 		}
+	}
+	return nil
+}
+
+// validateWhatsApp checks a WhatsApp message: from an admin, to a phone
+// number, with a template and its components.
+func (r MessageCreateRequest) validateWhatsApp() error {
+	switch {
+	case r.From.ID == "":
+		return invalid("from.id", "is required")
+	case r.From.Type != "" && r.From.Type != "admin":
+		return invalid("from.type", "must be admin for a whatsapp message")
+	case r.To.Phone == "":
+		return invalid("to.phone", "is required for a whatsapp message")
+	case !isDigits(strings.TrimPrefix(r.To.Phone, "+")):
+		return invalid("to.phone", "must be digits with the country code (an optional leading +)")
+	case len(r.MoreTo) > 0:
+		return invalid("to", "a whatsapp message has one recipient")
+	case r.Template == "":
+		return invalid("template", "is required for a whatsapp message (the template's name)")
+	case len(r.Components) == 0:
+		return invalid("components", "are required for a whatsapp message")
 	}
 	return nil
 }

@@ -4,6 +4,7 @@ import (
 	"fmt"
 	"net/url"
 	"regexp"
+	"slices"
 	"sort"
 	"strings"
 
@@ -104,6 +105,13 @@ import (
 //     translations). The required lists are dropped and nullable restored
 //     (the harness validates requests only, where these schemas are the
 //     translated content a caller sends).
+//
+// 11. Request alternatives only the examples show (exampleAlternatives): in
+//     2.16 createMessage takes message_type whatsapp, and its own example
+//     of a WhatsApp message sends "to" as {"phone": 5547999998888, "name":
+//     …}, which neither alternative of "to" (a recipient {type, id} or a
+//     list of them) admits. "to" gains that third alternative, in the
+//     versions whose message_type has whatsapp.
 //
 // Deliberately not relaxed: about 30 request *examples* send integers where
 // the schema says string; the SDK sends what the schema says, so the schema
@@ -288,6 +296,20 @@ func relaxDoc(doc *openapi3.T, top *yaml.Node) (map[[2]string]bool, error) {
 		if s := doc.Components.Schemas[name]; s != nil && s.Value != nil {
 			s.Value.Nullable = true
 		}
+	}
+	for _, ea := range exampleAlternatives {
+		s := doc.Components.Schemas[ea.schema]
+		if s == nil || s.Value == nil || !ea.applies(s.Value) {
+			continue // not in this version
+		}
+		p := s.Value.Properties[ea.property]
+		if p == nil || p.Value == nil || len(p.Value.OneOf) == 0 {
+			problems = append(problems, fmt.Sprintf("exampleAlternatives: %s.%s has no oneOf", ea.schema, ea.property))
+			continue
+		}
+		cp := *p.Value
+		cp.OneOf = append(append(openapi3.SchemaRefs{}, cp.OneOf...), &openapi3.SchemaRef{Value: ea.alternative()})
+		s.Value.Properties[ea.property] = &openapi3.SchemaRef{Value: &cp}
 	}
 	itemsSeen := map[*openapi3.Schema]bool{}
 	for _, name := range componentNames(doc.Components.Schemas) {
@@ -507,4 +529,34 @@ func componentNames[V any](m map[string]V) []string {
 	}
 	sort.Strings(out)
 	return out
+}
+
+// exampleAlternative is one entry of relaxation 11: a oneOf property of a
+// component schema that gains an alternative, in the versions applies
+// accepts.
+type exampleAlternative struct {
+	schema, property string
+	applies          func(*openapi3.Schema) bool
+	alternative      func() *openapi3.Schema
+}
+
+// exampleAlternatives lists relaxation 11.
+var exampleAlternatives = []exampleAlternative{
+	{ // a WhatsApp message goes to {phone, name}, as 2.16's example sends it
+		schema: "create_message_request", property: "to",
+		applies: func(s *openapi3.Schema) bool {
+			mt := s.Properties["message_type"]
+			return mt != nil && mt.Value != nil && slices.Contains(mt.Value.Enum, any("whatsapp"))
+		},
+		alternative: func() *openapi3.Schema {
+			return &openapi3.Schema{
+				Type:     &openapi3.Types{openapi3.TypeObject},
+				Required: []string{"phone"},
+				Properties: openapi3.Schemas{
+					"phone": {Value: &openapi3.Schema{Type: &openapi3.Types{openapi3.TypeInteger}}},
+					"name":  {Value: &openapi3.Schema{Type: &openapi3.Types{openapi3.TypeString}}},
+				},
+			}
+		},
+	},
 }
