@@ -24,19 +24,19 @@ type Note struct {
 	Body string `json:"body,omitempty"`
 }
 
-// NoteCompany is the reference to the company a note is about.
-type NoteCompany struct {
-	// Type is "company".
-	Type string `json:"type,omitempty"`
-	// ID is the company's id.
-	ID ID `json:"id,omitempty"`
-}
-
 // NoteContact is the reference to the contact a note is about.
 type NoteContact struct {
 	// Type is "contact".
 	Type string `json:"type,omitempty"`
 	// ID is the contact's id.
+	ID ID `json:"id,omitempty"`
+}
+
+// NoteCompany is the reference to the company a note is about.
+type NoteCompany struct {
+	// Type is "company".
+	Type string `json:"type,omitempty"`
+	// ID is the company's id.
 	ID ID `json:"id,omitempty"`
 }
 
