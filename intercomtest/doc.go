@@ -42,7 +42,7 @@
 //     version's body: state (a category, up to 2.11) or ticket_state_id
 //     (from 2.12); an assignment object (up to 2.13) or top-level admin_id
 //     and assignee_id (from 2.14). A field of another version is a 400
-//     naming it. POST /tickets takes created_at from 2.12, and an
+//     naming it. POST /tickets takes created_at from 2.11, and an
 //     assignment and a conversation_to_link_id (linked both ways) from
 //     2.14. Ticket searches take state (the category) and, from 2.12,
 //     ticket_state_id. From 2.16, POST /tickets/{id}/change_type moves a

@@ -205,7 +205,7 @@ func TestTicketDeletion(t *testing.T) {
 	require.ErrorIs(t, err, intercom.ErrNotFound)
 }
 
-// TestTicketCreateByVersion: created_at (2.12), an assignment and a
+// TestTicketCreateByVersion: created_at (2.11), an assignment and a
 // conversation to link (2.14) on create; refused before.
 func TestTicketCreateByVersion(t *testing.T) {
 	t.Parallel()
@@ -235,9 +235,12 @@ func TestTicketCreateByVersion(t *testing.T) {
 	_, err = srv.Client(intercom.WithAPIVersion("2.13")).Do(ctx, http.MethodPost, "/tickets", body, nil)
 	requireFieldError(t, err, "assignment")
 	delete(body, "created_at")
-	_, err = srv.Client(intercom.WithAPIVersion("2.11")).Do(ctx, http.MethodPost, "/tickets",
+	_, err = srv.Client(intercom.WithAPIVersion("2.10")).Do(ctx, http.MethodPost, "/tickets",
 		map[string]any{"ticket_type_id": intercomtest.BugReportTicketTypeID, "contacts": body["contacts"], "created_at": 1}, nil)
 	requireFieldError(t, err, "created_at")
+	_, err = srv.Client(intercom.WithAPIVersion("2.11")).Do(ctx, http.MethodPost, "/tickets",
+		map[string]any{"ticket_type_id": intercomtest.BugReportTicketTypeID, "contacts": body["contacts"], "created_at": 1}, nil)
+	require.NoError(t, err, "2.11 declares created_at")
 }
 
 func TestTicketChangeTypeAndLinks(t *testing.T) {

@@ -158,10 +158,10 @@ func createTicket(c *call) reply {
 		return badRequest("ticket_attributes", "ticket_attributes must be an object")
 	}
 	stateID := st.ticketStateOf(idString(tt["id"]), "submitted").id
-	// The fields later versions add: created_at (2.12), an assignment and
+	// The fields later versions add: created_at (2.11), an assignment and
 	// a conversation to link (2.14).
 	for _, f := range []struct{ key, since string }{
-		{"created_at", "2.12"}, {"assignment", "2.14"}, {"conversation_to_link_id", "2.14"},
+		{"created_at", "2.11"}, {"assignment", "2.14"}, {"conversation_to_link_id", "2.14"},
 	} {
 		if v, present := body[f.key]; present && v != nil && !c.since(f.since) {
 			return badRequest(f.key, f.key+" is not a field of API "+c.version)
