@@ -212,6 +212,13 @@ func TestArticlesLaterVersionFields(t *testing.T) {
 	}
 	_, _, err := c15.Articles.Create(ctx, ArticleCreateRequest{Title: "t", AuthorID: "1", AIChatbotAvailability: Some(true)})
 	requireVersionErr(t, err, "2.15", "POST", "/articles", "createArticle", "ai_chatbot_availability", "2.16")
+	// A locale's 2.16 fields are found in translated_content too (an Opt, a
+	// map of locales).
+	_, _, err = c15.Articles.Create(ctx, ArticleCreateRequest{Title: "t", AuthorID: "1",
+		TranslatedContent: ArticleTranslatedContent{Locales: map[string]ArticleContent{"fr": {Title: "Merci", AudienceIDs: []ID{"1"}}}}})
+	requireVersionErr(t, err, "2.15", "POST", "/articles", "createArticle", "translated_content.audience_ids", "2.16")
+	_, _, err = c15.Articles.Update(ctx, "61", ArticleUpdateRequest{TranslatedContent: Some(ArticleTranslatedContent{Locales: map[string]ArticleContent{"fr": {BodyMarkdown: "x"}}})})
+	requireVersionErr(t, err, "2.15", "PUT", "/articles/{id}", "updateArticle", "translated_content.body_markdown", "2.16")
 	require.Empty(t, srv15.Requests())
 }
 

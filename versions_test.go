@@ -329,6 +329,11 @@ type (
 		Nested  map[string]*gateInner `json:"nested,omitempty"`
 		Plain   string                `json:"plain,omitempty"`
 		Skipped string                `json:"-" intercom:"since=2.16"`
+		Wrapped Opt[gateInner]        `json:"wrapped,omitzero"`
+		Locales gateLocales           `json:"locales,omitzero"`
+	}
+	gateLocales struct {
+		ByLocale map[string]gateInner `intercom:"inline"`
 	}
 	gateQuery struct {
 		Sort string `url:"sort,omitempty" intercom:"since=2.16"`
@@ -377,6 +382,10 @@ func TestFieldGates(t *testing.T) {
 		{"map is set", "2.12", e(gateBody{ByKey: map[string]any{"a": 1}}, nil), "by_key", []string{"2.13", "2.14", "2.15", "2.16"}},
 		{"embedded", "2.14", e(gateBody{gateEmbedded: gateEmbedded{Embedded: "x"}}, nil), "embedded", []string{"2.15", "2.16"}},
 		{"json -", "2.10", e(gateBody{Skipped: "x"}, nil), "", nil},
+		{"opt value", "2.12", e(gateBody{Wrapped: Some(gateInner{Old: "x"})}, nil), "wrapped.old", []string{"2.10", "2.11"}},
+		{"opt value, other field", "2.12", e(gateBody{Wrapped: Some(gateInner{Keep: "x"})}, nil), "", nil},
+		{"opt null", "2.12", e(gateBody{Wrapped: Null[gateInner]()}, nil), "", nil},
+		{"inline map", "2.12", e(gateBody{Locales: gateLocales{ByLocale: map[string]gateInner{"fr": {Old: "x"}}}}, nil), "locales.old", []string{"2.10", "2.11"}},
 		{"query", "2.15", e(nil, &gateQuery{Sort: "asc"}), "sort", []string{"2.16"}},
 		{"query nil pointer", "2.15", e(nil, (*gateQuery)(nil)), "", nil},
 		{"slice body", "2.13", e([]gateBody{{}, {New: "x"}}, nil), "new", []string{"2.14", "2.15", "2.16"}},
