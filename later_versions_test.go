@@ -417,3 +417,20 @@ func TestMessagesCreateWhatsApp(t *testing.T) {
 	requireVersionErr(t, err, "2.15", "POST", "/messages", "createMessage", "to.phone", "2.16")
 	require.Empty(t, srv15.Requests())
 }
+
+// TestNullsInsideOptAndLocales: Null is refused inside an Opt's value and
+// inside inlined locales, where the field is not nullable.
+func TestNullsInsideOptAndLocales(t *testing.T) {
+	t.Parallel()
+	ctx := context.Background()
+	c, srv := newSpecClientAt(t, "2.16")
+	_, _, err := c.Articles.Update(ctx, "61", ArticleUpdateRequest{TranslatedContent: Some(ArticleTranslatedContent{
+		Locales: map[string]ArticleContent{"fr": {Title: "Merci", AIChatbotAvailability: Null[bool]()}}})})
+	testInvalidNoIO(t, srv, err, "translated_content.ai_chatbot_availability")
+	_, _, err = c.Articles.Create(ctx, ArticleCreateRequest{Title: "t", AuthorID: "1", TranslatedContent: ArticleTranslatedContent{
+		Locales: map[string]ArticleContent{"fr": {AICopilotAvailability: Null[bool]()}}}})
+	testInvalidNoIO(t, srv, err, "translated_content.ai_copilot_availability")
+	// The nullable translated_content itself may be null.
+	_, _, err = c.Articles.Update(ctx, "61", ArticleUpdateRequest{TranslatedContent: Null[ArticleTranslatedContent]()})
+	require.NoError(t, err)
+}

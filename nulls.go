@@ -15,6 +15,9 @@ import (
 // nuller is implemented by every Opt.
 type nuller interface{ IsNull() bool }
 
+// optValuer is an Opt, whose value checkNulls searches too.
+type optValuer interface{ optValue() (any, bool) }
+
 var nullerType = reflect.TypeFor[nuller]()
 
 // nullField is one field of a request type that checkNulls looks at.
@@ -43,7 +46,7 @@ func nullPlan(t reflect.Type) []nullField {
 		if name == "-" {
 			continue
 		}
-		if name == "" {
+		if name == "" && !hasTagOption(f.Tag.Get("intercom"), "inline") {
 			name = f.Name
 		}
 		nf := nullField{index: i, name: name, nullable: hasTagOption(f.Tag.Get("intercom"), "nullable")}
@@ -52,7 +55,8 @@ func nullPlan(t reflect.Type) []nullField {
 			nf.opt = true
 		case ft.Kind() == reflect.Struct,
 			ft.Kind() == reflect.Pointer && ft.Elem().Kind() == reflect.Struct,
-			ft.Kind() == reflect.Slice && ft.Elem().Kind() == reflect.Struct:
+			ft.Kind() == reflect.Slice && ft.Elem().Kind() == reflect.Struct,
+			ft.Kind() == reflect.Map && ft.Elem().Kind() == reflect.Struct:
 			nf.nested = true
 		default:
 			continue
@@ -99,20 +103,35 @@ func walkNulls(v reflect.Value, prefix string, first *string) {
 	for _, f := range nullPlan(v.Type()) {
 		fv := v.Field(f.index)
 		name := prefix + f.name
+		next := name + "."
+		if f.name == "" { // inlined (intercom:"inline")
+			name, next = strings.TrimSuffix(prefix, "."), prefix
+		}
 		switch {
 		case f.opt:
 			if !f.nullable && fv.Interface().(nuller).IsNull() && (*first == "" || name < *first) {
 				*first = name
 			}
+			if ov, ok := fv.Interface().(optValuer); ok {
+				if val, set := ov.optValue(); set {
+					if rv := reflect.ValueOf(val); rv.Kind() == reflect.Struct {
+						walkNulls(rv, next, first)
+					}
+				}
+			}
+		case fv.Kind() == reflect.Map:
+			for it := fv.MapRange(); it.Next(); {
+				walkNulls(it.Value(), next, first)
+			}
 		case fv.Kind() == reflect.Struct:
-			walkNulls(fv, name+".", first)
+			walkNulls(fv, next, first)
 		case fv.Kind() == reflect.Pointer:
 			if !fv.IsNil() {
-				walkNulls(fv.Elem(), name+".", first)
+				walkNulls(fv.Elem(), next, first)
 			}
 		case fv.Kind() == reflect.Slice:
 			for i := range fv.Len() {
-				walkNulls(fv.Index(i), name+".", first)
+				walkNulls(fv.Index(i), next, first)
 			}
 		}
 	}

@@ -25,6 +25,10 @@ func Null[T any]() Opt[T] { return Opt[T]{set: true, null: true} }
 // isOptional marks Opt for the version gate, which searches its value.
 func (Opt[T]) isOptional() {}
 
+// optValue returns the value and whether there is one, for the null check,
+// which searches the value's own fields.
+func (o Opt[T]) optValue() (any, bool) { return o.value, o.set && !o.null }
+
 // IsZero reports whether the field is omitted; encoding/json's omitzero uses it.
 func (o Opt[T]) IsZero() bool { return !o.set }
 
