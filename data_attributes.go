@@ -85,10 +85,21 @@ type DataAttributeList struct {
 
 // DataAttributeListOptions filters the data attributes listed.
 type DataAttributeListOptions struct {
-	// Model restricts the list to one model (contact, company or conversation).
+	// Model restricts the list to one model (contact, company or
+	// conversation). API 2.16 takes contact or company only (its
+	// conversation attributes are ConversationAttributes.List's).
 	Model DataAttributeModel `url:"model,omitempty"`
 	// IncludeArchived adds archived attributes, which are left out by default.
 	IncludeArchived bool `url:"include_archived,omitempty"`
+}
+
+// valuesIn refuses model=conversation in API 2.16, whose description
+// takes contact or company only.
+func (o *DataAttributeListOptions) valuesIn(bit versionSet) (string, versionSet) {
+	if o != nil && o.Model == DataAttributeModelConversation && bit&from2_16 != 0 {
+		return "model", allVersions &^ from2_16
+	}
+	return "", 0
 }
 
 // DataAttributeCreateRequest creates a custom data attribute.

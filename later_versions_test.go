@@ -434,3 +434,22 @@ func TestNullsInsideOptAndLocales(t *testing.T) {
 	_, _, err = c.Articles.Update(ctx, "61", ArticleUpdateRequest{TranslatedContent: Null[ArticleTranslatedContent]()})
 	require.NoError(t, err)
 }
+
+// TestDataAttributesListModelByVersion: 2.16 lists contact and company
+// attributes only; model=conversation is refused there, before any I/O.
+func TestDataAttributesListModelByVersion(t *testing.T) {
+	t.Parallel()
+	ctx := context.Background()
+	c, srv := newSpecClientAt(t, "2.16")
+	_, _, err := c.DataAttributes.List(ctx, &DataAttributeListOptions{Model: DataAttributeModelConversation})
+	requireVersionErr(t, err, "2.16", "GET", "/data_attributes", "lisDataAttributes", "model", "2.10", "2.11", "2.12", "2.13", "2.14", "2.15")
+	require.Empty(t, srv.Requests())
+	_, rec := exercise(t, srv, "lisDataAttributes", "DataAttributes.List", func() (*DataAttributeList, *Response, error) {
+		return c.DataAttributes.List(ctx, &DataAttributeListOptions{Model: DataAttributeModelCompany})
+	})
+	testQuery(t, rec, "model=company")
+	c15, srv15 := newSpecClientAt(t, "2.15")
+	_, _, err = c15.DataAttributes.List(ctx, &DataAttributeListOptions{Model: DataAttributeModelConversation})
+	require.NoError(t, err)
+	testQuery(t, srv15.LastRequest(), "model=conversation")
+}

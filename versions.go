@@ -214,6 +214,9 @@ func checkVersion(version string, e endpoint) error {
 			continue
 		}
 		field, in, err := checkFields(reflect.ValueOf(v), bit)
+		if vv, ok := v.(versionedValues); ok && field == "" && err == nil {
+			field, in = vv.valuesIn(bit)
+		}
 		if err != nil {
 			return err
 		}
@@ -465,6 +468,15 @@ func isSet(v reflect.Value) bool {
 		}
 	}
 	return !v.IsZero()
+}
+
+// versionedValues is a request (a body or a query) with a value that some
+// versions lack though the field is in all of them (an enum value a
+// version drops): valuesIn returns such a field, set to a value the
+// versions of bit lack, and the versions that take it; "" when there is
+// none. checkVersion refuses it as it refuses a field.
+type versionedValues interface {
+	valuesIn(bit versionSet) (field string, in versionSet)
 }
 
 // versionedBody is a request body whose wire shape depends on the API
