@@ -48,9 +48,11 @@ type Ticket struct {
 	// TicketState is the ticket's state: its category (TicketState.Category)
 	// in every version, and from API 2.12 also the state's id and labels.
 	TicketState TicketStateInfo `json:"ticket_state,omitzero"`
-	// TicketStateInternalLabel is the state as teammates see it.
+	// TicketStateInternalLabel is the state as teammates see it (API 2.10
+	// and 2.11; from 2.12, TicketState.InternalLabel).
 	TicketStateInternalLabel string `json:"ticket_state_internal_label,omitempty"`
-	// TicketStateExternalLabel is the state as customers see it.
+	// TicketStateExternalLabel is the state as customers see it (API 2.10
+	// and 2.11; from 2.12, TicketState.ExternalLabel).
 	TicketStateExternalLabel string `json:"ticket_state_external_label,omitempty"`
 	// TicketType is the ticket's type, with its attributes.
 	TicketType TicketType `json:"ticket_type,omitzero"`
