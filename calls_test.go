@@ -147,7 +147,10 @@ func TestCallsGetRecording(t *testing.T) {
 	testNoBody(t, rec)
 	require.Equal(t, "ID3 fake audio", string(*got))
 	store.mu.Lock()
-	require.Equal(t, []string{""}, store.auth, "the signed URL is fetched without the token")
+	require.NotEmpty(t, store.auth)
+	for _, auth := range store.auth { // one fetch per version that has the endpoint
+		require.Empty(t, auth, "the signed URL is fetched without the token")
+	}
 	store.mu.Unlock()
 
 	rc, resp, err := c.Calls.GetRecording(ctx, "123")

@@ -2,6 +2,7 @@ package intercom
 
 import (
 	"context"
+	"fmt"
 	"iter"
 	"net/http"
 )
@@ -141,14 +142,36 @@ func (s *CustomObjectInstancesService) Get(ctx context.Context, typeIdentifier, 
 
 // GetByExternalID returns the instance of the custom object type
 // typeIdentifier that has your external id. API 2.13 and later; the
-// operation is getCustomObjectInstancesByExternalId up to 2.15, a mode of
-// listCustomObjectInstances from 2.16.
+// operation is getCustomObjectInstancesByExternalId up to 2.15, which
+// answers the instance, and a mode of listCustomObjectInstances from 2.16,
+// which answers a list of it: there the method returns the list's instance,
+// or an error matching ErrNotFound when the list is empty.
 // GET /custom_object_instances/{custom_object_type_identifier} (getCustomObjectInstancesByExternalId).
 func (s *CustomObjectInstancesService) GetByExternalID(ctx context.Context, typeIdentifier string, opt CustomObjectInstanceGetByExternalIDOptions, opts ...Option) (*CustomObjectInstance, *Response, error) {
 	if err := opt.Validate(); err != nil {
 		return nil, nil, err
 	}
-	return call[CustomObjectInstance](ctx, s.client, endpoint{method: http.MethodGet, path: "/custom_object_instances/{custom_object_type_identifier}", params: []string{typeIdentifier}, query: opt}, opts)
+	e := endpoint{method: http.MethodGet, path: "/custom_object_instances/{custom_object_type_identifier}", params: []string{typeIdentifier}, query: opt}
+	cfg, _, err := s.client.callSettings(opts)
+	if err != nil || !answersList(cfg.apiVersion) {
+		return call[CustomObjectInstance](ctx, s.client, e, opts)
+	}
+	list, resp, err := call[CustomObjectInstanceList](ctx, s.client, e, opts)
+	if err != nil {
+		return nil, resp, err
+	}
+	if len(list.Data) == 0 {
+		return nil, resp, fmt.Errorf("intercom: no %s instance has external_id %q: %w", typeIdentifier, opt.ExternalID, ErrNotFound)
+	}
+	return &list.Data[0], resp, nil
+}
+
+// answersList reports whether version answers a lookup of a custom object
+// instance by external id with a list (2.16, and the versions the SDK does
+// not know, taken to be newer).
+func answersList(version string) bool {
+	bit := versionBit(version)
+	return bit == 0 || bit&from2_16 != 0
 }
 
 // List returns one page of the instances of the custom object type

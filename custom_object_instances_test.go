@@ -73,13 +73,19 @@ func TestCustomObjectInstancesGetByExternalID(t *testing.T) {
 	require.Equal(t, ID("24"), got.ID)
 	require.Equal(t, "123", got.ExternalID)
 
-	// On 2.16 the same call is a mode of listCustomObjectInstances.
+	// On 2.16 the same call is a mode of listCustomObjectInstances, which
+	// answers a list: the method returns its instance, or ErrNotFound.
 	c16, srv16 := newSpecClientAt(t, "2.16")
-	srv16.RespondJSON("listCustomObjectInstances", 200, `{"id":"24","type":"Order","external_id":"123"}`)
+	srv16.RespondJSON("listCustomObjectInstances", 200, `{"type":"list","data":[{"id":"24","type":"Order","external_id":"123"}],"total_count":1}`)
 	got, _, err := c16.CustomObjectInstances.GetByExternalID(ctx, "Order", CustomObjectInstanceGetByExternalIDOptions{ExternalID: "123"})
 	require.NoError(t, err)
 	require.Equal(t, ID("24"), got.ID)
 	testQuery(t, srv16.LastRequest(), "external_id=123")
+	srv16.RespondJSON("listCustomObjectInstances", 200, `{"type":"list","data":[],"total_count":0}`)
+	got, resp, err := c16.CustomObjectInstances.GetByExternalID(ctx, "Order", CustomObjectInstanceGetByExternalIDOptions{ExternalID: "124"})
+	require.ErrorIs(t, err, ErrNotFound)
+	require.Nil(t, got)
+	require.Equal(t, http.StatusOK, resp.StatusCode)
 
 	c2, srv2 := newSpecClientAt(t, "2.13")
 	_, _, err = c2.CustomObjectInstances.GetByExternalID(ctx, "Order", CustomObjectInstanceGetByExternalIDOptions{})

@@ -106,6 +106,9 @@ var specClients sync.Map // *spectest.Server → *Client
 // method; coveredAt has each version's: "2.14 listCalls" → Go method.
 var covered, coveredAt sync.Map
 
+// directAt is coveredAt for the tests' own calls (not the version matrix).
+var directAt sync.Map
+
 // exercise runs one call through the spec server and checks that it succeeded,
 // that exactly one request was sent and routed to opID (the server validated it
 // against the spec), and that the decoded result re-encodes to the example the
@@ -129,24 +132,33 @@ func exercise[T any](t *testing.T, srv *spectest.Server, opID, goMethod string, 
 	if st, ok := specTransports.Load(srv); ok {
 		testTransportFailure(t, srv, st.(*switchTransport), goMethod, call)
 	}
-	recordCovered(t, srv.Version(), opID, goMethod)
-	if c, ok := specClients.Load(srv); ok && exerciseAllVersions {
+	recordCovered(t, srv.Version(), opID, goMethod, true)
+	if c, ok := specClients.Load(srv); ok {
 		exerciseOtherVersions(t, srv, c.(*Client), opID, goMethod, call)
 	}
 	return got, rec
 }
 
-// recordCovered notes that goMethod exercised opID of version.
-func recordCovered(t *testing.T, version, opID, goMethod string) {
+// recordCovered notes that goMethod exercised opID of version. A test's
+// own call (direct) must be the only method mapped to its operation; the
+// version matrix only adds versions to what the direct calls mapped (one
+// endpoint may be two operations, as GET /custom_object_instances/{type} is
+// from 2.16, which two methods call).
+func recordCovered(t *testing.T, version, opID, goMethod string, direct bool) {
 	t.Helper()
+	if !direct {
+		coveredAt.LoadOrStore(version+" "+opID, goMethod)
+		return
+	}
 	if version == apiVersions[0] {
 		if prev, loaded := covered.LoadOrStore(opID, goMethod); loaded && prev != goMethod {
 			assert.Failf(t, "one operation, two methods", "%s is mapped to both %s and %s", opID, prev, goMethod)
 		}
 	}
-	if prev, loaded := coveredAt.LoadOrStore(version+" "+opID, goMethod); loaded && prev != goMethod {
+	if prev, loaded := directAt.LoadOrStore(version+" "+opID, goMethod); loaded && prev != goMethod {
 		assert.Failf(t, "one operation, two methods", "%s of %s is mapped to both %s and %s", opID, version, prev, goMethod)
 	}
+	coveredAt.Store(version+" "+opID, goMethod)
 }
 
 // endpointOf finds the endpoint that version names opID.
@@ -158,11 +170,6 @@ func endpointOf(version, opID string) (spectest.Endpoint, bool) {
 	}
 	return spectest.Endpoint{}, false
 }
-
-// exerciseAllVersions turns on exerciseOtherVersions (INTERCOM_SPEC_ALL_VERSIONS=1):
-// off by default until the models decode every later version's examples
-// (docs/version-gaps.md).
-var exerciseAllVersions = os.Getenv("INTERCOM_SPEC_ALL_VERSIONS") == "1"
 
 // exerciseOtherVersions runs call again as a client of every other version
 // that has the endpoint, each against a harness serving that version's
@@ -199,12 +206,20 @@ func exerciseOtherVersions[T any](t *testing.T, srv *spectest.Server, c *Client,
 		reqs := sv.Requests()
 		require.Len(t, reqs, before+1, "%s as a %s client must send exactly one request", goMethod, v)
 		require.Equal(t, e.Operations[v], reqs[len(reqs)-1].OperationID, "%s as a %s client was routed to the wrong operation", goMethod, v)
-		if ex := sv.Example(e.Operations[v], resp.StatusCode, ""); !answered && len(bytes.TrimSpace(ex)) > 0 && json.Valid(ex) {
+		if ex := sv.Example(e.Operations[v], resp.StatusCode, ""); !answered && matrixDecodes[goMethod+" "+v] == "" && len(bytes.TrimSpace(ex)) > 0 && json.Valid(ex) {
 			require.NotNil(t, got, "%s decoded nothing as a %s client", goMethod, v)
 			assertLossless(t, e.Operations[v], ex, got)
 		}
-		recordCovered(t, v, e.Operations[v], goMethod)
+		recordCovered(t, v, e.Operations[v], goMethod, false)
 	}
+}
+
+// matrixDecodes lists the calls ("Service.Method version") whose result is
+// not the answer of the version's operation, so that the version matrix
+// cannot compare them with its example, with the reason; the test that
+// calls the operation's own method checks that example.
+var matrixDecodes = map[string]string{
+	"CustomObjectInstances.GetByExternalID 2.16": "2.16 answers a list (listCustomObjectInstances, checked by CustomObjectInstances.List's test); the method returns its instance",
 }
 
 // versionServers holds, per primary spec server, the harnesses of the other
@@ -280,9 +295,7 @@ func reportCoverage() bool {
 	fmt.Println(line)
 	ok := true
 	for _, v := range apiVersions {
-		// Until every call runs against every version (exerciseAllVersions),
-		// only 2.10 is gated.
-		if len(missing[v]) > 0 && (v == apiVersions[0] || exerciseAllVersions) {
+		if len(missing[v]) > 0 {
 			fmt.Printf("FAIL: operations of %s not exercised through the spec harness: %s\n", v, strings.Join(missing[v], ", "))
 			ok = false
 		}

@@ -109,10 +109,10 @@ func registerCustomObjects(rt *router) {
 	rt.add(http.MethodGet, base, func(c *call) reply {
 		st := c.st
 		typ := c.param("custom_object_type_identifier")
-		ext, byExternalID := c.query["external_id"]
-		if byExternalID || !c.since("2.16") {
+		ext := c.query["external_id"]
+		if !c.since("2.16") {
 			// Up to 2.15 the endpoint finds one instance by your id; from
-			// 2.16 it does so when given one, and lists otherwise.
+			// 2.16 it lists them, those with your id when given one.
 			if len(ext) == 0 || ext[0] == "" {
 				return fieldErr(http.StatusBadRequest, "parameter_not_found", "external_id", "external_id is required")
 			}
@@ -136,6 +136,9 @@ func registerCustomObjects(rt *router) {
 				continue
 			}
 			if id := c.query.Get("references_conversation_id"); id != "" && !co.references(id) {
+				continue
+			}
+			if id := c.query.Get("external_id"); id != "" && co.fields["external_id"] != id {
 				continue
 			}
 			all = append(all, co)
