@@ -22,9 +22,7 @@ import (
 	"context"
 	"fmt"
 	"io"
-	"net/http"
 	"os"
-	"strconv"
 	"strings"
 	"time"
 
@@ -49,50 +47,11 @@ func newClient(getenv func(string) string, stderr io.Writer) (client *intercom.C
 	return client, done, err
 }
 
-// ticket is the part of a ticket the example reads, as API 2.12 and later
-// send it: ticket_state is an object (the SDK's Ticket model reads the
-// string of 2.10 and 2.11), so the ticket calls go through Client.Do.
-type ticket struct {
-	ID              intercom.ID     `json:"id"`
-	TicketID        intercom.ID     `json:"ticket_id"`
-	TicketState     ticketStateRef  `json:"ticket_state"`
-	AdminAssigneeID intercom.ID     `json:"admin_assignee_id"`
-	TicketParts     ticketPartsList `json:"ticket_parts"`
-}
-
-// ticketStateRef is a ticket's state as API 2.12 and later send it.
-type ticketStateRef struct {
-	ID            intercom.ID          `json:"id"`
-	Category      intercom.TicketState `json:"category"`
-	InternalLabel string               `json:"internal_label"`
-	ExternalLabel string               `json:"external_label"`
-}
-
-// ticketPartsList holds a ticket's parts.
-type ticketPartsList struct {
-	TicketParts []struct {
-		PartType string `json:"part_type"`
-	} `json:"ticket_parts"`
-}
-
-// ticketUpdate is the body of PUT /tickets/{id} in API 2.14 and later.
-type ticketUpdate struct {
-	TicketStateID string `json:"ticket_state_id"`
-	// AdminID is the admin moving the ticket, an integer on the wire.
-	AdminID int64 `json:"admin_id"`
-	// AssigneeID assigns the ticket when set.
-	AssigneeID string `json:"assignee_id,omitempty"`
-}
-
 // run is the workflow. It writes what happens to out.
 func run(ctx context.Context, client *intercom.Client, objectType string, out io.Writer) (err error) {
 	me, _, err := client.Admins.Me(ctx)
 	if err != nil {
 		return fmt.Errorf("identifying the admin of the token: %w", err)
-	}
-	adminID, err := strconv.ParseInt(me.ID, 10, 64)
-	if err != nil {
-		return fmt.Errorf("admin id %q is not numeric: %w", me.ID, err)
 	}
 	fmt.Fprintf(out, "acting as %s (admin %s), API %s\n", me.Name, me.ID, apiVersion)
 
@@ -182,15 +141,14 @@ func run(ctx context.Context, client *intercom.Client, objectType string, out io
 	}()
 
 	// A ticket about them.
-	var tk ticket
-	_, err = client.Do(ctx, http.MethodPost, "/tickets", intercom.TicketCreateRequest{
+	tk, _, err := client.Tickets.Create(ctx, intercom.TicketCreateRequest{
 		TicketTypeID: tt.ID,
 		Contacts:     []intercom.TicketContactIdentifier{{ID: contact.ID}},
 		TicketAttributes: intercom.TicketAttributes{
 			"_default_title_":       "Two orders arrived damaged",
 			"_default_description_": "Orders " + strings.Join(orderIDs, " and ") + " arrived with broken seals.",
 		},
-	}, &tk)
+	})
 	if err != nil {
 		return fmt.Errorf("creating the ticket: %w", err)
 	}
@@ -210,11 +168,11 @@ func run(ctx context.Context, client *intercom.Client, objectType string, out io
 
 	// Through the states: assigned to the token's admin on the first move.
 	for i, s := range path {
-		upd := ticketUpdate{TicketStateID: s.ID, AdminID: adminID}
+		upd := intercom.TicketUpdateRequest{TicketStateID: s.ID, AdminID: me.ID}
 		if i == 0 {
 			upd.AssigneeID = me.ID
 		}
-		if _, err := client.Do(ctx, http.MethodPut, "/tickets/"+tk.ID, upd, &tk); err != nil {
+		if tk, _, err = client.Tickets.Update(ctx, tk.ID, upd); err != nil {
 			return fmt.Errorf("moving the ticket to %s: %w", s.InternalLabel, err)
 		}
 		fmt.Fprintf(out, "ticket moved to %s %q (customers see %q), admin assignee %s\n",
