@@ -474,7 +474,7 @@ func benchPairs(tb testing.TB) []benchPair {
 			sdk: func(tb testing.TB) func() error {
 				c := benchSDK(tb, cs)
 				return func() error {
-					ct, _, err := c.Contacts.Get(ctx, contactID)
+					ct, _, err := c.Contacts.Get(ctx, contactID, nil)
 					if err == nil && ct.Email != "joe@bloggs.com" {
 						err = fmt.Errorf("got %+v", ct)
 					}
@@ -828,7 +828,7 @@ func TestAllocationBudget(t *testing.T) {
 		return c
 	}
 	getSDK := measure(func() {
-		if _, _, err := sdk.Contacts.Get(ctx, "6657ac5f6abd0166b52ae242"); err != nil {
+		if _, _, err := sdk.Contacts.Get(ctx, "6657ac5f6abd0166b52ae242", nil); err != nil {
 			t.Fatal(err)
 		}
 	})

@@ -514,10 +514,18 @@ func (s *ContactsService) Create(ctx context.Context, req ContactCreateRequest, 
 	return call[Contact](ctx, s.client, endpoint{method: http.MethodPost, path: "/contacts", body: req}, opts)
 }
 
-// Get returns a contact. A contact merged into another one is not found:
-// use the id of the contact it was merged into. GET /contacts/{id} (ShowContact).
-func (s *ContactsService) Get(ctx context.Context, id string, opts ...Option) (*Contact, *Response, error) {
-	return call[Contact](ctx, s.client, endpoint{method: http.MethodGet, path: "/contacts/{id}", params: []string{id}}, opts)
+// ContactGetOptions are the query parameters of fetching a contact.
+type ContactGetOptions struct {
+	// IncludeMergeHistory adds the user's merge_history (the contacts merged
+	// into it). API 2.16 and later.
+	IncludeMergeHistory bool `url:"include_merge_history,omitempty" intercom:"since=2.16"`
+}
+
+// Get returns a contact; opt may be nil. A contact merged into another one
+// is not found: use the id of the contact it was merged into.
+// GET /contacts/{id} (ShowContact).
+func (s *ContactsService) Get(ctx context.Context, id string, opt *ContactGetOptions, opts ...Option) (*Contact, *Response, error) {
+	return call[Contact](ctx, s.client, endpoint{method: http.MethodGet, path: "/contacts/{id}", params: []string{id}, query: opt}, opts)
 }
 
 // Update changes a contact's fields: only the fields set in req are sent,

@@ -182,7 +182,7 @@ func TestContactsGet(t *testing.T) {
 	t.Parallel()
 	c, srv := newSpecClient(t)
 	got, rec := exercise(t, srv, "ShowContact", "Contacts.Get", func() (*Contact, *Response, error) {
-		return c.Contacts.Get(context.Background(), contactTestID)
+		return c.Contacts.Get(context.Background(), contactTestID, nil)
 	})
 	testMethod(t, rec, http.MethodGet)
 	testPath(t, rec, "/contacts/"+contactTestID)
@@ -196,6 +196,16 @@ func TestContactsGet(t *testing.T) {
 	require.Empty(t, got.Phone)
 	require.Empty(t, got.OwnerID)
 	require.Zero(t, got.Avatar)
+
+	// 2.16 takes include_merge_history; earlier versions refuse it unsent.
+	c16, srv16 := newSpecClientAt(t, "2.16")
+	_, _, err := c16.Contacts.Get(context.Background(), contactTestID, &ContactGetOptions{IncludeMergeHistory: true})
+	require.NoError(t, err)
+	testQuery(t, srv16.LastRequest(), "include_merge_history=true")
+	before := len(srv.Requests())
+	_, _, err = c.Contacts.Get(context.Background(), contactTestID, &ContactGetOptions{IncludeMergeHistory: true})
+	requireVersionErr(t, err, "2.10", http.MethodGet, "/contacts/{id}", "ShowContact", "include_merge_history", "2.16")
+	require.Len(t, srv.Requests(), before, "nothing sent")
 }
 
 func TestContactsDecodesFullContact(t *testing.T) {
@@ -675,7 +685,7 @@ func TestContactsEmptyPathIDs(t *testing.T) {
 	c, srv := newSpecClient(t)
 	ctx := context.Background()
 	calls := map[string]func(id string) error{
-		"Get": func(id string) error { _, _, err := c.Contacts.Get(ctx, id); return err },
+		"Get": func(id string) error { _, _, err := c.Contacts.Get(ctx, id, nil); return err },
 		"Update": func(id string) error {
 			_, _, err := c.Contacts.Update(ctx, id, ContactUpdateRequest{Name: Some("x")})
 			return err
@@ -707,7 +717,7 @@ func TestContactsEmptyPathIDs(t *testing.T) {
 func TestContactsPathIDIsEscaped(t *testing.T) {
 	t.Parallel()
 	c, srv := newSpecClient(t)
-	_, _, err := c.Contacts.Get(context.Background(), "a b?c")
+	_, _, err := c.Contacts.Get(context.Background(), "a b?c", nil)
 	require.NoError(t, err)
 	rec := srv.LastRequest()
 	require.Equal(t, "ShowContact", rec.OperationID)

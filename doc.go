@@ -12,7 +12,7 @@
 //	if err != nil {
 //		return err // ErrMissingToken when the token is empty
 //	}
-//	contact, resp, err := client.Contacts.Get(ctx, "63a07ddf05a32042dffac965")
+//	contact, resp, err := client.Contacts.Get(ctx, "63a07ddf05a32042dffac965", nil)
 //
 // Every method takes a context first and returns the typed model, a
 // *Response (the HTTP response, with Intercom's RequestID and the Rate

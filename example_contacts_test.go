@@ -42,7 +42,7 @@ func ExampleContactsService_Get() {
 	if err != nil {
 		log.Fatal(err)
 	}
-	contact, resp, err := client.Contacts.Get(context.Background(), "63a07ddf05a32042dffac965")
+	contact, resp, err := client.Contacts.Get(context.Background(), "63a07ddf05a32042dffac965", nil)
 	switch {
 	case errors.Is(err, intercom.ErrNotFound):
 		fmt.Println("no such contact (or it was merged into another one)")

@@ -642,7 +642,7 @@ func TestFaultHTMLBadGateway(t *testing.T) {
 	})
 	c := fltClient(t, srv.URL)
 	ctx := fltCtx(t, 10*time.Second)
-	_, _, err := c.Contacts.Get(ctx, "c1")
+	_, _, err := c.Contacts.Get(ctx, "c1", nil)
 	require.ErrorIs(t, err, ErrServer)
 	var ae *APIError
 	require.ErrorAs(t, err, &ae)
@@ -776,7 +776,7 @@ func TestFaultLenientSuccessBodies(t *testing.T) {
 	c := fltClient(t, srv.URL)
 	ctx := fltCtx(t, 10*time.Second)
 
-	contact, _, err := c.Contacts.Get(ctx, "6443")
+	contact, _, err := c.Contacts.Get(ctx, "6443", nil)
 	require.NoError(t, err)
 	require.Equal(t, ID("6443"), contact.ID)
 	require.Equal(t, ContactRole("robot"), contact.Role)
@@ -1061,7 +1061,7 @@ func TestConcurrentServicesUnderFaults(t *testing.T) {
 				call := WithHeader("X-Call", id)
 				switch (g + i) % 5 {
 				case 0:
-					ct, resp, err := c.Contacts.Get(ctx, "ct"+id, call)
+					ct, resp, err := c.Contacts.Get(ctx, "ct"+id, nil, call)
 					if assert.NoError(t, err) {
 						assert.Equal(t, ID("ct"+id), ct.ID)
 						assert.Equal(t, id, resp.RequestID)

@@ -496,7 +496,7 @@ func TestRedirectFromHTTPSToHTTPIsNotFollowed(t *testing.T) {
 	t.Cleanup(origin.Close)
 	c := fltClient(t, origin.URL, WithHTTPClient(origin.Client()))
 	for _, call := range []func() error{
-		func() error { _, _, err := c.Contacts.Get(fltCtx(t, 10*time.Second), "1"); return err },
+		func() error { _, _, err := c.Contacts.Get(fltCtx(t, 10*time.Second), "1", nil); return err },
 		func() error {
 			_, _, err := c.Contacts.Update(fltCtx(t, 10*time.Second), "1", ContactUpdateRequest{Name: Some("x")})
 			return err
@@ -530,7 +530,7 @@ func TestRedirectOfAGetToAnotherOrigin(t *testing.T) {
 		}
 	})
 	c := fltClient(t, origin.URL, WithHeader("X-Custom", "v"))
-	got, _, err := c.Contacts.Get(fltCtx(t, 10*time.Second), "1")
+	got, _, err := c.Contacts.Get(fltCtx(t, 10*time.Second), "1", nil)
 	require.NoError(t, err)
 	assert.Equal(t, ID("from-elsewhere"), got.ID)
 	reqs := target.requests()
@@ -540,7 +540,7 @@ func TestRedirectOfAGetToAnotherOrigin(t *testing.T) {
 	}
 	assert.Equal(t, "application/json", reqs[0].Header.Get("Accept"))
 
-	got, _, err = c.Contacts.Get(fltCtx(t, 10*time.Second), "2")
+	got, _, err = c.Contacts.Get(fltCtx(t, 10*time.Second), "2", nil)
 	require.NoError(t, err)
 	assert.Equal(t, ID("3"), got.ID)
 }
@@ -730,7 +730,7 @@ func TestNonObjectSuccessBodyIsADecodeError(t *testing.T) {
 		t.Run(body, func(t *testing.T) {
 			srv := newFltServer(t, func(_ int32, w http.ResponseWriter, _ *http.Request) { writeJSON(w, 200, body) })
 			c := fltClient(t, srv.URL)
-			got, resp, err := c.Contacts.Get(fltCtx(t, 10*time.Second), "1")
+			got, resp, err := c.Contacts.Get(fltCtx(t, 10*time.Second), "1", nil)
 			require.Nil(t, got)
 			require.NotNil(t, resp)
 			var de *DecodeError

@@ -306,7 +306,7 @@ func TestConnectionsAreReused(t *testing.T) {
 	ctx := context.Background()
 
 	get := func(id string, opts ...Option) func() error {
-		return func() error { _, _, err := c.Contacts.Get(ctx, id, opts...); return err }
+		return func() error { _, _, err := c.Contacts.Get(ctx, id, nil, opts...); return err }
 	}
 	ok := func(t *testing.T, err error) { require.NoError(t, err) }
 	is := func(target error) func(*testing.T, error) {

@@ -98,7 +98,7 @@ func TestObserverSeesCallsAndAttempts(t *testing.T) {
 		return http.DefaultTransport.RoundTrip(r)
 	})}))
 	ctx := fltCtx(t, 10*time.Second)
-	_, _, err := c.Contacts.Get(ctx, "c1")
+	_, _, err := c.Contacts.Get(ctx, "c1", nil)
 	require.NoError(t, err)
 	assert.Equal(t, "Contacts.Get", seenCtx.Load(), "the observer's context reaches the transport")
 
@@ -130,7 +130,7 @@ func TestObserverSeesCallsAndAttempts(t *testing.T) {
 	assert.Positive(t, res.Duration)
 
 	// Refused before sending: seen, with no attempt.
-	_, _, err = c.Contacts.Get(ctx, "..")
+	_, _, err = c.Contacts.Get(ctx, "..", nil)
 	require.ErrorIs(t, err, ErrInvalidRequest)
 	require.Len(t, obs.results, 2)
 	assert.Equal(t, 0, obs.results[1].Attempts)

@@ -135,7 +135,7 @@ func TestSecretsNotInErrors(t *testing.T) {
 			return err
 		}, isDecode},
 		{"InvalidRequestError, path parameter", func(t *testing.T) error {
-			_, _, err := secretClient(t, "http://127.0.0.1:1").Contacts.Get(ctx, " ")
+			_, _, err := secretClient(t, "http://127.0.0.1:1").Contacts.Get(ctx, " ", nil)
 			return err
 		}, isInvalid},
 		{"InvalidRequestError, Validate", func(t *testing.T) error {

@@ -230,7 +230,7 @@ func TestVersionGatePassesEndpointsOfTheVersion(t *testing.T) {
 	for _, v := range []string{"2.11", "2.14", "2.16"} {
 		obs := &versionObserver{}
 		c, srv := newVersionClient(t, v, WithObserver(obs))
-		contact, _, err := c.Contacts.Get(ctx, "63a07ddf05a32042dffac965")
+		contact, _, err := c.Contacts.Get(ctx, "63a07ddf05a32042dffac965", nil)
 		require.NoError(t, err, v)
 		require.NotEmpty(t, contact.ID, v)
 		_, _, err = c.DataAttributes.List(ctx, nil)

@@ -124,7 +124,7 @@ func TestSuccessfulCall(t *testing.T) {
 		w.Header().Set("X-RateLimit-Remaining", "1600")
 		writeJSON(w, 200, `{"type":"contact","id":"c1","email":"`+email+`"}`)
 	})
-	_, _, err := h.client.Contacts.Get(ctx(t), "c1")
+	_, _, err := h.client.Contacts.Get(ctx(t), "c1", nil)
 	require.NoError(t, err)
 
 	spans := h.spans.Ended()
@@ -210,7 +210,7 @@ func TestRateLimitWaitedOut(t *testing.T) {
 func TestCallRefusedBeforeSending(t *testing.T) {
 	t.Parallel()
 	h := newHarness(t, func(_ int32, w http.ResponseWriter, _ *http.Request) { writeJSON(w, 200, `{}`) })
-	_, _, err := h.client.Contacts.Get(ctx(t), "..")
+	_, _, err := h.client.Contacts.Get(ctx(t), "..", nil)
 	require.ErrorIs(t, err, intercom.ErrInvalidRequest)
 	require.Zero(t, h.handled.Load())
 	spans := h.spans.Ended()
@@ -230,7 +230,7 @@ func TestHTTPErrorType(t *testing.T) {
 	h := newHarness(t, func(_ int32, w http.ResponseWriter, _ *http.Request) {
 		writeJSON(w, 404, `{"type":"error.list","errors":[{"code":"not_found","message":"No contact `+email+`"}]}`)
 	})
-	_, _, err := h.client.Contacts.Get(ctx(t), "c1")
+	_, _, err := h.client.Contacts.Get(ctx(t), "c1", nil)
 	require.ErrorIs(t, err, intercom.ErrNotFound)
 	s := h.spans.Ended()[0]
 	assert.Equal(t, "404", attrs(s.Attributes())["error.type"], "the status code, as the conventions ask")
@@ -412,7 +412,7 @@ func TestNothingSecretIsRecorded(t *testing.T) {
 	for range 2 {
 		_, _, _ = h.client.Contacts.Create(c, intercom.ContactCreateRequest{Email: email})
 		_, _ = h.client.Do(c, http.MethodGet, "/contacts?email="+email, nil, nil)
-		_, _, _ = h.client.Contacts.Get(c, email)
+		_, _, _ = h.client.Contacts.Get(c, email, nil)
 	}
 	var dump strings.Builder
 	for _, s := range h.spans.Ended() {

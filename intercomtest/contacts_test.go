@@ -38,7 +38,7 @@ func TestContactLifecycle(t *testing.T) {
 	require.Equal(t, "/contacts/"+c.ID+"/tags", c.Tags.URL)
 	require.Equal(t, intercomtest.WorkspaceID, c.WorkspaceID)
 
-	got, _, err := client.Contacts.Get(ctx, c.ID, intercom.WithResponseBody(&raw))
+	got, _, err := client.Contacts.Get(ctx, c.ID, nil, intercom.WithResponseBody(&raw))
 	require.NoError(t, err)
 	assertLossless(t, raw, got)
 	require.Equal(t, c, got)
@@ -85,7 +85,7 @@ func TestContactLifecycle(t *testing.T) {
 	require.NoError(t, err)
 	require.True(t, del.Deleted)
 	require.Equal(t, "u-1", del.ExternalID)
-	_, _, err = client.Contacts.Get(ctx, c.ID)
+	_, _, err = client.Contacts.Get(ctx, c.ID, nil)
 	require.ErrorIs(t, err, intercom.ErrNotFound)
 	_, _, err = client.Contacts.Delete(ctx, c.ID)
 	require.ErrorIs(t, err, intercom.ErrNotFound)
@@ -138,7 +138,7 @@ func TestContactMerge(t *testing.T) {
 	require.Equal(t, "ad", merged.CustomAttributes["source"])
 	require.Len(t, merged.Tags.Data, 1)
 	require.Equal(t, tag.ID, merged.Tags.Data[0].ID)
-	_, _, err = client.Contacts.Get(ctx, lead.ID)
+	_, _, err = client.Contacts.Get(ctx, lead.ID, nil)
 	require.ErrorIs(t, err, intercom.ErrNotFound, "the lead is gone")
 }
 

@@ -27,13 +27,13 @@ func ExampleNewServer() {
 	if err != nil {
 		log.Fatal(err)
 	}
-	got, _, err := client.Contacts.Get(ctx, contact.ID)
+	got, _, err := client.Contacts.Get(ctx, contact.ID, nil)
 	if err != nil {
 		log.Fatal(err)
 	}
 	fmt.Println(got.Email, got.Role)
 
-	_, _, err = client.Contacts.Get(ctx, "no-such-contact")
+	_, _, err = client.Contacts.Get(ctx, "no-such-contact", nil)
 	fmt.Println(errors.Is(err, intercom.ErrNotFound))
 
 	for _, r := range srv.Requests() {

@@ -114,7 +114,7 @@ func TestCompanies(t *testing.T) {
 	assertLossless(t, raw, members)
 	require.Len(t, members.Data, 1)
 	require.Equal(t, c.ID, members.Data[0].ID)
-	got, _, err := client.Contacts.Get(ctx, c.ID)
+	got, _, err := client.Contacts.Get(ctx, c.ID, nil)
 	require.NoError(t, err)
 	require.Equal(t, 1, got.Companies.TotalCount)
 	require.Equal(t, co.ID, got.Companies.Data[0].ID)
@@ -212,7 +212,7 @@ func TestTags(t *testing.T) {
 
 	other, _, err := client.Tags.TagUsers(ctx, intercom.TagUsersRequest{Name: "Newsletter", Users: []intercom.TagUser{{ID: c.ID}}})
 	require.NoError(t, err)
-	cc, _, err := client.Contacts.Get(ctx, c.ID)
+	cc, _, err := client.Contacts.Get(ctx, c.ID, nil)
 	require.NoError(t, err)
 	require.Equal(t, 2, cc.Tags.TotalCount)
 
@@ -241,12 +241,12 @@ func TestTags(t *testing.T) {
 
 	_, err = client.Tags.Delete(ctx, other.ID)
 	require.NoError(t, err)
-	cc, _, err = client.Contacts.Get(ctx, c.ID)
+	cc, _, err = client.Contacts.Get(ctx, c.ID, nil)
 	require.NoError(t, err)
 	require.Equal(t, 1, cc.Tags.TotalCount, "a deleted tag is removed everywhere")
 	_, _, err = client.Contacts.DetachTag(ctx, c.ID, tag.ID)
 	require.NoError(t, err)
-	cc, _, err = client.Contacts.Get(ctx, c.ID)
+	cc, _, err = client.Contacts.Get(ctx, c.ID, nil)
 	require.NoError(t, err)
 	require.Zero(t, cc.Tags.TotalCount)
 	_, _, err = client.Tags.Get(ctx, other.ID)
@@ -280,7 +280,7 @@ func TestNotes(t *testing.T) {
 	n, _, err := client.Notes.Get(ctx, string(ids[0]))
 	require.NoError(t, err)
 	require.Equal(t, c.ID, n.Contact.ID)
-	cc, _, err := client.Contacts.Get(ctx, c.ID)
+	cc, _, err := client.Contacts.Get(ctx, c.ID, nil)
 	require.NoError(t, err)
 	require.Equal(t, 3, cc.Notes.TotalCount)
 

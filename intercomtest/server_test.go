@@ -65,7 +65,7 @@ func TestTokenIsChecked(t *testing.T) {
 	_, _, err := srv.Client().Admins.Me(ctx)
 	require.NoError(t, err)
 
-	_, resp, err := srv.Client(intercom.WithToken("wrong")).Contacts.Get(ctx, "abc")
+	_, resp, err := srv.Client(intercom.WithToken("wrong")).Contacts.Get(ctx, "abc", nil)
 	require.ErrorIs(t, err, intercom.ErrUnauthorized)
 	require.NotNil(t, resp, "API errors come with their Response")
 	require.Equal(t, http.StatusUnauthorized, resp.StatusCode)
@@ -125,7 +125,7 @@ func TestErrorsAreErrorLists(t *testing.T) {
 	t.Parallel()
 	_, client, ctx := setup(t)
 
-	_, _, err := client.Contacts.Get(ctx, "nope")
+	_, _, err := client.Contacts.Get(ctx, "nope", nil)
 	var apiErr *intercom.APIError
 	require.ErrorAs(t, err, &apiErr)
 	require.ErrorIs(t, err, intercom.ErrNotFound)
@@ -370,7 +370,7 @@ func TestConcurrentRequests(t *testing.T) {
 			defer wg.Done()
 			c, _, err := client.Contacts.Create(ctx, intercom.ContactCreateRequest{Email: fmt.Sprintf("c%d@example.com", i)})
 			if err == nil {
-				_, _, err = client.Contacts.Get(ctx, c.ID)
+				_, _, err = client.Contacts.Get(ctx, c.ID, nil)
 			}
 			if err == nil {
 				_, _, err = client.Contacts.Search(ctx, intercom.SearchRequest{

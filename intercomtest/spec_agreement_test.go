@@ -28,7 +28,7 @@ func TestFakeAndSpecHarnessAgree(t *testing.T) {
 	contact, _, err := client.Contacts.Create(ctx, intercom.ContactCreateRequest{Role: intercom.ContactRoleUser, Email: "agree@example.com", Name: intercom.Some("Agree")})
 	require.NoError(t, err)
 	cid := contact.ID
-	_, _, err = client.Contacts.Get(ctx, cid)
+	_, _, err = client.Contacts.Get(ctx, cid, nil)
 	require.NoError(t, err)
 	_, _, err = client.Contacts.Update(ctx, cid, intercom.ContactUpdateRequest{Phone: intercom.Null[string](), Name: intercom.Some("Agreed")})
 	require.NoError(t, err)

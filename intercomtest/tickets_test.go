@@ -132,7 +132,7 @@ func TestTicketForAnUnknownEmailCreatesTheContact(t *testing.T) {
 		Contacts: []intercom.TicketContactIdentifier{{Email: "new@example.com"}}})
 	require.NoError(t, err)
 	require.Equal(t, intercom.TicketCategoryBackOffice, tk.Category)
-	c, _, err := client.Contacts.Get(ctx, string(tk.Contacts.Contacts[0].ID))
+	c, _, err := client.Contacts.Get(ctx, string(tk.Contacts.Contacts[0].ID), nil)
 	require.NoError(t, err)
 	require.Equal(t, "new@example.com", c.Email)
 }

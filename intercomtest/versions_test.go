@@ -65,7 +65,7 @@ func TestVersionGating(t *testing.T) {
 	c16 := srv.Client(intercom.WithAPIVersion("2.16"))
 	contact, _, err := c16.Contacts.Create(ctx, intercom.ContactCreateRequest{Email: "v216@example.com"})
 	require.NoError(t, err)
-	got, _, err := c16.Contacts.Get(ctx, contact.ID)
+	got, _, err := c16.Contacts.Get(ctx, contact.ID, nil)
 	require.NoError(t, err)
 	assert.Equal(t, "v216@example.com", got.Email)
 	_, _, err = c16.DataAttributes.List(ctx, nil)
