@@ -176,6 +176,32 @@ func TestCallsGetRecording(t *testing.T) {
 	require.ErrorIs(t, err, ErrNotFound)
 }
 
+// TestCallsGetRecordingRefusesDowngrade: a redirect from an https API to an
+// http signed URL is refused, unfollowed, as the client's redirect policy
+// refuses it, and so is a scheme other than http(s).
+func TestCallsGetRecordingRefusesDowngrade(t *testing.T) {
+	t.Parallel()
+	store := newRecordingStore(t, http.StatusOK, "ID3 fake audio")
+	for _, loc := range []string{store.URL + "/rec/123.mp3?sig=abc", "ftp://files.example/rec/123.mp3?sig=abc"} {
+		api := newTestServer(t, func(_ int32, w http.ResponseWriter, _ *http.Request) {
+			w.Header().Set("Location", loc)
+			w.WriteHeader(http.StatusFound)
+		}, overTLS())
+		c := api.client(t, WithAPIVersion("2.14"))
+		rc, resp, err := c.Calls.GetRecording(context.Background(), "123")
+		require.Nil(t, rc)
+		require.Equal(t, http.StatusFound, resp.StatusCode, "the Response is Intercom's redirect")
+		var re *RedirectError
+		require.ErrorAs(t, err, &re, loc)
+		require.ErrorIs(t, err, ErrRedirected)
+		require.Equal(t, http.StatusFound, re.StatusCode)
+		require.NotContains(t, re.Location, "sig=abc", "the signed query is not echoed")
+	}
+	store.mu.Lock()
+	defer store.mu.Unlock()
+	require.Empty(t, store.auth, "the http URL is never fetched")
+}
+
 func TestCallsGetTranscript(t *testing.T) {
 	t.Parallel()
 	c, srv := newSpecClientAt(t, "2.14")

@@ -4,10 +4,8 @@ import (
 	"bufio"
 	"compress/gzip"
 	"context"
-	"fmt"
 	"io"
 	"net/http"
-	"net/url"
 	"strconv"
 	"sync"
 	"time"
@@ -178,72 +176,13 @@ func (s *DataExportService) WaitForCompletion(ctx context.Context, jobID string,
 // GET /download/content/data/{job_identifier} (downloadDataExport), sent
 // with Accept: application/octet-stream as Intercom requires.
 func (s *DataExportService) Download(ctx context.Context, jobID string, opts ...Option) (io.ReadCloser, *Response, error) {
-	if ctx == nil {
-		return nil, nil, invalid("ctx", "is nil")
-	}
-	startTimeout := time.Duration(0)
-	if !s.callSetsTimeout(opts) {
-		startTimeout = s.client.http.Timeout // the effective per-attempt timeout
-		opts = append([]Option{WithTimeout(0)}, opts...)
-	}
-	cfg, hc, err := s.client.callSettings(opts)
-	if err != nil {
-		return nil, nil, err
-	}
 	e := endpoint{
 		method: http.MethodGet,
 		path:   "/download/content/data/{job_identifier}",
 		params: []string{jobID},
 		accept: "application/octet-stream",
 	}
-	if obs := cfg.watchers(); len(obs) > 0 {
-		w := startCall(ctx, obs, &cfg, e, "DataExport.Download")
-		body, r, err := s.download(w.ctx, cfg, hc, e, startTimeout, w)
-		w.done(r, err)
-		return body, r, err
-	}
-	return s.download(ctx, cfg, hc, e, startTimeout, nil)
-}
-
-// download is Download once the call's settings are known.
-func (s *DataExportService) download(ctx context.Context, cfg settings, hc *http.Client, e endpoint, startTimeout time.Duration, w *callWatch) (io.ReadCloser, *Response, error) {
-	parent := ctx
-	ctx, cancel := context.WithCancel(ctx)
-	var timer *time.Timer
-	if startTimeout > 0 {
-		timer = time.AfterFunc(startTimeout, cancel)
-	}
-	x, err := s.client.roundTrip(ctx, cfg, hc, e, w)
-	if timer != nil && !timer.Stop() && (err == nil || x.r == nil) && parent.Err() == nil {
-		// Our start timeout fired (the request context is cancelled) and
-		// no error response arrived to report instead.
-		cancel()
-		if x.resp != nil {
-			_ = x.resp.Body.Close()
-		}
-		return nil, nil, &ConnectionError{Method: http.MethodGet, Path: "/download/content/data/" + url.PathEscape(e.params[0]), Attempts: 1,
-			Err: fmt.Errorf("%w: no response within %s", context.DeadlineExceeded, startTimeout)}
-	}
-	if err != nil {
-		cancel()
-		return nil, x.r, err
-	}
-	body, err := newDataExportReader(x.resp.Body, cancel)
-	if err != nil {
-		return nil, x.r, err
-	}
-	return body, x.r, nil
-}
-
-// callSetsTimeout reports whether the per-call options set a timeout.
-func (s *DataExportService) callSetsTimeout(opts []Option) bool {
-	var cfg settings
-	for _, o := range opts {
-		if o != nil {
-			_ = o(&cfg)
-		}
-	}
-	return cfg.timeoutSet
+	return s.client.stream(ctx, streamSpec{e: e, goMethod: "DataExport.Download"}, opts)
 }
 
 // dataExportReader un-gzips a download when needed and releases everything

@@ -7,12 +7,12 @@ import (
 	"io"
 	"net/http"
 	"net/url"
+	"strings"
 	"time"
 )
 
-// This file holds the streamed downloads of the endpoints added after 2.10
-// (call recordings and transcripts, reporting data), with the timeout rules
-// of DataExport.Download.
+// This file holds the streamed downloads: data exports, call recordings and
+// transcripts, reporting data.
 
 // streamSpec describes one streamed download.
 type streamSpec struct {
@@ -30,7 +30,7 @@ type streamSpec struct {
 // un-gzipped when it is gzipped (see newDataExportReader). The caller must
 // Close it.
 //
-// Timeouts are DataExport.Download's: unless the call is given its own
+// Timeouts: unless the call is given its own
 // WithTimeout, the client's timeout bounds only the wait for the response
 // to start (headers, across retries and the redirect), and the body lasts
 // as long as ctx does; a per-call WithTimeout bounds the whole download.
@@ -127,7 +127,9 @@ func (c *Client) fetchRedirect(ctx context.Context, cfg settings, hc *http.Clien
 		}
 		loc = base.ResolveReference(loc)
 	}
-	if loc.Scheme != "https" && loc.Scheme != "http" {
+	// As the client's redirect policy: only http(s), and never from https
+	// down to http (a recording is personal data).
+	if (loc.Scheme != "https" && loc.Scheme != "http") || (loc.Scheme == "http" && strings.HasPrefix(cfg.base, "https:")) {
 		return nil, &RedirectError{Method: http.MethodGet, Path: path, StatusCode: x.r.StatusCode, Location: withoutQuery(loc.String()), RequestID: x.r.RequestID}
 	}
 	req, err := http.NewRequestWithContext(ctx, http.MethodGet, loc.String(), nil)
