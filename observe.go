@@ -219,7 +219,7 @@ func startCall(ctx context.Context, obs []Observer, cfg *settings, e endpoint, g
 		w.call.Host = u.Host
 	}
 	if e.literalPath {
-		w.call.PathTemplate, w.call.Operation = matchOperation(e.method, e.path)
+		w.call.PathTemplate, w.call.Operation = matchOperation(e.method, e.path, cfg.apiVersion)
 	} else {
 		w.call.PathTemplate, w.call.Operation = e.path, operationFor(e.method, e.path, cfg.apiVersion)
 	}
@@ -286,13 +286,14 @@ func callerMethod() string {
 	}
 }
 
-// matchOperation finds the endpoint a literal path (Client.Do's) belongs
-// to: its template and operationId, or "" for both.
-func matchOperation(method, path string) (template, operation string) {
+// matchOperation finds the endpoint of any version (endpoint_versions.go) a
+// literal path (Client.Do's) belongs to: its template and its operationId in
+// version, or "" for both.
+func matchOperation(method, path, version string) (template, operation string) {
 	segs := strings.Split(path, "/")
 	best := -1
-	for key, op := range operationIDs {
-		m, tmpl, _ := strings.Cut(key, " ")
+	for key := range endpointVersions {
+		m, tmpl := key.method, key.path
 		if m != method {
 			continue
 		}
@@ -313,8 +314,11 @@ func matchOperation(method, path string) (template, operation string) {
 		}
 		// The most literal template wins: /contacts/search over /contacts/{id}.
 		if literal > best || (literal == best && tmpl < template) {
-			best, template, operation = literal, tmpl, op
+			best, template = literal, tmpl
 		}
+	}
+	if template != "" {
+		operation = operationFor(method, template, version)
 	}
 	return template, operation
 }

@@ -262,3 +262,22 @@ func TestLoggerIsAnObserver(t *testing.T) {
 	assert.Contains(t, lines[1], "attempts=2")
 	assert.NotContains(t, strings.Join(lines, "\n"), "/admins/7", "templates, never filled paths")
 }
+
+// TestMatchOperationEveryVersion: Client.Do's literal paths are named by the
+// endpoints of every version, with the operationId of the call's version.
+func TestMatchOperationEveryVersion(t *testing.T) {
+	t.Parallel()
+	for _, tc := range []struct{ method, path, version, template, op string }{
+		{http.MethodGet, "/ticket_states", "2.16", "/ticket_states", "listTicketStates"},
+		{http.MethodGet, "/office_hours_schedules/7/office_hours_exceptions/9", "2.16", "/office_hours_schedules/{office_hours_schedule_id}/office_hours_exceptions/{id}", "getOfficeHoursException"},
+		{http.MethodGet, "/data_attributes", "2.10", "/data_attributes", "lisDataAttributes"},
+		{http.MethodGet, "/data_attributes", "2.11", "/data_attributes", "listDataAttributes"},
+		{http.MethodGet, "/contacts/find_by_external_id/u1", "2.13", "/contacts/find_by_external_id/{external_id}", "ShowContactByExternalId"},
+		{http.MethodGet, "/contacts/c9", "2.10", "/contacts/{id}", "ShowContact"},
+		{http.MethodDelete, "/no/such/endpoint", "2.16", "", ""},
+	} {
+		template, op := matchOperation(tc.method, tc.path, tc.version)
+		assert.Equal(t, tc.template, template, "%s %s", tc.method, tc.path)
+		assert.Equal(t, tc.op, op, "%s %s in %s", tc.method, tc.path, tc.version)
+	}
+}
