@@ -195,7 +195,8 @@ func (s *Server) Client(opts ...intercom.Option) *intercom.Client {
 }
 
 // FailNext answers the next n requests with status and an error.list body
-// (code "server_error" for 5xx, "rate_limit_exceeded" for 429, …) before
+// (code "server_error" for 500, "bad_gateway", "service_unavailable" and
+// "gateway_timeout" for 502 to 504, "rate_limit_exceeded" for 429, …) before
 // looking at them: nothing is changed. A 429 says the rate-limit window is
 // spent and resets at the next second, so a client that waits for the reset
 // retries within a second or two. It replaces any failures still pending;
