@@ -201,25 +201,9 @@ type articleContentFields ArticleContent
 func (c ArticleContent) MarshalJSON() ([]byte, error) {
 	return json.Marshal(struct {
 		articleContentFields
-		AuthorID    intBodyID   `json:"author_id,omitempty"`
-		AudienceIDs []intBodyID `json:"audience_ids,omitempty"`
-	}{articleContentFields(c), intBodyID(c.AuthorID), intBodyIDs(c.AudienceIDs)})
-}
-
-// intAudienceIDs is ids for a body that takes them as integers: omitted,
-// null or a list (empty included) as ids is.
-func intAudienceIDs(ids Opt[[]ID]) Opt[[]intBodyID] {
-	if ids.IsNull() {
-		return Null[[]intBodyID]()
-	}
-	v, ok := ids.Get()
-	if !ok {
-		return Opt[[]intBodyID]{}
-	}
-	if v == nil {
-		v = []ID{}
-	}
-	return Some(intBodyIDs(v))
+		AuthorID    intBodyID     `json:"author_id,omitempty"`
+		AudienceIDs numericIDList `json:"audience_ids,omitempty"`
+	}{articleContentFields(c), intBodyID(c.AuthorID), numericIDList(c.AudienceIDs)})
 }
 
 // checkArticle2_16 checks the fields API 2.16 adds to creating and updating
@@ -228,14 +212,8 @@ func checkArticle2_16(body, bodyMarkdown string, audienceIDs Opt[[]ID], publish,
 	if body != "" && bodyMarkdown != "" {
 		return invalid("body_markdown", "excludes body: send one of them")
 	}
-	ids, _ := audienceIDs.Get()
-	for i, id := range ids {
-		if err := checkIntID(fieldIndex("audience_ids", i), id); err != nil {
-			return err
-		}
-		if id == "" {
-			return invalid(fieldIndex("audience_ids", i), "is empty")
-		}
+	if err := checkAudienceIDs("audience_ids", audienceIDs); err != nil {
+		return err
 	}
 	if _, ok := publish.Get(); ok {
 		if _, ok := unpublish.Get(); ok {
@@ -243,19 +221,6 @@ func checkArticle2_16(body, bodyMarkdown string, audienceIDs Opt[[]ID], publish,
 		}
 	}
 	return nil
-}
-
-// intBodyIDs converts ids for a body that takes a list of integers (nil
-// stays nil).
-func intBodyIDs(ids []ID) []intBodyID {
-	if ids == nil {
-		return nil
-	}
-	out := make([]intBodyID, len(ids))
-	for i, id := range ids {
-		out[i] = intBodyID(id)
-	}
-	return out
 }
 
 // ArticleTranslatedContent is an article's content per locale ("en", "fr",
@@ -480,10 +445,10 @@ func (r ArticleCreateRequest) MarshalJSON() ([]byte, error) {
 	type fields ArticleCreateRequest
 	return json.Marshal(struct {
 		fields
-		AuthorID    intBodyID        `json:"author_id,omitempty"`
-		ParentID    intBodyID        `json:"parent_id,omitempty"`
-		AudienceIDs Opt[[]intBodyID] `json:"audience_ids,omitzero"`
-	}{fields(r), intBodyID(r.AuthorID), intBodyID(r.ParentID), intAudienceIDs(r.AudienceIDs)})
+		AuthorID    intBodyID          `json:"author_id,omitempty"`
+		ParentID    intBodyID          `json:"parent_id,omitempty"`
+		AudienceIDs Opt[numericIDList] `json:"audience_ids,omitzero"`
+	}{fields(r), intBodyID(r.AuthorID), intBodyID(r.ParentID), audienceIDsOpt(r.AudienceIDs)})
 }
 
 // Validate checks the request before it is sent: a title and an author are
@@ -560,9 +525,9 @@ func (r ArticleUpdateRequest) MarshalJSON() ([]byte, error) {
 	type fields ArticleUpdateRequest
 	return json.Marshal(struct {
 		fields
-		AuthorID    intBodyID        `json:"author_id,omitempty"`
-		AudienceIDs Opt[[]intBodyID] `json:"audience_ids,omitzero"`
-	}{fields(r), intBodyID(r.AuthorID), intAudienceIDs(r.AudienceIDs)})
+		AuthorID    intBodyID          `json:"author_id,omitempty"`
+		AudienceIDs Opt[numericIDList] `json:"audience_ids,omitzero"`
+	}{fields(r), intBodyID(r.AuthorID), audienceIDsOpt(r.AudienceIDs)})
 }
 
 // Validate checks that the ids are numeric.

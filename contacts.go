@@ -356,7 +356,7 @@ type ContactUpdateRequest struct {
 
 // bodyFor sends OwnerID as a number to versions before 2.16.
 func (r ContactCreateRequest) bodyFor(version string) (any, error) {
-	if ownerIDIsString(version) {
+	if takesShapeOf(version, from2_16) { // owner_id is a string from 2.16
 		return r, nil
 	}
 	type plain ContactCreateRequest
@@ -369,7 +369,7 @@ func (r ContactCreateRequest) bodyFor(version string) (any, error) {
 
 // bodyFor sends OwnerID as a number to versions before 2.16.
 func (r ContactUpdateRequest) bodyFor(version string) (any, error) {
-	if ownerIDIsString(version) {
+	if takesShapeOf(version, from2_16) { // owner_id is a string from 2.16
 		return r, nil
 	}
 	type plain ContactUpdateRequest
@@ -378,13 +378,6 @@ func (r ContactUpdateRequest) bodyFor(version string) (any, error) {
 		plain
 		OwnerID Opt[intBodyID] `json:"owner_id,omitzero"`
 	}{plain(r), owner}, err
-}
-
-// ownerIDIsString reports whether version takes a contact's owner_id as a
-// string (2.16, and versions the SDK does not know, taken to be newer).
-func ownerIDIsString(version string) bool {
-	bit := versionBit(version)
-	return bit == 0 || bit&from2_16 != 0
 }
 
 // intOwnerID is owner for the versions that take a number: it must be one.

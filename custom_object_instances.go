@@ -153,7 +153,7 @@ func (s *CustomObjectInstancesService) GetByExternalID(ctx context.Context, type
 	}
 	e := endpoint{method: http.MethodGet, path: "/custom_object_instances/{custom_object_type_identifier}", params: []string{typeIdentifier}, query: opt}
 	cfg, _, err := s.client.callSettings(opts)
-	if err != nil || !answersList(cfg.apiVersion) {
+	if err != nil || !takesShapeOf(cfg.apiVersion, from2_16) { // a list from 2.16
 		return call[CustomObjectInstance](ctx, s.client, e, opts)
 	}
 	list, resp, err := call[CustomObjectInstanceList](ctx, s.client, e, opts)
@@ -164,14 +164,6 @@ func (s *CustomObjectInstancesService) GetByExternalID(ctx context.Context, type
 		return nil, resp, fmt.Errorf("intercom: no %s instance has external_id %q: %w", typeIdentifier, opt.ExternalID, ErrNotFound)
 	}
 	return &list.Data[0], resp, nil
-}
-
-// answersList reports whether version answers a lookup of a custom object
-// instance by external id with a list (2.16, and the versions the SDK does
-// not know, taken to be newer).
-func answersList(version string) bool {
-	bit := versionBit(version)
-	return bit == 0 || bit&from2_16 != 0
 }
 
 // List returns one page of the instances of the custom object type

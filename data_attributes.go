@@ -130,7 +130,7 @@ func (r DataAttributeCreateRequest) bodyFor(version string) (any, error) {
 	}
 	type fields DataAttributeCreateRequest
 	f := fields(r)
-	if bit := versionBit(version); bit != 0 && bit&from2_14 == 0 {
+	if !takesShapeOf(version, from2_14) {
 		f.DataType = DataAttributeTypeString
 		return f, nil
 	}

@@ -90,7 +90,7 @@ func (r MessageCreateRequest) bodyFor(version string) (any, error) {
 	if len(r.MoreTo) == 0 {
 		return r, nil
 	}
-	if bit := versionBit(version); bit != 0 && bit&from2_14 == 0 {
+	if !takesShapeOf(version, from2_14) {
 		return nil, &VersionError{APIVersion: version, Field: "to", Versions: from2_14.list()}
 	}
 	return struct {

@@ -479,6 +479,15 @@ type versionedValues interface {
 	valuesIn(bit versionSet) (field string, in versionSet)
 }
 
+// takesShapeOf reports whether version sends and answers the shapes that
+// the versions of set do, where a request or response changed between
+// versions: a version the SDK does not know is taken to be newer than all
+// it knows (so in any set that runs to the newest).
+func takesShapeOf(version string, set versionSet) bool {
+	bit := versionBit(version)
+	return bit == 0 || bit&set != 0
+}
+
 // versionedBody is a request body whose wire shape depends on the API
 // version (ContactUpdateRequest's owner_id: a number before 2.16, a string
 // from it). The request path encodes what bodyFor returns for the client's
