@@ -48,15 +48,9 @@ func registerTicketLinks(rt *router) {
 		}
 		f := cloneObj(t.fields)
 		if v, present := body["ticket_attributes"]; present && v != nil {
-			m, isObj := v.(map[string]any)
-			if !isObj {
-				return badRequest("ticket_attributes", "ticket_attributes must be an object")
+			if r := mergeTicketAttributes(f, v); r != nil {
+				return *r
 			}
-			attrs := cloneObj(f["ticket_attributes"].(obj))
-			for k, val := range m {
-				attrs[k] = normalize(val)
-			}
-			f["ticket_attributes"] = attrs
 		}
 		f["ticket_type"] = cloneObj(tt)
 		f["updated_at"] = c.now

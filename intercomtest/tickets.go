@@ -282,15 +282,9 @@ func updateTicket(c *call) reply {
 		}
 	}
 	if v, present := body["ticket_attributes"]; present {
-		m, isObj := v.(map[string]any)
-		if !isObj {
-			return badRequest("ticket_attributes", "ticket_attributes must be an object")
+		if r := mergeTicketAttributes(f, v); r != nil {
+			return *r
 		}
-		attrs := cloneObj(f["ticket_attributes"].(obj))
-		for k, val := range m {
-			attrs[k] = normalize(val)
-		}
-		f["ticket_attributes"] = attrs
 	}
 	typeID := idString(f["ticket_type"].(obj)["id"])
 	var newState *ticketState
@@ -441,4 +435,21 @@ var ticketFields = fieldAliases{
 	"description":           "ticket_attributes._default_description_",
 	"_default_title_":       "ticket_attributes._default_title_",
 	"_default_description_": "ticket_attributes._default_description_",
+}
+
+// mergeTicketAttributes sets the attributes of the object v (a request's
+// ticket_attributes) on the ticket fields f, or returns the 400 when v is
+// not an object.
+func mergeTicketAttributes(f obj, v any) *reply {
+	m, isObj := v.(map[string]any)
+	if !isObj {
+		r := badRequest("ticket_attributes", "ticket_attributes must be an object")
+		return &r
+	}
+	attrs := cloneObj(f["ticket_attributes"].(obj))
+	for k, val := range m {
+		attrs[k] = normalize(val)
+	}
+	f["ticket_attributes"] = attrs
+	return nil
 }
